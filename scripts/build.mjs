@@ -1,0 +1,22 @@
+// Bundles the CLI into dist/ with esbuild. Commands are split into chunks loaded on demand, so
+// `amlenv --version` reads only the entry chunk. rattler stays external: it loads its WASM from its own folder.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: false,
+  legalComments: 'none',
+  external: ['@conda-org/rattler'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  mainFields: ['module', 'main'],
+  banner: { js: "import { createRequire as __amlenvCreateRequire } from 'node:module'; const require = __amlenvCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -1,0 +1,101 @@
+// Entry point. Answers --help, --version and the plain commands without importing Ink or React:
+// each command is loaded only when it runs.
+import { parseArgs } from 'node:util';
+import pkg from '../package.json' with { type: 'json' };
+import { COMMANDS, findCommand, type CommandInfo } from './commands/index.js';
+import { bold, dim, setColor } from './util/color.js';
+import { EnvironmentProblem, EXIT, UsageError } from './util/errors.js';
+
+const GLOBAL_OPTIONS = { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } } as const;
+
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}${c.planned ? dim(' (not built yet)') : ''}`);
+  return [
+    `${bold('amlenv')} ${pkg.version} — learn, write, validate and prove Azure Machine Learning environments`,
+    '',
+    `${bold('Usage:')} amlenv <command> [options]     amlenv <command> --help for its options`,
+    '',
+    bold('Commands:'),
+    ...lines,
+    '',
+    `${bold('Global options:')} -h/--help, --version, --no-color (or NO_COLOR=1)`,
+    `${bold('Exit codes:')} 0 ok, 1 invalid input or failed job, 2 usage error, 3 environment problem (e.g. Docker)`,
+  ].join('\n');
+}
+
+function commandHelp(info: CommandInfo): string {
+  return `${bold('Usage:')} amlenv ${info.usage}\n\n${info.summary}${info.planned ? `\n\n${info.planned} is not built in amlenv ${pkg.version} yet.` : ''}`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--no-color') || ('NO_COLOR' in process.env && process.env.NO_COLOR !== '')) {
+    setColor(false);
+    process.env.FORCE_COLOR = '0';
+  }
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`${pkg.version}\n`);
+    return EXIT.ok;
+  }
+  if (first === undefined || first === '--no-color') {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      throw new UsageError('the home screen needs a terminal; for files use amlenv init or amlenv validate (amlenv --help lists every command)');
+    }
+    process.stdout.write(helpText() + '\n');
+    return EXIT.ok;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' ? rest[0] : undefined;
+    const info = topic ? findCommand(topic) : undefined;
+    process.stdout.write((info ? commandHelp(info) : helpText()) + '\n');
+    return EXIT.ok;
+  }
+  if (first.startsWith('-')) throw new UsageError(`unknown option "${first}" before the command; see amlenv --help`);
+  const info = findCommand(first);
+  if (!info) {
+    const near = COMMANDS.find((c) => c.name.startsWith(first.slice(0, 3)));
+    throw new UsageError(`unknown command "${first}"${near ? `; did you mean "${near.name}"?` : ''} (amlenv --help lists the commands)`);
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(commandHelp(info) + '\n');
+    return EXIT.ok;
+  }
+  if (info.interactive && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+    throw new UsageError(`amlenv ${info.name} is interactive and needs a terminal; without one use ${info.interactive.instead}`);
+  }
+  if (!info.load) throw new UsageError(`amlenv ${info.name}: ${info.planned ?? 'this command'} is not built in amlenv ${pkg.version} yet`);
+  const command = (await info.load()).default;
+  const dashDash = rest.indexOf('--');
+  const args = dashDash >= 0 ? rest.slice(0, dashDash) : rest;
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.replace(/\. To specify a positional.*$/s, '')}; see amlenv ${info.name} --help`);
+  }
+  const { positionals, values } = parsed;
+  if (positionals.length < command.minPositionals) throw new UsageError(`missing argument: amlenv ${info.usage}`);
+  if (positionals.length > command.maxPositionals) throw new UsageError(`unexpected argument "${positionals[command.maxPositionals]}": amlenv ${info.usage}`);
+  return command.run({ positionals, values: values as Record<string, string | boolean | string[] | undefined>, rest: dashDash >= 0 ? rest.slice(dashDash + 1) : [] });
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  let code: number;
+  try {
+    code = await main(argv);
+  } catch (err) {
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+    if (err instanceof UsageError) code = EXIT.usage;
+    else if (err instanceof EnvironmentProblem) code = EXIT.environment;
+    else {
+      code = EXIT.invalid;
+      if (process.env.AMLENV_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+      process.stderr.write(`amlenv: unexpected error: ${message} (run again with AMLENV_DEBUG=1 for details, and please report it)\n`);
+      process.exitCode = code;
+      return;
+    }
+    process.stderr.write(`amlenv: ${message}\n`);
+  }
+  process.exitCode = code;
+}

@@ -1,0 +1,32 @@
+import type { Command } from './types.js';
+
+export interface CommandInfo {
+  name: string;
+  usage: string;
+  summary: string;
+  /** Needs a terminal: refuses to run on pipes, naming the plain command to use instead. */
+  interactive?: { instead: string };
+  /** Not built in this version: says so plainly instead of failing strangely. */
+  planned?: string;
+  load?: () => Promise<{ default: Command }>;
+}
+
+/** The command table: `amlenv --help` and the README are generated from it. */
+export const COMMANDS: CommandInfo[] = [
+  { name: 'validate', usage: 'validate PATH... [--json]', summary: 'check environment files or folders (v1 JSON, v1 folder, v2 YAML, conda YAML)', load: () => import('./validate.js') },
+  { name: 'rules', usage: 'rules [--json]', summary: 'list every validation rule with its id and severity', load: () => import('./rules.js') },
+  { name: 'explain', usage: 'explain RULE-ID', summary: 'explain one rule: why it matters and how to fix it', load: () => import('./explain.js') },
+  { name: 'templates', usage: 'templates [--json]', summary: 'list the starter templates', load: () => import('./templates.js') },
+  { name: 'init', usage: 'init [--template NAME] [--name NAME] [--out PATH] [--layout file|directory] [--force]', summary: 'write a starter environment definition from a template', load: () => import('./init.js') },
+  { name: 'curated', usage: 'curated [--json]', summary: 'list curated environments and Azure ML base images, with their status', load: () => import('./curated.js') },
+  { name: 'wizard', usage: 'wizard [--from PATH] [--out PATH]', summary: 'the guided wizard', interactive: { instead: 'amlenv init' }, planned: 'the guided wizard' },
+  { name: 'learn', usage: 'learn [TOPIC]', summary: 'lesson browser', interactive: { instead: 'amlenv explain' }, planned: 'the lesson browser' },
+  { name: 'quiz', usage: 'quiz [--topic T] [--count N] [--exam]', summary: 'practice quiz and exam mode', interactive: { instead: 'amlenv explain' }, planned: 'the quiz' },
+  { name: 'repl', usage: 'repl', summary: 'practise SDK statements and watch the environment change', interactive: { instead: 'amlenv validate' }, planned: 'the REPL' },
+  { name: 'convert', usage: 'convert PATH --to v1|v2 [--out DIR] [--force]', summary: 'convert between SDK v1 and v2 forms', planned: 'conversion' },
+  { name: 'dockerfile', usage: 'dockerfile PATH [--out DIR]', summary: 'print the Dockerfile Azure ML would build', planned: 'Dockerfile rendering' },
+  { name: 'build', usage: 'build PATH [--tag T] [--no-cache] [--pull]', summary: 'build the image with the local Docker daemon', planned: 'local image builds' },
+  { name: 'run', usage: 'run PATH SCRIPT [options] [-- ARGS]', summary: 'run a script in the built image as an Azure ML job would', planned: 'local runs' },
+];
+
+export const findCommand = (name: string): CommandInfo | undefined => COMMANDS.find((c) => c.name === name);

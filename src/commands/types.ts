@@ -1,0 +1,16 @@
+import type { ParseArgsConfig } from 'node:util';
+
+export interface CommandArgs {
+  positionals: string[];
+  values: Record<string, string | boolean | string[] | undefined>;
+  /** Everything after a bare "--". */
+  rest: string[];
+}
+
+export interface Command {
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Whether positionals are accepted at all (and how many at least). */
+  minPositionals: number;
+  maxPositionals: number;
+  run(args: CommandArgs): Promise<number>;
+}

@@ -1,0 +1,79 @@
+import { relative } from 'node:path';
+import { loadDefinition } from '../env/load.js';
+import type { Diagnostic, Format } from '../env/types.js';
+import { isValid, validateDefinition } from '../rules/validate.js';
+import { bold, cyan, dim, green, red, yellow } from '../util/color.js';
+import { EXIT, UsageError } from '../util/errors.js';
+import type { Command } from './types.js';
+
+export interface FileResult {
+  path: string;
+  format: Format | 'unknown';
+  valid: boolean;
+  diagnostics: Diagnostic[];
+}
+
+const shown = (file: string) => {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+};
+
+/** Validates each path; a path that does not exist is a usage error. */
+export async function validatePaths(paths: string[]): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const path of paths) {
+    const outcome = loadDefinition(path);
+    if (!outcome.ok && outcome.reason === 'missing') throw new UsageError(outcome.message);
+    if (!outcome.ok) {
+      results.push({ path, format: 'unknown', valid: false, diagnostics: [{ rule: 'format/unrecognized', severity: 'error', path: '', message: outcome.message.slice(path.length + 2), hint: 'pass an SDK v1 JSON file or folder, a v2 environment YAML, or a conda YAML' }] });
+      continue;
+    }
+    const diagnostics = (await validateDefinition(outcome.def)).map((d) => (d.file ? { ...d, file: shown(d.file) } : d));
+    results.push({ path, format: outcome.def.format, valid: isValid(diagnostics), diagnostics });
+  }
+  return results;
+}
+
+const SEVERITY_STYLE = { error: red, warning: yellow, info: cyan } as const;
+
+function count(list: Diagnostic[], severity: Diagnostic['severity']): number {
+  return list.filter((d) => d.severity === severity).length;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
+}
+
+export function formatResult(result: FileResult): string {
+  const { diagnostics } = result;
+  const summary = [plural(count(diagnostics, 'error'), 'error'), plural(count(diagnostics, 'warning'), 'warning'), plural(count(diagnostics, 'info'), 'info')].join(', ');
+  const verdict = result.valid ? green('valid') : red('invalid');
+  const lines = [`${bold(result.path)} ${dim(`(${result.format})`)}: ${verdict} — ${summary}`];
+  for (const d of diagnostics) {
+    const where = `${d.file ?? result.path}${d.line !== undefined ? `:${d.line}:${d.column}` : ''}`;
+    lines.push(`  ${SEVERITY_STYLE[d.severity](d.severity.padEnd(7))} ${where}${d.path ? ` ${bold(d.path)}` : ''}: ${d.message} ${dim(`[${d.rule}]`)}`);
+    lines.push(`          ${dim('fix:')} ${d.hint}`);
+  }
+  return lines.join('\n');
+}
+
+const command: Command = {
+  options: { json: { type: 'boolean' } },
+  minPositionals: 1,
+  maxPositionals: Infinity,
+  async run({ positionals, values }) {
+    const results = await validatePaths(positionals);
+    if (values.json) {
+      process.stdout.write(JSON.stringify({ results }, null, 2) + '\n');
+    } else {
+      process.stdout.write(results.map(formatResult).join('\n\n') + '\n');
+      if (results.length > 1) {
+        const invalid = results.filter((r) => !r.valid).length;
+        process.stdout.write(`\n${results.length} files: ${results.length - invalid} valid, ${invalid} invalid\n`);
+      }
+    }
+    return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalid;
+  },
+};
+
+export default command;

@@ -1,0 +1,203 @@
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import type { Json } from './fields.js';
+import { diskReader, type FileReader } from './files.js';
+import { parseJsonWithPositions, type ParsedText } from './parse-json.js';
+import { parseYamlWithPositions } from './parse-yaml.js';
+import { isRecord } from './path.js';
+import { readStyle } from './text.js';
+import type { EnvObject, Format, LoadedDefinition, Position, SourceText } from './types.js';
+import { v2ToModel, looksLikeV2 } from './v2-model.js';
+
+export const V1_DIR_JSON = 'azureml_environment.json';
+export const V1_DIR_CONDA = 'conda_dependencies.yml';
+export const V1_DIR_DOCKERFILE = 'BaseDockerfile';
+export const CONDA_PATH = 'python.condaDependencies';
+
+export type LoadOutcome =
+  | { ok: true; def: LoadedDefinition }
+  | { ok: false; reason: 'missing' | 'unrecognized'; message: string };
+
+export interface LoadOptions {
+  reader?: FileReader;
+  /** Skip detection (the wizard and exercises know what they hold). */
+  format?: Format;
+}
+
+/** Loads a file or folder in any supported format, detected from its content. */
+export function loadDefinition(path: string, options: LoadOptions = {}): LoadOutcome {
+  const reader = options.reader ?? diskReader;
+  if (reader.isDirectory(path)) return loadV1Dir(path, path, reader);
+  if (basename(path) === V1_DIR_JSON && options.format !== 'v1-json') return loadV1Dir(dirname(path), path, reader);
+  const raw = reader.read(path);
+  if (raw === undefined) return { ok: false, reason: 'missing', message: `${path}: no such file or folder; check the path` };
+  return loadDefinitionText(raw, path, options);
+}
+
+/** Loads definition text that came from `file` (which need not exist; referenced files are resolved beside it). */
+export function loadDefinitionText(raw: string, file: string, options: LoadOptions = {}): LoadOutcome {
+  const reader = options.reader ?? diskReader;
+  if (!options.format && looksLikeRequirements(raw, file)) {
+    return unrecognized(file, 'a pip requirements file, not an environment definition (list it under "- pip:" in a conda file, or point a Dockerfile at it)');
+  }
+  const looksJson = options.format === 'v1-json' || /^\s*[{[]/.test(raw.replace(/^\ufeff/, '')) || (!options.format && file.toLowerCase().endsWith('.json'));
+  const { text, style } = readStyle(raw, looksJson);
+  const source: SourceText = { file, text, style };
+  if (looksJson) {
+    const parsed = parseJsonWithPositions(text, file);
+    if (parsed.error) return { ok: true, def: failed(file, 'v1-json', source, 'syntax/json', parsed) };
+    if (!isRecord(parsed.value) || (options.format === undefined && !looksLikeV1(parsed.value))) {
+      return unrecognized(file, 'a JSON file that is not an SDK v1 environment (expected keys such as name, python, docker)');
+    }
+    return { ok: true, def: fromV1Json(file, parsed, source, reader) };
+  }
+  const parsed = parseYamlWithPositions(text, file);
+  if (parsed.error) {
+    const guess: Format = options.format ?? (/^\s*(dependencies|channels)\s*:/m.test(text) && !/^\s*(image|build|conda_file)\s*:/m.test(text) ? 'conda-yaml' : 'v2-yaml');
+    return { ok: true, def: failed(file, guess, source, 'syntax/yaml', parsed) };
+  }
+  const value = parsed.value;
+  if (!isRecord(value)) return unrecognized(file, 'YAML whose top level is not a mapping; an environment file is a set of key: value lines');
+  const format = options.format ?? (looksLikeV2(value) ? 'v2-yaml' : looksLikeConda(value) ? 'conda-yaml' : undefined);
+  if (format === 'v2-yaml') return { ok: true, def: v2ToModel(file, value, parsed.positions, source, reader) };
+  if (format === 'conda-yaml') return { ok: true, def: fromConda(file, value, parsed, source) };
+  if (format === 'v1-json' || format === 'v1-dir') return { ok: true, def: fromV1Json(file, parsed, source, reader) };
+  return unrecognized(file, 'YAML that is neither a v2 environment (name, image or build) nor a conda file (channels, dependencies)');
+}
+
+function unrecognized(file: string, what: string): LoadOutcome {
+  return { ok: false, reason: 'unrecognized', message: `${file}: ${what}; amlenv reads v1 JSON, v1 folders, v2 YAML and conda YAML` };
+}
+
+function looksLikeRequirements(raw: string, file: string): boolean {
+  if (/requirements[^/\\]*\.(txt|in)$/i.test(file)) return true;
+  const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return lines.length > 0 && lines.every((l) => /^([A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*((==|>=|<=|~=|!=|<|>)[^\s,;]+\s*,?\s*)*(;.*)?|-[-\w]+(\s+\S+)?)$/.test(l)) && !/:\s/.test(raw);
+}
+
+function looksLikeV1(value: Record<string, unknown>): boolean {
+  return ['python', 'docker', 'environmentVariables', 'spark', 'databricks', 'inferencingStackVersion', 'name'].some((k) => k in value);
+}
+
+function looksLikeConda(value: Record<string, unknown>): boolean {
+  return 'dependencies' in value || 'channels' in value;
+}
+
+function failed(file: string, format: Format, source: SourceText, rule: 'syntax/json' | 'syntax/yaml', parsed: ParsedText): LoadedDefinition {
+  const error = parsed.error ?? { message: 'unreadable', line: 1, column: 1 };
+  const kind = rule === 'syntax/json' ? 'JSON' : 'YAML';
+  return {
+    path: file,
+    format,
+    env: {},
+    positions: new Map(),
+    problems: [
+      {
+        rule,
+        severity: 'error',
+        path: '',
+        line: error.line,
+        column: error.column,
+        message: `invalid ${kind}: ${error.message}`,
+        hint: rule === 'syntax/json' ? 'fix the JSON at this position (strict JSON: double quotes, no comments, no trailing commas)' : 'fix the YAML at this position (check indentation and the ":" after each key)',
+      },
+    ],
+    sources: [source],
+    parsed: false,
+  };
+}
+
+function fromV1Json(file: string, parsed: ParsedText, source: SourceText, reader: FileReader): LoadedDefinition {
+  const env = parsed.value as EnvObject;
+  const def: LoadedDefinition = { path: file, format: 'v1-json', env, positions: parsed.positions, problems: [], sources: [source], parsed: true };
+  const python = env.python;
+  if (isRecord(python) && typeof python.condaDependenciesFile === 'string' && python.condaDependenciesFile && python.condaDependencies === undefined) {
+    const condaFile = resolveBeside(file, python.condaDependenciesFile);
+    if (!attachCondaFile(def, condaFile, reader)) {
+      def.problems.push({
+        rule: 'python/conda-file-missing',
+        severity: 'warning',
+        path: 'python.condaDependenciesFile',
+        message: `the conda file "${python.condaDependenciesFile}" was not found beside ${basename(file)}, so its packages were not checked`,
+        hint: 'put the conda file next to the JSON, or move its content into python.condaDependencies',
+      });
+    }
+  } else if (isRecord(python) && python.condaDependencies !== undefined) {
+    def.conda = { modelPath: CONDA_PATH };
+  }
+  return def;
+}
+
+function loadV1Dir(dir: string, given: string, reader: FileReader): LoadOutcome {
+  const jsonPath = join(dir, V1_DIR_JSON);
+  const raw = reader.read(jsonPath);
+  if (raw === undefined) {
+    return { ok: false, reason: 'missing', message: `${given}: no ${V1_DIR_JSON} in this folder; give an environment file, or a folder written by Environment.save_to_directory` };
+  }
+  const outcome = loadDefinitionText(raw, jsonPath, { reader, format: 'v1-json' });
+  if (!outcome.ok) return outcome;
+  const def = outcome.def;
+  def.format = 'v1-dir';
+  def.path = given;
+  if (!def.parsed) return outcome;
+  attachCondaFile(def, join(dir, V1_DIR_CONDA), reader);
+  const dockerfilePath = join(dir, V1_DIR_DOCKERFILE);
+  const dockerfile = reader.read(dockerfilePath);
+  if (dockerfile !== undefined) {
+    if (!isRecord(def.env.docker)) def.env.docker = {};
+    (def.env.docker as Record<string, Json>).baseDockerfile = dockerfile;
+    def.positions.set('docker.baseDockerfile', { file: dockerfilePath, line: 1, column: 1 });
+    def.sources.push({ file: dockerfilePath, text: dockerfile, style: readStyle(dockerfile).style });
+  }
+  return outcome;
+}
+
+/** Reads a conda YAML file into python.condaDependencies. Returns false when the file is not there. */
+export function attachCondaFile(def: LoadedDefinition, condaFile: string, reader: FileReader): boolean {
+  const raw = reader.read(condaFile);
+  if (raw === undefined) return false;
+  const { text, style } = readStyle(raw);
+  def.sources.push({ file: condaFile, text, style });
+  def.conda = { file: condaFile, modelPath: CONDA_PATH, text: raw };
+  const parsed = parseYamlWithPositions(text, condaFile, CONDA_PATH);
+  if (parsed.error) {
+    def.problems.push({
+      rule: 'syntax/yaml',
+      severity: 'error',
+      path: CONDA_PATH,
+      file: condaFile,
+      line: parsed.error.line,
+      column: parsed.error.column,
+      message: `invalid YAML in the conda file: ${parsed.error.message}`,
+      hint: 'fix the YAML at this position (check indentation and the ":" after each key)',
+    });
+    return true;
+  }
+  if (!isRecord(def.env.python)) def.env.python = {};
+  (def.env.python as Record<string, Json>).condaDependencies = parsed.value ?? null;
+  def.conda.value = JSON.stringify(parsed.value ?? null);
+  mergePositions(def.positions, parsed.positions);
+  return true;
+}
+
+function fromConda(file: string, value: Record<string, Json>, parsed: ParsedText, source: SourceText): LoadedDefinition {
+  const positions = new Map<string, Position>();
+  for (const [path, pos] of parsed.positions) positions.set(`${CONDA_PATH}.${path}`, pos);
+  return {
+    path: file,
+    format: 'conda-yaml',
+    env: { python: { userManagedDependencies: false, condaDependencies: value } },
+    positions,
+    problems: [],
+    sources: [source],
+    conda: { modelPath: CONDA_PATH, text: source.text },
+    parsed: true,
+  };
+}
+
+export function mergePositions(into: Map<string, Position>, from: Map<string, Position>): void {
+  for (const [k, v] of from) into.set(k, v);
+}
+
+export function resolveBeside(file: string, relative: string): string {
+  return isAbsolute(relative) ? relative : resolve(dirname(file), relative);
+}

@@ -1,0 +1,53 @@
+import { section } from './helpers.js';
+import type { Rule } from './types.js';
+import { V1 } from './types.js';
+
+const MAX_DOCKERFILE_BYTES = 100 * 1024;
+const PATH = 'docker.baseDockerfile';
+
+/** The Dockerfile's instructions (upper-cased keywords), with comments and line continuations handled. */
+export function dockerfileInstructions(text: string): string[] {
+  const out: string[] = [];
+  let continuing = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!continuing && (line === '' || line.startsWith('#'))) continue;
+    if (!continuing) out.push((/^[A-Za-z]+/.exec(line)?.[0] ?? line).toUpperCase());
+    continuing = line.endsWith('\\');
+  }
+  return out;
+}
+
+export const dockerfileRules: Rule[] = [
+  {
+    id: 'docker/dockerfile-no-from',
+    severity: 'error',
+    title: 'The Dockerfile has no FROM instruction first',
+    explanation:
+      'A Dockerfile starts from a base image: its first instruction must be FROM (only ARG may come before it). Azure ML builds docker.baseDockerfile as given, so a Dockerfile without FROM fails on its first line.',
+    hint: 'start the Dockerfile with FROM, e.g. "FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"',
+    lesson: 'dockerfiles-and-registries',
+    formats: V1,
+    check: ({ env }) => {
+      const text = section(env, 'docker').baseDockerfile;
+      if (typeof text !== 'string' || text.trim() === '') return [];
+      const first = dockerfileInstructions(text).find((i) => i !== 'ARG');
+      return first === 'FROM' ? [] : [{ path: PATH, message: first ? `the Dockerfile's first instruction is ${first}, not FROM` : 'the Dockerfile has no instructions' }];
+    },
+  },
+  {
+    id: 'docker/dockerfile-too-large',
+    severity: 'error',
+    title: 'The Dockerfile is larger than 100 KB',
+    explanation: 'Azure ML accepts a Dockerfile of at most 100 KB in an environment. Larger build recipes belong in a build context (a folder with the Dockerfile and its files), or in scripts copied into the image.',
+    hint: 'move the bulk into scripts in a build context and use docker.buildContext',
+    lesson: 'dockerfiles-and-registries',
+    formats: V1,
+    check: ({ env }) => {
+      const text = section(env, 'docker').baseDockerfile;
+      if (typeof text !== 'string') return [];
+      const bytes = Buffer.byteLength(text, 'utf8');
+      return bytes > MAX_DOCKERFILE_BYTES ? [{ path: PATH, message: `the Dockerfile is ${(bytes / 1024).toFixed(1)} KB; the limit is 100 KB` }] : [];
+    },
+  },
+];
