@@ -114,7 +114,7 @@ export function parsePipEntry(raw: string, path: string): PipDep {
     return { path, raw, kind: 'option' };
   }
   if (/^(git\+|hg\+|svn\+|bzr\+)?[a-z][a-z0-9+.-]*:\/\//i.test(text)) return { path, raw, kind: 'url' };
-  if (/^(\.{1,2}[\\/]|\/|~)/.test(text) || /\.(whl|tar\.gz|zip)$/i.test(text)) return { path, raw, kind: 'path' };
+  if (!/\s@\s/.test(text) && (/^(\.{1,2}[\\/]|\/|~)/.test(text) || /\.(whl|tar\.gz|zip)$/i.test(text))) return { path, raw, kind: 'path' };
   const { pip } = fieldLibs();
   try {
     const req = pip.parsePipRequirementsLine(text);

@@ -21,7 +21,9 @@ export const V2_PATH_ALIASES: Array<[string, string]> = [
 export function looksLikeV2(value: Record<string, unknown>): boolean {
   const schema = typeof value.$schema === 'string' ? value.$schema : '';
   if (/environment\.schema\.json/i.test(schema)) return true;
-  return ['image', 'build', 'conda_file', 'inference_config', 'os_type', 'docker'].some((k) => k in value);
+  if (['image', 'build', 'conda_file', 'inference_config', 'os_type', 'docker'].some((k) => k in value)) return true;
+  // name + version/description/tags and nothing conda-like: a v2 environment that forgot its image.
+  return 'name' in value && !('dependencies' in value) && !('channels' in value) && ['version', 'description', 'tags'].some((k) => k in value);
 }
 
 const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith('git+') || s.startsWith('azureml:');

@@ -24,6 +24,16 @@ export const loadingRules: Rule[] = [
     formats: ALL,
   },
   {
+    id: 'format/unrecognized',
+    severity: 'error',
+    title: 'The file is not an environment definition amlenv can read',
+    explanation:
+      'amlenv reads four kinds of input: an SDK v1 environment JSON, the folder Environment.save_to_directory writes, a v2 environment YAML and a conda environment YAML. It tells them apart by content. A requirements.txt, a job YAML or some other file is none of these, so there is nothing to validate.',
+    hint: 'pass an SDK v1 JSON file or folder, a v2 environment YAML, or a conda YAML',
+    lesson: 'four-sections',
+    formats: ALL,
+  },
+  {
     id: 'python/conda-file-missing',
     severity: 'warning',
     title: 'The conda file named by condaDependenciesFile was not found',

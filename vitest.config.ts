@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    testTimeout: 20000,
+    hookTimeout: 60000,
+    env: { FORCE_COLOR: '0', NO_COLOR: '1' },
+  },
+});
