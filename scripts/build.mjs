@@ -1,5 +1,6 @@
 // Bundles the CLI into dist/ with esbuild. Commands are split into chunks loaded on demand, so
-// `amlenv --version` reads only the entry chunk. rattler stays external: it loads its WASM from its own folder.
+// `amlenv --version` reads only the entry chunk. rattler stays external (it loads its WASM from its own
+// folder), and so does pip-requirements-js, which is required lazily for unusual pip lines only.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
@@ -14,7 +15,7 @@ await build({
   target: 'node20',
   sourcemap: false,
   legalComments: 'none',
-  external: ['@conda-org/rattler'],
+  external: ['@conda-org/rattler', 'pip-requirements-js'],
   define: { 'process.env.NODE_ENV': '"production"' },
   mainFields: ['module', 'main'],
   banner: { js: "import { createRequire as __amlenvCreateRequire } from 'node:module'; const require = __amlenvCreateRequire(import.meta.url);" },

@@ -115,9 +115,10 @@ export function parsePipEntry(raw: string, path: string): PipDep {
   }
   if (/^(git\+|hg\+|svn\+|bzr\+)?[a-z][a-z0-9+.-]*:\/\//i.test(text)) return { path, raw, kind: 'url' };
   if (!/\s@\s/.test(text) && (/^(\.{1,2}[\\/]|\/|~)/.test(text) || /\.(whl|tar\.gz|zip)$/i.test(text))) return { path, raw, kind: 'path' };
-  const { pip } = fieldLibs();
+  const simple = simpleRequirement(text);
+  if (simple) return { path, raw, kind: 'requirement', ...simple };
   try {
-    const req = pip.parsePipRequirementsLine(text);
+    const req = fieldLibs().pip().parsePipRequirementsLine(text);
     if (!req) return { path, raw, kind: 'requirement', error: 'an empty requirement' };
     if (req.type === 'ProjectName') return { path, raw, kind: 'requirement', name: normalizePipName(req.name), specifiers: req.versionSpec ?? [] };
     if (req.type === 'ProjectURL') return { path, raw, kind: 'url', name: normalizePipName(req.name) };
@@ -129,6 +130,30 @@ export function parsePipEntry(raw: string, path: string): PipDep {
     const hint = /^[A-Za-z0-9_.-]+=[^=]/.test(text) ? ' (pip pins with "==", not the single "=" conda uses)' : '';
     return { path, raw, kind: 'requirement', error: `not a valid pip requirement${col ? ` at character ${col}` : ''}${what ? `: expected ${what}` : ''}${hint}` };
   }
+}
+
+const SIMPLE_REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\s*,\s*[A-Za-z0-9][A-Za-z0-9._-]*)*\s*\])?\s*((?:~=|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+(?:\s*,\s*(?:~=|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+)*)?$/;
+
+/**
+ * The common shape "name[extras] op version, ..." checked with a PEP 508 subset and pep440, because the full
+ * requirements grammar (pip-requirements-js, Ohm) costs about 0.3 ms a line. Anything this does not accept
+ * for certain (markers, URLs, odd versions) goes to the full parser, which also writes the error messages.
+ */
+export function simpleRequirement(text: string): { name: string; specifiers: Array<{ operator: string; version: string }> } | undefined {
+  const m = SIMPLE_REQUIREMENT.exec(text);
+  if (!m) return undefined;
+  const { pep440 } = fieldLibs();
+  const specifiers: Array<{ operator: string; version: string }> = [];
+  for (const part of (m[2] ?? '').split(',').filter((p) => p.trim())) {
+    const [, operator, version] = /^\s*(~=|==|!=|<=|>=|<|>)\s*(\S+)\s*$/.exec(part) ?? [];
+    if (!operator || !version) return undefined;
+    const wildcard = version.endsWith('.*');
+    if (wildcard && operator !== '==' && operator !== '!=') return undefined;
+    const bare = wildcard ? version.slice(0, -2) : version;
+    if (!pep440.valid(bare) || (operator === '~=' && !/^\d+(\.\d+)+/.test(bare))) return undefined;
+    specifiers.push({ operator, version });
+  }
+  return { name: normalizePipName(m[1]), specifiers };
 }
 
 /** Reads the conda spec at `specPath` of the model into lists of parsed conda and pip entries. */

@@ -1,24 +1,33 @@
 // Field libraries are loaded on first use: --help, --version and most commands never pay for them.
+import { createRequire } from 'node:module';
 import type * as Rattler from '@conda-org/rattler';
 import type * as PipRequirements from 'pip-requirements-js';
 import type * as Pep440 from '@renovatebot/pep440';
 
 export interface FieldLibs {
   rattler: typeof Rattler;
-  pip: typeof PipRequirements;
   pep440: typeof Pep440;
+  /** The full requirements grammar; slow to load and to run, so deps.ts calls it only for unusual lines. */
+  pip: () => typeof PipRequirements;
 }
 
+const require = createRequire(import.meta.url);
 let libs: FieldLibs | undefined;
-let loading: Promise<FieldLibs> | undefined;
+let pipLib: typeof PipRequirements | undefined;
 
-export function loadFieldLibs(): Promise<FieldLibs> {
-  if (libs) return Promise.resolve(libs);
-  loading ??= Promise.all([import('@conda-org/rattler'), import('pip-requirements-js'), import('@renovatebot/pep440')]).then(([rattler, pip, pep440]) => {
-    libs = { rattler: unwrap(rattler), pip: unwrap(pip), pep440: unwrap(pep440) };
-    return libs;
-  });
-  return loading;
+/**
+ * Loads the libraries the validator needs. rattler is taken through its CommonJS build, which reads the
+ * WASM file beside it (~25 ms); its ESM build inlines the WASM as base64 and costs ~100 ms to start.
+ */
+export async function loadFieldLibs(): Promise<FieldLibs> {
+  if (libs) return libs;
+  const pep440 = await import('@renovatebot/pep440');
+  libs = {
+    rattler: require('@conda-org/rattler') as typeof Rattler,
+    pep440: unwrap(pep440),
+    pip: () => (pipLib ??= require('pip-requirements-js') as typeof PipRequirements),
+  };
+  return libs;
 }
 
 /** The libraries, once loadFieldLibs() has resolved. */

@@ -3,7 +3,7 @@ import type { Json } from './fields.js';
 import { V1_DIR_CONDA, V1_DIR_DOCKERFILE, V1_DIR_JSON } from './load.js';
 import { isRecord } from './path.js';
 import { applyStyle } from './text.js';
-import type { CondaOrigin, EnvObject, TextStyle } from './types.js';
+import type { CondaOrigin, EnvObject, LoadedDefinition, TextStyle } from './types.js';
 
 /** What Environment.save_to_directory writes: 4-space JSON, \n line endings, no final newline, ASCII escapes. */
 export const SDK_JSON_STYLE: TextStyle = { eol: '\n', finalNewline: false, bom: false, indent: '    ', asciiOnly: true };
@@ -14,6 +14,16 @@ export function serializeV1Json(env: EnvObject, style: TextStyle = SDK_JSON_STYL
   let body = JSON.stringify(env, null, style.indent ?? '    ');
   if (style.asciiOnly) body = body.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
   return applyStyle(body, style);
+}
+
+/**
+ * The v1 JSON text of a loaded definition, as it would be saved: a conda spec that was read from its own
+ * file (condaDependenciesFile) stays in that file and out of the JSON.
+ */
+export function definitionJson(def: LoadedDefinition): string {
+  if (!def.conda?.file || !isRecord(def.env.python)) return serializeV1Json(def.env, def.sources[0]?.style);
+  const { condaDependencies: _fromFile, ...python } = def.env.python;
+  return serializeV1Json({ ...def.env, python }, def.sources[0]?.style);
 }
 
 /** A conda spec as YAML, in the block style conda and the SDK write. */

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseMatchSpec, parsePipEntry, pythonLine, readDeps } from '../../src/env/deps.js';
+import { normalizePipName, parseMatchSpec, parsePipEntry, pythonLine, readDeps, simpleRequirement } from '../../src/env/deps.js';
 import { parseImageRef } from '../../src/env/image-ref.js';
-import { loadFieldLibs } from '../../src/env/libs.js';
+import { fieldLibs, loadFieldLibs } from '../../src/env/libs.js';
 import { didYouMean } from '../../src/rules/helpers.js';
 import { looksSecret } from '../../src/rules/env-vars.js';
 import { dockerfileInstructions } from '../../src/rules/dockerfile.js';
@@ -110,5 +111,30 @@ describe('helpers', () => {
 
   it('reads Dockerfile instructions across comments and continuations', () => {
     expect(dockerfileInstructions('# syntax\nARG X=1\nFROM a:${X}\nRUN a \\\n  && b\n')).toEqual(['ARG', 'FROM', 'RUN']);
+  });
+});
+
+describe('the fast path for plain pip requirements agrees with the full grammar', () => {
+  const lines = ['numpy', 'numpy==1.26.4', 'Scikit_Learn>=1.2, <2', 'azureml-dataprep[fuse,pandas]~=1.27.0', 'torch==2.5.1+cu121', 'pkg!=1.*', 'pkg==1.0.*', 'pkg~=1', 'pkg>=1.0a1', 'pkg===weird', 'pkg==', 'a[b]', 'pkg>=1;python_version<"3.9"'];
+  it.each(lines)('%s', (line) => {
+    const fast = simpleRequirement(line);
+    if (!fast) return; // left to the full grammar
+    const full = fieldLibs().pip().parsePipRequirementsLine(line);
+    expect(full?.type).toBe('ProjectName');
+    if (full?.type !== 'ProjectName') return;
+    expect(fast.name).toBe(normalizePipName(full.name));
+    expect(fast.specifiers).toEqual((full.versionSpec ?? []).map((s) => ({ operator: s.operator, version: s.version })));
+  });
+
+  it('accepts only what the full grammar accepts, for random requirement-like strings', () => {
+    const piece = fc.constantFrom('numpy', 'a', 'Py_Pkg.x', '[', ']', 'extra', ',', '==', '>=', '~=', '!=', '<', '1', '.', '0', '*', '+local', ' ', 'a1', ';', '@', '-');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (parts) => {
+        const line = parts.join('');
+        if (!simpleRequirement(line)) return;
+        expect(() => fieldLibs().pip().parsePipRequirementsLine(line)).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
   });
 });

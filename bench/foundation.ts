@@ -1,0 +1,61 @@
+// Foundation benchmarks: CLI start-up against `node -e 0`, and in-process validation of a large definition.
+import { join } from 'node:path';
+import { loadFieldLibs } from '../src/env/libs.js';
+import { loadDefinitionText } from '../src/env/load.js';
+import { validateLoaded } from '../src/rules/validate.js';
+import { interleaved, median, percentile, report, timeProcess, type Check } from './lib.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'amlenv.js');
+const TYPICAL = join(ROOT, 'fixtures', 'envs', 'valid', 'seed-style.json');
+
+/** A definition with `n` dependencies, half conda and half pip, pinned and unpinned alike; no two versions repeat. */
+export function generatedDefinition(n: number): string {
+  const conda = Array.from({ length: n / 2 }, (_, i) => (i % 3 === 0 ? `pkg-conda-${i}` : `pkg-conda-${i}>=${i}.${i % 10},<${i + 2}`));
+  const pip = Array.from({ length: n / 2 }, (_, i) => (i % 4 === 0 ? `pkg-pip-${i}[extra]` : `pkg-pip-${i}==${i}.${i % 13}.0`));
+  return JSON.stringify({
+    name: 'bench',
+    python: { userManagedDependencies: false, condaDependencies: { channels: ['conda-forge'], dependencies: ['python=3.11', 'pip=24.2', ...conda, { pip }] } },
+    docker: { baseImage: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1' },
+  }, null, 4);
+}
+
+export async function benchFoundation(runs = 15): Promise<boolean> {
+  const times = interleaved(
+    {
+      'node -e 0': () => timeProcess(process.execPath, ['-e', '0']),
+      'amlenv --version': () => timeProcess(process.execPath, [BIN, '--version']),
+      'amlenv validate <typical file>': () => timeProcess(process.execPath, [BIN, 'validate', TYPICAL]),
+    },
+    runs,
+  );
+  const base = median(times['node -e 0']);
+  const version = median(times['amlenv --version']);
+  const validate = median(times['amlenv validate <typical file>']);
+
+  await loadFieldLibs();
+  const text = generatedDefinition(2000);
+  const loads: number[] = [];
+  const validations: number[] = [];
+  let count = 0;
+  for (let i = 0; i < runs + 3; i++) {
+    const t0 = performance.now();
+    const outcome = loadDefinitionText(text, '/bench/env.json');
+    const t1 = performance.now();
+    if (!outcome.ok) throw new Error(outcome.message);
+    count = validateLoaded(outcome.def).length;
+    const t2 = performance.now();
+    if (i >= 3) {
+      loads.push(t1 - t0);
+      validations.push(t2 - t1);
+    }
+  }
+  const checks: Check[] = [
+    { name: 'amlenv --version', value: `${version.toFixed(0)} ms = ${(version / base).toFixed(2)}× node -e 0 (${base.toFixed(0)} ms)`, target: '≤ 2×', ok: version / base <= 2 },
+    { name: 'amlenv validate (typical)', value: `${validate.toFixed(0)} ms = ${(validate / base).toFixed(2)}× node -e 0`, target: '≤ 3×', ok: validate / base <= 3 },
+    { name: 'validate 2,000 deps', value: `${median(validations).toFixed(1)} ms (p95 ${percentile(validations, 95).toFixed(1)})`, target: '≤ 50 ms median', ok: median(validations) <= 50 },
+    { name: 'load 2,000 deps (JSON)', value: `${median(loads).toFixed(1)} ms`, target: '(reported)', ok: true },
+  ];
+  console.log(`  (${count} diagnostics per 2,000-dependency validation; ${runs} runs each, medians)`);
+  return report('Foundation', checks);
+}
