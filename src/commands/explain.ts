@@ -1,47 +1,74 @@
+import { loadContent, lessonsOf, type Lesson } from '../learn/content.js';
+import { renderMarkdown } from '../learn/render-markdown.js';
 import { didYouMean } from '../rules/helpers.js';
 import { findRule, RULES } from '../rules/index.js';
-import { bold, cyan, red, yellow } from '../util/color.js';
+import type { Rule } from '../rules/types.js';
+import { bold, cyan, dim, red, yellow } from '../util/color.js';
 import { EXIT, UsageError } from '../util/errors.js';
 import type { Command } from './types.js';
 
 const STYLE = { error: red, warning: yellow, info: cyan } as const;
 
-export function wrap(text: string, width = 88, indent = ''): string {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width - indent.length) {
-      out.push(indent + line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
+function width(): number {
+  return Math.max(40, Math.min(process.stdout.columns ?? 88, 100) - 2);
+}
+
+function renderRule(rule: Rule): string {
+  const lesson = loadContent().lessons.find((l) => l.id === rule.lesson);
+  return [
+    `${bold(rule.id)} ${STYLE[rule.severity](`[${rule.severity}]`)} — ${rule.title}`,
+    '',
+    renderMarkdown(rule.explanation, width()),
+    '',
+    `${bold('Fix:')} ${rule.hint}`,
+    `${bold('Applies to:')} ${rule.formats.join(', ')}`,
+    `${bold('Lesson:')} ${lesson ? `${lesson.title} ${dim(`(amlenv explain ${lesson.id})`)}` : rule.lesson}`,
+  ].join('\n');
+}
+
+export function renderLesson(lesson: Lesson): string {
+  const meta = dim(`${lesson.topic} · ${lesson.exam.join(', ')} · SDK ${lesson.sdk}`);
+  const sources = lesson.sources.map((s) => `  ${s}`).join('\n');
+  return `${bold(lesson.title.toUpperCase())}\n${meta}\n\n${renderMarkdown(lesson.body, width())}\n\n${bold('Sources')}\n${sources}`;
+}
+
+function topicList(): string {
+  const content = loadContent();
+  const lines = [bold('Topics') + dim('  (amlenv explain TOPIC prints its lessons; amlenv explain LESSON one lesson)'), ''];
+  for (const topic of content.topics) {
+    lines.push(`${bold(topic.id.padEnd(16))} ${topic.title}`);
+    for (const lesson of lessonsOf(content, topic.id)) lines.push(`  ${dim('·')} ${lesson.id.padEnd(34)} ${dim(lesson.title)}`);
   }
-  if (line) out.push(indent + line);
-  return out.join('\n');
+  lines.push('', dim(`Rules: amlenv rules lists ${RULES.length}; amlenv explain RULE-ID explains one.`));
+  return lines.join('\n');
 }
 
 const command: Command = {
   options: {},
-  minPositionals: 1,
+  minPositionals: 0,
   maxPositionals: 1,
   async run({ positionals }) {
-    const id = positionals[0];
-    const rule = findRule(id);
-    if (!rule) {
-      const guess = didYouMean(id, RULES.map((r) => r.id));
-      throw new UsageError(`no rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (amlenv rules lists them)`);
+    const [name] = positionals;
+    if (!name) {
+      process.stdout.write(topicList() + '\n');
+      return EXIT.ok;
     }
-    process.stdout.write(
-      [
-        `${bold(rule.id)} ${STYLE[rule.severity](`[${rule.severity}]`)} — ${rule.title}`,
-        '',
-        wrap(rule.explanation),
-        '',
-        `${bold('Fix:')} ${rule.hint}`,
-        `${bold('Applies to:')} ${rule.formats.join(', ')}`,
-        `${bold('Lesson:')} ${rule.lesson}`,
-      ].join('\n') + '\n',
-    );
-    return EXIT.ok;
+    const rule = findRule(name);
+    if (rule) {
+      process.stdout.write(renderRule(rule) + '\n');
+      return EXIT.ok;
+    }
+    const content = loadContent();
+    const lesson = content.lessons.find((l) => l.id === name);
+    const topic = content.topics.find((t) => t.id === name);
+    if (lesson || topic) {
+      const lessons = lesson ? [lesson] : lessonsOf(content, name);
+      process.stdout.write(lessons.map(renderLesson).join(`\n\n${dim('─'.repeat(Math.min(width(), 60)))}\n\n`) + '\n');
+      return EXIT.ok;
+    }
+    const known = [...RULES.map((r) => r.id), ...content.lessons.map((l) => l.id), ...content.topics.map((t) => t.id)];
+    const guess = didYouMean(name, known);
+    throw new UsageError(`"${name}" is not a rule, lesson or topic${guess ? `; did you mean "${guess}"?` : ''} (amlenv explain lists topics, amlenv rules lists rules)`);
   },
 };
 

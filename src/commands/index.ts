@@ -15,7 +15,7 @@ export interface CommandInfo {
 export const COMMANDS: CommandInfo[] = [
   { name: 'validate', usage: 'validate PATH... [--json]', summary: 'check environment files or folders (v1 JSON, v1 folder, v2 YAML, conda YAML)', load: () => import('./validate.js') },
   { name: 'rules', usage: 'rules [--json]', summary: 'list every validation rule with its id and severity', load: () => import('./rules.js') },
-  { name: 'explain', usage: 'explain RULE-ID', summary: 'explain one rule: why it matters and how to fix it', load: () => import('./explain.js') },
+  { name: 'explain', usage: 'explain [RULE-ID|TOPIC|LESSON]', summary: 'explain a rule, or print a topic\'s lessons; alone, list the topics', load: () => import('./explain.js') },
   { name: 'templates', usage: 'templates [--json]', summary: 'list the starter templates', load: () => import('./templates.js') },
   { name: 'init', usage: 'init [--template NAME] [--name NAME] [--out PATH] [--layout file|directory] [--force]', summary: 'write a starter environment definition from a template', load: () => import('./init.js') },
   { name: 'curated', usage: 'curated [--json]', summary: 'list curated environments and Azure ML base images, with their status', load: () => import('./curated.js') },
