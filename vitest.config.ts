@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 20000,
     hookTimeout: 60000,
-    env: { FORCE_COLOR: '0', NO_COLOR: '1' },
+    // CI=false: Ink renders only at exit when it thinks it runs in CI.
+    env: { FORCE_COLOR: '0', NO_COLOR: '1', CI: 'false' },
   },
 });

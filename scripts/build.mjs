@@ -18,6 +18,9 @@ await build({
   external: ['@conda-org/rattler', 'pip-requirements-js'],
   define: { 'process.env.NODE_ENV': '"production"' },
   mainFields: ['module', 'main'],
+  jsx: 'automatic',
+  // Ink imports react-devtools-core for its dev tools only; it is not installed.
+  alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs' },
   banner: { js: "import { createRequire as __amlenvCreateRequire } from 'node:module'; const require = __amlenvCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

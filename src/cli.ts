@@ -42,8 +42,8 @@ export async function main(argv: string[]): Promise<number> {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new UsageError('the home screen needs a terminal; for files use amlenv init or amlenv validate (amlenv --help lists every command)');
     }
-    process.stdout.write(helpText() + '\n');
-    return EXIT.ok;
+    const { runApp } = await import('./ui/run-app.js');
+    return runApp({ initial: { id: 'home' } });
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;

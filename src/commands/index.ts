@@ -19,14 +19,14 @@ export const COMMANDS: CommandInfo[] = [
   { name: 'templates', usage: 'templates [--json]', summary: 'list the starter templates', load: () => import('./templates.js') },
   { name: 'init', usage: 'init [--template NAME] [--name NAME] [--out PATH] [--layout file|directory] [--force]', summary: 'write a starter environment definition from a template', load: () => import('./init.js') },
   { name: 'curated', usage: 'curated [--json]', summary: 'list curated environments and Azure ML base images, with their status', load: () => import('./curated.js') },
-  { name: 'wizard', usage: 'wizard [--from PATH] [--out PATH]', summary: 'the guided wizard', interactive: { instead: 'amlenv init' }, planned: 'the guided wizard' },
+  { name: 'wizard', usage: 'wizard [--from PATH] [--out PATH]', summary: 'the guided wizard: build an environment section by section, then write the files', interactive: { instead: 'amlenv init' }, load: () => import('./wizard.js') },
   { name: 'learn', usage: 'learn [TOPIC]', summary: 'lesson browser', interactive: { instead: 'amlenv explain' }, planned: 'the lesson browser' },
   { name: 'quiz', usage: 'quiz [--topic T] [--count N] [--exam]', summary: 'practice quiz and exam mode', interactive: { instead: 'amlenv explain' }, planned: 'the quiz' },
   { name: 'repl', usage: 'repl', summary: 'practise SDK statements and watch the environment change', interactive: { instead: 'amlenv validate' }, planned: 'the REPL' },
   { name: 'convert', usage: 'convert PATH --to v1|v2 [--out DIR] [--force]', summary: 'convert between SDK v1 and v2 forms', planned: 'conversion' },
-  { name: 'dockerfile', usage: 'dockerfile PATH [--out DIR]', summary: 'print the Dockerfile Azure ML would build', planned: 'Dockerfile rendering' },
-  { name: 'build', usage: 'build PATH [--tag T] [--no-cache] [--pull]', summary: 'build the image with the local Docker daemon', planned: 'local image builds' },
-  { name: 'run', usage: 'run PATH SCRIPT [options] [-- ARGS]', summary: 'run a script in the built image as an Azure ML job would', planned: 'local runs' },
+  { name: 'dockerfile', usage: 'dockerfile PATH [--out DIR]', summary: 'print the Dockerfile Azure ML would build (or write it with its context files)', load: () => import('./dockerfile.js') },
+  { name: 'build', usage: 'build PATH [--tag T] [--no-cache] [--pull]', summary: 'build the image with the local Docker daemon, with progress', load: () => import('./build.js') },
+  { name: 'run', usage: 'run PATH SCRIPT [--source-dir DIR] [--outputs DIR] [--network] [--timeout SEC] [-- ARGS]', summary: 'run a script in the built image as an Azure ML job would (builds first if needed)', load: () => import('./run.js') },
 ];
 
 export const findCommand = (name: string): CommandInfo | undefined => COMMANDS.find((c) => c.name === name);

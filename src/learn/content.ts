@@ -141,6 +141,22 @@ export function loadContent(dir?: string): Content {
   return content;
 }
 
+let lessonsCache: Lesson[] | undefined;
+
+/** Only the lessons (cheaper than loadContent when the quiz is not needed). */
+export function loadLessons(dir = contentDir()): Lesson[] {
+  if (lessonsCache) return lessonsCache;
+  lessonsCache = readdirSync(join(dir, 'lessons'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => {
+      const file = join(dir, 'lessons', f);
+      const { frontMatter, body } = splitFrontMatter(readFileSync(file, 'utf8'));
+      return { ...(frontMatter as Omit<Lesson, 'body' | 'file'>), body, file };
+    });
+  return lessonsCache;
+}
+
 /** The lessons of a topic in teaching order. */
 export function lessonsOf(content: Content, topicId: string): Lesson[] {
   const topic = content.topics.find((t) => t.id === topicId);

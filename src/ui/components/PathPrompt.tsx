@@ -1,0 +1,83 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Box, Text, useInput, useStdin } from 'ink';
+import { useState } from 'react';
+import { pressed } from '../keys.js';
+import { buffer, editBuffer } from '../text-buffer.js';
+import { TextLine } from './TextLine.js';
+
+/** Entries of the folder a partial path points into, that start with its last part. */
+export function completions(partial: string, cwd = process.cwd()): string[] {
+  const dir = partial.endsWith('/') ? partial : dirname(partial);
+  const stem = partial.endsWith('/') ? '' : basename(partial);
+  const base = resolve(cwd, dir);
+  try {
+    return readdirSync(base)
+      .filter((name) => name.startsWith(stem) && (!name.startsWith('.') || stem.startsWith('.')))
+      .sort()
+      .map((name) => {
+        const full = dir === '.' && !partial.startsWith('./') ? name : join(dir, name);
+        let isDir = false;
+        try {
+          isDir = statSync(join(base, name)).isDirectory();
+        } catch {
+          isDir = false;
+        }
+        return isDir ? `${full}/` : full;
+      });
+  } catch {
+    return [];
+  }
+}
+
+/** The longest common start of the candidates. */
+export function commonPrefix(items: string[]): string {
+  if (!items.length) return '';
+  let prefix = items[0];
+  for (const item of items) while (!item.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+/** A path input with Tab completion. */
+export function PathPrompt({ label, initial = '', onSubmit, onCancel }: { label: string; initial?: string; onSubmit: (path: string) => void; onCancel: () => void }) {
+  const { isRawModeSupported } = useStdin();
+  const [buf, setBuf] = useState(buffer(initial));
+  const [candidates, setCandidates] = useState<string[]>([]);
+  useInput(
+    (input, key) => {
+      if (pressed('select', input, key)) {
+        if (buf.text.trim()) onSubmit(buf.text.trim());
+        return;
+      }
+      if (pressed('back', input, key)) return onCancel();
+      if (pressed('complete', input, key)) {
+        const found = completions(buf.text);
+        const prefix = commonPrefix(found);
+        if (prefix.length > buf.text.length) setBuf(buffer(prefix));
+        setCandidates(found.length > 1 ? found : []);
+        return;
+      }
+      const next = editBuffer(buf, input, key);
+      if (next) {
+        setBuf(next);
+        setCandidates([]);
+      }
+    },
+    { isActive: Boolean(isRawModeSupported) },
+  );
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>{label} </Text>
+        <TextLine buf={buf} placeholder="path to a file or folder" />
+      </Text>
+      {candidates.slice(0, 8).map((c) => (
+        <Text key={c} dimColor>
+          {'  '}
+          {c}
+        </Text>
+      ))}
+      {candidates.length > 8 ? <Text dimColor>{`  … ${candidates.length - 8} more`}</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,100 @@
+import { Box, Text, useInput, useStdin } from 'ink';
+import { useState } from 'react';
+import { loadDefinition } from '../../env/load.js';
+import type { Diagnostic, Format } from '../../env/types.js';
+import { loadLessons } from '../../learn/content.js';
+import { renderMarkdown } from '../../learn/render-markdown.js';
+import { findRule } from '../../rules/index.js';
+import { validateDefinition } from '../../rules/validate.js';
+import { DocView } from '../components/DocView.js';
+import { Footer } from '../components/Footer.js';
+import { PathPrompt } from '../components/PathPrompt.js';
+import { visibleWindow } from '../components/window.js';
+import { pressed } from '../keys.js';
+import { groupBySection, summary } from '../wizard/diagnostics.js';
+
+const COLOR = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
+const MARK = { error: '✗', warning: '!', info: 'i' } as const;
+
+type Result = { path: string; format: Format; diagnostics: Diagnostic[] };
+
+/** The text shown for one diagnostic: what it found, the rule's explanation, and the field's lesson. */
+export function explainDiagnostic(d: Diagnostic, width: number): string {
+  const rule = findRule(d.rule);
+  const lesson = rule ? loadLessons().find((l) => l.id === rule.lesson) : undefined;
+  const parts = [
+    `${d.severity.toUpperCase()} ${d.rule}${d.path ? ` at ${d.path}` : ''}${d.line ? ` (line ${d.line}, column ${d.column})` : ''}`,
+    '',
+    d.message,
+    `Fix: ${d.hint}`,
+  ];
+  if (rule) parts.push('', `## ${rule.title}`, '', rule.explanation);
+  if (lesson) parts.push('', `# Lesson: ${lesson.title}`, '', lesson.body);
+  return renderMarkdown(parts.join('\n'), width);
+}
+
+export function ValidateScreen({ width, height, onBack }: { width: number; height: number; onBack: () => void }) {
+  const { isRawModeSupported } = useStdin();
+  const [result, setResult] = useState<Result>();
+  const [error, setError] = useState<string>();
+  const [focus, setFocus] = useState(0);
+  const [open, setOpen] = useState<Diagnostic>();
+
+  const check = async (path: string) => {
+    const outcome = loadDefinition(path);
+    if (!outcome.ok) return setError(outcome.message);
+    setError(undefined);
+    setFocus(0);
+    setResult({ path, format: outcome.def.format, diagnostics: await validateDefinition(outcome.def) });
+  };
+
+  const items = result ? groupBySection(result.diagnostics).flatMap((g) => g.items) : [];
+  useInput(
+    (input, key) => {
+      if (!result || open) return;
+      if (pressed('up', input, key)) setFocus((f) => Math.max(0, f - 1));
+      else if (pressed('down', input, key)) setFocus((f) => Math.min(items.length - 1, f + 1));
+      else if (pressed('select', input, key) && items[focus]) setOpen(items[focus]);
+      else if (pressed('back', input, key)) setResult(undefined);
+      else if (pressed('quit', input, key)) onBack();
+    },
+    { isActive: Boolean(isRawModeSupported) && Boolean(result) && !open },
+  );
+
+  if (open) return <DocView title={`${open.rule} — ${open.path || 'file'}`} text={explainDiagnostic(open, width - 2)} height={height} onBack={() => setOpen(undefined)} />;
+  if (!result) {
+    return (
+      <Box flexDirection="column">
+        <Text bold>Validate a file</Text>
+        <Text dimColor>An SDK v1 env.json or folder, a v2 environment YAML, or a conda file. Tab completes paths.</Text>
+        <PathPrompt label="Path:" onSubmit={(p) => void check(p)} onCancel={onBack} />
+        {error ? <Text color="red" wrap="truncate-end">{error}</Text> : null}
+        <Footer keys={['complete', 'select', 'back']} labels={{ select: 'check', back: 'home' }} />
+      </Box>
+    );
+  }
+  const lines: Array<{ text: string; d?: Diagnostic; index?: number }> = [];
+  for (const g of groupBySection(result.diagnostics)) {
+    lines.push({ text: g.title });
+    for (const d of g.items) lines.push({ text: `${MARK[d.severity]} ${d.path || 'file'}${d.line ? `:${d.line}` : ''} ${d.message}`, d, index: items.indexOf(d) });
+  }
+  const focusLine = Math.max(0, lines.findIndex((l) => l.index === focus));
+  const [start, end] = visibleWindow(lines.length, focusLine, Math.max(3, height - 6));
+  const valid = !result.diagnostics.some((d) => d.severity === 'error');
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-end">
+        {`${result.path} (${result.format}): `}
+        <Text color={valid ? 'green' : 'red'}>{valid ? 'valid' : 'invalid'}</Text>
+        {` — ${summary(result.diagnostics)}`}
+      </Text>
+      {lines.slice(start, end).map((l, i) => (
+        <Text key={start + i} bold={!l.d} inverse={l.index === focus} color={l.d ? COLOR[l.d.severity] : 'blue'} wrap="truncate-end">
+          {l.d ? `  ${l.text}` : l.text}
+        </Text>
+      ))}
+      {!lines.length ? <Text color="green">Nothing to report.</Text> : null}
+      <Footer keys={['up', 'select', 'back', 'quit']} labels={{ select: 'explain', back: 'another file', quit: 'home' }} />
+    </Box>
+  );
+}

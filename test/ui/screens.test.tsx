@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/content/catalog.js';
+import { loadTemplates } from '../../src/content/templates.js';
+import { loadFieldLibs } from '../../src/env/libs.js';
+import { HOME_ENTRIES } from '../../src/ui/App.js';
+import { Home } from '../../src/ui/screens/Home.js';
+import { ValidateScreen } from '../../src/ui/screens/ValidateScreen.js';
+import type { Draft } from '../../src/ui/wizard/draft.js';
+import { templateDraft } from '../../src/ui/wizard/start.js';
+import { StartPicker } from '../../src/ui/wizard/StartPicker.js';
+import { FIXTURES } from '../helpers.js';
+import { SEQ } from './keys.js';
+import { mount, send, type, waitFor } from './render.js';
+import { completions, commonPrefix } from '../../src/ui/components/PathPrompt.js';
+
+beforeAll(() => loadFieldLibs());
+
+describe('home screen', () => {
+  it('lists every entry; unavailable ones say why instead of doing nothing', async () => {
+    const chosen: string[] = [];
+    const r = await mount(<Home entries={HOME_ENTRIES} onChoose={(id) => chosen.push(id)} onQuit={() => undefined} />);
+    let frame = r.lastFrame()!;
+    for (const label of ['Learn', 'Build an environment', 'Quiz', 'REPL', 'Validate a file', 'Build & run', 'Progress']) expect(frame).toContain(label);
+    expect(frame).toMatch(/↑↓ move · Enter open · Ctrl-C quit/);
+    frame = await send(r, SEQ.up, SEQ.enter);
+    expect(frame).toMatch(/Learn: the lesson browser is not built yet/);
+    expect(chosen).toEqual([]);
+    await send(r, SEQ.down, SEQ.enter);
+    expect(chosen).toEqual(['wizard']);
+  });
+});
+
+describe('wizard start', () => {
+  const props = { templates: loadTemplates(), catalog: loadCatalog(), width: 80, height: 24, onCancel: () => undefined };
+
+  it('starts from a template', async () => {
+    const started: Draft[] = [];
+    const r = await mount(<StartPicker {...props} onStart={(d) => started.push(d)} />);
+    await send(r, SEQ.down, SEQ.down, SEQ.enter);
+    expect(started[0].env.name).toBe('sklearn');
+  });
+
+  it('offers to resume a saved draft first', async () => {
+    const draft = templateDraft('spark');
+    draft.env.name = 'half-done';
+    const started: Draft[] = [];
+    const r = await mount(<StartPicker {...props} resume={{ draft, savedAt: '2026-11-26T10:00:00.000Z' }} onStart={(d) => started.push(d)} />);
+    expect(r.lastFrame()).toMatch(/▸ Resume the saved draft: half-done/);
+    await send(r, SEQ.enter);
+    expect(started[0].env.name).toBe('half-done');
+  });
+
+  it('copies a curated environment under a new name', async () => {
+    const started: Draft[] = [];
+    const r = await mount(<StartPicker {...props} onStart={(d) => started.push(d)} />);
+    const items = 1 + loadTemplates().length;
+    await send(r, ...Array(items).fill(SEQ.down), SEQ.enter);
+    await waitFor(r, (f) => /copy which curated/.test(f));
+    await send(r, SEQ.enter);
+    expect(String(started[0].env.name)).toMatch(/-copy$/);
+  });
+
+  it('opens an existing file and reports a bad path in one line', async () => {
+    const started: Draft[] = [];
+    const r = await mount(<StartPicker {...props} onStart={(d) => started.push(d)} />);
+    await send(r, SEQ.up, SEQ.enter);
+    await waitFor(r, (f) => /File or folder:/.test(f));
+    await type(r, 'no/such.json');
+    let frame = await send(r, SEQ.enter);
+    expect(frame).toMatch(/no such file or folder/);
+    await send(r, ...Array(12).fill(SEQ.backspace));
+    await type(r, join(FIXTURES, 'valid', 'v2', 'environment.yml'));
+    frame = await send(r, SEQ.enter);
+    expect(started[0].env.name).toBe('sklearn-v2');
+  });
+});
+
+describe('validate screen', () => {
+  it('checks a file, groups findings by section and explains one with its lesson', async () => {
+    const r = await mount(<ValidateScreen width={80} height={24} onBack={() => undefined} />);
+    await type(r, join(FIXTURES, 'invalid', 'env-secret-like.json'));
+    let frame = await send(r, SEQ.enter);
+    frame = await waitFor(r, (f) => /invalid|valid/.test(f) && /Environment variables/.test(f));
+    expect(frame).toMatch(/DB_PASSWORD looks like a secret/);
+    frame = await send(r, SEQ.enter);
+    expect(frame).toMatch(/env\/secret-like/);
+    frame = await waitFor(r, (f) => /Lesson: Environment variables/i.test(f) || /lines 1–/.test(f));
+    expect(frame).toMatch(/WARNING env\/secret-like at environmentVariables\.DB_PASSWORD/);
+  });
+
+  it('completes paths with Tab', () => {
+    const found = completions(join(FIXTURES, 'valid', 'v1-d'));
+    expect(found.map((f) => f.split('/').slice(-2).join('/'))).toEqual(['v1-dir/', 'v1-dir-dockerfile/']);
+    expect(commonPrefix(found)).toMatch(/v1-dir$/);
+  });
+});
