@@ -1,5 +1,10 @@
 // npm run bench: every benchmark group, medians over several runs, each against a baseline measured in the same run.
+import { benchApp } from './app.js';
+import { benchDocker } from './docker.js';
 import { benchFoundation } from './foundation.js';
 
-const results = [await benchFoundation()];
+const only = process.argv[2];
+const groups: Record<string, () => Promise<boolean>> = { foundation: benchFoundation, app: benchApp, docker: benchDocker };
+const results: boolean[] = [];
+for (const [name, run] of Object.entries(groups)) if (!only || only === name) results.push(await run());
 process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -19,7 +19,7 @@ const command: Command = {
       }
       await runApp({ initial: { id: 'wizard', draft }, outPath: out, standalone: true });
     } else {
-      await runApp({ initial: { id: 'wizard-start' }, outPath: out, standalone: true });
+      await runApp({ initial: { id: 'wizard' }, outPath: out, standalone: true });
     }
     return EXIT.ok;
   },

@@ -22,11 +22,18 @@ export async function waitFor(r: Rendered, check: (frame: string) => boolean, ti
   }
 }
 
-/** Sends keys one at a time, letting React flush and Ink re-subscribe its input handler between them. */
+/**
+ * Sends keys one at a time. After each, waits for the frame to change (up to 400 ms, for keys that change
+ * nothing) and then a little longer, so React flushes and Ink re-subscribes its input handler with fresh
+ * state before the next key: sending faster makes handlers see stale state (see reference/ink.md).
+ */
 export async function send(r: Rendered, ...inputs: string[]): Promise<string> {
   for (const input of inputs) {
+    const before = r.lastFrame();
     r.stdin.write(input);
-    await delay(40);
+    const start = Date.now();
+    while (r.lastFrame() === before && Date.now() - start < 400) await delay(5);
+    await delay(25);
   }
   return r.lastFrame() ?? '';
 }

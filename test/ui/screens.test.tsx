@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/content/catalog.js';
 import { loadTemplates } from '../../src/content/templates.js';
 import { loadFieldLibs } from '../../src/env/libs.js';
-import { HOME_ENTRIES } from '../../src/ui/App.js';
+import { HOME_ENTRIES } from '../../src/ui/home-entries.js';
 import { Home } from '../../src/ui/screens/Home.js';
 import { ValidateScreen } from '../../src/ui/screens/ValidateScreen.js';
 import type { Draft } from '../../src/ui/wizard/draft.js';
@@ -93,5 +93,18 @@ describe('validate screen', () => {
     const found = completions(join(FIXTURES, 'valid', 'v1-d'));
     expect(found.map((f) => f.split('/').slice(-2).join('/'))).toEqual(['v1-dir/', 'v1-dir-dockerfile/']);
     expect(commonPrefix(found)).toMatch(/v1-dir$/);
+  });
+});
+
+describe('a corrupt draft file', () => {
+  it('is set aside and reported, never silently erased', async () => {
+    const { writeFileSync, readdirSync } = await import('node:fs');
+    const { WizardFlow } = await import('../../src/ui/screens/WizardFlow.js');
+    const { tempDir } = await import('../helpers.js');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'wizard-draft.json'), '{"env": {"name": "x"}, "meta": ');
+    const r = await mount(<WizardFlow storeDir={dir} width={80} height={24} onExit={() => undefined} />);
+    expect(r.lastFrame()).toMatch(/wizard-draft\.json was unreadable .* moved to .*corrupt/);
+    expect(readdirSync(dir).some((f) => f.startsWith('wizard-draft.corrupt-'))).toBe(true);
   });
 });

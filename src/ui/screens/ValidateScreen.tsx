@@ -79,13 +79,13 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
     for (const d of g.items) lines.push({ text: `${MARK[d.severity]} ${d.path || 'file'}${d.line ? `:${d.line}` : ''} ${d.message}`, d, index: items.indexOf(d) });
   }
   const focusLine = Math.max(0, lines.findIndex((l) => l.index === focus));
-  const [start, end] = visibleWindow(lines.length, focusLine, Math.max(3, height - 6));
+  const [start, end] = visibleWindow(lines.length, focusLine, Math.max(3, height - 7));
   const valid = !result.diagnostics.some((d) => d.severity === 'error');
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate-end">
-        {`${result.path} (${result.format}): `}
-        <Text color={valid ? 'green' : 'red'}>{valid ? 'valid' : 'invalid'}</Text>
+      <Text bold wrap="truncate-start">{`${result.path} (${result.format})`}</Text>
+      <Text wrap="truncate-end">
+        <Text bold color={valid ? 'green' : 'red'}>{valid ? 'valid' : 'invalid'}</Text>
         {` — ${summary(result.diagnostics)}`}
       </Text>
       {lines.slice(start, end).map((l, i) => (

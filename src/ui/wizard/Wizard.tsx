@@ -246,10 +246,10 @@ export function Wizard({ draft, ctx, width, height, saveDraft, onExit }: WizardP
         {state.confirm ? (
           <Text color="yellow" bold wrap="truncate-end">
             {state.confirm.kind === 'quit'
-              ? 'The draft has changes that are not written to files (it is saved and can be resumed). Quit? y/n'
+              ? 'Quit? y/n — changes are not written to files yet (the draft is kept for next time)'
               : state.confirm.kind === 'errors'
                 ? `This step has ${state.confirm.count} error${state.confirm.count === 1 ? '' : 's'}. Continue anyway? Enter/y continue · Esc/n stay and fix`
-                : `${state.confirm.paths.join(', ')} already exist${state.confirm.paths.length === 1 ? 's' : ''}. Overwrite? y/n`}
+                : `Overwrite? y/n — already there: ${state.confirm.paths.join(', ')}`}
           </Text>
         ) : (
           <Text dimColor wrap="truncate-end">{`${review ? 'All steps' : 'This step'}: ${summary(review ? diagnostics : stepDiags)}${state.dirty ? '' : ' · written'}`}</Text>

@@ -1,0 +1,64 @@
+// Build and run progress as plain lines, for pipes, CI logs and NO_COLOR terminals. No Ink here.
+import type { JobEvent, JobListener } from '../../build/events.js';
+import { formatBytes } from '../../snapshot/limits.js';
+import { bold, dim, green, red, yellow } from '../../util/color.js';
+
+export function plainProgress(write: (line: string) => void): JobListener {
+  const layerStatus = new Map<string, string>();
+  return (event: JobEvent) => {
+    switch (event.kind) {
+      case 'phase':
+        write(bold(event.text));
+        break;
+      case 'reused':
+        write(`${green('up to date:')} ${event.tag} exists already (same definition), nothing to build`);
+        break;
+      case 'step':
+        write(`${dim(`step ${event.index}/${event.total}`)} ${event.instruction}`);
+        break;
+      case 'cached':
+        write(dim('  using cache'));
+        break;
+      case 'log':
+        write(`  ${dim('│')} ${event.stream === 'stderr' ? yellow(event.text) : event.text}`);
+        break;
+      case 'unparsed':
+        write(`  ${dim('│')} ${event.text}`);
+        break;
+      case 'layer': {
+        // One line per change of a layer's status, not per progress tick.
+        if (layerStatus.get(event.id) === event.status) break;
+        layerStatus.set(event.id, event.status);
+        const size = event.total ? ` ${formatBytes(event.total)}` : '';
+        write(`  layer ${event.id}: ${event.status}${size}`);
+        break;
+      }
+      case 'status':
+        if (!/^Successfully (built|tagged)/.test(event.text)) write(dim(`  ${event.text}`));
+        break;
+      case 'built':
+        write(`${green('built')} ${event.tag} in ${event.seconds.toFixed(1)} s (${event.steps} steps, ${event.cachedSteps} from cache)`);
+        break;
+      case 'failed':
+        write(`${red('build failed')}${event.step ? ` at step ${event.step.index}/${event.step.total} (${truncate(event.step.instruction, 100)})` : ''}: ${event.message}`);
+        if (event.tail?.length) {
+          write(dim(`  last ${event.tail.length} lines of that step:`));
+          for (const line of event.tail) write(`  ${dim('│')} ${line}`);
+        }
+        break;
+      case 'finished':
+        if (event.timedOut) write(red(`timed out after ${event.seconds.toFixed(0)} s: the container was stopped`));
+        else if (event.oomKilled) write(red(`the script ran out of memory and was killed (exit code ${event.exitCode})`));
+        else write(`${event.exitCode === 0 ? green('script exited with 0') : red(`script exited with ${event.exitCode}`)} after ${event.seconds.toFixed(1)} s`);
+        if (event.outputsDir) write(`outputs and logs: ${event.outputsDir} (${event.collected ?? 0} files)`);
+        for (const s of event.skipped ?? []) write(yellow(`  left behind: ${s}`));
+        break;
+      default:
+        break;
+    }
+  };
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

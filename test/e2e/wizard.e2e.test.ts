@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers.js';
+import { SEQ } from '../ui/keys.js';
+import { keys, spawnCli } from './pty.js';
+
+describe('wizard end to end in a pseudo-terminal (80×24)', () => {
+  it('goes from the scikit-learn template to an env.json and v2 YAML that validate accepts', async () => {
+    const dir = tempDir();
+    const s = spawnCli(['wizard', '--out', join(dir, 'out')], { cwd: dir, env: { AMLENV_HOME: join(dir, 'home') } });
+    await s.waitFor('where do you start?');
+    await keys(s, SEQ.down, SEQ.down);
+    await s.waitFor(/▸ Template: scikit-learn/);
+    await keys(s, SEQ.enter);
+    await s.waitFor('step 1 of 6: Basics');
+    await keys(s, SEQ.enter, ...Array(8).fill(SEQ.backspace), ...'churn-model', SEQ.enter);
+    await s.waitFor(/Name\s+churn-model/);
+    for (const step of ['Python', 'Environment variables', 'Docker', 'Spark', 'Review and write']) {
+      await keys(s, SEQ.tab);
+      await s.waitFor(`: ${step}`);
+    }
+    await keys(s, SEQ.right, SEQ.right, SEQ.right);
+    await s.waitFor(/Write as\s+◂ All of them ▸/);
+    await keys(s, SEQ.ctrlS);
+    await s.waitFor(/wrote /);
+    await keys(s, SEQ.ctrlC);
+    expect(await s.exited).toBe(0);
+
+    const files = [join(dir, 'out', 'env.json'), join(dir, 'out', 'v1'), join(dir, 'out', 'v2', 'environment.yml')];
+    for (const f of files) expect(existsSync(f)).toBe(true);
+    const r = cli(['validate', '--json', ...files]);
+    const results = JSON.parse(r.stdout).results;
+    expect(results.map((x: { format: string; valid: boolean }) => [x.format, x.valid])).toEqual([['v1-json', true], ['v1-dir', true], ['v2-yaml', true]]);
+    expect(JSON.parse(readFileSync(files[0], 'utf8')).name).toBe('churn-model');
+    expect(readFileSync(files[2], 'utf8')).toMatch(/^\$schema: https:\/\/azuremlschemas\.azureedge\.net\/latest\/environment\.schema\.json/);
+  }, 40000);
+
+  it('a killed wizard leaves its draft behind, and the next start offers to resume it', async () => {
+    const dir = tempDir();
+    const env = { AMLENV_HOME: join(dir, 'home') };
+    const first = spawnCli(['wizard'], { cwd: dir, env });
+    await first.waitFor('where do you start?');
+    await keys(first, SEQ.down, SEQ.down, SEQ.enter);
+    await first.waitFor('step 1 of 6');
+    await keys(first, SEQ.enter, ...Array(8).fill(SEQ.backspace), ...'half-done', SEQ.enter, SEQ.tab);
+    await first.waitFor('step 2 of 6: Python');
+    first.kill('SIGKILL');
+    await first.exited;
+    expect(JSON.parse(readFileSync(join(dir, 'home', 'wizard-draft.json'), 'utf8')).env.name).toBe('half-done');
+
+    const second = spawnCli(['wizard'], { cwd: dir, env });
+    await second.waitFor(/▸ Resume the saved draft: half-done/);
+    await keys(second, SEQ.enter);
+    await second.waitFor('step 2 of 6: Python');
+    await keys(second, SEQ.shiftTab);
+    await second.waitFor(/Name\s+half-done/);
+    await keys(second, SEQ.ctrlC);
+    await second.waitFor(/Quit\? y\/n/);
+    await keys(second, 'y');
+    expect(await second.exited).toBe(0);
+  }, 40000);
+
+  it('the home screen opens the validate screen and explains a finding', async () => {
+    const dir = tempDir();
+    const s = spawnCli([], { cwd: dir, env: { AMLENV_HOME: join(dir, 'home') } });
+    await s.waitFor('Azure Machine Learning environments');
+    await keys(s, SEQ.down, SEQ.down, SEQ.down, SEQ.enter);
+    await s.waitFor('Validate a file');
+    await keys(s, ...join(process.cwd(), 'fixtures', 'envs', 'invalid', 'name-reserved-prefix.json'), SEQ.enter);
+    await s.waitFor(/invalid — 1 error/);
+    await keys(s, SEQ.enter);
+    await s.waitFor(/ERROR name\/reserved-prefix/);
+    await keys(s, SEQ.esc, SEQ.ctrlC);
+    await s.waitFor('Azure Machine Learning environments');
+    await keys(s, SEQ.ctrlC);
+    expect(await s.exited).toBe(0);
+  }, 40000);
+});
