@@ -30,7 +30,7 @@ export function WizardFlow({ draft: initial, outPath, storeDir, width, height, o
   if (!draft) {
     return (
       <>
-        {drafts.problem ? <Text color="yellow" wrap="truncate-end">{drafts.problem}</Text> : null}
+        {drafts.problem ? <Text color="yellow">{drafts.problem}</Text> : null}
         <StartPicker resume={drafts.load()} templates={templates} catalog={catalog} outPath={outPath} width={width} height={height} onStart={setDraft} onCancel={onExit} />
       </>
     );
