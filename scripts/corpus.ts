@@ -9,6 +9,8 @@ import type { FileReader } from '../src/env/files.js';
 import { loadFieldLibs } from '../src/env/libs.js';
 import { loadDefinition, loadDefinitionText, V1_DIR_JSON } from '../src/env/load.js';
 import { definitionJson } from '../src/env/save.js';
+import type { EnvObject } from '../src/env/types.js';
+import { v2Files } from '../src/env/v2-files.js';
 import { validateLoaded } from '../src/rules/validate.js';
 import { parseIgnoreFile } from '../src/snapshot/ignore-file.js';
 
@@ -21,6 +23,8 @@ export interface CorpusReport {
   notLoaded: Array<{ file: string; reason: string }>;
   roundTrips: { identical: number; total: number; different: string[] };
   folders: { loaded: number; total: number };
+  /** v1 definitions whose only errors (if any) are reserved names, converted to v2 and validated. */
+  conversions: { valid: number; total: number; failures: string[] };
 }
 
 function listFiles(dir: string): string[] {
@@ -61,12 +65,27 @@ function virtualReader(layout: Map<string, string>): FileReader {
   };
 }
 
+/** Converts to v2 in memory and validates the result with our own v2 loader; returns the first error, if any. */
+function convertedV2Errors(env: EnvObject, folder: string): string | undefined {
+  const dir = `${folder}-v2`;
+  const files = new Map(v2Files(env, dir).files.map((f) => [f.path, f.text]));
+  const reader: FileReader = {
+    read: (p) => files.get(posix.normalize(p)),
+    isDirectory: (p) => [...files.keys()].some((f) => f.startsWith(posix.normalize(p) + '/')),
+    size: (p) => files.get(p)?.length,
+  };
+  const outcome = loadDefinition(`${dir}/environment.yml`, { reader });
+  if (!outcome.ok) return outcome.message;
+  const error = validateLoaded(outcome.def).find((d) => d.severity === 'error');
+  return error && `${error.rule} at ${error.path}: ${error.message}`;
+}
+
 export async function runCorpus(dir: string): Promise<CorpusReport> {
   await loadFieldLibs();
   const files = listFiles(dir).filter((f) => !['README.md', 'SOURCES.tsv'].includes(basename(f)));
   const layout = virtualLayout(dir, files);
   const reader = virtualReader(layout);
-  const report: CorpusReport = { files: files.length, loaded: 0, crashes: [], notLoaded: [], roundTrips: { identical: 0, total: 0, different: [] }, folders: { loaded: 0, total: 0 } };
+  const report: CorpusReport = { files: files.length, loaded: 0, crashes: [], notLoaded: [], roundTrips: { identical: 0, total: 0, different: [] }, folders: { loaded: 0, total: 0 }, conversions: { valid: 0, total: 0, failures: [] } };
   const shown = (file: string) => relative(dir, file);
   const v1Folders = new Set<string>();
 
@@ -101,8 +120,14 @@ export async function runCorpus(dir: string): Promise<CorpusReport> {
     try {
       const outcome = loadDefinition(folder, { reader });
       if (outcome.ok) {
-        validateLoaded(outcome.def);
+        const diagnostics = validateLoaded(outcome.def);
         report.folders.loaded++;
+        if (diagnostics.every((d) => d.severity !== 'error' || d.rule === 'name/reserved-prefix')) {
+          report.conversions.total++;
+          const failure = convertedV2Errors(outcome.def.env, folder);
+          if (failure) report.conversions.failures.push(`${folder}: ${failure}`);
+          else report.conversions.valid++;
+        }
       }
     } catch (err) {
       report.crashes.push({ file: `${folder} (as a v1 folder)`, error: String((err as Error).stack ?? err) });
@@ -121,9 +146,11 @@ async function main(): Promise<void> {
   for (const c of r.crashes) console.log(`CRASH ${c.file}\n${c.error}`);
   for (const n of r.notLoaded) console.log(`not an environment: ${n.file}: ${n.reason}`);
   for (const d of r.roundTrips.different) console.log(`round trip differs: ${d}`);
+  for (const f of r.conversions.failures) console.log(`v1→v2 conversion invalid: ${f}`);
   console.log(`v1 folders: ${r.folders.loaded}/${r.folders.total} loaded`);
+  console.log(`v1→v2 conversions: ${r.conversions.valid}/${r.conversions.total} valid`);
   console.log(`corpus: ${r.files} files, ${r.loaded} loaded, ${r.crashes.length} crashes, ${r.roundTrips.identical}/${r.roundTrips.total} v1 round-trips identical`);
-  if (r.crashes.length > 0 || r.roundTrips.different.length > 0) process.exitCode = 1;
+  if (r.crashes.length > 0 || r.roundTrips.different.length > 0 || r.conversions.failures.length > 0) process.exitCode = 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

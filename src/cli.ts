@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { COMMANDS, findCommand, type CommandInfo } from './commands/index.js';
 import { bold, dim, setColor } from './util/color.js';
-import { EnvironmentProblem, EXIT, UsageError } from './util/errors.js';
+import { EnvironmentProblem, EXIT, InvalidInput, UsageError } from './util/errors.js';
 
 const GLOBAL_OPTIONS = { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } } as const;
 
@@ -88,6 +88,7 @@ export async function runCli(argv: string[]): Promise<void> {
     const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
     if (err instanceof UsageError) code = EXIT.usage;
     else if (err instanceof EnvironmentProblem) code = EXIT.environment;
+    else if (err instanceof InvalidInput) code = EXIT.invalid;
     else {
       code = EXIT.invalid;
       if (process.env.AMLENV_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);

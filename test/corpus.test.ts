@@ -17,6 +17,13 @@ describe.skipIf(!hasRealWorld)('the real-world corpus (../shared/real-world, whe
     expect(report.folders.loaded).toBe(report.folders.total);
   });
 
+  it('converts every v1 definition whose only errors are reserved names to v2 files that validate with no errors', async () => {
+    const report = await runCorpus(REAL_WORLD);
+    expect(report.conversions.failures).toEqual([]);
+    expect(report.conversions.total).toBeGreaterThan(20);
+    expect(report.conversions.valid).toBe(report.conversions.total);
+  });
+
   it('validate --json prints SPEC-shaped JSON for every file', () => {
     const all = files(REAL_WORLD).filter((f) => !/README\.md$|SOURCES\.tsv$/.test(f));
     const r = cli(['validate', '--json', ...all]);

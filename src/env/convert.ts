@@ -137,7 +137,9 @@ export function v1ToV2(env: EnvObject, options: V2Options = {}): V2Result {
     for (const key of Object.keys(value)) if (!(key in known)) note(`${section}.${key}`, `"${section}.${key}" is not an environment field; dropped`);
   }
 
-  job.environment = environment.build ? { build: environment.build } : { ...(environment.image ? { image: environment.image } : {}), ...(environment.conda_file ? { conda_file: environment.conda_file } : {}) };
+  const jobEnvironment: Json = environment.build ? { build: environment.build } : { ...(environment.image ? { image: environment.image } : {}), ...(environment.conda_file ? { conda_file: environment.conda_file } : {}) };
+  const { $schema, code, command, ...rest } = job;
+  result.job = { $schema, code, command, environment: jobEnvironment, ...rest };
   return result;
 }
 

@@ -4,8 +4,7 @@ import { attachCondaFile, CONDA_PATH, resolveBeside } from './load.js';
 import { isRecord } from './path.js';
 import type { EnvObject, LoadedDefinition, Position, SourceText } from './types.js';
 
-/** Keys of the current v2 environment schema (reference-yaml-environment). */
-export const V2_KEYS = ['$schema', 'name', 'version', 'description', 'tags', 'properties', 'image', 'conda_file', 'build', 'os_type', 'inference_config', 'datastore', 'intellectual_property', 'stage'];
+export { V2_KEYS } from './v2-fields.js';
 /** Keys of the early v2 preview (docker: image/build, conda_file: file:..., path). */
 export const V2_PREVIEW_KEYS = ['docker', 'path'];
 

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { v2ToV1 } from '../env/convert.js';
+import { loadDefinition } from '../env/load.js';
+import { isRecord } from '../env/path.js';
+import { SDK_JSON_STYLE, serializeV1Json, v1DirFiles } from '../env/save.js';
+import type { LoadedDefinition } from '../env/types.js';
+import { v2Files } from '../env/v2-files.js';
+import { validateDefinition } from '../rules/validate.js';
+import { dim, green, yellow } from '../util/color.js';
+import { EXIT, InvalidInput, UsageError } from '../util/errors.js';
+import { writeSet } from '../util/write-set.js';
+import { readFileSync } from 'node:fs';
+import type { Command } from './types.js';
+
+function loaded(path: string): LoadedDefinition {
+  const outcome = loadDefinition(path);
+  if (!outcome.ok) {
+    if (outcome.reason === 'missing') throw new UsageError(outcome.message);
+    throw new InvalidInput(outcome.message);
+  }
+  const p = outcome.def.problems.find((x) => x.severity === 'error');
+  if (!outcome.def.parsed && p) throw new InvalidInput(`${p.file ?? path}:${p.line}:${p.column}: ${p.message}; ${p.hint}`);
+  return outcome.def;
+}
+
+function safeName(name: unknown): string {
+  return (typeof name === 'string' && name.trim() ? name : 'environment').replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+async function reportValidation(label: string, path: string): Promise<boolean> {
+  const outcome = loadDefinition(path);
+  if (!outcome.ok) return false;
+  const diagnostics = await validateDefinition(outcome.def);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  process.stderr.write(`${label} ${path}: ${errors.length} errors, ${warnings} warnings${errors.length ? ` — ${errors[0].path}: ${errors[0].message} [${errors[0].rule}]` : ''} ${dim('(amlenv validate for details)')}\n`);
+  return errors.length === 0;
+}
+
+const command: Command = {
+  options: {
+    to: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean', short: 'f' },
+    layout: { type: 'string' },
+    command: { type: 'string' },
+    code: { type: 'string' },
+  },
+  minPositionals: 1,
+  maxPositionals: 1,
+  async run({ positionals, values }) {
+    const [path] = positionals;
+    const to = values.to as string | undefined;
+    if (to !== 'v1' && to !== 'v2') throw new UsageError('--to must be v1 or v2, e.g. amlenv convert env.json --to v2');
+    const force = Boolean(values.force);
+    const def = loaded(path);
+
+    if (to === 'v2') {
+      if (def.format === 'v2-yaml') throw new UsageError(`${path} is already a v2 environment; convert --to v1 goes the other way`);
+      if (def.format === 'conda-yaml') throw new UsageError(`${path} is a conda file, not an environment; start one with amlenv init --from-conda ${path}, then convert it`);
+      const out = (values.out as string | undefined) ?? `${safeName(def.env.name)}-v2`;
+      const { result, files } = v2Files(def.env, out, { source: path, command: values.command as string | undefined, code: values.code as string | undefined });
+      for (const note of result.notes) process.stderr.write(`${yellow('warning')} ${note.path}: ${note.message}\n`);
+      writeSet(files, { force, folder: out });
+      process.stderr.write(`${green('wrote')} ${files.map((f) => f.path).join(', ')}\n`);
+      const ok = await reportValidation('v2 environment', join(out, 'environment.yml'));
+      return ok ? EXIT.ok : EXIT.invalid;
+    }
+
+    if (def.format !== 'v2-yaml') throw new UsageError(`${path} is not a v2 environment (it is ${def.format}); --to v1 converts v2 YAML`);
+    const layout = (values.layout as string | undefined) ?? 'directory';
+    if (layout !== 'file' && layout !== 'directory') throw new UsageError(`--layout must be file or directory, not "${layout}"`);
+    const docker = isRecord(def.env.docker) ? def.env.docker : {};
+    const context = isRecord(docker.buildContext) ? docker.buildContext : undefined;
+    let dockerfile: string | undefined;
+    if (context && typeof context.location === 'string') {
+      try {
+        dockerfile = readFileSync(join(context.location, String(context.dockerfilePath ?? 'Dockerfile')), 'utf8');
+      } catch {
+        dockerfile = undefined;
+      }
+    }
+    const { env, notes } = v2ToV1(def.env, def.v2 ?? {}, dockerfile);
+    for (const note of notes) process.stderr.write(`${yellow('warning')} ${note.path}: ${note.message}\n`);
+    const name = safeName(env.name);
+    const out = (values.out as string | undefined) ?? (layout === 'file' ? `${name}.json` : `${name}-v1`);
+    const files = layout === 'file' ? [{ path: out, text: serializeV1Json(env, { ...SDK_JSON_STYLE, finalNewline: true }) }] : Object.entries(v1DirFiles(env)).map(([file, text]) => ({ path: join(out, file), text }));
+    writeSet(files, { force, folder: layout === 'directory' ? out : undefined });
+    process.stderr.write(`${green('wrote')} ${files.map((f) => f.path).join(', ')}\n`);
+    const ok = await reportValidation('v1 environment', out);
+    return ok ? EXIT.ok : EXIT.invalid;
+  },
+};
+
+export default command;
