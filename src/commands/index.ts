@@ -25,6 +25,7 @@ export const COMMANDS: CommandInfo[] = [
   { name: 'repl', usage: 'repl', summary: 'practise SDK statements and watch the environment change', interactive: { instead: 'amlenv validate' }, planned: 'the REPL' },
   { name: 'convert', usage: 'convert PATH --to v1|v2 [--out DIR] [--force] [--layout file|directory] [--command CMD] [--code DIR]', summary: 'convert between SDK v1 and v2 forms (v2 adds a job.yml for az ml job create); every dropped field is named', load: () => import('./convert.js') },
   { name: 'schema', usage: 'schema [--v1|--v2]', summary: 'print the JSON Schema of the v1 JSON (default) or v2 YAML form, generated from the model', load: () => import('./schema.js') },
+  { name: 'samples', usage: 'samples [NAME] [--json]', summary: 'list the sample jobs amlenv run can run (check-env, train, show-env), or show one\'s README', load: () => import('./samples.js') },
   { name: 'dockerfile', usage: 'dockerfile PATH [--out DIR]', summary: 'print the Dockerfile Azure ML would build (or write it with its context files)', load: () => import('./dockerfile.js') },
   { name: 'build', usage: 'build PATH [--tag T] [--no-cache] [--pull]', summary: 'build the image with the local Docker daemon, with progress', load: () => import('./build.js') },
   { name: 'run', usage: 'run PATH SCRIPT [--source-dir DIR] [--outputs DIR] [--network] [--timeout SEC] [-- ARGS]', summary: 'run a script in the built image as an Azure ML job would (builds first if needed)', load: () => import('./run.js') },

@@ -1,0 +1,30 @@
+import { loadSamples, sampleReadme } from '../samples/samples.js';
+import { bold, dim } from '../util/color.js';
+import { EXIT, UsageError } from '../util/errors.js';
+import type { Command } from './types.js';
+
+const command: Command = {
+  options: { json: { type: 'boolean' } },
+  minPositionals: 0,
+  maxPositionals: 1,
+  async run({ positionals, values }) {
+    const samples = loadSamples();
+    const [name] = positionals;
+    if (name) {
+      const sample = samples.find((s) => s.name === name);
+      if (!sample) throw new UsageError(`no sample "${name}" (amlenv samples lists them)`);
+      process.stdout.write(sampleReadme(sample));
+      return EXIT.ok;
+    }
+    if (values.json) {
+      process.stdout.write(JSON.stringify({ samples: samples.map(({ name: n, script, summary }) => ({ name: n, script, summary })) }, null, 2) + '\n');
+      return EXIT.ok;
+    }
+    const width = Math.max(...samples.map((s) => s.name.length));
+    for (const s of samples) process.stdout.write(`${bold(s.name.padEnd(width))}  ${s.summary} ${dim(`(${s.script})`)}\n`);
+    process.stdout.write(`\n${dim('amlenv run PATH --sample NAME runs one in the built image; amlenv run PATH alone runs check-env. amlenv samples NAME shows its README.')}\n`);
+    return EXIT.ok;
+  },
+};
+
+export default command;
