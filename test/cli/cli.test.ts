@@ -34,7 +34,7 @@ describe('global behaviour', () => {
     expect(r.stderr).toMatch(/--jsn/);
   });
 
-  it.each(['wizard', 'learn', 'quiz', 'repl'])('interactive "%s" without a terminal exits 2 naming a plain command', (name) => {
+  it.each(['wizard', 'learn', 'quiz'])('interactive "%s" without a terminal exits 2 naming a plain command', (name) => {
     const r = cli([name]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/needs a terminal; without one use amlenv \w+/);

@@ -29,7 +29,7 @@ export function spawnCli(args: string[], options: { env?: Record<string, string>
   return {
     screen,
     write: (data) => child.write(data),
-    async waitFor(pattern, timeout = 8000) {
+    async waitFor(pattern, timeout = 20000) {
       const start = Date.now();
       for (;;) {
         const s = screen();

@@ -34,7 +34,7 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
     expect(results.map((x: { format: string; valid: boolean }) => [x.format, x.valid])).toEqual([['v1-json', true], ['v1-dir', true], ['v2-yaml', true]]);
     expect(JSON.parse(readFileSync(files[0], 'utf8')).name).toBe('churn-model');
     expect(readFileSync(files[2], 'utf8')).toMatch(/^\$schema: https:\/\/azuremlschemas\.azureedge\.net\/latest\/environment\.schema\.json/);
-  }, 40000);
+  }, 90000);
 
   it('a killed wizard leaves its draft behind, and the next start offers to resume it', async () => {
     const dir = tempDir();
@@ -59,7 +59,7 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
     await second.waitFor(/Quit\? y\/n/);
     await keys(second, 'y');
     expect(await second.exited).toBe(0);
-  }, 40000);
+  }, 90000);
 
   it('the home screen opens the validate screen and explains a finding', async () => {
     const dir = tempDir();
@@ -75,5 +75,5 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
     await s.waitFor('Azure Machine Learning environments');
     await keys(s, SEQ.ctrlC);
     expect(await s.exited).toBe(0);
-  }, 40000);
+  }, 90000);
 });
