@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { v1ToV2, v2ToV1 } from '../../src/env/convert.js';
 import { loadFieldLibs } from '../../src/env/libs.js';
 import { loadDefinition } from '../../src/env/load.js';
+import type { EnvObject } from '../../src/env/types.js';
 import { v2Files } from '../../src/env/v2-files.js';
 import { validateLoaded } from '../../src/rules/validate.js';
 import { writeFileAtomic } from '../../src/util/write-files.js';
@@ -55,7 +56,7 @@ describe('v1 → v2 → v1 keeps every field v2 can carry', () => {
   it.each(cases)('%s', (name) => {
     const original = load(join(CASES, name, 'input.json')).env as Record<string, Record<string, unknown>>;
     const dir = tempDir();
-    for (const f of v2Files(original, dir).files) writeFileAtomic(f.path, f.text);
+    for (const f of v2Files(original as EnvObject, dir).files) writeFileAtomic(f.path, f.text);
     const v2 = load(join(dir, 'environment.yml'));
     const context = join(dir, 'context', 'Dockerfile');
     const back = v2ToV1(v2.env, v2.v2 ?? {}, existsSync(context) ? readFileSync(context, 'utf8') : undefined).env as Record<string, Record<string, unknown>>;
