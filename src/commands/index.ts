@@ -22,7 +22,7 @@ export const COMMANDS: CommandInfo[] = [
   { name: 'wizard', usage: 'wizard [--from PATH] [--out PATH]', summary: 'the guided wizard: build an environment section by section, then write the files', interactive: { instead: 'amlenv init' }, load: () => import('./wizard.js') },
   { name: 'learn', usage: 'learn [TOPIC]', summary: 'lesson browser', interactive: { instead: 'amlenv explain' }, planned: 'the lesson browser' },
   { name: 'quiz', usage: 'quiz [--topic T] [--count N] [--exam]', summary: 'practice quiz and exam mode', interactive: { instead: 'amlenv explain' }, planned: 'the quiz' },
-  { name: 'repl', usage: 'repl', summary: 'practise SDK statements and watch the environment change', interactive: { instead: 'amlenv validate' }, planned: 'the REPL' },
+  { name: 'repl', usage: 'repl', summary: 'practise SDK statements and watch the environment change (on a pipe: amlenv repl < lesson.py)', load: () => import('./repl.js') },
   { name: 'convert', usage: 'convert PATH --to v1|v2 [--out DIR] [--force] [--layout file|directory] [--command CMD] [--code DIR]', summary: 'convert between SDK v1 and v2 forms (v2 adds a job.yml for az ml job create); every dropped field is named', load: () => import('./convert.js') },
   { name: 'schema', usage: 'schema [--v1|--v2]', summary: 'print the JSON Schema of the v1 JSON (default) or v2 YAML form, generated from the model', load: () => import('./schema.js') },
   { name: 'samples', usage: 'samples [NAME] [--json]', summary: 'list the sample jobs amlenv run can run (check-env, train, show-env), or show one\'s README', load: () => import('./samples.js') },

@@ -43,7 +43,8 @@ function Line({ line }: { line: EntryLine }) {
       </Text>
     );
   }
-  return <Text {...(STYLE[line.style] ?? {})}>{line.text || ' '}</Text>;
+  const text = <Text {...(STYLE[line.style] ?? {})}>{line.text || ' '}</Text>;
+  return line.indent ? <Box paddingLeft={line.indent}>{text}</Box> : text;
 }
 
 function EntryView({ entry }: { entry: Entry }) {

@@ -10,6 +10,8 @@ export interface EntryLine {
   text: string;
   /** For 'prompt' lines: the prompt shown before the text. */
   prompt?: string;
+  /** Columns of indentation, kept on wrapped lines too. */
+  indent?: number;
 }
 
 export interface Entry {
@@ -27,7 +29,7 @@ export function statementEntry(id: number, source: string, result: RunResult): E
   if (result.error) {
     for (const text of promptErrorLines(result.error, PROMPT.length, input.length > 1)) lines.push({ style: 'error', text });
   }
-  if (result.change) for (const c of changeLines(result.change)) lines.push({ style: c.kind, text: `  ${c.text}` });
+  if (result.change) for (const c of changeLines(result.change)) lines.push({ style: c.kind, text: c.text, indent: 2 });
   return { id, lines };
 }
 

@@ -1,0 +1,224 @@
+// Python values as the evaluator holds them. Plain JS values where Python and JSON agree (None → null,
+// bool, int → number, str, list → array, dict → plain object), so values can live inside the environment
+// model by reference, as they do in the SDK; a float keeps its own class so 3.10 stays visibly the float 3.1.
+import type { Json } from '../env/fields.js';
+import { didYouMean } from '../rules/helpers.js';
+import { PyError, typeError, type Span } from './errors.js';
+
+export class PyFloat {
+  constructor(readonly value: number) {}
+
+  /** JSON.stringify writes the number: a float inside the model is a JSON number. */
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+export type PyDict = { [key: string]: Value };
+export type Value = null | boolean | number | string | PyFloat | Value[] | PyDict | PyObject;
+
+/** What the evaluator passes to objects: the REPL's folder and a sink for what Python would print or log. */
+export interface Ctx {
+  cwd: string;
+  /** print() output. */
+  print(text: string): void;
+  /** What the SDK logs as a warning. */
+  warn(text: string): void;
+  /** What the REPL adds: explanations of cloud calls, files written. */
+  note(text: string): void;
+}
+
+export abstract class PyObject {
+  /** The Python type name used in messages ('PythonSection', 'CondaDependencies'). */
+  abstract readonly typeName: string;
+
+  /** Undefined when there is no such attribute. */
+  getAttr(_name: string, _ctx: Ctx): Value | undefined {
+    return undefined;
+  }
+
+  setAttr(name: string, _value: Value, _ctx: Ctx): void {
+    throw attributeError(this, name);
+  }
+
+  /** Attribute names for completion and "did you mean". */
+  attrNames(): string[] {
+    return [];
+  }
+
+  repr(): string {
+    return `<${this.typeName} object>`;
+  }
+
+  str(): string {
+    return this.repr();
+  }
+
+  /** JSON.stringify of a model that holds an object: its JSON when it has one, else its repr. */
+  toJSON(): unknown {
+    const data = (this as { json?: () => Json }).json?.();
+    return data !== undefined ? data : this.repr();
+  }
+}
+
+/** Refuses to put a list or dict inside itself: definitions are JSON, which has no cycles. */
+export function assertNoCycle(container: object, value: Value): void {
+  const seen = new Set<object>();
+  const walk = (v: Value): boolean => {
+    if (v === container) return true;
+    if (typeof v !== 'object' || v === null || v instanceof PyFloat || seen.has(v)) return false;
+    seen.add(v);
+    if (Array.isArray(v)) return v.some(walk);
+    if (v instanceof PyTuple) return v.items.some(walk);
+    if (v instanceof PyObject) {
+      const data = (v as { json?: () => Json }).json?.();
+      return data !== undefined && walk(data as Value);
+    }
+    return Object.values(v).some(walk);
+  };
+  if (walk(value)) throw new PyError('ValueError', 'a list or dict cannot contain itself in the REPL (environment definitions are JSON, which has no cycles)');
+}
+
+/** A model (or any value) as plain JSON: floats become numbers, SDK objects their JSON. */
+export function plainJson<T extends Json>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** A likely intended name: a close spelling (didYouMean), else the one known name that starts with what was typed. */
+export function suggest(name: string, known: string[]): string | undefined {
+  const close = didYouMean(name, known);
+  if (close) return close;
+  const starts = known.filter((k) => k.toLowerCase().startsWith(name.toLowerCase()));
+  return name.length >= 3 && starts.length === 1 ? starts[0] : undefined;
+}
+
+export function attributeError(obj: Value, name: string, extra = ''): PyError {
+  const names = obj instanceof PyObject ? obj.attrNames() : builtinAttrNames(obj);
+  const guess = suggest(name, names.filter((n) => !n.startsWith('_')));
+  const what = obj instanceof PyObject && obj.typeName === 'module' ? `module '${(obj as PyObject & { name: string }).name}' has no attribute '${name}'` : `'${typeName(obj)}' object has no attribute '${name}'`;
+  return new PyError('AttributeError', `${what}${guess ? `. Did you mean: '${guess}'?` : ''}${extra}`);
+}
+
+export function typeName(v: Value): string {
+  if (v === null) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return 'int';
+  if (typeof v === 'string') return 'str';
+  if (v instanceof PyFloat) return 'float';
+  if (Array.isArray(v)) return 'list';
+  if (v instanceof PyObject) return v.typeName;
+  return 'dict';
+}
+
+export const isDict = (v: Value | undefined): v is PyDict => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof PyObject) && !(v instanceof PyFloat);
+
+/** Python's repr of a str: single quotes unless the text holds a single quote and no double quote. */
+export function reprStr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = '';
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === quote) out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return quote + out + quote;
+}
+
+/** Python's repr of a float: the shortest round-trip digits, scientific below 1e-4 and from 1e16. */
+export function reprFloat(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
+  const [mantissa, expText] = n.toExponential().split('e');
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 16) return `${mantissa.includes('.') ? mantissa : mantissa + '.0'}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`.replace('.0e', 'e');
+  const fixed = String(n);
+  return /[.e]/.test(fixed) ? fixed : fixed + '.0';
+}
+
+export function repr(v: Value, seen: Set<object> = new Set()): string {
+  if (v === null) return 'None';
+  if (typeof v === 'object' && !(v instanceof PyObject) && !(v instanceof PyFloat)) {
+    // A list or dict that holds itself prints as Python prints it.
+    if (seen.has(v)) return Array.isArray(v) ? '[...]' : '{...}';
+    seen = new Set(seen).add(v);
+  }
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return reprStr(v);
+  if (v instanceof PyFloat) return reprFloat(v.value);
+  if (Array.isArray(v)) return `[${v.map((x) => repr(x, seen)).join(', ')}]`;
+  if (v instanceof PyObject) return v.repr();
+  return `{${Object.entries(v).map(([k, x]) => `${reprStr(k)}: ${repr(x, seen)}`).join(', ')}}`;
+}
+
+export function str(v: Value): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof PyObject) return v.str();
+  return repr(v);
+}
+
+export function truthy(v: Value): boolean {
+  if (v === null || v === false || v === 0 || v === '') return false;
+  if (v instanceof PyFloat) return v.value !== 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (isDict(v)) return Object.keys(v).length > 0;
+  if (v instanceof PyObject && 'items' in v && Array.isArray((v as { items: unknown }).items)) return (v as unknown as { items: Value[] }).items.length > 0;
+  return true;
+}
+
+export class PyTuple extends PyObject {
+  readonly typeName = 'tuple';
+  constructor(readonly items: Value[]) {
+    super();
+  }
+  repr(): string {
+    return this.items.length === 1 ? `(${repr(this.items[0])},)` : `(${this.items.map((x) => repr(x)).join(', ')})`;
+  }
+}
+
+/** The items of a list or tuple, or undefined for anything else. */
+export function sequence(v: Value): Value[] | undefined {
+  if (Array.isArray(v)) return v;
+  if (v instanceof PyTuple) return v.items;
+  return undefined;
+}
+
+/**
+ * Converts a value to JSON for storing it in the environment model. Lists and dicts are converted in place
+ * and stored by reference, as Python stores them; objects that stand for JSON (sections, CondaDependencies)
+ * give their data. Anything else cannot be part of a definition.
+ */
+export function toJson(v: Value, what: string, span?: Span, seen: Set<object> = new Set()): Json {
+  if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
+  if (v instanceof PyFloat) return v.value;
+  if (typeof v === 'object' && !(v instanceof PyObject)) {
+    if (seen.has(v)) throw typeError(`${what} cannot hold a list or dict that contains itself (JSON has no cycles)`, span);
+    seen = new Set(seen).add(v);
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = toJson(v[i], what, span, seen);
+    return v as Json[];
+  }
+  if (v instanceof PyTuple) return v.items.map((x) => toJson(x, what, span, seen));
+  if (v instanceof PyObject) {
+    const data = (v as { json?: () => Json }).json?.();
+    if (data !== undefined) return data;
+    throw typeError(`${what} cannot hold a ${v.typeName} object (it is not part of an environment definition)`, span);
+  }
+  for (const key of Object.keys(v)) v[key] = toJson(v[key], what, span, seen);
+  return v as Json;
+}
+
+/** Methods and attributes of the built-in types, for completion and "did you mean". */
+export function builtinAttrNames(v: Value): string[] {
+  if (typeof v === 'string') return ['endswith', 'format', 'join', 'lower', 'replace', 'split', 'splitlines', 'startswith', 'strip', 'upper'];
+  if (Array.isArray(v)) return ['append', 'clear', 'copy', 'count', 'extend', 'index', 'insert', 'pop', 'remove'];
+  if (isDict(v)) return ['clear', 'copy', 'get', 'items', 'keys', 'pop', 'setdefault', 'update', 'values'];
+  return [];
+}
