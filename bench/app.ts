@@ -53,7 +53,7 @@ function firstFrame(args: string[], text: string, env: Record<string, string>): 
   });
 }
 
-function bigDraftFile(dir: string): string {
+export function bigDraftFile(dir: string): string {
   const deps: unknown[] = ['python=3.11', 'pip=24.2'];
   for (let i = 0; i < 250; i++) deps.push(`conda-pkg-${i}=1.${i}`);
   const pip: string[] = [];
@@ -86,7 +86,7 @@ function peakRss(file: string, home: string): Promise<number> {
 }
 
 /** Render time of single keystrokes on the python step of a 500-package draft (ms per key). */
-async function keystrokes(file: string, home: string): Promise<number[]> {
+export async function keystrokes(file: string, home: string): Promise<number[]> {
   process.env.NODE_ENV = 'production';
   const { render } = await import('ink-testing-library');
   const { createElement } = await import('react');

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Box, Text, useInput, useStdin } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Diagnostic } from '../../env/types.js';
 import { fieldAt } from '../../env/fields.js';
 import { loadLessons } from '../../learn/content.js';
@@ -132,7 +132,7 @@ export function Wizard({ draft, ctx, width, height, saveDraft, onExit }: WizardP
   );
 
   const diagnostics = draftDiagnostics(state.draft);
-  const rows = useMemo(() => rowsOf(state, ctx), [state.draft, state.step]);
+  const rows = rowsOf(state, ctx);
   const step = STEPS[state.step];
   const focused = rows[state.focus];
   const panelWidth = state.panel ? Math.min(34, Math.floor(width * 0.4)) : 0;

@@ -44,8 +44,15 @@ export function initialState(draft: Draft): WizardState {
   return { draft, step: Math.min(Math.max(draft.meta.step, 0), STEPS.length - 1), focus: 0, panel: false, inFindings: false, findingFocus: 0, dirty: true };
 }
 
+const rowCache = new WeakMap<Draft, Map<number, Row[]>>();
+
+/** The rows of the current step; cached per draft, since a keystroke that only moves the focus changes neither. */
 export function rowsOf(state: WizardState, ctx: StepContext): Row[] {
-  return STEPS[state.step].rows(state.draft, ctx);
+  let byStep = rowCache.get(state.draft);
+  if (!byStep) rowCache.set(state.draft, (byStep = new Map()));
+  let rows = byStep.get(state.step);
+  if (!rows) byStep.set(state.step, (rows = STEPS[state.step].rows(state.draft, ctx)));
+  return rows;
 }
 
 /** Rows that can take the focus (headings cannot). */
