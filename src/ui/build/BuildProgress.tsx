@@ -50,7 +50,7 @@ export function BuildProgress({ state, paneLines = 8, barWidth = 24 }: BuildProg
         </Box>
       ) : null}
       {step ? (
-        <Text>
+        <Text wrap="truncate-end">
           <Text dimColor>step {`${step.index}/${step.total}`.padEnd(6)} </Text>
           {progressBar((result?.kind === 'built' ? step.total : state.stepsDone) / step.total, barWidth)} {clip(step.instruction, 70)}
           {step.cached ? <Text dimColor> (cached)</Text> : null}

@@ -1,0 +1,100 @@
+import { ensureImage } from '../build/ensure-image.js';
+import { progressSink } from '../build/job-output.js';
+import { prepareDefinition } from '../build/prepare.js';
+import { Aborted } from '../docker/abort.js';
+import { BuildFailed } from '../docker/build.js';
+import { connectDocker, daemonAddress } from '../docker/client.js';
+import { PullFailed } from '../docker/pull.js';
+import { parseImageRef, isImageError } from '../env/image-ref.js';
+import { EnvironmentProblem, EXIT, UsageError } from '../util/errors.js';
+import { formatErrors } from './dockerfile.js';
+import type { Command } from './types.js';
+
+export const INTERRUPTED = 130;
+
+/** Aborts on Ctrl-C (and SIGTERM) while `work` runs; what was created is removed by the code that created it. */
+export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  // The first Ctrl-C stops the work and lets it clean up; a second one leaves at once.
+  const stop = () => {
+    if (controller.signal.aborted) process.exit(INTERRUPTED);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+const command: Command = {
+  options: {
+    tag: { type: 'string', short: 't' },
+    'no-cache': { type: 'boolean' },
+    pull: { type: 'boolean' },
+  },
+  minPositionals: 1,
+  maxPositionals: 1,
+  async run({ positionals, values }) {
+    const [path] = positionals;
+    const extraTag = values.tag as string | undefined;
+    if (extraTag !== undefined) {
+      const ref = parseImageRef(extraTag);
+      if (isImageError(ref) || ref.digest) throw new UsageError(`--tag "${extraTag}" is not an image name: ${isImageError(ref) ? ref.error : 'a tag cannot hold a digest'}; e.g. --tag myenv:dev`);
+    }
+    // The daemon is asked while the definition is validated; its answer counts only for a valid definition.
+    const connecting = connectDocker();
+    connecting.catch(() => undefined);
+    const prepared = await prepareDefinition(path);
+    if (!prepared.ok) {
+      process.stderr.write(`${formatErrors(path, prepared)}\namlenv: ${path} has errors, so it is not built; fix them first (amlenv validate ${path})\n`);
+      return EXIT.invalid;
+    }
+    const docker = await connecting;
+    const sink = await progressSink(false);
+    try {
+      const result = await withInterrupt((signal) =>
+        ensureImage(docker, prepared.inputs, prepared.plan, {
+          noCache: Boolean(values['no-cache']),
+          pull: Boolean(values.pull),
+          tags: extraTag ? [extraTag] : [],
+          signal,
+          onEvent: sink.listener,
+        }),
+      );
+      await sink.stop();
+      process.stdout.write(`${result.tag}\n`);
+      return EXIT.ok;
+    } catch (err) {
+      await sink.stop();
+      return reportJobError(err);
+    }
+  },
+};
+
+/** Prints a failed build, pull or interrupt as one line (the failing step and its log were already shown). */
+export function reportJobError(err: unknown): number {
+  if (err instanceof Aborted) {
+    process.stderr.write(`amlenv: ${err.message}; nothing it created was left behind\n`);
+    return INTERRUPTED;
+  }
+  if (err instanceof BuildFailed) {
+    process.stderr.write(`amlenv: the image was not built${err.step ? ` (step ${err.step.index}/${err.step.total} failed)` : ''}: ${err.message.split('\n')[0]}; fix the definition and build again\n`);
+    return EXIT.invalid;
+  }
+  const code = (err as { code?: string })?.code;
+  if (code && ['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE'].includes(code)) {
+    const { address } = daemonAddress();
+    throw new EnvironmentProblem(`lost the connection to Docker at ${address} (${code}); check that the daemon is still running (docker info), then try again`);
+  }
+  if (err instanceof PullFailed) {
+    process.stderr.write(`amlenv: ${err.message}; check the image name, your network, or docker.baseImageRegistry\n`);
+    return EXIT.invalid;
+  }
+  throw err;
+}
+
+export default command;

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { ensureImage } from '../build/ensure-image.js';
+import { progressSink } from '../build/job-output.js';
+import { safeRepositoryName } from '../build/plan.js';
+import { prepareDefinition } from '../build/prepare.js';
+import { runJob } from '../build/run-job.js';
+import { connectDocker } from '../docker/client.js';
+import { checkSnapshot } from '../snapshot/limits.js';
+import { scanTree } from '../snapshot/scan.js';
+import { plainProgress } from '../ui/build/plain-progress.js';
+import { red } from '../util/color.js';
+import { EXIT, UsageError } from '../util/errors.js';
+import { reportJobError, withInterrupt } from './build.js';
+import { formatErrors } from './dockerfile.js';
+import type { Command } from './types.js';
+
+const command: Command = {
+  options: {
+    'source-dir': { type: 'string' },
+    outputs: { type: 'string' },
+    network: { type: 'boolean' },
+    timeout: { type: 'string' },
+  },
+  minPositionals: 2,
+  maxPositionals: 2,
+  async run({ positionals, values, rest }) {
+    const [path, script] = positionals;
+    const timeoutMs = parseTimeout(values.timeout as string | undefined);
+    if (!isFile(script)) throw new UsageError(`${script}: no such script; give the path of the file to run`);
+    const sourceDir = (values['source-dir'] as string | undefined) ?? dirname(script);
+    if (!isDirectory(sourceDir)) throw new UsageError(`--source-dir ${sourceDir} is not a folder`);
+    const scriptRel = relative(resolve(sourceDir), resolve(script));
+    if (scriptRel.startsWith('..') || isAbsolute(scriptRel)) {
+      throw new UsageError(`${script} is outside the source directory ${sourceDir}; the script must be part of the snapshot (pass --source-dir with a folder that holds it)`);
+    }
+    const scriptPath = scriptRel.split(sep).join('/');
+
+    // The daemon is asked while the definition is validated; its answer counts only once the inputs are fine.
+    const connecting = connectDocker();
+    connecting.catch(() => undefined);
+    const prepared = await prepareDefinition(path);
+    if (!prepared.ok) {
+      process.stderr.write(`${formatErrors(path, prepared)}\namlenv: ${path} has errors, so nothing was built or run; fix them first (amlenv validate ${path})\n`);
+      return EXIT.invalid;
+    }
+
+    const scan = scanTree(resolve(sourceDir));
+    if (!scan.files.some((f) => f.path === scriptPath && f.link === undefined)) {
+      throw new UsageError(`${script} is excluded by ${scan.ignoreFile ?? 'the ignore file'} in ${sourceDir}, so it would not be in the snapshot; remove it from ${scan.ignoreFile ?? 'there'}`);
+    }
+    const verdict = checkSnapshot(scan);
+    if (!verdict.ok) {
+      process.stderr.write(`amlenv: ${verdict.message}; Azure ML would refuse it too\n  largest:\n${verdict.offenders.map((o) => `    ${o}\n`).join('')}  fix: list what the job does not need in ${join(sourceDir, '.amlignore')} (it wins over .gitignore), or pass a smaller --source-dir\n`);
+      return EXIT.invalid;
+    }
+
+    const runId = `${safeRepositoryName(prepared.inputs.name)}_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
+    const outputsDir = (values.outputs as string | undefined) ?? join('amlenv-runs', runId);
+    assertFreshFolder(outputsDir);
+
+    const docker = await connecting;
+    const sink = await progressSink(false);
+    let image: string;
+    try {
+      image = (await withInterrupt((signal) => ensureImage(docker, prepared.inputs, prepared.plan, { signal, onEvent: sink.listener }))).tag;
+      await sink.stop();
+    } catch (err) {
+      await sink.stop();
+      return reportJobError(err);
+    }
+
+    const say = plainProgress((line) => process.stderr.write(`${line}\n`));
+    say({ kind: 'phase', phase: 'run', text: `running ${prepared.plan.interpreter} ${scriptPath}${rest.length ? ` ${rest.join(' ')}` : ''} in ${image}${values.network ? '' : ' (no network)'}` });
+    try {
+      const result = await withInterrupt((signal) =>
+        runJob(docker, {
+          image,
+          interpreter: prepared.plan.interpreter,
+          script: scriptPath,
+          args: rest,
+          scan,
+          env: prepared.inputs.env,
+          outputsDir,
+          runId,
+          network: Boolean(values.network),
+          timeoutMs,
+          stdout: process.stdout,
+          stderr: process.stderr,
+          signal,
+        }),
+      );
+      say({ kind: 'finished', exitCode: result.exitCode, timedOut: result.timedOut, oomKilled: result.oomKilled, seconds: result.seconds, outputsDir, collected: result.collected, skipped: result.skipped });
+      if (result.timedOut) {
+        process.stderr.write(`${red('amlenv:')} the script ran longer than --timeout ${timeoutMs! / 1000} s and was stopped; raise --timeout or make the script faster\n`);
+        return EXIT.invalid;
+      }
+      return result.exitCode;
+    } catch (err) {
+      return reportJobError(err);
+    }
+  },
+};
+
+function parseTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds greater than 0, not "${text}"`);
+  return Math.round(seconds * 1000);
+}
+
+function assertFreshFolder(dir: string): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new UsageError(`--outputs ${dir} is a file; give a new or empty folder`);
+  if (readdirSync(dir).length > 0) throw new UsageError(`--outputs ${dir} is not empty; give a new or empty folder (amlenv never writes over earlier outputs)`);
+}
+
+const isFile = (p: string) => {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+
+const isDirectory = (p: string) => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+export default command;

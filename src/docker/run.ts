@@ -1,0 +1,134 @@
+// Runs a command in an image the way a job runs: hardened by default (no network, no capabilities,
+// no-new-privileges, a non-root user, memory and pids limits, a read-only root with a writable /tmp), output
+// streamed live, a timeout, Ctrl-C honoured, and the container (and any anonymous volume) always removed.
+// General on purpose: a run of a user's script and a run of a bundled check with extra mounts both use it.
+import type { Writable } from 'node:stream';
+import { Aborted } from './abort.js';
+import type { Docker } from './client.js';
+
+export interface Mount {
+  host: string;
+  container: string;
+  readOnly: boolean;
+}
+
+export interface RunLimits {
+  memoryBytes: number;
+  pids: number;
+  /** CPU limit in units of 1e-9 CPUs; 0 for no limit. */
+  nanoCpus: number;
+  tmpfsBytes: number;
+}
+
+export const DEFAULT_LIMITS: RunLimits = { memoryBytes: 2 * 1024 ** 3, pids: 512, nanoCpus: 0, tmpfsBytes: 512 * 1024 ** 2 };
+
+/** The user a container runs as: the caller's own ids (so outputs are theirs), or `nobody` when that is root. */
+export function defaultRunUser(uid = process.getuid?.(), gid = process.getgid?.()): string {
+  if (uid === undefined || uid === 0) return '65534:65534';
+  return `${uid}:${gid ?? uid}`;
+}
+
+export interface RunRequest {
+  image: string;
+  command: string[];
+  workingDir?: string;
+  env?: Record<string, string>;
+  mounts?: Mount[];
+  /** Attach to the default bridge network; off unless asked for. */
+  network?: boolean;
+  timeoutMs?: number;
+  user?: string;
+  limits?: Partial<RunLimits>;
+  labels?: Record<string, string>;
+  stdout: Writable;
+  stderr: Writable;
+  signal?: AbortSignal;
+  /** Called once the container exists, with its id (for cleanup checks and progress). */
+  onCreated?: (id: string) => void;
+}
+
+export interface RunResult {
+  exitCode: number;
+  timedOut: boolean;
+  oomKilled: boolean;
+  containerId: string;
+}
+
+/** Builds the container configuration; pure, so the hardening can be checked without a daemon. */
+export function containerConfig(request: RunRequest) {
+  const limits = { ...DEFAULT_LIMITS, ...request.limits };
+  return {
+    Image: request.image,
+    Cmd: request.command,
+    WorkingDir: request.workingDir,
+    Env: Object.entries(request.env ?? {}).map(([k, v]) => `${k}=${v}`),
+    User: request.user ?? defaultRunUser(),
+    Tty: false,
+    OpenStdin: false,
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    Labels: request.labels ?? {},
+    NetworkDisabled: !request.network,
+    HostConfig: {
+      NetworkMode: request.network ? 'bridge' : 'none',
+      Binds: (request.mounts ?? []).map((m) => `${m.host}:${m.container}:${m.readOnly ? 'ro' : 'rw'}`),
+      Privileged: false,
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      ReadonlyRootfs: true,
+      Tmpfs: { '/tmp': `rw,nosuid,nodev,size=${limits.tmpfsBytes}` },
+      Memory: limits.memoryBytes,
+      MemorySwap: limits.memoryBytes,
+      PidsLimit: limits.pids,
+      ...(limits.nanoCpus ? { NanoCpus: limits.nanoCpus } : {}),
+      Init: true,
+      AutoRemove: false,
+      LogConfig: { Type: 'json-file', Config: { 'max-size': '10m' } },
+    },
+  };
+}
+
+export async function runInImage(docker: Docker, request: RunRequest): Promise<RunResult> {
+  const { signal } = request;
+  if (signal?.aborted) throw new Aborted('the run');
+  const container = await docker.createContainer(containerConfig(request));
+  request.onCreated?.(container.id);
+  let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  const kill = () => container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
+  const onAbort = () => void kill();
+  try {
+    if (signal?.aborted) throw new Aborted('the run');
+    const attached = await container.attach({ stream: true, stdout: true, stderr: true });
+    // Listen for the end before start: a fast script ends the stream before a late listener is attached.
+    const ended = new Promise<void>((resolve) => {
+      attached.once('end', resolve);
+      attached.once('close', resolve);
+      attached.once('error', () => resolve());
+    });
+    docker.modem.demuxStream(attached, request.stdout, request.stderr);
+    // wait() before start(): a container that exits at once otherwise races it (dockerode #582).
+    const waited = container.wait({ condition: 'next-exit' });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    await container.start();
+    if (request.timeoutMs) {
+      timer = setTimeout(() => {
+        timedOut = true;
+        void kill();
+      }, request.timeoutMs);
+    }
+    const status = (await waited) as { StatusCode: number };
+    // The attach stream normally ends with the container; the timer only guards against a stream that never ends.
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+    (attached as unknown as { destroy?: () => void }).destroy?.();
+    if (signal?.aborted) throw new Aborted('the run');
+    const info = await container.inspect();
+    return { exitCode: status.StatusCode, timedOut, oomKilled: Boolean(info.State?.OOMKilled), containerId: container.id };
+  } finally {
+    if (timer) clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    // v: also remove anonymous volumes the image declares (VOLUME), so nothing is left behind.
+    await container.remove({ force: true, v: true }).catch(() => undefined);
+  }
+}
