@@ -28,7 +28,7 @@ export const COMMANDS: CommandInfo[] = [
   { name: 'samples', usage: 'samples [NAME] [--json]', summary: 'list the sample jobs amlenv run can run (check-env, train, show-env), or show one\'s README', load: () => import('./samples.js') },
   { name: 'dockerfile', usage: 'dockerfile PATH [--out DIR]', summary: 'print the Dockerfile Azure ML would build (or write it with its context files)', load: () => import('./dockerfile.js') },
   { name: 'build', usage: 'build PATH [--tag T] [--no-cache] [--pull]', summary: 'build the image with the local Docker daemon, with progress', load: () => import('./build.js') },
-  { name: 'run', usage: 'run PATH SCRIPT [--source-dir DIR] [--outputs DIR] [--network] [--timeout SEC] [-- ARGS]', summary: 'run a script in the built image as an Azure ML job would (builds first if needed)', load: () => import('./run.js') },
+  { name: 'run', usage: 'run PATH [SCRIPT | --sample NAME] [--source-dir DIR] [--outputs DIR] [--network] [--timeout SEC] [-- ARGS]', summary: 'run a script in the built image as an Azure ML job would (builds first if needed); with no script, check that the image holds what the definition declares', load: () => import('./run.js') },
 ];
 
 export const findCommand = (name: string): CommandInfo | undefined => COMMANDS.find((c) => c.name === name);

@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Mount } from '../docker/run.js';
+import type { EnvObject } from '../env/types.js';
+import { buildManifest } from '../samples/manifest.js';
+import { formatTable, parseReport, reportRows, verdict } from '../samples/report.js';
+import { DEFAULT_SAMPLE, loadImportNames, loadSamples, samplePath, type Sample } from '../samples/samples.js';
 import { ensureImage } from '../build/ensure-image.js';
 import { progressSink } from '../build/job-output.js';
 import { safeRepositoryName } from '../build/plan.js';
@@ -10,7 +17,7 @@ import { connectDocker } from '../docker/client.js';
 import { checkSnapshot } from '../snapshot/limits.js';
 import { scanTree } from '../snapshot/scan.js';
 import { plainProgress } from '../ui/build/plain-progress.js';
-import { red } from '../util/color.js';
+import { green, red } from '../util/color.js';
 import { EXIT, UsageError } from '../util/errors.js';
 import { reportJobError, withInterrupt } from './build.js';
 import { formatErrors } from './dockerfile.js';
@@ -22,20 +29,28 @@ const command: Command = {
     outputs: { type: 'string' },
     network: { type: 'boolean' },
     timeout: { type: 'string' },
+    sample: { type: 'string' },
   },
-  minPositionals: 2,
+  minPositionals: 1,
   maxPositionals: 2,
   async run({ positionals, values, rest }) {
     const [path, script] = positionals;
     const timeoutMs = parseTimeout(values.timeout as string | undefined);
-    if (!isFile(script)) throw new UsageError(`${script}: no such script; give the path of the file to run`);
-    const sourceDir = (values['source-dir'] as string | undefined) ?? dirname(script);
+    if (script && values.sample) throw new UsageError('give a SCRIPT or --sample NAME, not both');
+    // No script: a bundled sample runs, check-env by default (it proves the definition's promises).
+    const sample = script ? undefined : findSample((values.sample as string | undefined) ?? DEFAULT_SAMPLE);
+    if (script && !isFile(script)) throw new UsageError(`${script}: no such script; give the path of the file to run`);
+    const emptySource = sample && !values['source-dir'] ? mkdtempSync(join(tmpdir(), 'amlenv-source-')) : undefined;
+    const sourceDir = (values['source-dir'] as string | undefined) ?? emptySource ?? dirname(script!);
     if (!isDirectory(sourceDir)) throw new UsageError(`--source-dir ${sourceDir} is not a folder`);
-    const scriptRel = relative(resolve(sourceDir), resolve(script));
-    if (scriptRel.startsWith('..') || isAbsolute(scriptRel)) {
-      throw new UsageError(`${script} is outside the source directory ${sourceDir}; the script must be part of the snapshot (pass --source-dir with a folder that holds it)`);
-    }
-    const scriptPath = scriptRel.split(sep).join('/');
+    let scriptPath: string;
+    if (script) {
+      const scriptRel = relative(resolve(sourceDir), resolve(script));
+      if (scriptRel.startsWith('..') || isAbsolute(scriptRel)) {
+        throw new UsageError(`${script} is outside the source directory ${sourceDir}; the script must be part of the snapshot (pass --source-dir with a folder that holds it)`);
+      }
+      scriptPath = scriptRel.split(sep).join('/');
+    } else scriptPath = `${SAMPLES_IN_CONTAINER}/${sample!.script}`;
 
     // The daemon is asked while the definition is validated; its answer counts only once the inputs are fine.
     const connecting = connectDocker();
@@ -47,7 +62,7 @@ const command: Command = {
     }
 
     const scan = scanTree(resolve(sourceDir));
-    if (!scan.files.some((f) => f.path === scriptPath && f.link === undefined)) {
+    if (script && !scan.files.some((f) => f.path === scriptPath && f.link === undefined)) {
       throw new UsageError(`${script} is excluded by ${scan.ignoreFile ?? 'the ignore file'} in ${sourceDir}, so it would not be in the snapshot; remove it from ${scan.ignoreFile ?? 'there'}`);
     }
     const verdict = checkSnapshot(scan);
@@ -71,6 +86,7 @@ const command: Command = {
       return reportJobError(err);
     }
 
+    const extra = sample ? sampleMounts(sample, prepared.def.env, path) : undefined;
     const say = plainProgress((line) => process.stderr.write(`${line}\n`));
     say({ kind: 'phase', phase: 'run', text: `running ${prepared.plan.interpreter} ${scriptPath}${rest.length ? ` ${rest.join(' ')}` : ''} in ${image}${values.network ? '' : ' (no network)'}` });
     try {
@@ -81,12 +97,14 @@ const command: Command = {
           script: scriptPath,
           args: rest,
           scan,
-          env: prepared.inputs.env,
+          env: { ...prepared.inputs.env, ...(extra?.env ?? {}) },
+          mounts: extra?.mounts,
           outputsDir,
           runId,
           network: Boolean(values.network),
           timeoutMs,
-          stdout: process.stdout,
+          // check-env's own lines go to user_logs/std_log.txt; the table below says the same, shorter
+          stdout: sample?.name === DEFAULT_SAMPLE ? new Writable({ write: (_c, _e, done) => done() }) : process.stdout,
           stderr: process.stderr,
           signal,
         }),
@@ -96,12 +114,54 @@ const command: Command = {
         process.stderr.write(`${red('amlenv:')} the script ran longer than --timeout ${timeoutMs! / 1000} s and was stopped; raise --timeout or make the script faster\n`);
         return EXIT.invalid;
       }
+      if (sample?.name === DEFAULT_SAMPLE) return printCheckReport(outputsDir, result.exitCode);
       return result.exitCode;
     } catch (err) {
       return reportJobError(err);
+    } finally {
+      extra?.cleanup();
+      if (emptySource) rmSync(emptySource, { recursive: true, force: true });
     }
   },
 };
+
+const SAMPLES_IN_CONTAINER = '/amlenv/samples';
+const MANIFEST_IN_CONTAINER = '/amlenv/manifest.json';
+
+function findSample(name: string): Sample {
+  const samples = loadSamples();
+  const found = samples.find((s) => s.name === name);
+  if (!found) throw new UsageError(`no sample "${name}"; the samples are ${samples.map((s) => s.name).join(', ')} (amlenv samples)`);
+  return found;
+}
+
+/** The sample script (and, for check-env, the manifest built from the definition) mounted read-only. */
+function sampleMounts(sample: Sample, env: EnvObject, definition: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'amlenv-sample-'));
+  const mounts: Mount[] = [{ host: samplePath(sample), container: `${SAMPLES_IN_CONTAINER}/${sample.script}`, readOnly: true }];
+  const extraEnv: Record<string, string> = {};
+  if (sample.name === DEFAULT_SAMPLE) {
+    const manifest = join(dir, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify(buildManifest(env, definition, loadImportNames()), null, 2));
+    mounts.push({ host: manifest, container: MANIFEST_IN_CONTAINER, readOnly: true });
+    extraEnv.AMLENV_MANIFEST = MANIFEST_IN_CONTAINER;
+  }
+  return { mounts, env: extraEnv, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The check-env table and verdict; the exit code is 1 when any check failed (or the report is missing). */
+function printCheckReport(outputsDir: string, exitCode: number): number {
+  const file = join(outputsDir, 'outputs', 'env-report.json');
+  const report = existsSync(file) ? parseReport(readFileSync(file, 'utf8')) : undefined;
+  if (!report) {
+    process.stderr.write(`${red('amlenv:')} the environment check wrote no report (exit ${exitCode}); see ${join(outputsDir, 'user_logs', 'std_log.txt')}\n`);
+    return exitCode || EXIT.invalid;
+  }
+  process.stdout.write(`${formatTable(reportRows(report), process.stdout.columns ?? 120)}\n`);
+  const line = verdict(report);
+  process.stdout.write(`${report.ok ? green(line) : red(line)}\n`);
+  return report.ok ? EXIT.ok : EXIT.invalid;
+}
 
 function parseTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;

@@ -1,0 +1,44 @@
+// check_env.py's report as a short table and a one-line verdict, for the plain output and the app.
+
+export interface CheckEntry {
+  kind: string;
+  name: string;
+  expected: string;
+  found: string;
+  ok: boolean;
+  note?: string;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  checks: CheckEntry[];
+  python?: string;
+}
+
+export function parseReport(text: string): CheckReport | undefined {
+  try {
+    const value = JSON.parse(text) as CheckReport;
+    return Array.isArray(value?.checks) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rows of [mark, what, declared, found]. */
+export function reportRows(report: CheckReport): string[][] {
+  return report.checks.map((c) => [c.ok ? '✓' : '✗', c.kind === 'python' || c.kind === 'variable' ? `${c.name}${c.kind === 'variable' ? ' (variable)' : ''}` : `${c.name} (${c.kind})`, c.expected, c.found + (c.note ? ` — ${c.note}` : '')]);
+}
+
+export function verdict(report: CheckReport): string {
+  const failed = report.checks.filter((c) => !c.ok);
+  const packages = report.checks.filter((c) => c.kind === 'conda' || c.kind === 'pip').length;
+  if (!failed.length) return `environment check passed: python, ${packages} declared package${packages === 1 ? '' : 's'} and ${report.checks.filter((c) => c.kind === 'variable').length} variable(s) as declared`;
+  return `environment check failed: ${failed.length} of ${report.checks.length} checks — ${failed.slice(0, 4).map((c) => `${c.name} (${c.found})`).join(', ')}${failed.length > 4 ? ', …' : ''}`;
+}
+
+export function formatTable(rows: string[][], width = 100): string {
+  const cols = [0, 1, 2].map((i) => Math.min(36, Math.max(...rows.map((r) => r[i].length), i === 1 ? 7 : i === 2 ? 8 : 1)));
+  const header = ['', 'package', 'declared', 'found'];
+  const line = (r: string[]) => `${r[0].padEnd(cols[0])} ${r[1].padEnd(cols[1])}  ${r[2].padEnd(cols[2])}  ${r[3]}`.slice(0, width);
+  return [line(header), ...rows.map(line)].join('\n');
+}
