@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
-import type { Mount } from '../docker/run.js';
-import type { EnvObject } from '../env/types.js';
-import { buildManifest } from '../samples/manifest.js';
+import { findSample, sampleMounts, sampleScriptInContainer } from '../samples/mounts.js';
 import { formatTable, parseReport, reportRows, verdict } from '../samples/report.js';
-import { DEFAULT_SAMPLE, loadImportNames, loadSamples, samplePath, type Sample } from '../samples/samples.js';
+import { DEFAULT_SAMPLE } from '../samples/samples.js';
 import { ensureImage } from '../build/ensure-image.js';
 import { progressSink } from '../build/job-output.js';
 import { safeRepositoryName } from '../build/plan.js';
@@ -50,7 +48,7 @@ const command: Command = {
         throw new UsageError(`${script} is outside the source directory ${sourceDir}; the script must be part of the snapshot (pass --source-dir with a folder that holds it)`);
       }
       scriptPath = scriptRel.split(sep).join('/');
-    } else scriptPath = `${SAMPLES_IN_CONTAINER}/${sample!.script}`;
+    } else scriptPath = sampleScriptInContainer(sample!);
 
     // The daemon is asked while the definition is validated; its answer counts only once the inputs are fine.
     const connecting = connectDocker();
@@ -124,30 +122,6 @@ const command: Command = {
     }
   },
 };
-
-const SAMPLES_IN_CONTAINER = '/amlenv/samples';
-const MANIFEST_IN_CONTAINER = '/amlenv/manifest.json';
-
-function findSample(name: string): Sample {
-  const samples = loadSamples();
-  const found = samples.find((s) => s.name === name);
-  if (!found) throw new UsageError(`no sample "${name}"; the samples are ${samples.map((s) => s.name).join(', ')} (amlenv samples)`);
-  return found;
-}
-
-/** The sample script (and, for check-env, the manifest built from the definition) mounted read-only. */
-function sampleMounts(sample: Sample, env: EnvObject, definition: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'amlenv-sample-'));
-  const mounts: Mount[] = [{ host: samplePath(sample), container: `${SAMPLES_IN_CONTAINER}/${sample.script}`, readOnly: true }];
-  const extraEnv: Record<string, string> = {};
-  if (sample.name === DEFAULT_SAMPLE) {
-    const manifest = join(dir, 'manifest.json');
-    writeFileSync(manifest, JSON.stringify(buildManifest(env, definition, loadImportNames()), null, 2));
-    mounts.push({ host: manifest, container: MANIFEST_IN_CONTAINER, readOnly: true });
-    extraEnv.AMLENV_MANIFEST = MANIFEST_IN_CONTAINER;
-  }
-  return { mounts, env: extraEnv, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 /** The check-env table and verdict; the exit code is 1 when any check failed (or the report is missing). */
 function printCheckReport(outputsDir: string, exitCode: number): number {

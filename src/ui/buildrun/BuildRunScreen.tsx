@@ -1,0 +1,123 @@
+import { Box, Text, useInput, useStdin } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import type { JobEvent } from '../../build/events.js';
+import { loadSamples } from '../../samples/samples.js';
+import { BuildProgress } from '../build/BuildProgress.js';
+import { initialBuildView, reduceBuildView, type BuildViewState } from '../build/progress-state.js';
+import { Footer } from '../components/Footer.js';
+import { PathPrompt } from '../components/PathPrompt.js';
+import { pressed } from '../keys.js';
+import { CheckTable } from './CheckTable.js';
+import { runFromApp, type AppJobResult, type JobChoice } from './job.js';
+
+type Stage =
+  | { id: 'path' }
+  | { id: 'action'; path: string }
+  | { id: 'script'; path: string }
+  | { id: 'running'; path: string; choice: JobChoice }
+  | { id: 'done'; path: string; choice: JobChoice; result?: AppJobResult; error?: string };
+
+interface Props {
+  width: number;
+  height: number;
+  /** A definition to start with (the wizard's "build and check" passes the file it wrote). */
+  path?: string;
+  /** Start the environment check right away. */
+  autoCheck?: boolean;
+  /** Where run folders go (default amlenv-runs/ in the current folder). */
+  outputsRoot?: string;
+  onBack: () => void;
+}
+
+/** Build & run in the app: pick a definition and a job, watch the pull, build and run, read the result. */
+export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, onBack }: Props) {
+  const { isRawModeSupported } = useStdin();
+  const samples = loadSamples();
+  const [stage, setStage] = useState<Stage>(path ? (autoCheck ? { id: 'running', path, choice: { sample: samples[0] } } : { id: 'action', path }) : { id: 'path' });
+  const [focus, setFocus] = useState(0);
+  const [view, setView] = useState<BuildViewState>(initialBuildView);
+  const abort = useRef<AbortController | undefined>(undefined);
+
+  const actions: Array<{ label: string; choice?: JobChoice }> = [
+    ...samples.map((s) => ({ label: s.name === 'check-env' ? 'Check the environment (does the image hold what it declares?)' : `Run the sample "${s.name}": ${s.summary}`, choice: { sample: s } })),
+    { label: 'Run a script of my own…' },
+  ];
+
+  useEffect(() => {
+    if (stage.id !== 'running') return;
+    const controller = new AbortController();
+    abort.current = controller;
+    setView(initialBuildView);
+    const onEvent = (event: JobEvent) => setView((v) => reduceBuildView(v, event));
+    runFromApp(stage.path, stage.choice, onEvent, controller.signal, outputsRoot).then(
+      (result) => setStage({ id: 'done', path: stage.path, choice: stage.choice, result }),
+      (err: Error) => setStage({ id: 'done', path: stage.path, choice: stage.choice, error: controller.signal.aborted ? 'stopped; nothing it created was left behind' : err.message.split('\n')[0] }),
+    );
+    return () => controller.abort();
+  }, [stage.id === 'running' ? stage : undefined]);
+
+  useInput(
+    (input, key) => {
+      if (stage.id === 'action') {
+        if (pressed('up', input, key)) setFocus((f) => (f - 1 + actions.length) % actions.length);
+        else if (pressed('down', input, key)) setFocus((f) => (f + 1) % actions.length);
+        else if (pressed('select', input, key)) {
+          const a = actions[focus];
+          setStage(a.choice ? { id: 'running', path: stage.path, choice: a.choice } : { id: 'script', path: stage.path });
+        } else if (pressed('back', input, key)) setStage({ id: 'path' });
+        else if (pressed('quit', input, key)) onBack();
+      } else if (stage.id === 'running') {
+        if (pressed('back', input, key) || pressed('quit', input, key)) abort.current?.abort();
+      } else if (stage.id === 'done') {
+        if (pressed('select', input, key)) setStage({ id: 'running', path: stage.path, choice: stage.choice });
+        else if (pressed('back', input, key)) setStage({ id: 'action', path: stage.path });
+        else if (pressed('quit', input, key)) onBack();
+      }
+    },
+    { isActive: Boolean(isRawModeSupported) && (stage.id === 'action' || stage.id === 'running' || stage.id === 'done') },
+  );
+
+  if (stage.id === 'path' || stage.id === 'script') {
+    return (
+      <Box flexDirection="column">
+        <Text bold>Build & run</Text>
+        <Text dimColor>{stage.id === 'path' ? 'The environment definition to build (any format). Needs a running Docker daemon.' : 'The script to run; its folder is the snapshot (mind .amlignore).'}</Text>
+        <PathPrompt
+          label={stage.id === 'path' ? 'Definition:' : 'Script:'}
+          onSubmit={(p) => (stage.id === 'path' ? setStage({ id: 'action', path: p }) : setStage({ id: 'running', path: stage.path, choice: { script: p } }))}
+          onCancel={() => (stage.id === 'path' ? onBack() : setStage({ id: 'action', path: stage.path }))}
+        />
+        <Footer keys={['complete', 'select', 'back']} labels={{ select: 'next' }} />
+      </Box>
+    );
+  }
+  if (stage.id === 'action') {
+    return (
+      <Box flexDirection="column">
+        <Text bold wrap="truncate-start">{`Build & run: ${stage.path}`}</Text>
+        <Text dimColor>The image is built the way Azure ML builds it (reused when the definition has not changed).</Text>
+        {actions.map((a, i) => (
+          <Text key={a.label} inverse={i === focus} wrap="truncate-end">
+            {i === focus ? '▸ ' : '  '}
+            {a.label}
+          </Text>
+        ))}
+        <Footer keys={['up', 'select', 'back', 'quit']} labels={{ select: 'start', back: 'other file', quit: 'home' }} />
+      </Box>
+    );
+  }
+  const paneLines = Math.max(3, Math.floor((height - 12) / 2));
+  return (
+    <Box flexDirection="column">
+      <Text bold wrap="truncate-start">{`Build & run: ${stage.path}`}</Text>
+      <BuildProgress state={view} paneLines={paneLines} barWidth={Math.min(24, Math.floor(width / 4))} />
+      {stage.id === 'done' && stage.result?.report ? <CheckTable report={stage.result.report} width={width} height={paneLines + 2} /> : null}
+      {stage.id === 'done' && stage.error ? <Text color="red" wrap="wrap">{stage.error}</Text> : null}
+      {stage.id === 'done' && stage.result && !stage.result.report ? (
+        <Text color={stage.result.exitCode === 0 ? 'green' : 'red'}>{stage.result.timedOut ? 'the script was stopped: it ran too long' : `the script exited with ${stage.result.exitCode}`}</Text>
+      ) : null}
+      {stage.id === 'done' && stage.result ? <Text dimColor wrap="truncate-start">{`outputs and logs: ${stage.result.outputsDir}`}</Text> : null}
+      <Footer keys={stage.id === 'running' ? ['back'] : ['select', 'back', 'quit']} labels={stage.id === 'running' ? { back: 'stop' } : { select: 'run again', back: 'other job', quit: 'home' }} />
+    </Box>
+  );
+}

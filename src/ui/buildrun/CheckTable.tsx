@@ -1,0 +1,26 @@
+import { Box, Text } from 'ink';
+import { reportRows, verdict, type CheckReport } from '../../samples/report.js';
+import { truncate } from '../components/window.js';
+
+/** The environment check as `amlenv run` prints it: ✓/✗, package, declared, found, and the verdict. */
+export function CheckTable({ report, width, height }: { report: CheckReport; width: number; height: number }) {
+  const rows = reportRows(report);
+  const failed = rows.filter((r) => r[0] === '✗');
+  const shown = [...failed, ...rows.filter((r) => r[0] !== '✗')].slice(0, Math.max(3, height));
+  const w1 = Math.min(28, Math.max(8, ...rows.map((r) => r[1].length)));
+  const w2 = Math.min(24, Math.max(8, ...rows.map((r) => r[2].length)));
+  return (
+    <Box flexDirection="column">
+      <Text bold>{`  ${'package'.padEnd(w1)}  ${'declared'.padEnd(w2)}  found`}</Text>
+      {shown.map((r, i) => (
+        <Text key={i} color={r[0] === '✗' ? 'red' : undefined} wrap="truncate-end">
+          {truncate(`${r[0]} ${truncate(r[1], w1).padEnd(w1)}  ${truncate(r[2], w2).padEnd(w2)}  ${r[3]}`, width)}
+        </Text>
+      ))}
+      {rows.length > shown.length ? <Text dimColor>{`  … ${rows.length - shown.length} more passed checks`}</Text> : null}
+      <Text bold color={report.ok ? 'green' : 'red'} wrap="truncate-end">
+        {verdict(report)}
+      </Text>
+    </Box>
+  );
+}
