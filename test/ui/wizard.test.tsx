@@ -147,3 +147,22 @@ describe('wizard steps (80×24)', () => {
     expect(frame).toMatch(/of \d{3}/);
   });
 });
+
+describe('build and check from the review step', () => {
+  it('is offered only when Docker answers; it writes the files, then hands the written definition over', async () => {
+    const dir = tempDir();
+    const draft = templateDraft('sklearn');
+    draft.meta.step = STEPS.findIndex((s) => s.id === 'review');
+    draft.meta.output = 'v2';
+    draft.meta.outPath = join(dir, 'v2');
+    const handed: string[] = [];
+    const without = await mount(<Wizard draft={structuredClone(draft)} ctx={ctx} width={80} height={24} saveDraft={() => undefined} onExit={() => undefined} />);
+    expect(without.lastFrame()).not.toMatch(/Build and check with Docker/);
+    const r = await mount(<Wizard draft={draft} ctx={{ ...ctx, dockerAvailable: true }} width={80} height={24} saveDraft={() => undefined} onExit={() => undefined} onBuildAndCheck={(p) => handed.push(p)} />);
+    expect(r.lastFrame()).toMatch(/Build and check with Docker/);
+    await send(r, SEQ.down, SEQ.down, SEQ.down, SEQ.enter);
+    await waitFor(r, () => handed.length > 0);
+    expect(handed).toEqual([join(dir, 'v2', 'environment.yml')]);
+    expect(existsSync(join(dir, 'v2', 'environment.yml'))).toBe(true);
+  });
+});

@@ -15,17 +15,26 @@ export interface WizardFlowProps {
   width: number;
   height: number;
   onExit: () => void;
+  onBuildAndCheck?: (definition: string) => void;
 }
 
 /** The wizard with its start step: resume a draft, a template, a curated copy or a file. */
-export function WizardFlow({ draft: initial, outPath, storeDir, width, height, onExit }: WizardFlowProps) {
+export function WizardFlow({ draft: initial, outPath, storeDir, width, height, onExit, onBuildAndCheck }: WizardFlowProps) {
   const [drafts] = useState(() => new DraftStore(storeDir));
   const [catalog] = useState(() => loadCatalog());
   const [templates] = useState(() => loadTemplates());
   const [draft, setDraft] = useState<Draft | undefined>(initial);
   const [ready, setReady] = useState(false);
+  const [dockerAvailable, setDockerAvailable] = useState(false);
   useEffect(() => {
     void loadFieldLibs().then(() => setReady(true));
+    // Only when the app can show the result: then a daemon that answers enables "build and check".
+    if (onBuildAndCheck) {
+      void import('../../docker/client.js')
+        .then((m) => m.connectDocker({ timeoutMs: 1500 }))
+        .then(() => setDockerAvailable(true))
+        .catch(() => setDockerAvailable(false));
+    }
   }, []);
   if (!draft) {
     return (
@@ -36,5 +45,5 @@ export function WizardFlow({ draft: initial, outPath, storeDir, width, height, o
     );
   }
   if (!ready) return <Text dimColor>loading the validator…</Text>;
-  return <Wizard draft={draft} ctx={{ catalog, templates }} width={width} height={height} saveDraft={(d) => drafts.save(d)} onExit={onExit} />;
+  return <Wizard draft={draft} ctx={{ catalog, templates, dockerAvailable }} width={width} height={height} saveDraft={(d) => drafts.save(d)} onExit={onExit} onBuildAndCheck={onBuildAndCheck} />;
 }

@@ -12,7 +12,7 @@ import { truncate, visibleWindow } from '../components/window.js';
 import { highlight } from '../../learn/render-markdown.js';
 import { diagnosticsAt, draftDiagnostics, groupBySection, summary } from './diagnostics.js';
 import type { Draft } from './draft.js';
-import { outputFiles, previewText } from './output.js';
+import { definitionPath, outputFiles, previewText } from './output.js';
 import { type Effect, fileRead, handleKey, initialState, rowsOf, type WizardState } from './state.js';
 import { type Row, STEPS, type StepContext } from './steps.js';
 
@@ -24,6 +24,8 @@ export interface WizardProps {
   /** Persists the draft after every change; null clears it (after a successful write). */
   saveDraft: (draft: Draft | null) => void;
   onExit: () => void;
+  /** Build the written definition and check it (the app opens its Build & run screen). */
+  onBuildAndCheck?: (definition: string) => void;
 }
 
 const MARK = { error: '✗', warning: '!', info: 'i' } as const;
@@ -81,7 +83,7 @@ function panelLines(row: Row | undefined, width: number): string[] {
   return out;
 }
 
-export function Wizard({ draft, ctx, width, height, saveDraft, onExit }: WizardProps) {
+export function Wizard({ draft, ctx, width, height, saveDraft, onExit, onBuildAndCheck }: WizardProps) {
   const { isRawModeSupported } = useStdin();
   const [state, setState] = useState<WizardState>(() => initialState(draft));
   const ref = useRef(state);
@@ -106,13 +108,14 @@ export function Wizard({ draft, ctx, width, height, saveDraft, onExit }: WizardP
         const { files, notes } = outputFiles(current.draft);
         const existing = files.map((f) => f.path).filter((p) => existsSync(p));
         if (existing.length && !effect.overwrite) {
-          current = { ...current, confirm: { kind: 'overwrite', paths: existing } };
+          current = { ...current, confirm: { kind: 'overwrite', paths: existing, thenCheck: effect.thenCheck } };
           continue;
         }
         try {
           for (const f of files) writeFileAtomic(f.path, f.text);
           current = { ...current, dirty: false, message: { text: `wrote ${files.map((f) => f.path).join(', ')}${notes.length ? ` (${notes.length} v2 note${notes.length === 1 ? '' : 's'}: ${notes[0].message}${notes.length > 1 ? ' …' : ''})` : ''}`, tone: 'success' } };
           saveDraft(null);
+          if (effect.thenCheck) onBuildAndCheck?.(definitionPath(current.draft));
         } catch (err) {
           current = { ...current, message: { text: `could not write: ${(err as Error).message.split('\n')[0]}`, tone: 'error' } };
         }

@@ -47,6 +47,20 @@ export function outputFiles(draft: Draft): { files: OutputFile[]; notes: Convers
   }
 }
 
+/** The path to hand to `amlenv run` for what was written: the v1 file or folder, or the v2 environment YAML. */
+export function definitionPath(draft: Draft): string {
+  const out = draft.meta.outPath;
+  switch (draft.meta.output) {
+    case 'v1-file':
+    case 'v1-dir':
+      return out;
+    case 'v2':
+      return join(out, 'environment.yml');
+    case 'all':
+      return join(out, 'env.json');
+  }
+}
+
 /** The text shown in the review preview for the chosen form (the first file, or the v2 YAML). */
 export function previewText(draft: Draft): { title: string; text: string; lang: 'json' | 'yaml' } {
   const { files } = outputFiles(draft);

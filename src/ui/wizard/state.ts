@@ -10,7 +10,7 @@ import { type Row, STEPS, type StepContext, stepOfPath } from './steps.js';
 export type Confirm =
   | { kind: 'quit' }
   | { kind: 'errors'; count: number }
-  | { kind: 'overwrite'; paths: string[] };
+  | { kind: 'overwrite'; paths: string[]; thenCheck?: boolean };
 
 export interface WizardState {
   draft: Draft;
@@ -31,7 +31,7 @@ export interface WizardState {
 
 export type Effect =
   | { type: 'save-draft' }
-  | { type: 'write'; overwrite: boolean }
+  | { type: 'write'; overwrite: boolean; thenCheck?: boolean }
   | { type: 'read-file'; rowId: string; path: string }
   | { type: 'quit' };
 
@@ -141,7 +141,7 @@ export function handleKey(state: WizardState, input: string, key: Key, diagnosti
       const cleared = { ...state, confirm: undefined };
       if (c.kind === 'quit') return { state: cleared, effects: [{ type: 'quit' }] };
       if (c.kind === 'errors') return next(cleared, diagnostics, ctx, true);
-      return { state: cleared, effects: [{ type: 'write', overwrite: true }] };
+      return { state: cleared, effects: [{ type: 'write', overwrite: true, thenCheck: c.thenCheck }] };
     }
     if (pressed('no', input, key) || pressed('back', input, key)) return { state: { ...state, confirm: undefined, message: c.kind === 'overwrite' ? { text: 'nothing written', tone: 'info' } : undefined }, effects: [] };
     return none;
@@ -224,6 +224,7 @@ export function handleKey(state: WizardState, input: string, key: Key, diagnosti
         return { state: { ...state, picking: { rowId: row.id, index: Math.max(0, row.options.findIndex((o) => o.value === row.value)) } }, effects: [] };
       case 'action':
         if (row.action === 'write') return { state, effects: [{ type: 'write', overwrite: false }] };
+        if (row.action === 'check') return { state, effects: [{ type: 'write', overwrite: false, thenCheck: true }] };
         return row.action === 'next' ? next(state, diagnostics, ctx) : goToStep(state, Math.max(0, state.step - 1), ctx);
       default:
         return none;

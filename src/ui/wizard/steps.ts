@@ -53,12 +53,14 @@ export type Row =
   | (RowBase & { kind: 'toggle'; value: boolean; apply: (d: Draft, value: boolean) => Draft })
   | (RowBase & { kind: 'item'; list: ListKey; index: number; value: string; secret?: boolean })
   | (RowBase & { kind: 'add'; list: ListKey; placeholder: string })
-  | (RowBase & { kind: 'action'; action: 'next' | 'back' | 'write' })
+  | (RowBase & { kind: 'action'; action: 'next' | 'back' | 'write' | 'check' })
   | (RowBase & { kind: 'heading' });
 
 export interface StepContext {
   catalog: Catalog;
   templates: Array<{ name: string; title: string }>;
+  /** A Docker daemon answered: the review step offers to build the image and check it. */
+  dockerAvailable?: boolean;
 }
 
 export interface Step {
@@ -246,10 +248,13 @@ export const STEPS: Step[] = [
     title: 'Review and write',
     owns: ['databricks', 'r', 'inferencingStackVersion', 'assetId', ''],
     intro: 'Choose what to write, check the findings, then write (Ctrl-S).',
-    rows: (d) => [
+    rows: (d, ctx) => [
       { kind: 'choice', id: 'output', label: 'Write as', value: d.meta.output, options: OUTPUTS, lesson: 'v1-to-v2-migration', help: OUTPUTS.find((o) => o.value === d.meta.output)!.note!, apply: (x, v) => ({ ...x, meta: { ...x.meta, output: v as OutputForm, outPath: x.meta.outPath === defaultOutPath(x.meta.output, String(x.env.name ?? '')) ? defaultOutPath(v as OutputForm, String(x.env.name ?? '')) : x.meta.outPath } }) },
       { kind: 'text', id: 'out', label: 'Write to', value: d.meta.outPath, help: 'A file for the v1 file form, a folder for the others.', apply: (x, t) => ({ ...x, meta: { ...x.meta, outPath: t.trim() } }) },
       { kind: 'action', id: 'write', action: 'write', label: 'Write files (Ctrl-S)', help: 'Writes atomically; asks before replacing anything.' },
+      ...(ctx.dockerAvailable
+        ? [{ kind: 'action', id: 'check', action: 'check', label: 'Build and check with Docker', help: 'Writes the files, builds the image locally and checks it holds every declared package and variable.' } as Row]
+        : []),
     ],
   },
 ];
