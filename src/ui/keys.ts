@@ -31,6 +31,21 @@ export const KEYS = {
   yes: { keys: 'y', label: 'yes', match: (i) => i === 'y' || i === 'Y' },
   no: { keys: 'n', label: 'no', match: (i) => i === 'n' || i === 'N' },
   complete: { keys: 'Tab', label: 'complete', match: (_i, k) => k.tab && !k.shift },
+  // Learn, quiz and progress. Letter keys apply only where no text is being typed.
+  toggle: { keys: 'Space', label: 'toggle', match: (i, k) => i === ' ' && !k.ctrl && !k.meta },
+  choose: { keys: '1-9', label: 'choose', match: (i, k) => /^[1-9]$/.test(i) && !k.ctrl && !k.meta },
+  answerTrue: { keys: 't/f', label: 'true/false', match: (i, k) => (i === 't' || i === 'T') && !k.ctrl && !k.meta },
+  answerFalse: { keys: 't/f', label: 'true/false', match: (i, k) => (i === 'f' || i === 'F') && !k.ctrl && !k.meta },
+  hint: { keys: 'h', label: 'hint', match: (i, k) => i === 'h' && !k.ctrl && !k.meta },
+  giveUp: { keys: 'g', label: 'give up', match: (i, k) => i === 'g' && !k.ctrl && !k.meta },
+  edit: { keys: 'e', label: 'edit', match: (i, k) => i === 'e' && !k.ctrl && !k.meta },
+  check: { keys: 'Ctrl-S', label: 'check', match: (i, k) => k.ctrl && i === 's' },
+  lesson: { keys: 'l', label: 'lesson', match: (i, k) => i === 'l' && !k.ctrl && !k.meta },
+  quiz: { keys: 'q', label: 'quiz', match: (i, k) => i === 'q' && !k.ctrl && !k.meta },
+  reset: { keys: 'r', label: 'reset', match: (i, k) => i === 'r' && !k.ctrl && !k.meta },
+  finish: { keys: 'f', label: 'finish', match: (i, k) => i === 'f' && !k.ctrl && !k.meta },
+  leave: { keys: 's', label: 'save and leave', match: (i, k) => i === 's' && !k.ctrl && !k.meta },
+  pageSpace: { keys: 'Space', label: 'page', match: (i, k) => i === ' ' && !k.ctrl && !k.meta },
 } satisfies Record<string, Binding>;
 
 export type KeyId = keyof typeof KEYS;

@@ -65,7 +65,10 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
     const dir = tempDir();
     const s = spawnCli([], { cwd: dir, env: { AMLENV_HOME: join(dir, 'home') } });
     await s.waitFor('Azure Machine Learning environments');
-    await keys(s, SEQ.down, SEQ.down, SEQ.down, SEQ.enter);
+    // The focus starts on the first entry (Learn); Validate a file is the fifth.
+    await keys(s, SEQ.down, SEQ.down, SEQ.down, SEQ.down);
+    await s.waitFor(/▸ Validate a file/);
+    await keys(s, SEQ.enter);
     await s.waitFor('Validate a file');
     await keys(s, ...join(process.cwd(), 'fixtures', 'envs', 'invalid', 'name-reserved-prefix.json'), SEQ.enter);
     await s.waitFor(/invalid — 1 error/);

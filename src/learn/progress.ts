@@ -1,0 +1,117 @@
+// What the learner knows, as numbers: mastery per topic (the mean recall probability of its cards, a
+// question never answered counting 0), cards due today and this week, the practice streak, exam history.
+// The progress screen and `amlenv progress --json` both print this.
+import type { Question, Topic } from './content.js';
+import { recall, State, type Card } from './scheduler.js';
+
+export interface ExamRecord {
+  startedAt: string;
+  finishedAt: string;
+  score: number;
+  passed: boolean;
+  correct: number;
+  total: number;
+  /** Minutes the exam took (time spent answering, not counting pauses). */
+  minutes: number;
+  byTopic: Array<{ topic: string; correct: number; total: number }>;
+}
+
+export interface TopicProgress {
+  id: string;
+  title: string;
+  mastery: number;
+  cards: number;
+  seen: number;
+  dueToday: number;
+  dueThisWeek: number;
+}
+
+export interface ProgressReport {
+  generatedAt: string;
+  overall: { mastery: number; cards: number; seen: number };
+  dueToday: number;
+  /** Due within the next seven days, today included. */
+  dueThisWeek: number;
+  newCards: number;
+  answeredToday: number;
+  streak: { current: number; longest: number; practisedToday: boolean };
+  topics: TopicProgress[];
+  exams: ExamRecord[];
+}
+
+/** The local calendar day, YYYY-MM-DD. */
+export function dayKey(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The end of the local day `plusDays` after `d`. */
+export function endOfDay(d: Date, plusDays = 0): Date {
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + plusDays, 23, 59, 59, 999);
+}
+
+function shiftDay(key: string, by: number): string {
+  const [y, m, d] = key.split('-').map(Number);
+  return dayKey(new Date(y, m - 1, d + by, 12));
+}
+
+/** Days in a row with at least one answer, ending today (or yesterday, when today has none yet). */
+export function streak(days: Readonly<Record<string, number>>, now: Date): ProgressReport['streak'] {
+  const active = (k: string) => (days[k] ?? 0) > 0;
+  const today = dayKey(now);
+  const practisedToday = active(today);
+  let current = 0;
+  for (let k = practisedToday ? today : shiftDay(today, -1); active(k); k = shiftDay(k, -1)) current++;
+  let longest = 0;
+  for (const start of Object.keys(days)) {
+    if (!active(start) || active(shiftDay(start, -1))) continue;
+    let run = 0;
+    for (let k = start; active(k); k = shiftDay(k, 1)) run++;
+    longest = Math.max(longest, run);
+  }
+  return { current, longest: Math.max(longest, current), practisedToday };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export function progressReport(input: { cards: ReadonlyMap<string, Card>; days: Readonly<Record<string, number>>; exams: readonly ExamRecord[]; questions: readonly Question[]; topics: readonly Topic[] }, now: Date): ProgressReport {
+  const today = endOfDay(now).getTime();
+  const week = endOfDay(now, 6).getTime();
+  const topics: TopicProgress[] = input.topics.map((t) => ({ id: t.id, title: t.title, mastery: 0, cards: 0, seen: 0, dueToday: 0, dueThisWeek: 0 }));
+  const byId = new Map(topics.map((t) => [t.id, t]));
+  const sums = new Map<string, number>();
+  let total = 0;
+  for (const q of input.questions) {
+    const t = byId.get(q.topic);
+    if (!t) continue;
+    t.cards++;
+    const card = input.cards.get(q.id);
+    if (!card || card.state === State.New) continue;
+    t.seen++;
+    const r = recall(card, now);
+    sums.set(t.id, (sums.get(t.id) ?? 0) + r);
+    total += r;
+    const due = card.due.getTime();
+    if (due <= today) t.dueToday++;
+    if (due <= week) t.dueThisWeek++;
+  }
+  for (const t of topics) t.mastery = t.cards ? round((sums.get(t.id) ?? 0) / t.cards) : 0;
+  const cards = topics.reduce((n, t) => n + t.cards, 0);
+  const seen = topics.reduce((n, t) => n + t.seen, 0);
+  return {
+    generatedAt: now.toISOString(),
+    overall: { mastery: cards ? round(total / cards) : 0, cards, seen },
+    dueToday: topics.reduce((n, t) => n + t.dueToday, 0),
+    dueThisWeek: topics.reduce((n, t) => n + t.dueThisWeek, 0),
+    newCards: cards - seen,
+    answeredToday: input.days[dayKey(now)] ?? 0,
+    streak: streak(input.days, now),
+    topics,
+    exams: [...input.exams],
+  };
+}
+
+/** "█████░░░░░" for a fraction. */
+export function bar(fraction: number, width = 10): string {
+  const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}

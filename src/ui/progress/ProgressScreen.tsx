@@ -1,0 +1,89 @@
+import { Box, Text, useInput, useStdin } from 'ink';
+import { useRef, useState } from 'react';
+import { loadContent } from '../../learn/content.js';
+import { EXAM } from '../../learn/exam.js';
+import { LearningStore } from '../../learn/learning-store.js';
+import { bar, type ProgressReport } from '../../learn/progress.js';
+import { pressed } from '../keys.js';
+import type { Line } from '../quiz/lines.js';
+import { bodyHeight, Page } from '../quiz/Page.js';
+
+const pct = (x: number) => `${String(Math.round(x * 100)).padStart(3)}%`;
+const fit = (text: string, width: number) => (text.length > width ? text.slice(0, width - 1) + '…' : text.padEnd(width));
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+export function progressLines(r: ProgressReport, width: number): Line[] {
+  const titleWidth = Math.max(16, Math.min(34, width - 44));
+  const out: Line[] = [
+    { text: `Overall   ${bar(r.overall.mastery)} ${pct(r.overall.mastery)}  ${r.overall.seen} of ${r.overall.cards} questions answered at least once`, bold: true },
+    { text: `Due today ${r.dueToday} · this week ${r.dueThisWeek} · never answered ${r.newCards} · answered today ${r.answeredToday}` },
+    { text: `Streak    ${days(r.streak.current)}${r.streak.practisedToday ? ' (today done)' : r.streak.current ? ' (practise today to keep it)' : ''} · longest ${days(r.streak.longest)}` },
+    { text: '' },
+    { text: `${fit('Topic', titleWidth)}  mastery          seen  due today  week`, bold: true },
+  ];
+  for (const t of r.topics) {
+    out.push({ text: `${fit(t.title, titleWidth)}  ${bar(t.mastery)} ${pct(t.mastery)}  ${`${t.seen}/${t.cards}`.padStart(5)}  ${String(t.dueToday).padStart(9)}  ${String(t.dueThisWeek).padStart(4)}` });
+  }
+  out.push({ text: '' }, { text: 'Exams', bold: true });
+  if (!r.exams.length) out.push({ text: `  none yet: amlenv quiz --exam (${EXAM.count} questions, ${EXAM.minutes} minutes, pass at ${EXAM.pass})`, dim: true });
+  for (const e of [...r.exams].reverse().slice(0, 10)) {
+    out.push({ text: `  ${e.finishedAt.slice(0, 10)}  ${String(e.score).padStart(4)}/${EXAM.scale}  ${e.passed ? 'passed' : 'not passed'}  ${e.correct}/${e.total} right  ${Math.round(e.minutes)} min`, color: e.passed ? 'green' : 'red' });
+  }
+  return out;
+}
+
+/** Mastery per topic, what is due, the streak and past exams; r resets everything after a confirmation. */
+export function ProgressScreen({ width, height, storeDir, clock = Date.now, onExit }: { width: number; height: number; storeDir?: string; clock?: () => number; onExit: () => void }) {
+  const { isRawModeSupported } = useStdin();
+  const [content] = useState(() => loadContent());
+  const [store] = useState(() => new LearningStore(storeDir));
+  const [scroll, setScroll] = useState(0);
+  const [confirm, setConfirm] = useState(false);
+  const [message, setMessage] = useState<{ text: string; tone?: 'success' | 'error' | 'warning' }>();
+  const notice = store.problem;
+  const h = notice ? height - 1 : height;
+  const report = store.report(content, new Date(clock()));
+  const body = progressLines(report, width - 2);
+  const max = Math.max(0, body.length - bodyHeight(h, 0));
+  // Ink subscribes the handler after the frame shows: read the latest values through a ref, not the closure.
+  const live = useRef({ confirm, max });
+  live.current = { confirm, max };
+  useInput(
+    (input, key) => {
+      const { confirm, max } = live.current;
+      if (confirm) {
+        if (pressed('yes', input, key)) {
+          try {
+            store.reset();
+            setMessage({ text: 'Progress reset: every question is new again.', tone: 'success' });
+          } catch (err) {
+            setMessage({ text: `could not reset: ${(err as Error).message.split('\n')[0]}`, tone: 'error' });
+          }
+          setConfirm(false);
+        } else if (pressed('no', input, key) || pressed('back', input, key)) {
+          setConfirm(false);
+          setMessage({ text: 'Nothing was reset.' });
+        }
+        return;
+      }
+      if (pressed('reset', input, key)) setConfirm(true);
+      else if (pressed('down', input, key)) setScroll((s) => Math.min(max, s + 1));
+      else if (pressed('up', input, key)) setScroll((s) => Math.max(0, s - 1));
+      else if (pressed('pageDown', input, key)) setScroll((s) => Math.min(max, s + 10));
+      else if (pressed('pageUp', input, key)) setScroll((s) => Math.max(0, s - 10));
+      else if (pressed('back', input, key) || pressed('quit', input, key)) onExit();
+    },
+    { isActive: Boolean(isRawModeSupported) },
+  );
+  const question = confirm ? { text: `Delete all progress (${report.overall.seen} answered questions, the streak, ${report.exams.length} exam${report.exams.length === 1 ? '' : 's'})? y/n`, tone: 'warning' as const } : message;
+  return (
+    <Box flexDirection="column" width={width}>
+      {notice ? (
+        <Text color="yellow" wrap="truncate-end">
+          {notice}
+        </Text>
+      ) : null}
+      <Page width={width} title="Progress" status={`amlenv progress --json prints the same`} body={body} scroll={scroll} height={h} message={question} footer={confirm ? ['yes', 'no'] : ['up', 'reset', 'back']} labels={{ up: 'scroll', reset: 'reset progress', back: 'back' }} />
+    </Box>
+  );
+}

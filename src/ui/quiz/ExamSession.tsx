@@ -1,0 +1,191 @@
+import { useInput, useStdin, useStdout } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import type { Content, Exercise, Question } from '../../learn/content.js';
+import { answeredCount, EXAM, type ExamSession as Session, examRecord } from '../../learn/exam.js';
+import { grade } from '../../learn/grading.js';
+import type { LearningStore, Review } from '../../learn/learning-store.js';
+import { bar } from '../../learn/progress.js';
+import { ratingFor } from '../../learn/scheduler.js';
+import { editInExternalEditor, editorCommand } from './editor.js';
+import { type ExamContext, examEdited, examKey, type ExamState, type ExamStep, examTick, questionAt, sessionNow, startExamState, timeLeft } from './exam-state.js';
+import { feedbackLines, formatClock, type Line, promptLines, wrapped } from './lines.js';
+import { bodyHeight, Page } from './Page.js';
+import { editorHeight, layoutQuestion, QuestionView, questionScrollMax } from './QuestionView.js';
+
+export interface ExamSessionProps {
+  exam: Session;
+  resuming: boolean;
+  content: Content;
+  store: LearningStore;
+  width: number;
+  height: number;
+  draw: () => Session;
+  clock?: () => number;
+  today?: Date;
+  /** The external editor command; false for the inline editor (default: $VISUAL or $EDITOR). */
+  editor?: string | false;
+  onLeave: () => void;
+  /** Ctrl-C: out of the whole screen (default: onLeave). */
+  onQuit?: () => void;
+}
+
+/** Answers become reviews when the exam is scored, each at the time it was given. */
+export function examReviews(exam: Session, questions: ReadonlyMap<string, Question>): Review[] {
+  return exam.questionIds.flatMap((id) => {
+    const a = exam.answers[id];
+    const q = questions.get(id);
+    return a && q ? [{ id, rating: ratingFor({ type: q.type, correct: a.correct, hints: 0, ms: a.ms }), at: new Date(a.answeredAt) }] : [];
+  });
+}
+
+function introLines(state: ExamState, now: number, width: number): Line[] {
+  const n = state.exam.questionIds.length;
+  if (state.resuming) {
+    return [
+      ...wrapped(`An unfinished exam: ${answeredCount(state.exam)} of ${n} answered, ${formatClock(timeLeft(state, now))} left on its clock.`, width, '', '', { bold: true }),
+      { text: '' },
+      ...wrapped('Enter resumes it where you stopped. n starts a new exam instead (the unfinished one is dropped).', width),
+    ];
+  }
+  return [
+    { text: `${n} questions across the topics, ${state.exam.minutes} minutes.`, bold: true },
+    { text: '' },
+    ...wrapped(`No feedback until the end. The score is out of ${EXAM.scale}; the pass mark is ${EXAM.pass}. Partly right answers earn nothing, as in the real exams.`, width),
+    { text: '' },
+    ...wrapped('Enter answers and moves on; Tab skips a question and Shift-Tab goes back to change an answer. Esc pauses: finish early, or save and leave (amlenv quiz --exam resumes, with the clock where it stopped).', width),
+  ];
+}
+
+function resultLines(state: ExamState, width: number): Line[] {
+  const r = state.result!;
+  const out: Line[] = [
+    { text: `Score: ${r.score} / ${EXAM.scale} — ${r.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${EXAM.pass})`, bold: true, color: r.passed ? 'green' : 'red' },
+    { text: `${r.correct} of ${r.total} right${r.unanswered ? ` · ${r.unanswered} unanswered` : ''} · ${Math.round(state.exam.elapsedMs / 60000)} of ${state.exam.minutes} minutes used` },
+    { text: '' },
+    { text: 'By topic', bold: true },
+  ];
+  const titleWidth = Math.max(12, Math.min(36, width - 28));
+  for (const t of r.byTopic) {
+    const title = t.title.length > titleWidth ? t.title.slice(0, titleWidth - 1) + '…' : t.title.padEnd(titleWidth);
+    out.push({ text: `  ${title} ${bar(t.correct / t.total)} ${t.correct}/${t.total}`, color: t.correct === t.total ? 'green' : t.correct / t.total < 0.5 ? 'red' : undefined });
+  }
+  out.push({ text: '' }, { text: r.wrong.length ? `Enter reviews the ${r.wrong.length} question${r.wrong.length === 1 ? '' : 's'} you got wrong or left out, with explanations.` : 'Every answer was right.', dim: true });
+  return out;
+}
+
+function reviewLines(state: ExamState, content: Content, exercises: Map<string, Exercise>, width: number): Line[] {
+  const item = state.result!.wrong[state.review];
+  if (!item) return [];
+  const q = item.question;
+  const exercise = q.type === 'fix-file' ? exercises.get(q.exercise) : undefined;
+  const graded = item.answer ? grade(q, item.answer.answer, { exercise: (id) => exercises.get(id) }) : undefined;
+  return [...promptLines(q, width), { text: '' }, ...feedbackLines(q, item.answer?.answer, graded, width, { exercise, lesson: content.lessons.find((l) => l.id === q.lesson) })];
+}
+
+/** An exam: countdown, no feedback until the end, then the score, the breakdown and the review. */
+export function ExamSession({ exam, resuming, content, store, width, height, draw, clock = Date.now, today, editor: editorOption, onLeave, onQuit }: ExamSessionProps) {
+  const { isRawModeSupported, stdin } = useStdin();
+  const { stdout } = useStdout();
+  const [lookups] = useState(() => ({ questions: new Map(content.questions.map((q) => [q.id, q])), exercises: new Map(content.exercises.map((e) => [e.id, e])) }));
+  const [state, setState] = useState<ExamState>(() => startExamState(exam, resuming, clock(), { questions: lookups.questions, exercise: (id) => lookups.exercises.get(id) }));
+  const [now, setNow] = useState(() => clock());
+  const ref = useRef(state);
+  const scrollMax = useRef(0);
+  const lastSave = useRef(clock());
+  const editor = editorOption === undefined ? editorCommand() : editorOption || undefined;
+  const ctx = (): ExamContext => ({ now: clock(), hasEditor: Boolean(editor), questions: lookups.questions, exercise: (id) => lookups.exercises.get(id), topics: content.topics, today, scrollMax: scrollMax.current, editorHeight: editorHeight(height), draw });
+
+  const run = (step: ExamStep) => {
+    let current = step.state;
+    let leave: (() => void) | undefined;
+    const at = clock();
+    for (const effect of step.effects) {
+      try {
+        if (effect.type === 'save') {
+          store.saveExam(sessionNow(current, at));
+          lastSave.current = at;
+        } else if (effect.type === 'discard') store.saveExam(null);
+        else if (effect.type === 'finish') store.finishExam(examRecord(current.exam, current.result!, new Date(at)), examReviews(current.exam, lookups.questions));
+        else if (effect.type === 'open-editor' && editor) {
+          const q = questionAt(current, ctx());
+          const ex = q?.type === 'fix-file' ? lookups.exercises.get(q.exercise) : undefined;
+          const outcome = editInExternalEditor(effect.text, ex?.format === 'v1-json' ? 'env.json' : 'env.yml', editor, stdin, stdout);
+          current = examEdited(current, outcome.text, outcome.problem);
+        } else if (effect.type === 'leave') leave = onLeave;
+        else if (effect.type === 'quit') leave = onQuit ?? onLeave;
+      } catch (err) {
+        current = { ...current, message: { text: `could not save the exam: ${(err as Error).message.split('\n')[0]}`, tone: 'error' } };
+      }
+    }
+    ref.current = current;
+    setState(current);
+    leave?.();
+  };
+
+  useInput(
+    (input, key) => {
+      const current = ref.current;
+      const step = examKey(current, input, key, ctx());
+      if (step.state !== current || step.effects.length) run(step);
+    },
+    { isActive: Boolean(isRawModeSupported) },
+  );
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const c = ctx();
+      setNow(c.now);
+      const step = examTick(ref.current, c);
+      if (step.effects.length) run(step);
+      else if (ref.current.phase === 'question' && c.now - lastSave.current >= 15000) run({ state: ref.current, effects: [{ type: 'save' }] });
+    }, 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const n = state.exam.questionIds.length;
+  const left = formatClock(timeLeft(state, now));
+  const textWidth = width - 2;
+  const page = (title: string, body: Line[], footer: Parameters<typeof Page>[0]['footer'], labels: Parameters<typeof Page>[0]['labels'], status?: string) => {
+    scrollMax.current = Math.max(0, body.length - bodyHeight(height, 0));
+    return <Page width={width} title={title} status={status} body={body} scroll={state.scroll} height={height} message={state.message} footer={footer} labels={labels} />;
+  };
+
+  switch (state.phase) {
+    case 'intro':
+      return page(state.resuming ? 'Exam · resume' : 'Exam', introLines(state, now, textWidth), state.resuming ? ['select', 'no', 'back'] : ['select', 'back'], { select: state.resuming ? 'resume' : 'start', no: 'new exam', back: 'back' });
+    case 'paused':
+      return page(`Exam · paused`, [...wrapped(`${answeredCount(state.exam)} of ${n} answered; the clock keeps running while the exam is open.`, textWidth), { text: '' }, ...wrapped(`f scores the exam now (unanswered questions count as wrong). s saves it and leaves: amlenv quiz --exam resumes it with ${left} left.`, textWidth)], ['select', 'finish', 'leave'], { select: 'continue', finish: 'finish now', leave: 'save and leave' }, `⏱ ${left} left`);
+    case 'confirm-finish':
+      return page('Exam · all answered', wrapped(`All ${n} questions are answered. Enter scores the exam; Esc goes back to check your answers first.`, textWidth), ['select', 'back'], { select: 'finish and score', back: 'check answers' }, `⏱ ${left} left`);
+    case 'result':
+      return page('Exam · result', resultLines(state, textWidth), state.result?.wrong.length ? ['select', 'back'] : ['back'], { select: 'review wrong answers', back: 'done' });
+    case 'review': {
+      const item = state.result!.wrong[state.review];
+      return page(`Exam review · ${state.review + 1} of ${state.result!.wrong.length}${item ? ` · ${item.question.id}` : ''}`, reviewLines(state, content, lookups.exercises, textWidth), ['nextStep', 'prevStep', 'up', 'back'], { nextStep: 'next', prevStep: 'previous', up: 'scroll', back: 'result' });
+    }
+    case 'question': {
+      const q = questionAt(state, ctx());
+      if (!q) return null;
+      const ex = q.type === 'fix-file' ? lookups.exercises.get(q.exercise) : undefined;
+      scrollMax.current = questionScrollMax(layoutQuestion(q, state.input, ex, width, height, true), height);
+      const done = state.exam.answers[q.id] ? ' · answered' : '';
+      return (
+        <QuestionView
+          question={q}
+          exercise={ex}
+          input={state.input}
+          title={`Exam · ⏱ ${left} left · question ${state.exam.current + 1} of ${n}`}
+          status={`${answeredCount(state.exam)}/${n} answered${done}`}
+          scroll={state.scroll}
+          width={width}
+          height={height}
+          exam
+          hasEditor={Boolean(editor)}
+          message={state.message}
+          sessionKeys={['nextStep', 'back']}
+          sessionLabels={{ nextStep: 'skip', back: 'pause' }}
+        />
+      );
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import { useInput, useStdin, useStdout } from 'ink';
+import { useRef, useState } from 'react';
+import type { Content, Exercise } from '../../learn/content.js';
+import type { LearningStore } from '../../learn/learning-store.js';
+import { dueIn, RATING_NAME } from '../../learn/scheduler.js';
+import type { KeyId } from '../keys.js';
+import { LessonView } from '../learn/LessonView.js';
+import { editInExternalEditor, editorCommand } from './editor.js';
+import { feedbackLines, type Line, TYPE_LABEL } from './lines.js';
+import { bodyHeight, Page } from './Page.js';
+import { closeLesson, currentQuestion, type PracticeContext, practiceEdited, practiceKey, type PracticeItem, type PracticeState, type PracticeStep, startPractice, withNextReview } from './practice-state.js';
+import { editorHeight, layoutQuestion, QuestionView, questionScrollMax } from './QuestionView.js';
+
+export interface PracticeSessionProps {
+  items: PracticeItem[];
+  content: Content;
+  store: LearningStore;
+  width: number;
+  height: number;
+  /** What is being practised, for the title ("python", "lesson python-kinds"). */
+  scope?: string;
+  /** The clock (tests pass a fake one). */
+  clock?: () => number;
+  today?: Date;
+  /** The external editor command; false for the inline editor (default: $VISUAL or $EDITOR). */
+  editor?: string | false;
+  onLeave: () => void;
+  /** Ctrl-C: out of the whole screen (default: onLeave). */
+  onQuit?: () => void;
+}
+
+const REASON = { due: 'due for review', new: 'new', ahead: 'extra practice' } as const;
+
+function summaryLines(state: PracticeState, content: Content, width: number): Line[] {
+  const right = state.results.filter((r) => r.correct).length;
+  const out: Line[] = [];
+  if (!state.items.length) out.push({ text: 'No questions match.' });
+  else if (!state.results.length) out.push({ text: 'No questions answered this time.' });
+  else out.push({ text: `${right} of ${state.results.length} right.`, bold: true, color: right === state.results.length ? 'green' : undefined }, { text: '' });
+  for (const r of state.results) {
+    const q = content.questions.find((x) => x.id === r.id);
+    const text = `${r.correct ? '✓' : '✗'} ${r.id.padEnd(20)} ${RATING_NAME[r.rating].padEnd(6)} ${(q?.prompt ?? '').replace(/\s+/g, ' ')}`;
+    out.push({ text: text.length > width ? text.slice(0, width - 1) + '…' : text, color: r.correct ? 'green' : 'red' });
+  }
+  if (state.results.length) out.push({ text: '' }, { text: 'Your answers are saved. amlenv progress shows what is due next.', dim: true });
+  return out;
+}
+
+/** A practice session over planned questions: feedback after each answer, saved at once. */
+export function PracticeSession({ items, content, store, width, height, scope, clock = Date.now, today, editor: editorOption, onLeave, onQuit }: PracticeSessionProps) {
+  const { isRawModeSupported, stdin } = useStdin();
+  const { stdout } = useStdout();
+  const [exercises] = useState(() => new Map<string, Exercise>(content.exercises.map((e) => [e.id, e])));
+  const exercise = (id: string) => exercises.get(id);
+  const [state, setState] = useState<PracticeState>(() => startPractice(items, clock(), { exercise }));
+  const ref = useRef(state);
+  const scrollMax = useRef(0);
+  const editor = editorOption === undefined ? editorCommand() : editorOption || undefined;
+  const ctx = (): PracticeContext => ({ now: clock(), hasEditor: Boolean(editor), exercise, today, scrollMax: scrollMax.current, editorHeight: editorHeight(height) });
+
+  const run = (step: PracticeStep) => {
+    let current = step.state;
+    const queue = [...step.effects];
+    let leave: (() => void) | undefined;
+    while (queue.length) {
+      const effect = queue.shift()!;
+      if (effect.type === 'record') {
+        try {
+          const card = store.review(effect.id, effect.rating, new Date(effect.at));
+          current = withNextReview(current, `${dueIn(card, new Date(effect.at))} (rated ${RATING_NAME[effect.rating]})`);
+        } catch (err) {
+          current = { ...current, message: { text: `could not save your progress: ${(err as Error).message.split('\n')[0]}`, tone: 'error' } };
+        }
+      } else if (effect.type === 'open-editor' && editor) {
+        const q = currentQuestion(current);
+        const ex = q?.type === 'fix-file' ? exercise(q.exercise) : undefined;
+        const outcome = editInExternalEditor(effect.text, ex?.format === 'v1-json' ? 'env.json' : 'env.yml', editor, stdin, stdout);
+        const next = practiceEdited(current, outcome.text, ctx(), outcome.problem);
+        current = next.state;
+        queue.push(...next.effects);
+      } else if (effect.type === 'leave') leave = onLeave;
+      else if (effect.type === 'quit') leave = onQuit ?? onLeave;
+    }
+    ref.current = current;
+    setState(current);
+    leave?.();
+  };
+
+  useInput(
+    (input, key) => {
+      const current = ref.current;
+      const step = practiceKey(current, input, key, ctx());
+      if (step.state !== current || step.effects.length) run(step);
+    },
+    // Stays subscribed while the lesson is open (the reducer ignores keys then), so no key is lost on the way back.
+    { isActive: Boolean(isRawModeSupported) },
+  );
+
+  const q = currentQuestion(state);
+  const ex = q?.type === 'fix-file' ? exercise(q.exercise) : undefined;
+  const position = `${Math.min(state.index + 1, state.items.length)} of ${state.items.length}`;
+  const title = `Quiz${scope ? ` · ${scope}` : ''} · ${position}`;
+
+  if (state.phase === 'summary') {
+    const body = summaryLines(state, content, width - 2);
+    scrollMax.current = Math.max(0, body.length - bodyHeight(height, 0));
+    return <Page width={width} title={`Quiz${scope ? ` · ${scope}` : ''} · done`} body={body} scroll={state.scroll} height={height} footer={['select']} labels={{ select: 'done' }} />;
+  }
+  if (!q) return null;
+  if (state.phase === 'feedback') {
+    const lesson = content.lessons.find((l) => l.id === q.lesson);
+    if (state.lessonOpen && lesson) {
+      return (
+        <LessonView
+          lesson={lesson}
+          width={width}
+          height={height}
+          onBack={() => {
+            // After this key has reached every handler: the session's own must not take the same Esc.
+            setImmediate(() => {
+              ref.current = closeLesson(ref.current);
+              setState(ref.current);
+            });
+          }}
+          onQuit={onQuit ?? onLeave}
+        />
+      );
+    }
+    const body = feedbackLines(q, state.answer, state.graded, width - 2, { exercise: ex, lesson, nextReview: state.nextReview });
+    scrollMax.current = Math.max(0, body.length - bodyHeight(height, 0));
+    const footer: KeyId[] = ['select', 'up', 'lesson', 'back'];
+    return <Page width={width} title={`${title} · ${q.id}`} status={TYPE_LABEL[q.type]} body={body} scroll={state.scroll} height={height} message={state.message} footer={footer} labels={{ select: state.index + 1 < state.items.length ? 'next question' : 'finish', up: 'scroll', lesson: 'read the lesson', back: 'end session' }} />;
+  }
+  scrollMax.current = questionScrollMax(layoutQuestion(q, state.input, ex, width, height, false), height);
+  const item = state.items[state.index];
+  return (
+    <QuestionView
+      question={q}
+      exercise={ex}
+      input={state.input}
+      title={title}
+      status={`${REASON[item.reason]} · ${q.topic}`}
+      scroll={state.scroll}
+      width={width}
+      height={height}
+      exam={false}
+      hasEditor={Boolean(editor)}
+      message={state.message}
+      sessionKeys={['back']}
+      sessionLabels={{ back: 'end' }}
+    />
+  );
+}

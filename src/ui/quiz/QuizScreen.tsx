@@ -1,0 +1,108 @@
+import { Box, Text, useInput, useStdin } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { loadFieldLibs } from '../../env/libs.js';
+import { type Content, loadContent } from '../../learn/content.js';
+import { answeredCount, EXAM, type ExamSession as Session, newExam, remainingMs } from '../../learn/exam.js';
+import { LearningStore } from '../../learn/learning-store.js';
+import { dueSummary, planSession, PRACTICE_COUNT } from '../../learn/session.js';
+import { pressed } from '../keys.js';
+import { ExamSession } from './ExamSession.js';
+import { formatClock, type Line } from './lines.js';
+import { Page } from './Page.js';
+import { PracticeSession } from './PracticeSession.js';
+import type { PracticeItem } from './practice-state.js';
+
+export interface QuizOptions {
+  /** menu: choose practice or exam (from the home screen). */
+  mode: 'menu' | 'practice' | 'exam';
+  topic?: string;
+  lesson?: string;
+  count?: number;
+  minutes?: number;
+}
+
+export interface QuizScreenProps extends QuizOptions {
+  width: number;
+  height: number;
+  storeDir?: string;
+  /** Shared with the lesson browser, which opens quizzes too. */
+  store?: LearningStore;
+  content?: Content;
+  clock?: () => number;
+  random?: () => number;
+  today?: Date;
+  /** The external editor command; false for the inline editor (default: $VISUAL or $EDITOR). */
+  editor?: string | false;
+  onExit: () => void;
+  /** Ctrl-C: out of the whole screen (default: onExit). */
+  onQuit?: () => void;
+}
+
+type View = { id: 'menu' } | { id: 'practice'; items: PracticeItem[]; key: number } | { id: 'exam'; exam: Session; resuming: boolean };
+
+export function QuizScreen(props: QuizScreenProps) {
+  const { width, height, clock = Date.now, random = Math.random, onExit } = props;
+  const { isRawModeSupported } = useStdin();
+  const [content] = useState(() => props.content ?? loadContent());
+  const [store] = useState(() => props.store ?? new LearningStore(props.storeDir));
+  const [ready, setReady] = useState(false);
+  const draw = () => newExam(content.questions, content.topics, { count: props.count ?? EXAM.count, minutes: props.minutes ?? EXAM.minutes, now: new Date(clock()), random });
+  const examView = (): View => {
+    const current = store.currentExam();
+    return current ? { id: 'exam', exam: current, resuming: true } : { id: 'exam', exam: draw(), resuming: false };
+  };
+  const practiceView = (): View => ({ id: 'practice', items: planSession(content, store.cards, new Date(clock()), { topic: props.topic, lesson: props.lesson, count: props.count ?? PRACTICE_COUNT }), key: clock() });
+  const [view, setView] = useState<View>(() => (props.mode === 'exam' ? examView() : props.mode === 'practice' ? practiceView() : { id: 'menu' }));
+  const [focus, setFocus] = useState(0);
+  useEffect(() => {
+    void loadFieldLibs().then(() => setReady(true));
+  }, []);
+  const back = () => (props.mode === 'menu' ? setView({ id: 'menu' }) : onExit());
+
+  // Ink subscribes the handler after the frame shows: read the latest values through a ref, not the closure.
+  const live = useRef({ ready, focus, menu: view.id === 'menu' });
+  live.current = { ready, focus, menu: view.id === 'menu' };
+  useInput(
+    (input, key) => {
+      if (!live.current.ready || !live.current.menu) return;
+      if (pressed('up', input, key) || pressed('down', input, key)) setFocus((f) => 1 - f);
+      else if (pressed('select', input, key)) setView(live.current.focus === 0 ? practiceView() : examView());
+      else if (pressed('back', input, key)) onExit();
+      else if (pressed('quit', input, key)) (props.onQuit ?? onExit)();
+    },
+    { isActive: Boolean(isRawModeSupported) },
+  );
+
+  // A shared store's problem is shown by the screen that owns it.
+  const notice = props.store ? undefined : store.problem;
+  const h = notice ? height - 1 : height;
+  const body = (() => {
+    if (!ready) return <Text dimColor>loading the validator…</Text>;
+    if (view.id === 'practice') {
+      const scope = props.lesson ? `lesson ${props.lesson}` : props.topic;
+      return <PracticeSession key={view.key} items={view.items} content={content} store={store} width={width} height={h} scope={scope} clock={clock} today={props.today} editor={props.editor} onLeave={back} onQuit={props.onQuit ?? onExit} />;
+    }
+    if (view.id === 'exam') return <ExamSession exam={view.exam} resuming={view.resuming} content={content} store={store} width={width} height={h} draw={draw} clock={clock} today={props.today} editor={props.editor} onLeave={back} onQuit={props.onQuit ?? onExit} />;
+    const now = new Date(clock());
+    const s = dueSummary(content.questions, store.cards, now, { topic: props.topic });
+    const current = store.currentExam();
+    const entries = [
+      { label: `Practise ${props.count ?? PRACTICE_COUNT} questions`, summary: `${s.due} due, ${s.fresh} new; feedback after each answer` },
+      current
+        ? { label: 'Resume the exam', summary: `${answeredCount(current)} of ${current.questionIds.length} answered, ${formatClock(remainingMs(current))} left` }
+        : { label: 'Take a practice exam', summary: `${EXAM.count} questions, ${EXAM.minutes} minutes, pass at ${EXAM.pass}/${EXAM.scale}` },
+    ];
+    const lines: Line[] = entries.flatMap((e, i) => [{ text: `${i === focus ? '▸ ' : '  '}${e.label.padEnd(24)}${e.summary}`, inverse: i === focus }]);
+    return <Page width={width} title="Quiz" body={lines} scroll={0} height={h} footer={['up', 'select', 'back']} labels={{ select: 'open', back: 'back' }} />;
+  })();
+  return (
+    <Box flexDirection="column" width={width}>
+      {notice ? (
+        <Text color="yellow" wrap="truncate-end">
+          {notice}
+        </Text>
+      ) : null}
+      {body}
+    </Box>
+  );
+}

@@ -1,0 +1,148 @@
+// What the quiz screens show, as lines of text: the prompt, each type's choices, a fix-file task with its
+// hints and findings, and the feedback after an answer. Pure, so the layout is tested without a terminal.
+import type { Exercise, Lesson, Question } from '../../learn/content.js';
+import type { Answer, Graded } from '../../learn/grading.js';
+import { renderMarkdown, wrapText } from '../../learn/render-markdown.js';
+import type { InputState } from './input-state.js';
+import { TRUE_FALSE } from './input-state.js';
+
+export type Color = 'green' | 'red' | 'yellow' | 'cyan' | 'blue';
+
+export interface Line {
+  text: string;
+  inverse?: boolean;
+  color?: Color;
+  dim?: boolean;
+  bold?: boolean;
+}
+
+const line = (text: string, style: Omit<Line, 'text'> = {}): Line => ({ text, ...style });
+const blank = (): Line => line('');
+
+export const TYPE_LABEL: Record<Question['type'], string> = {
+  single: 'choose one',
+  multi: 'choose all that apply',
+  order: 'put in order',
+  truefalse: 'true or false?',
+  fill: 'type the answer',
+  'fix-file': 'fix the file',
+};
+
+/** Wraps text to lines with a hanging indent. */
+export function wrapped(text: string, width: number, first = '', rest = ' '.repeat(first.length), style: Omit<Line, 'text'> = {}): Line[] {
+  const out = wrapText(text, Math.max(10, width), first, rest);
+  return (out.length ? out : [first]).map((t) => line(t, style));
+}
+
+export function promptLines(q: Question, width: number): Line[] {
+  return renderMarkdown(q.prompt, width).split('\n').map((t) => line(t));
+}
+
+function choiceTexts(q: Question): string[] {
+  if (q.type === 'single' || q.type === 'multi') return q.choices.map((c) => c.text);
+  if (q.type === 'order') return q.choices;
+  if (q.type === 'truefalse') return [...TRUE_FALSE];
+  return [];
+}
+
+/** The choices with the focus and ticks; `focusLine` is the first line of the focused choice. */
+export function choiceLines(q: Question, input: InputState, width: number): { lines: Line[]; focusLine: number } {
+  const texts = choiceTexts(q);
+  const lines: Line[] = [];
+  let focusLine = 0;
+  const focus = 'focus' in input ? input.focus : -1;
+  const shown = input.type === 'order' ? input.order.map((i) => texts[i]) : texts;
+  shown.forEach((text, i) => {
+    const mark = input.type === 'multi' ? (input.picked.includes(i) ? '[x] ' : '[ ] ') : input.type === 'truefalse' ? '' : `${i + 1}. `;
+    const pointer = i === focus ? '▸ ' : '  ';
+    if (i === focus) focusLine = lines.length;
+    lines.push(...wrapped(text.replace(/`([^`]+)`/g, '$1'), width - 1, pointer + mark, ' '.repeat(pointer.length + mark.length), { inverse: i === focus }));
+  });
+  return { lines, focusLine };
+}
+
+export function fixFileLines(q: Question, exercise: Exercise | undefined, input: Extract<InputState, { type: 'fix-file' }>, width: number, exam: boolean): Line[] {
+  const out: Line[] = [...promptLines(q, width)];
+  if (exercise) {
+    out.push(blank(), ...wrapped(exercise.task, width, 'Task: ', '      '));
+    for (let i = 0; i < input.hints && i < exercise.hints.length; i++) out.push(...wrapped(exercise.hints[i], width, `Hint ${i + 1}: `, '        ', { color: 'yellow' }));
+  }
+  if (input.last && !exam) {
+    out.push(blank());
+    if (input.last.failure) out.push(...wrapped(input.last.failure, width, '✗ The file does not load: ', '  ', { color: 'red' }));
+    for (const d of input.last.findings) out.push(...wrapped(`${d.message} [${d.rule}]${d.line ? ` line ${d.line}` : ''}`, width, '✗ ', '  ', { color: 'red' }));
+  }
+  const file = input.text.replace(/\n$/, '').split('\n');
+  const digits = String(file.length).length;
+  const edits = input.edits ? `, after ${input.edits} edit${input.edits === 1 ? '' : 's'} in your editor` : '';
+  out.push(blank(), line(`The file${exercise ? ` (${exercise.format})` : ''}${edits}:`, { bold: true }));
+  file.forEach((t, i) => out.push(line(`${String(i + 1).padStart(digits)}  ${t}`)));
+  return out;
+}
+
+const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+
+/** Your answer against the right one, with the reasons. */
+export function answerLines(q: Question, a: Answer | undefined, width: number, exercise?: Exercise): Line[] {
+  const out: Line[] = [];
+  const strip = (t: string) => t.replace(/`([^`]+)`/g, '$1');
+  switch (q.type) {
+    case 'single':
+    case 'multi': {
+      const right = new Set(q.type === 'single' ? [q.answer] : q.answer);
+      const picked = new Set(a?.type === 'single' ? [a.choice] : a?.type === 'multi' ? a.choices : []);
+      q.choices.forEach((c, i) => {
+        const isRight = right.has(i);
+        const isPicked = picked.has(i);
+        const mark = isRight && isPicked ? '✓ ' : isPicked ? '✗ ' : isRight ? '→ ' : '  ';
+        const color: Color | undefined = isRight ? 'green' : isPicked ? 'red' : undefined;
+        out.push(...wrapped(`${strip(c.text)}${isPicked ? '  (your answer)' : ''}`, width, mark, '  ', { color, dim: !isRight && !isPicked }));
+        if (isRight || isPicked) out.push(...wrapped(strip(c.why), width, '    ', '    ', { dim: true }));
+      });
+      break;
+    }
+    case 'order': {
+      out.push(line('The right order:', { bold: true }));
+      const given = a?.type === 'order' ? a.order : [];
+      q.answer.forEach((choice, pos) => {
+        const yours = given.indexOf(choice);
+        const ok = yours === pos;
+        out.push(...wrapped(`${strip(q.choices[choice])}${a && !ok ? `  (you had it ${ordinal(yours + 1)})` : ''}`, width, `${ok ? '✓' : '✗'} ${pos + 1}. `, '     ', { color: ok ? 'green' : 'red' }));
+      });
+      break;
+    }
+    case 'truefalse':
+      out.push(line(`The statement is ${q.answer ? 'true' : 'false'}.${a?.type === 'truefalse' ? ` You answered ${a.value ? 'true' : 'false'}.` : ''}`, { color: a?.type === 'truefalse' && a.value === q.answer ? 'green' : 'red' }));
+      break;
+    case 'fill':
+      if (a?.type === 'fill') out.push(...wrapped(a.text, width, 'You wrote: '));
+      out.push(...wrapped(q.answers.join(' · '), width, 'Accepted: ', '          ', { color: 'green' }));
+      break;
+    case 'fix-file':
+      if (exercise) {
+        out.push(line('A reference solution:', { bold: true }));
+        for (const t of exercise.solution.replace(/\n$/, '').split('\n')) out.push(line(`  ${t}`, { color: 'green' }));
+      }
+      break;
+  }
+  return out;
+}
+
+export function feedbackLines(q: Question, a: Answer | undefined, graded: Graded | undefined, width: number, extra: { exercise?: Exercise; lesson?: Lesson; nextReview?: string }): Line[] {
+  const out: Line[] = [];
+  if (graded) out.push(...wrapped(graded.summary, width, graded.correct ? '✓ ' : '✗ ', '  ', { color: graded.correct ? 'green' : 'red', bold: true }), blank());
+  else out.push(line('✗ Not answered.', { color: 'red', bold: true }), blank());
+  out.push(...answerLines(q, a, width, extra.exercise), blank());
+  out.push(...wrapped(q.explanation.replace(/`([^`]+)`/g, '$1'), width, 'Why: ', '     '));
+  if (extra.lesson) out.push(blank(), ...wrapped(`${extra.lesson.title} (l opens it; amlenv explain ${extra.lesson.id})`, width, 'Lesson: ', '        ', { color: 'cyan' }));
+  if (extra.nextReview) out.push(line(`Next review: ${extra.nextReview}`, { dim: true }));
+  return out;
+}
+
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
