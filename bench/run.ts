@@ -2,9 +2,11 @@
 import { benchApp } from './app.js';
 import { benchDocker } from './docker.js';
 import { benchFoundation } from './foundation.js';
+import { benchLearn } from './learn.js';
+import { benchRepl } from './repl.js';
 
 const only = process.argv[2];
-const groups: Record<string, () => Promise<boolean>> = { foundation: benchFoundation, app: benchApp, docker: benchDocker };
+const groups: Record<string, () => Promise<boolean>> = { foundation: benchFoundation, app: benchApp, learn: benchLearn, repl: benchRepl, docker: benchDocker };
 const results: boolean[] = [];
 for (const [name, run] of Object.entries(groups)) if (!only || only === name) results.push(await run());
 process.exitCode = results.every(Boolean) ? 0 : 1;

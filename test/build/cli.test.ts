@@ -146,7 +146,7 @@ describe('amlenv run: inputs checked before anything runs', () => {
   });
 
   it('--help shows the usage of the spec', () => {
-    expect(cli(['run', '--help']).stdout).toContain('amlenv run PATH SCRIPT [--source-dir DIR] [--outputs DIR] [--network] [--timeout SEC] [-- ARGS]');
+    expect(cli(['run', '--help']).stdout).toContain('amlenv run PATH [SCRIPT | --sample NAME] [--source-dir DIR] [--outputs DIR] [--network] [--timeout SEC] [-- ARGS]');
     expect(cli(['build', '--help']).stdout).toContain('amlenv build PATH [--tag T] [--no-cache] [--pull]');
     expect(cli(['dockerfile', '--help']).stdout).toContain('amlenv dockerfile PATH [--out DIR]');
   });
