@@ -5,6 +5,7 @@ import { loadFieldLibs } from '../../env/libs.js';
 import type { Draft } from '../wizard/draft.js';
 import { DraftStore } from '../wizard/draft-store.js';
 import { StartPicker } from '../wizard/StartPicker.js';
+import { STEPS } from '../wizard/steps.js';
 import { Wizard } from '../wizard/Wizard.js';
 import { Text } from 'ink';
 
@@ -26,16 +27,20 @@ export function WizardFlow({ draft: initial, outPath, storeDir, width, height, o
   const [draft, setDraft] = useState<Draft | undefined>(initial);
   const [ready, setReady] = useState(false);
   const [dockerAvailable, setDockerAvailable] = useState(false);
+  const [probed, setProbed] = useState(false);
   useEffect(() => {
     void loadFieldLibs().then(() => setReady(true));
-    // Only when the app can show the result: then a daemon that answers enables "build and check".
-    if (onBuildAndCheck) {
-      void import('../../docker/client.js')
-        .then((m) => m.connectDocker({ timeoutMs: 1500 }))
-        .then(() => setDockerAvailable(true))
-        .catch(() => setDockerAvailable(false));
-    }
   }, []);
+  // Docker is asked only when the review step is reached (and the app can show a build): most sessions never
+  // load the Docker client at all.
+  const probeDocker = (d: Draft | null) => {
+    if (probed || !onBuildAndCheck || !d || d.meta.step !== STEPS.length - 1) return;
+    setProbed(true);
+    void import('../../docker/client.js')
+      .then((m) => m.connectDocker({ timeoutMs: 1500 }))
+      .then(() => setDockerAvailable(true))
+      .catch(() => setDockerAvailable(false));
+  };
   if (!draft) {
     return (
       <>
@@ -45,5 +50,8 @@ export function WizardFlow({ draft: initial, outPath, storeDir, width, height, o
     );
   }
   if (!ready) return <Text dimColor>loading the validator…</Text>;
-  return <Wizard draft={draft} ctx={{ catalog, templates, dockerAvailable }} width={width} height={height} saveDraft={(d) => drafts.save(d)} onExit={onExit} onBuildAndCheck={onBuildAndCheck} />;
+  return <Wizard draft={draft} ctx={{ catalog, templates, dockerAvailable }} width={width} height={height} saveDraft={(d) => {
+        drafts.save(d);
+        probeDocker(d);
+      }} onExit={onExit} onBuildAndCheck={onBuildAndCheck} />;
 }
