@@ -2,34 +2,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDocker, type Docker } from '../../src/docker/client.js';
-import { inspectImage } from '../../src/docker/images.js';
 import { tempDir } from '../helpers.js';
+import { testDaemon } from './daemon.js';
 import { BASE_IMAGE, CONDA_STANDIN_IMAGE, DOCKER_FIXTURES, ensureCondaStandin } from './images.js';
 import { lockDaemon } from './lock.js';
 import { cliAsync } from './spawn.js';
 import { makeWheel } from './wheel.js';
 
-const REQUIRE = process.env.REQUIRE_DOCKER === '1';
 const LONG = 180_000;
-let docker: Docker | undefined;
-let unavailable = '';
-try {
-  docker = await connectDocker();
-  if (!(await inspectImage(docker, BASE_IMAGE))) {
-    unavailable = `the test base image ${BASE_IMAGE} is missing; make it with fixtures/docker/base-image/make.sh`;
-    docker = undefined;
-  }
-} catch (err) {
-  unavailable = (err as Error).message;
-}
-if (!docker && REQUIRE) {
-  describe('check-env against Docker', () => {
-    it('needs a reachable daemon and the local test base image (REQUIRE_DOCKER=1)', () => {
-      throw new Error(unavailable);
-    });
-  });
-}
+const docker = await testDaemon('check-env against Docker');
 
 function writeEnv(env: object, dir = tempDir()): string {
   const path = join(dir, 'env.json');

@@ -1,34 +1,15 @@
 // :build against the real daemon with the local test base image (no registry is reachable here). Skipped when no
 // daemon answers or the image is missing, unless REQUIRE_DOCKER=1 (set in .ci/run), which makes that a failure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDocker, type Docker } from '../../src/docker/client.js';
 import { inspectImage } from '../../src/docker/images.js';
 import { replTools } from '../../src/repl/tools.js';
 import { ReplSession } from '../../src/repl/session.js';
 import { tempDir, TODAY } from '../helpers.js';
+import { testDaemon } from '../docker/daemon.js';
 import { BASE_IMAGE } from '../docker/images.js';
 import { lockDaemon } from '../docker/lock.js';
 
-const REQUIRE = process.env.REQUIRE_DOCKER === '1';
-let docker: Docker | undefined;
-let unavailable = '';
-try {
-  docker = await connectDocker();
-  if (!(await inspectImage(docker, BASE_IMAGE))) {
-    unavailable = `the test base image ${BASE_IMAGE} is missing; make it with fixtures/docker/base-image/make.sh`;
-    docker = undefined;
-  }
-} catch (err) {
-  unavailable = (err as Error).message;
-}
-
-if (!docker && REQUIRE) {
-  describe('REPL :build', () => {
-    it('needs a reachable daemon and the local test base image (REQUIRE_DOCKER=1)', () => {
-      throw new Error(unavailable);
-    });
-  });
-}
+const docker = await testDaemon('REPL :build');
 
 describe.skipIf(!docker)('REPL :build with the local Docker daemon', () => {
   let unlock = () => undefined as void;
