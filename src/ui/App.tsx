@@ -40,6 +40,8 @@ export function App({ initial, outPath, storeDir, standalone }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [screen, setScreen] = useState<Screen>(initial);
+  // Back on the home screen, the entry you came from keeps the focus.
+  const [lastEntry, setLastEntry] = useState<string>();
   const width = Math.max(60, stdout.columns ?? 80);
   const height = Math.max(16, stdout.rows ?? 24);
   const leave = () => (standalone || screen.id === 'home' ? exit() : setScreen({ id: 'home' }));
@@ -54,7 +56,17 @@ export function App({ initial, outPath, storeDir, standalone }: AppProps) {
       repl: { id: 'repl' },
       build: { id: 'build' },
     };
-    return <Home entries={HOME_ENTRIES} onQuit={() => exit()} onChoose={(id) => setScreen(open[id] ?? { id: 'home' })} />;
+    return (
+      <Home
+        entries={HOME_ENTRIES}
+        initial={lastEntry}
+        onQuit={() => exit()}
+        onChoose={(id) => {
+          setLastEntry(id);
+          setScreen(open[id] ?? { id: 'home' });
+        }}
+      />
+    );
   }
   return (
     <Suspense fallback={<Text dimColor>loading…</Text>}>

@@ -116,7 +116,6 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
       {stage.id === 'done' && stage.result && !stage.result.report ? (
         <Text color={stage.result.exitCode === 0 ? 'green' : 'red'}>{stage.result.timedOut ? 'the script was stopped: it ran too long' : `the script exited with ${stage.result.exitCode}`}</Text>
       ) : null}
-      {stage.id === 'done' && stage.result ? <Text dimColor wrap="truncate-start">{`outputs and logs: ${stage.result.outputsDir}`}</Text> : null}
       <Footer keys={stage.id === 'running' ? ['back'] : ['select', 'back', 'quit']} labels={stage.id === 'running' ? { back: 'stop' } : { select: 'run again', back: 'other job', quit: 'home' }} />
     </Box>
   );

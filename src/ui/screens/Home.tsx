@@ -11,9 +11,9 @@ export interface HomeEntry {
   disabled?: string;
 }
 
-export function Home({ entries, notice, onChoose, onQuit }: { entries: HomeEntry[]; notice?: string; onChoose: (id: string) => void; onQuit: () => void }) {
+export function Home({ entries, notice, initial, onChoose, onQuit }: { entries: HomeEntry[]; notice?: string; initial?: string; onChoose: (id: string) => void; onQuit: () => void }) {
   const { isRawModeSupported } = useStdin();
-  const [focus, setFocus] = useState(() => Math.max(0, entries.findIndex((e) => !e.disabled)));
+  const [focus, setFocus] = useState(() => Math.max(0, entries.findIndex((e) => (initial ? e.id === initial : !e.disabled))));
   const [said, setSaid] = useState<string>();
   useInput(
     (input, key) => {
