@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // The JSON report lets .ci/run print one plain "N passed, N failed" line at the end.
+    reporters: ['default', ['json', { outputFile: '.test-results.json' }]],
     testTimeout: 20000,
     hookTimeout: 60000,
     // CI=false: Ink renders only at exit when it thinks it runs in CI.
