@@ -1,4 +1,5 @@
-import { Box, Text, useInput, useStdin } from 'ink';
+import { Notice } from '../components/Notice.js';
+import { Box, useInput, useStdin } from 'ink';
 import { type ReactElement, useRef, useState } from 'react';
 import { type Content, lessonsOf, loadContent } from '../../learn/content.js';
 import { LearningStore } from '../../learn/learning-store.js';
@@ -114,11 +115,7 @@ export function LearnScreen({ topic, lesson, width, height, storeDir, clock = Da
   }
   return (
     <Box flexDirection="column" width={width}>
-      {notice ? (
-        <Text color="yellow" wrap="truncate-end">
-          {notice}
-        </Text>
-      ) : null}
+      <Notice text={notice} />
       {body}
     </Box>
   );

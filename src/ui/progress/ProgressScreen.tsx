@@ -1,4 +1,5 @@
-import { Box, Text, useInput, useStdin } from 'ink';
+import { Notice } from '../components/Notice.js';
+import { Box, useInput, useStdin } from 'ink';
 import { useRef, useState } from 'react';
 import { loadContent } from '../../learn/content.js';
 import { EXAM } from '../../learn/exam.js';
@@ -78,11 +79,7 @@ export function ProgressScreen({ width, height, storeDir, clock = Date.now, onEx
   const question = confirm ? { text: `Delete all progress (${report.overall.seen} answered questions, the streak, ${report.exams.length} exam${report.exams.length === 1 ? '' : 's'})? y/n`, tone: 'warning' as const } : message;
   return (
     <Box flexDirection="column" width={width}>
-      {notice ? (
-        <Text color="yellow" wrap="truncate-end">
-          {notice}
-        </Text>
-      ) : null}
+      <Notice text={notice} />
       <Page width={width} title="Progress" status={`amlenv progress --json prints the same`} body={body} scroll={scroll} height={h} message={question} footer={confirm ? ['yes', 'no'] : ['up', 'reset', 'back']} labels={{ up: 'scroll', reset: 'reset progress', back: 'back' }} />
     </Box>
   );

@@ -1,3 +1,4 @@
+import { Notice } from '../components/Notice.js';
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { loadFieldLibs } from '../../env/libs.js';
@@ -97,11 +98,7 @@ export function QuizScreen(props: QuizScreenProps) {
   })();
   return (
     <Box flexDirection="column" width={width}>
-      {notice ? (
-        <Text color="yellow" wrap="truncate-end">
-          {notice}
-        </Text>
-      ) : null}
+      <Notice text={notice} />
       {body}
     </Box>
   );
