@@ -1,0 +1,108 @@
+// The shared hostile-input suite: every case in fixtures/hostile/ runs its own runs against the built CLI,
+// then its main file goes through every command that reads files. Each run is measured (wall time and peak
+// RSS of the child, see measure.mjs) and must stay under 2 s and 300 MB.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+import { allCases, type HostileCase } from './cases.js';
+import { runMeasured, type MeasuredRun } from './run-measured.js';
+import { runSetup, type SetupEffect } from './setup.js';
+import { spawnSync } from 'node:child_process';
+
+export const MAX_MS = 2000;
+export const MAX_RSS_MB = 300;
+const NOBODY = 65534;
+/** Raw control characters (ESC, BEL, NUL...) that must never reach a terminal; \n and \t are fine. */
+const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x9b]/;
+const CRASH = /please report|unexpected error|^\s+at .+:\d+:\d+\)?$/m;
+
+/** Every command that reads a definition, with outputs aimed inside the case's temp folder. */
+const READING_COMMANDS = (main: string): string[][] => [
+  ['validate', main],
+  ['validate', '--json', main],
+  ['convert', main, '--to', 'v2', '--out', 'out-convert-v2', '--force'],
+  ['convert', main, '--to', 'v1', '--out', 'out-convert-v1', '--force'],
+  ['dockerfile', main],
+  ['init', '--from-existing', main, '--out', 'out-init', '--force'],
+];
+
+const measured: Array<{ id: string; args: string[]; run: MeasuredRun }> = [];
+
+function prepare(c: HostileCase): { cwd: string; effect: SetupEffect } {
+  const cwd = mkdtempSync(join(tmpdir(), `amlenv-hostile-${c.id}-`));
+  cpSync(c.dir, cwd, { recursive: true });
+  const effect = runSetup(c.setup, cwd);
+  if (effect.dropRoot && process.getuid?.() === 0) spawnSync('chmod', ['-R', 'a+rwX', cwd]);
+  return { cwd, effect };
+}
+
+function run(c: HostileCase, args: string[], cwd: string, effect: SetupEffect): MeasuredRun {
+  const asNobody = effect.dropRoot && process.getuid?.() === 0;
+  const r = runMeasured(args, { cwd, killAfterMs: 8000, ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) });
+  measured.push({ id: c.id, args, run: r });
+  const both = r.stdout + r.stderr;
+  const label = `${c.id}: amlenv ${args.join(' ')}`;
+  expect(r.killed, `${label} hung and was killed`).toBe(false);
+  expect(both, `${label} crashed`).not.toMatch(CRASH);
+  expect(both, `${label} printed a raw control character`).not.toMatch(RAW_CONTROL);
+  expect(r.ms, `${label} took ${r.ms.toFixed(0)} ms inside the process`).toBeLessThan(MAX_MS);
+  expect(r.maxRssMb, `${label} peaked at ${r.maxRssMb.toFixed(0)} MB`).toBeLessThan(MAX_RSS_MB);
+  return r;
+}
+
+const cases = allCases();
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+}, 120000);
+
+afterAll(() => {
+  if (measured.length === 0) return;
+  const worstMs = measured.reduce((a, b) => (b.run.ms > a.run.ms ? b : a));
+  const worstRss = measured.reduce((a, b) => (b.run.maxRssMb > a.run.maxRssMb ? b : a));
+  process.stdout.write(
+    `hostile: ${cases.length} cases, ${measured.length} runs; slowest ${worstMs.run.ms.toFixed(0)} ms (wall ${worstMs.run.wallMs.toFixed(0)} ms, ${worstMs.id}: ${worstMs.args.join(' ')}); ` +
+      `peak RSS ${worstRss.run.maxRssMb.toFixed(0)} MB (${worstRss.id}: ${worstRss.args.join(' ')})\n`,
+  );
+});
+
+describe('hostile inputs', () => {
+  it('there are cases', () => expect(cases.length).toBeGreaterThan(0));
+
+  for (const c of cases) {
+    describe(`${c.id} (finding ${c.finding}): ${c.what}`, () => {
+      it('its own runs behave as the case says', () => {
+        const { cwd, effect } = prepare(c);
+        try {
+          for (const expected of c.runs) {
+            const r = run(c, expected.args, cwd, effect);
+            const both = r.stdout + r.stderr;
+            const label = `${c.id}: amlenv ${expected.args.join(' ')}`;
+            expect(r.code, `${label} exit code; output:\n${both.slice(0, 2000)}`).toBe(expected.exit);
+            if (expected.output) expect(both, label).toMatch(new RegExp(expected.output, 'm'));
+            if (expected.notOutput) expect(both, label).not.toMatch(new RegExp(expected.notOutput, 'm'));
+          }
+        } finally {
+          rmSync(cwd, { recursive: true, force: true });
+        }
+      }, 120000);
+
+      if (c.main) {
+        it(`every reading command survives ${c.main}`, () => {
+          const { cwd, effect } = prepare(c);
+          try {
+            for (const args of READING_COMMANDS(c.main!)) {
+              const r = run(c, args, cwd, effect);
+              expect([0, 1, 2, 3], `${c.id}: amlenv ${args.join(' ')} exit code; output:\n${(r.stdout + r.stderr).slice(0, 2000)}`).toContain(r.code);
+              if (args[1] === '--json' && r.code <= 1) expect(() => JSON.parse(r.stdout), `${c.id}: validate --json printed no JSON`).not.toThrow();
+            }
+          } finally {
+            rmSync(cwd, { recursive: true, force: true });
+          }
+        }, 180000);
+      }
+    });
+  }
+});
