@@ -9,8 +9,10 @@ import { loadDefinitionText } from '../env/load.js';
 import type { Format } from '../env/types.js';
 import { RULES } from '../rules/index.js';
 import { validateLoaded } from '../rules/validate.js';
+import { blueprintSchema, checkBlueprints, type ExamBlueprint } from './blueprints.js';
 import type { Concept, Exercise, Lesson, Question, RawContent, Topic } from './content.js';
 import { QUESTION_TYPES } from './content.js';
+import { EXAM } from './exam.js';
 import { codeBlocks, inlineCode, sections, wordCount } from './markdown.js';
 import { conceptsSchema, exerciseSchema, lessonFrontMatterSchema, quizFileSchema, topicsSchema } from './schemas.js';
 
@@ -249,6 +251,17 @@ export function checkCounts(p: Parsed, problems: ContentProblem[]): void {
   }
 }
 
+/** The exam blueprints: their schema, then their topics, lessons and sizes against the content. */
+export function checkExams(raw: RawContent, p: Parsed, problems: ContentProblem[]): void {
+  const blueprints: ExamBlueprint[] = [];
+  for (const b of raw.exams ?? []) {
+    const errors = b.error ? [b.error] : schemaErrors(blueprintSchema, b.value);
+    for (const message of errors) problems.push({ check: 'schema', file: b.file, message });
+    if (!errors.length) blueprints.push({ ...(b.value as Omit<ExamBlueprint, 'file'>), file: b.file });
+  }
+  problems.push(...checkBlueprints(blueprints, p, EXAM.fixFileShare));
+}
+
 /** Every check over the raw content. */
 export async function checkContent(raw: RawContent, options: { today?: Date } = {}): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
@@ -259,5 +272,6 @@ export async function checkContent(raw: RawContent, options: { today?: Date } = 
   checkFieldPaths(parsed, problems);
   await checkWithValidator(parsed, problems, options.today);
   checkCounts(parsed, problems);
+  checkExams(raw, parsed, problems);
   return problems;
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../content/paths.js';
+import { type ExamBlueprint, type RawBlueprint, readBlueprintFiles } from './blueprints.js';
 
 export interface Topic {
   id: string;
@@ -77,6 +78,8 @@ export interface RawContent {
   lessons: Array<{ file: string; frontMatter: unknown; body: string; error?: string }>;
   quizFiles: Array<{ file: string; value: unknown; error?: string }>;
   exercises: Array<{ file: string; value: unknown; error?: string }>;
+  /** content/exams/*.yaml, the exam blueprints. */
+  exams?: RawBlueprint[];
 }
 
 function readYaml(file: string): { value: unknown; error?: string } {
@@ -113,6 +116,7 @@ export function readRawContent(dir = contentDir()): RawContent {
     lessons: files(join(dir, 'lessons'), /\.md$/).map((file) => ({ file, ...splitFrontMatter(readFileSync(file, 'utf8')) })),
     quizFiles: files(join(dir, 'quiz'), /\.ya?ml$/).map((file) => ({ file, ...readYaml(file) })),
     exercises: files(join(dir, 'exercises'), /\.ya?ml$/).map((file) => ({ file, ...readYaml(file) })),
+    exams: readBlueprintFiles(join(dir, 'exams')),
   };
 }
 
@@ -122,6 +126,7 @@ export interface Content {
   lessons: Lesson[];
   questions: Question[];
   exercises: Exercise[];
+  exams: ExamBlueprint[];
 }
 
 let cached: Content | undefined;
@@ -136,6 +141,7 @@ export function loadContent(dir?: string): Content {
     lessons: raw.lessons.map((l) => ({ ...(l.frontMatter as Omit<Lesson, 'body' | 'file'>), body: l.body, file: l.file })),
     questions: raw.quizFiles.flatMap((q) => ((q.value as Question[]) ?? []).map((x) => ({ ...x, file: q.file }))),
     exercises: raw.exercises.map((e) => ({ ...(e.value as Omit<Exercise, 'file'>), file: e.file })),
+    exams: (raw.exams ?? []).map((b) => ({ ...(b.value as Omit<ExamBlueprint, 'file'>), file: b.file })),
   };
   if (!dir) cached = content;
   return content;
