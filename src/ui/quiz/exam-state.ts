@@ -2,6 +2,7 @@
 // feedback, a pause menu, the score with a per-topic breakdown, and a review of every wrong answer.
 // The clock runs while the exam is on screen; the view saves the session after every answer.
 import type { Key } from 'ink';
+import { blueprintOf, type ExamBlueprint } from '../../learn/blueprints.js';
 import type { Exercise, Question, Topic } from '../../learn/content.js';
 import { answeredCount, type ExamResult, examResult, type ExamSession, recordExamAnswer, remainingMs } from '../../learn/exam.js';
 import { type Answer, grade } from '../../learn/grading.js';
@@ -34,6 +35,8 @@ export interface ExamContext {
   questions: ReadonlyMap<string, Question>;
   exercise: (id: string) => Exercise | undefined;
   topics: readonly Topic[];
+  /** The exam blueprints, for the pass mark and the skill areas of the exam being taken. */
+  blueprints?: readonly ExamBlueprint[];
   today?: Date;
   scrollMax: number;
   editorHeight: number;
@@ -79,7 +82,7 @@ function goTo(state: ExamState, index: number, ctx: ExamContext): ExamState {
 
 function finish(state: ExamState, ctx: ExamContext, message?: ExamState['message']): ExamStep {
   const exam = sessionNow(state, ctx.now);
-  const result = examResult(exam, ctx.questions, ctx.topics);
+  const result = examResult(exam, ctx.questions, ctx.topics, blueprintOf(ctx.blueprints, exam.exam));
   return { state: { ...state, exam, phase: 'result', result, review: 0, scroll: 0, message }, effects: [{ type: 'finish' }] };
 }
 
