@@ -1,7 +1,8 @@
 import { useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { Content, Exercise, Question } from '../../learn/content.js';
-import { answeredCount, EXAM, type ExamSession as Session, examRecord } from '../../learn/exam.js';
+import { blueprintOf, coveredAreas, type ExamBlueprint, examLabel, examQuestions } from '../../learn/blueprints.js';
+import { answeredCount, type ExamSession as Session, examRecord, passMark } from '../../learn/exam.js';
 import { grade } from '../../learn/grading.js';
 import type { LearningStore, Review } from '../../learn/learning-store.js';
 import { bar } from '../../learn/progress.js';
@@ -38,30 +39,55 @@ export function examReviews(exam: Session, questions: ReadonlyMap<string, Questi
   });
 }
 
-function introLines(state: ExamState, now: number, width: number): Line[] {
+/** "AI-300 · Operationalizing Machine Learning and Generative AI Solutions", and how its questions are drawn. */
+function examLines(b: ExamBlueprint, content: Pick<Content, 'questions'>, width: number): Line[] {
+  const areas = coveredAreas(b);
+  const left = b.areas.length - areas.length;
+  const weights = areas.map(({ area, share }) => `${area.title} ${Math.round(share * 100)}%`).join(', ');
+  return wrapped(
+    `Drawn from the ${examQuestions(b, content.questions).length} questions tagged ${examLabel(b.id)}, by the weights of its skill areas: ${weights}${left ? ` (the other ${left} area${left === 1 ? ' is' : 's are'} outside amlenv's scope)` : ''}.`,
+    width,
+  );
+}
+
+function introLines(state: ExamState, content: Pick<Content, 'questions' | 'exams'>, now: number, width: number): Line[] {
   const n = state.exam.questionIds.length;
+  const b = blueprintOf(content.exams, state.exam.exam);
+  const { pass, scale } = passMark(b);
+  const title: Line[] = b ? [...wrapped(`${examLabel(b.id)} · ${b.name}${b.status === 'retired' ? ` (retired${b.retired ? ` ${b.retired}` : ''})` : ''}`, width, '', '', { bold: true }), { text: '' }] : [];
+  const size = `${n} questions, ${state.exam.minutes} minutes; the pass mark is ${pass} of ${scale}.`;
+  const leave = `Esc pauses: finish early, or save and leave (amlenv quiz --exam${b ? ` ${b.id}` : ''} resumes it, with the clock where it stopped).`;
   if (state.resuming) {
     return [
+      ...title,
       ...wrapped(`An unfinished exam: ${answeredCount(state.exam)} of ${n} answered, ${formatClock(timeLeft(state, now))} left on its clock.`, width, '', '', { bold: true }),
+      ...wrapped(size, width),
       { text: '' },
       ...wrapped('Enter resumes it where you stopped. n starts a new exam instead (the unfinished one is dropped).', width),
+      ...wrapped(leave, width),
     ];
   }
   return [
+    ...title,
     { text: `${n} questions across the topics, ${state.exam.minutes} minutes.`, bold: true },
+    ...wrapped(`Pass mark: ${pass} of ${scale}. No feedback until the end; partly right answers earn nothing, as in the real exams.`, width),
+    ...(b ? [{ text: '' }, ...examLines(b, content, width)] : []),
     { text: '' },
-    ...wrapped(`No feedback until the end. The score is out of ${EXAM.scale}; the pass mark is ${EXAM.pass}. Partly right answers earn nothing, as in the real exams.`, width),
-    { text: '' },
-    ...wrapped('Enter answers and moves on; Tab skips a question and Shift-Tab goes back to change an answer. Esc pauses: finish early, or save and leave (amlenv quiz --exam resumes, with the clock where it stopped).', width),
+    ...wrapped(`Enter answers and moves on; Tab skips a question and Shift-Tab goes back to change an answer. ${leave}`, width),
   ];
 }
 
-function resultLines(state: ExamState, width: number): Line[] {
+function resultLines(state: ExamState, blueprints: readonly ExamBlueprint[] | undefined, width: number): Line[] {
   const r = state.result!;
+  const b = blueprintOf(blueprints, state.exam.exam);
+  const { pass, scale } = passMark(b);
+  const area = (t: { title: string; correct: number; total: number }) => `  ${t.title.length > width - 20 ? t.title.slice(0, width - 21) + '…' : t.title.padEnd(Math.min(58, width - 20))} ${bar(t.correct / t.total)} ${t.correct}/${t.total}`;
   const out: Line[] = [
-    { text: `Score: ${r.score} / ${EXAM.scale} — ${r.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${EXAM.pass})`, bold: true, color: r.passed ? 'green' : 'red' },
+    ...(b ? [{ text: `${examLabel(b.id)} · ${b.name}`, dim: true }] : []),
+    { text: `Score: ${r.score} / ${scale} — ${r.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${pass})`, bold: true, color: r.passed ? 'green' : 'red' },
     { text: `${r.correct} of ${r.total} right${r.unanswered ? ` · ${r.unanswered} unanswered` : ''} · ${Math.round(state.exam.elapsedMs / 60000)} of ${state.exam.minutes} minutes used` },
     { text: '' },
+    ...(r.byArea?.length ? [{ text: 'By skill area', bold: true }, ...r.byArea.map((a) => ({ text: area(a) })), { text: '' }] : []),
     { text: 'By topic', bold: true },
   ];
   const titleWidth = Math.max(12, Math.min(36, width - 28));
@@ -93,7 +119,7 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
   const scrollMax = useRef(0);
   const lastSave = useRef(clock());
   const editor = editorOption === undefined ? editorCommand() : editorOption || undefined;
-  const ctx = (): ExamContext => ({ now: clock(), hasEditor: Boolean(editor), questions: lookups.questions, exercise: (id) => lookups.exercises.get(id), topics: content.topics, today, scrollMax: scrollMax.current, editorHeight: editorHeight(height), draw });
+  const ctx = (): ExamContext => ({ now: clock(), hasEditor: Boolean(editor), questions: lookups.questions, exercise: (id) => lookups.exercises.get(id), topics: content.topics, blueprints: content.exams, today, scrollMax: scrollMax.current, editorHeight: editorHeight(height), draw });
 
   const run = (step: ExamStep) => {
     let current = step.state;
@@ -152,13 +178,13 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
 
   switch (state.phase) {
     case 'intro':
-      return page(state.resuming ? 'Exam · resume' : 'Exam', introLines(state, now, textWidth), state.resuming ? ['select', 'no', 'back'] : ['select', 'back'], { select: state.resuming ? 'resume' : 'start', no: 'new exam', back: 'back' });
+      return page(`Exam${state.exam.exam ? ` · ${examLabel(state.exam.exam)}` : ''}${state.resuming ? ' · resume' : ''}`, introLines(state, content, now, textWidth), state.resuming ? ['select', 'no', 'back'] : ['select', 'back'], { select: state.resuming ? 'resume' : 'start', no: 'new exam', back: 'back' });
     case 'paused':
       return page(`Exam · paused`, [...wrapped(`${answeredCount(state.exam)} of ${n} answered; the clock keeps running while the exam is open.`, textWidth), { text: '' }, ...wrapped(`f scores the exam now (unanswered questions count as wrong). s saves it and leaves: amlenv quiz --exam resumes it with ${left} left.`, textWidth)], ['select', 'finish', 'leave'], { select: 'continue', finish: 'finish now', leave: 'save and leave' }, `⏱ ${left} left`);
     case 'confirm-finish':
       return page('Exam · all answered', wrapped(`All ${n} questions are answered. Enter scores the exam; Esc goes back to check your answers first.`, textWidth), ['select', 'back'], { select: 'finish and score', back: 'check answers' }, `⏱ ${left} left`);
     case 'result':
-      return page('Exam · result', resultLines(state, textWidth), state.result?.wrong.length ? ['select', 'back'] : ['back'], { select: 'review wrong answers', back: 'done' });
+      return page('Exam · result', resultLines(state, content.exams, textWidth), state.result?.wrong.length ? ['select', 'back'] : ['back'], { select: 'review wrong answers', back: 'done' });
     case 'review': {
       const item = state.result!.wrong[state.review];
       return page(`Exam review · ${state.review + 1} of ${state.result!.wrong.length}${item ? ` · ${item.question.id}` : ''}`, reviewLines(state, content, lookups.exercises, textWidth), ['nextStep', 'prevStep', 'up', 'back'], { nextStep: 'next', prevStep: 'previous', up: 'scroll', back: 'result' });
