@@ -1,7 +1,8 @@
 // The learner's progress on disk: one FSRS card per answered question, answers per day (for the streak),
-// exam history, and the exam in progress. Saved after every answer through JsonStore (atomic write, last
-// good copy kept, a corrupt file set aside and reported), so killing the app loses no answered card.
-import { JsonStore } from '../store/json-store.js';
+// exam history, and the exam in progress. Saved after every answer through JsonStore (locked
+// read-merge-write, atomic, last good copy kept, a damaged file set aside and reported), so killing the app
+// loses no answered card and two sessions at once both keep their answers.
+import { JsonStore, type SaveResult, type StoreOptions } from '../store/json-store.js';
 import type { Content } from './content.js';
 import { type ExamSession, isExamSession } from './exam.js';
 import { dayKey, type ExamRecord, progressReport, type ProgressReport } from './progress.js';
@@ -40,20 +41,52 @@ export interface Review {
   at: Date;
 }
 
+/** What an answer did: the cards it changed, and whether that reached the disk. */
+export interface Recorded {
+  changed: Map<string, Card>;
+  save: SaveResult;
+}
+
+/** Two windows of the same exam: keep every answer (the later one for a question given in both). */
+function mergeExam(disk: ExamSession | null, mine: ExamSession): ExamSession {
+  if (!disk || disk.startedAt !== mine.startedAt) return mine;
+  const answers = { ...disk.answers };
+  for (const [id, a] of Object.entries(mine.answers)) if (!answers[id] || answers[id].answeredAt <= a.answeredAt) answers[id] = a;
+  return { ...mine, answers, elapsedMs: Math.max(disk.elapsedMs, mine.elapsedMs) };
+}
+
 export class LearningStore {
   private data: JsonStore<LearningData>;
   private examStore: JsonStore<ExamSession | null>;
   readonly cards: Map<string, Card>;
 
-  constructor(dir?: string) {
-    this.data = new JsonStore<LearningData>('learning', empty, isLearningData, dir);
-    this.examStore = new JsonStore<ExamSession | null>('exam', () => null, (v): v is ExamSession | null => v === null || isExamSession(v), dir);
-    this.cards = new Map(Object.entries(this.data.get().cards).map(([id, c]) => [id, restoreCard(c)]));
+  constructor(dir?: string, options?: StoreOptions) {
+    this.data = new JsonStore<LearningData>('learning', empty, isLearningData, dir, options);
+    this.examStore = new JsonStore<ExamSession | null>('exam', () => null, (v): v is ExamSession | null => v === null || isExamSession(v), dir, options);
+    this.cards = new Map();
+    this.refreshCards();
   }
 
-  /** What went wrong reading the files, when one was corrupt and set aside. */
+  private refreshCards(): void {
+    this.cards.clear();
+    for (const [id, c] of Object.entries(this.data.get().cards)) this.cards.set(id, restoreCard(c));
+  }
+
+  /** What went wrong reading the files (set aside, unreadable), or the first failed save: said once, plainly. */
   get problem(): string | undefined {
-    return [this.data.problem, this.examStore.problem].filter(Boolean).join('; ') || undefined;
+    const problems = [this.data.problem, this.examStore.problem];
+    if (!problems.some(Boolean)) problems.push(this.data.writeProblem && `your answers are not being saved: ${this.data.writeProblem}`);
+    return problems.filter(Boolean).join('; ') || undefined;
+  }
+
+  /** False when answers stay in memory only this session. */
+  get writable(): boolean {
+    return this.data.writable && this.examStore.writable;
+  }
+
+  /** Why answers are not reaching the disk, when they are not. */
+  get notSavedReason(): string | undefined {
+    return this.data.notSavedReason ?? this.examStore.notSavedReason;
   }
 
   get days(): Readonly<Record<string, number>> {
@@ -64,48 +97,53 @@ export class LearningStore {
     return this.data.get().exams;
   }
 
-  /** Applies reviews and saves at once: the answer is on disk before the next question shows. */
-  record(reviews: Review[], exam?: ExamRecord): Map<string, Card> {
-    const changed = new Map<string, Card>();
-    const current = this.data.get();
-    const days = { ...current.days };
-    for (const r of reviews) {
-      const card = reviewCard(this.cards.get(r.id), r.rating, r.at);
-      this.cards.set(r.id, card);
-      changed.set(r.id, card);
-      const day = dayKey(r.at);
-      days[day] = (days[day] ?? 0) + 1;
-    }
-    const cards = { ...current.cards };
-    for (const [id, card] of changed) cards[id] = storeCard(card);
-    this.data.set({ version: 1, cards, days, exams: exam ? [...current.exams, exam] : current.exams });
-    return changed;
+  /**
+   * Applies reviews to what is on disk now (another session may have answered meanwhile) and saves at once:
+   * the answer is on disk before the next question shows, or the result says it is not.
+   */
+  record(reviews: Review[], exam?: ExamRecord): Recorded {
+    const save = this.data.update((current) => {
+      const cards = { ...current.cards };
+      const days = { ...current.days };
+      for (const r of reviews) {
+        cards[r.id] = storeCard(reviewCard(cards[r.id] ? restoreCard(cards[r.id]) : undefined, r.rating, r.at));
+        const day = dayKey(r.at);
+        days[day] = (days[day] ?? 0) + 1;
+      }
+      const filed = exam && !current.exams.some((e) => e.startedAt === exam.startedAt);
+      return { version: 1, cards, days, exams: filed ? [...current.exams, exam] : current.exams };
+    });
+    this.refreshCards();
+    return { changed: new Map(reviews.map((r) => [r.id, this.cards.get(r.id)!])), save };
   }
 
-  review(id: string, rating: Grade, at: Date): Card {
-    return this.record([{ id, rating, at }]).get(id)!;
+  review(id: string, rating: Grade, at: Date): { card: Card; save: SaveResult } {
+    const r = this.record([{ id, rating, at }]);
+    return { card: r.changed.get(id)!, save: r.save };
   }
 
   currentExam(): ExamSession | null {
     return this.examStore.get();
   }
 
-  saveExam(exam: ExamSession | null): void {
-    this.examStore.set(exam);
+  saveExam(exam: ExamSession | null): SaveResult {
+    return exam ? this.examStore.update((disk) => mergeExam(disk, exam)) : this.examStore.set(null);
   }
 
   /** Files an exam: its answers become reviews, its score joins the history, the session is cleared. */
-  finishExam(record: ExamRecord, reviews: Review[]): void {
+  finishExam(record: ExamRecord, reviews: Review[]): SaveResult {
     // A crash between the two writes leaves the session behind; finishing it again must not count it twice.
     const already = this.exams.some((e) => e.startedAt === record.startedAt);
-    if (!already) this.record(reviews, record);
-    this.saveExam(null);
+    const filed = already ? ({ saved: true } as const) : this.record(reviews, record).save;
+    const cleared = this.saveExam(null);
+    return filed.saved ? cleared : filed;
   }
 
-  reset(): void {
-    this.cards.clear();
-    this.data.set(empty());
-    this.saveExam(null);
+  reset(): SaveResult {
+    const wiped = this.data.set(empty());
+    this.refreshCards();
+    const cleared = this.saveExam(null);
+    return wiped.saved ? cleared : wiped;
   }
 
   report(content: Pick<Content, 'questions' | 'topics'>, now: Date): ProgressReport {

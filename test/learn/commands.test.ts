@@ -45,7 +45,7 @@ describe('learn, quiz and progress on the command line', () => {
     writeFileSync(join(home, 'learning.json'), 'not json');
     const r = cli(['progress', '--json'], { env: { AMLENV_HOME: home } });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/learning\.json was unreadable .* moved to .*corrupt/);
+    expect(r.stderr).toMatch(/learning\.json was damaged .* moved to .*corrupt/);
     expect(JSON.parse(r.stdout).overall.seen).toBe(0);
   });
 

@@ -89,7 +89,7 @@ describe('the learning store', () => {
     store.review('spark-002', Rating.Good, T0);
     writeFileSync(join(dir, 'learning.json'), '{"version": 1, "cards": {"spark-001": {"due": "soon"');
     const next = new LearningStore(dir);
-    expect(next.problem).toMatch(/learning\.json was unreadable.*moved to .*corrupt.*last good copy was restored/);
+    expect(next.problem).toMatch(/learning\.json was damaged.*moved to .*corrupt.*last good copy was restored/);
     expect([...next.cards.keys()]).toEqual(['spark-001']);
     expect(readdirSync(dir).some((f) => f.startsWith('learning.corrupt-'))).toBe(true);
   });

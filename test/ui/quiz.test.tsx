@@ -237,7 +237,7 @@ describe('the quiz menu', () => {
     const r = await mount(<QuizScreen mode="practice" storeDir={dir} width={80} height={24} editor={false} onExit={() => undefined} />);
     await settle();
     const frame = await waitFor(r, (f) => f.includes('Quiz ·'));
-    expect(frame).toMatch(/learning\.json was unreadable/);
+    expect(frame).toMatch(/learning\.json was damaged/);
     fits(frame);
   });
 

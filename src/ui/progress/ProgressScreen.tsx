@@ -54,12 +54,8 @@ export function ProgressScreen({ width, height, storeDir, clock = Date.now, onEx
       const { confirm, max } = live.current;
       if (confirm) {
         if (pressed('yes', input, key)) {
-          try {
-            store.reset();
-            setMessage({ text: 'Progress reset: every question is new again.', tone: 'success' });
-          } catch (err) {
-            setMessage({ text: `could not reset: ${(err as Error).message.split('\n')[0]}`, tone: 'error' });
-          }
+          const save = store.reset();
+          setMessage(save.saved ? { text: 'Progress reset: every question is new again.', tone: 'success' } : { text: `could not reset the saved progress (${save.reason}); it is unchanged on disk`, tone: 'error' });
           setConfirm(false);
         } else if (pressed('no', input, key) || pressed('back', input, key)) {
           setConfirm(false);

@@ -5,6 +5,7 @@ import { blueprintOf, coveredAreas, type ExamBlueprint, examLabel, examQuestions
 import { answeredCount, type ExamSession as Session, examRecord, passMark } from '../../learn/exam.js';
 import { grade } from '../../learn/grading.js';
 import type { LearningStore, Review } from '../../learn/learning-store.js';
+import type { SaveResult } from '../../store/json-store.js';
 import { bar } from '../../learn/progress.js';
 import { ratingFor } from '../../learn/scheduler.js';
 import { editInExternalEditor, editorCommand } from './editor.js';
@@ -95,6 +96,7 @@ function resultLines(state: ExamState, blueprints: readonly ExamBlueprint[] | un
     const title = t.title.length > titleWidth ? t.title.slice(0, titleWidth - 1) + '…' : t.title.padEnd(titleWidth);
     out.push({ text: `  ${title} ${bar(t.correct / t.total)} ${t.correct}/${t.total}`, color: t.correct === t.total ? 'green' : t.correct / t.total < 0.5 ? 'red' : undefined });
   }
+  if (state.unsaved) out.push({ text: '' }, { text: `This result was NOT saved (${state.unsaved}): it counts for this session only.`, color: 'red' });
   out.push({ text: '' }, { text: r.wrong.length ? `Enter reviews the ${r.wrong.length} question${r.wrong.length === 1 ? '' : 's'} you got wrong or left out, with explanations.` : 'Every answer was right.', dim: true });
   return out;
 }
@@ -106,6 +108,20 @@ function reviewLines(state: ExamState, content: Content, exercises: Map<string, 
   const exercise = q.type === 'fix-file' ? exercises.get(q.exercise) : undefined;
   const graded = item.answer ? grade(q, item.answer.answer, { exercise: (id) => exercises.get(id) }) : undefined;
   return [...promptLines(q, width), { text: '' }, ...feedbackLines(q, item.answer?.answer, graded, width, { exercise, lesson: content.lessons.find((l) => l.id === q.lesson) })];
+}
+
+/** After a save: nothing says "saved" unless it was; the reason is told once, then the session goes on in memory. */
+export function afterSave(state: ExamState, save: SaveResult): ExamState {
+  if (save.saved) return state;
+  const n = state.exam.questionIds.length;
+  const claimed = state.message?.text.startsWith('answer saved');
+  const why = save.first ? `: ${save.reason}` : '';
+  const message = claimed
+    ? { text: `answer kept in memory only (${answeredCount(state.exam)} of ${n}), not saved${why}`, tone: 'error' as const }
+    : save.first
+      ? { text: `could not save the exam${why}; it goes on in memory only`, tone: 'error' as const }
+      : state.message;
+  return { ...state, unsaved: save.reason, message };
 }
 
 /** An exam: countdown, no feedback until the end, then the score, the breakdown and the review. */
@@ -126,22 +142,18 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
     let leave: (() => void) | undefined;
     const at = clock();
     for (const effect of step.effects) {
-      try {
-        if (effect.type === 'save') {
-          store.saveExam(sessionNow(current, at));
-          lastSave.current = at;
-        } else if (effect.type === 'discard') store.saveExam(null);
-        else if (effect.type === 'finish') store.finishExam(examRecord(current.exam, current.result!, new Date(at)), examReviews(current.exam, lookups.questions));
-        else if (effect.type === 'open-editor' && editor) {
-          const q = questionAt(current, ctx());
-          const ex = q?.type === 'fix-file' ? lookups.exercises.get(q.exercise) : undefined;
-          const outcome = editInExternalEditor(effect.text, ex?.format === 'v1-json' ? 'env.json' : 'env.yml', editor, stdin, stdout);
-          current = examEdited(current, outcome.text, outcome.problem);
-        } else if (effect.type === 'leave') leave = onLeave;
-        else if (effect.type === 'quit') leave = onQuit ?? onLeave;
-      } catch (err) {
-        current = { ...current, message: { text: `could not save the exam: ${(err as Error).message.split('\n')[0]}`, tone: 'error' } };
-      }
+      if (effect.type === 'save') {
+        lastSave.current = at;
+        current = afterSave(current, store.saveExam(sessionNow(current, at)));
+      } else if (effect.type === 'discard') current = afterSave(current, store.saveExam(null));
+      else if (effect.type === 'finish') current = afterSave(current, store.finishExam(examRecord(current.exam, current.result!, new Date(at)), examReviews(current.exam, lookups.questions)));
+      else if (effect.type === 'open-editor' && editor) {
+        const q = questionAt(current, ctx());
+        const ex = q?.type === 'fix-file' ? lookups.exercises.get(q.exercise) : undefined;
+        const outcome = editInExternalEditor(effect.text, ex?.format === 'v1-json' ? 'env.json' : 'env.yml', editor, stdin, stdout);
+        current = examEdited(current, outcome.text, outcome.problem);
+      } else if (effect.type === 'leave') leave = onLeave;
+      else if (effect.type === 'quit') leave = onQuit ?? onLeave;
     }
     ref.current = current;
     setState(current);
@@ -180,7 +192,7 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
     case 'intro':
       return page(`Exam${state.exam.exam ? ` · ${examLabel(state.exam.exam)}` : ''}${state.resuming ? ' · resume' : ''}`, introLines(state, content, now, textWidth), state.resuming ? ['select', 'no', 'back'] : ['select', 'back'], { select: state.resuming ? 'resume' : 'start', no: 'new exam', back: 'back' });
     case 'paused':
-      return page(`Exam · paused`, [...wrapped(`${answeredCount(state.exam)} of ${n} answered; the clock keeps running while the exam is open.`, textWidth), { text: '' }, ...wrapped(`f scores the exam now (unanswered questions count as wrong). s saves it and leaves: amlenv quiz --exam resumes it with ${left} left.`, textWidth)], ['select', 'finish', 'leave'], { select: 'continue', finish: 'finish now', leave: 'save and leave' }, `⏱ ${left} left`);
+      return page(`Exam · paused`, [...wrapped(`${answeredCount(state.exam)} of ${n} answered; the clock keeps running while the exam is open.`, textWidth), { text: '' }, ...wrapped(`f scores the exam now (unanswered questions count as wrong). s saves it and leaves: amlenv quiz --exam resumes it with ${left} left.`, textWidth), ...(state.unsaved ? [{ text: '' }, ...wrapped(`Saving is not possible (${state.unsaved}): leaving loses this exam.`, textWidth, '', '', { color: 'red' })] : [])], ['select', 'finish', 'leave'], { select: 'continue', finish: 'finish now', leave: 'save and leave' }, `⏱ ${left} left`);
     case 'confirm-finish':
       return page('Exam · all answered', wrapped(`All ${n} questions are answered. Enter scores the exam; Esc goes back to check your answers first.`, textWidth), ['select', 'back'], { select: 'finish and score', back: 'check answers' }, `⏱ ${left} left`);
     case 'result':

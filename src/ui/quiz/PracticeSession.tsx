@@ -8,7 +8,7 @@ import { LessonView } from '../learn/LessonView.js';
 import { editInExternalEditor, editorCommand } from './editor.js';
 import { feedbackLines, type Line, TYPE_LABEL } from './lines.js';
 import { bodyHeight, Page } from './Page.js';
-import { closeLesson, currentQuestion, type PracticeContext, practiceEdited, practiceKey, type PracticeItem, type PracticeState, type PracticeStep, startPractice, withNextReview } from './practice-state.js';
+import { closeLesson, currentQuestion, markUnsaved, type PracticeContext, practiceEdited, practiceKey, type PracticeItem, type PracticeState, type PracticeStep, startPractice, withNextReview } from './practice-state.js';
 import { editorHeight, layoutQuestion, QuestionView, questionScrollMax } from './QuestionView.js';
 
 export interface PracticeSessionProps {
@@ -31,7 +31,16 @@ export interface PracticeSessionProps {
 
 const REASON = { due: 'due for review', new: 'new', ahead: 'extra practice' } as const;
 
-function summaryLines(state: PracticeState, content: Content, width: number): Line[] {
+/** What the summary says about saving: only what is true. */
+export function savedLine(results: PracticeState['results'], reason: string | undefined): Line {
+  const unsaved = results.filter((r) => r.saved === false).length;
+  if (!unsaved) return { text: 'Your answers are saved. amlenv progress shows what is due next.', dim: true };
+  const why = reason ? ` (${reason})` : '';
+  if (unsaved === results.length) return { text: `Your answers were NOT saved${why}: they count for this session only.`, color: 'red' };
+  return { text: `${results.length - unsaved} of ${results.length} answers saved; ${unsaved} could not be${why} and count for this session only.`, color: 'red' };
+}
+
+function summaryLines(state: PracticeState, content: Content, width: number, notSaved?: string): Line[] {
   const right = state.results.filter((r) => r.correct).length;
   const out: Line[] = [];
   if (!state.items.length) out.push({ text: 'No questions match.' });
@@ -42,7 +51,7 @@ function summaryLines(state: PracticeState, content: Content, width: number): Li
     const text = `${r.correct ? '✓' : '✗'} ${r.id.padEnd(20)} ${RATING_NAME[r.rating].padEnd(6)} ${(q?.prompt ?? '').replace(/\s+/g, ' ')}`;
     out.push({ text: text.length > width ? text.slice(0, width - 1) + '…' : text, color: r.correct ? 'green' : 'red' });
   }
-  if (state.results.length) out.push({ text: '' }, { text: 'Your answers are saved. amlenv progress shows what is due next.', dim: true });
+  if (state.results.length) out.push({ text: '' }, savedLine(state.results, notSaved));
   return out;
 }
 
@@ -65,11 +74,12 @@ export function PracticeSession({ items, content, store, width, height, scope, c
     while (queue.length) {
       const effect = queue.shift()!;
       if (effect.type === 'record') {
-        try {
-          const card = store.review(effect.id, effect.rating, new Date(effect.at));
-          current = withNextReview(current, `${dueIn(card, new Date(effect.at))} (rated ${RATING_NAME[effect.rating]})`);
-        } catch (err) {
-          current = { ...current, message: { text: `could not save your progress: ${(err as Error).message.split('\n')[0]}`, tone: 'error' } };
+        const { card, save } = store.review(effect.id, effect.rating, new Date(effect.at));
+        current = withNextReview(current, `${dueIn(card, new Date(effect.at))} (rated ${RATING_NAME[effect.rating]})${save.saved ? '' : ' · not saved'}`);
+        if (!save.saved) {
+          current = markUnsaved(current, effect.id);
+          // Said once; later answers carry "not saved" on their own line and in the summary.
+          if (save.first) current = { ...current, message: { text: `could not save your answer: ${save.reason}. The session goes on; answers are kept in memory only.`, tone: 'error' } };
         }
       } else if (effect.type === 'open-editor' && editor) {
         const q = currentQuestion(current);
@@ -102,7 +112,7 @@ export function PracticeSession({ items, content, store, width, height, scope, c
   const title = `Quiz${scope ? ` · ${scope}` : ''} · ${position}`;
 
   if (state.phase === 'summary') {
-    const body = summaryLines(state, content, width - 2);
+    const body = summaryLines(state, content, width - 2, store.notSavedReason);
     scrollMax.current = Math.max(0, body.length - bodyHeight(height, 0));
     return <Page width={width} title={`Quiz${scope ? ` · ${scope}` : ''} · done`} body={body} scroll={state.scroll} height={height} footer={['select']} labels={{ select: 'done' }} />;
   }

@@ -3,7 +3,8 @@ import { Box, Text, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { loadFieldLibs } from '../../env/libs.js';
 import { type Content, loadContent } from '../../learn/content.js';
-import { answeredCount, EXAM, type ExamSession as Session, newExam, remainingMs } from '../../learn/exam.js';
+import { defaultBlueprint, examLabel } from '../../learn/blueprints.js';
+import { answeredCount, type ExamSession as Session, newExam, passMark, remainingMs } from '../../learn/exam.js';
 import { LearningStore } from '../../learn/learning-store.js';
 import { dueSummary, planSession, PRACTICE_COUNT } from '../../learn/session.js';
 import { pressed } from '../keys.js';
@@ -20,6 +21,8 @@ export interface QuizOptions {
   lesson?: string;
   count?: number;
   minutes?: number;
+  /** The exam blueprint's id (default: the current exam). */
+  exam?: string;
 }
 
 export interface QuizScreenProps extends QuizOptions {
@@ -47,7 +50,9 @@ export function QuizScreen(props: QuizScreenProps) {
   const [content] = useState(() => props.content ?? loadContent());
   const [store] = useState(() => props.store ?? new LearningStore(props.storeDir));
   const [ready, setReady] = useState(false);
-  const draw = () => newExam(content.questions, content.topics, { count: props.count ?? EXAM.count, minutes: props.minutes ?? EXAM.minutes, now: new Date(clock()), random });
+  const exams = content.exams ?? [];
+  const blueprint = exams.find((b) => b.id === props.exam) ?? defaultBlueprint(exams);
+  const draw = () => newExam(content.questions, content.topics, { count: props.count, minutes: props.minutes, blueprint, now: new Date(clock()), random });
   const examView = (): View => {
     const current = store.currentExam();
     return current ? { id: 'exam', exam: current, resuming: true } : { id: 'exam', exam: draw(), resuming: false };
@@ -91,7 +96,7 @@ export function QuizScreen(props: QuizScreenProps) {
       { label: `Practise ${props.count ?? PRACTICE_COUNT} questions`, summary: `${s.due} due, ${s.fresh} new; feedback after each answer` },
       current
         ? { label: 'Resume the exam', summary: `${answeredCount(current)} of ${current.questionIds.length} answered, ${formatClock(remainingMs(current))} left` }
-        : { label: 'Take a practice exam', summary: `${EXAM.count} questions, ${EXAM.minutes} minutes, pass at ${EXAM.pass}/${EXAM.scale}` },
+        : { label: 'Take a practice exam', summary: `${blueprint ? `${examLabel(blueprint.id)}: ` : ''}${props.count ?? blueprint?.questions ?? 50} questions, ${props.minutes ?? blueprint?.minutes ?? 100} minutes, pass at ${passMark(blueprint).pass}/${passMark(blueprint).scale}` },
     ];
     const lines: Line[] = entries.flatMap((e, i) => [{ text: `${i === focus ? '▸ ' : '  '}${e.label.padEnd(24)}${e.summary}`, inverse: i === focus }]);
     return <Page width={width} title="Quiz" body={lines} scroll={0} height={h} footer={['up', 'select', 'back']} labels={{ select: 'open', back: 'back' }} />;

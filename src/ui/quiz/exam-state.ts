@@ -24,6 +24,8 @@ export interface ExamState {
   review: number;
   scroll: number;
   message?: { text: string; tone?: 'info' | 'error' | 'success' | 'warning' };
+  /** Why the exam is not reaching the disk (kept in memory only), once a save has failed. */
+  unsaved?: string;
 }
 
 /** leave: the exam screen is done; quit: Ctrl-C, out of the whole screen (the exam is saved first). */

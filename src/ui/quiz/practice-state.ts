@@ -17,6 +17,8 @@ export interface PracticeResult {
   id: string;
   correct: boolean;
   rating: Grade;
+  /** False when the answer could not be written to disk (it counts for this session only). */
+  saved?: boolean;
 }
 
 export interface PracticeState {
@@ -137,3 +139,11 @@ export function practiceEdited(state: PracticeState, text: string | undefined, c
 export const withNextReview = (state: PracticeState, nextReview: string): PracticeState => ({ ...state, nextReview });
 
 export const closeLesson = (state: PracticeState): PracticeState => ({ ...state, lessonOpen: false });
+
+/** The answer to `id` was kept in memory only: the summary must not call it saved. */
+export function markUnsaved(state: PracticeState, id: string): PracticeState {
+  const at = state.results.map((r) => r.id).lastIndexOf(id);
+  if (at < 0) return state;
+  const results = state.results.map((r, i) => (i === at ? { ...r, saved: false } : r));
+  return { ...state, results };
+}
