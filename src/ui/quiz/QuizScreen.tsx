@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { loadFieldLibs } from '../../env/libs.js';
 import { type Content, loadContent } from '../../learn/content.js';
 import { defaultBlueprint, examLabel } from '../../learn/blueprints.js';
-import { answeredCount, type ExamSession as Session, newExam, passMark, remainingMs } from '../../learn/exam.js';
+import { answeredCount, EXAM, type ExamSession as Session, newExam, passMark, remainingMs } from '../../learn/exam.js';
 import { LearningStore } from '../../learn/learning-store.js';
 import { dueSummary, planSession, PRACTICE_COUNT } from '../../learn/session.js';
 import { pressed } from '../keys.js';
@@ -96,7 +96,7 @@ export function QuizScreen(props: QuizScreenProps) {
       { label: `Practise ${props.count ?? PRACTICE_COUNT} questions`, summary: `${s.due} due, ${s.fresh} new; feedback after each answer` },
       current
         ? { label: 'Resume the exam', summary: `${answeredCount(current)} of ${current.questionIds.length} answered, ${formatClock(remainingMs(current))} left` }
-        : { label: 'Take a practice exam', summary: `${blueprint ? `${examLabel(blueprint.id)}: ` : ''}${props.count ?? blueprint?.questions ?? 50} questions, ${props.minutes ?? blueprint?.minutes ?? 100} minutes, pass at ${passMark(blueprint).pass}/${passMark(blueprint).scale}` },
+        : { label: 'Take a practice exam', summary: `${blueprint ? `${examLabel(blueprint.id)}: ` : ''}${props.count ?? blueprint?.questions ?? EXAM.count} questions, ${props.minutes ?? blueprint?.minutes ?? EXAM.minutes} minutes, pass at ${passMark(blueprint).pass}/${passMark(blueprint).scale}` },
     ];
     const lines: Line[] = entries.flatMap((e, i) => [{ text: `${i === focus ? '▸ ' : '  '}${e.label.padEnd(24)}${e.summary}`, inverse: i === focus }]);
     return <Page width={width} title="Quiz" body={lines} scroll={0} height={h} footer={['up', 'select', 'back']} labels={{ select: 'open', back: 'back' }} />;
