@@ -146,7 +146,8 @@ export class LearningStore {
     return wiped.saved ? cleared : wiped;
   }
 
-  report(content: Pick<Content, 'questions' | 'topics'>, now: Date): ProgressReport {
-    return progressReport({ cards: this.cards, days: this.days, exams: this.exams, questions: content.questions, topics: content.topics }, now);
+  /** With content.exams (the blueprints), mastery per exam too. */
+  report(content: Pick<Content, 'questions' | 'topics'> & Partial<Pick<Content, 'exams'>>, now: Date): ProgressReport {
+    return progressReport({ cards: this.cards, days: this.days, exams: this.exams, questions: content.questions, topics: content.topics, blueprints: content.exams }, now);
   }
 }

@@ -2,6 +2,7 @@ import { Notice } from '../components/Notice.js';
 import { Box, useInput, useStdin } from 'ink';
 import { useRef, useState } from 'react';
 import { loadContent } from '../../learn/content.js';
+import { examLabel } from '../../learn/blueprints.js';
 import { EXAM } from '../../learn/exam.js';
 import { LearningStore } from '../../learn/learning-store.js';
 import { bar, type ProgressReport } from '../../learn/progress.js';
@@ -25,10 +26,17 @@ export function progressLines(r: ProgressReport, width: number): Line[] {
   for (const t of r.topics) {
     out.push({ text: `${fit(t.title, titleWidth)}  ${bar(t.mastery)} ${pct(t.mastery)}  ${`${t.seen}/${t.cards}`.padStart(5)}  ${String(t.dueToday).padStart(9)}  ${String(t.dueThisWeek).padStart(4)}` });
   }
-  out.push({ text: '' }, { text: 'Exams', bold: true });
-  if (!r.exams.length) out.push({ text: `  none yet: amlenv quiz --exam (${EXAM.count} questions, ${EXAM.minutes} minutes, pass at ${EXAM.pass})`, dim: true });
-  for (const e of [...r.exams].reverse().slice(0, 10)) {
-    out.push({ text: `  ${e.finishedAt.slice(0, 10)}  ${String(e.score).padStart(4)}/${EXAM.scale}  ${e.passed ? 'passed' : 'not passed'}  ${e.correct}/${e.total} right  ${Math.round(e.minutes)} min`, color: e.passed ? 'green' : 'red' });
+  if (r.exams.length) out.push({ text: '' }, { text: `${fit('Exam', titleWidth)}  mastery          seen  due today  week`, bold: true });
+  for (const e of r.exams) {
+    const best = e.best === undefined ? '' : ` · best ${e.best}`;
+    out.push({ text: `${fit(`${examLabel(e.id)} ${e.status === 'current' ? '(current)' : '(retired)'}`, titleWidth)}  ${bar(e.mastery)} ${pct(e.mastery)}  ${`${e.seen}/${e.questions}`.padStart(5)}  ${String(e.due).padStart(9)}  ${String(e.dueThisWeek).padStart(4)}`, bold: true });
+    for (const a of e.areas) out.push({ text: `${fit(`  ${a.title}`, titleWidth)}  ${bar(a.mastery)} ${pct(a.mastery)}  ${`${a.seen}/${a.questions}`.padStart(5)}`, dim: true });
+    out.push({ text: `  ${e.name}: ${e.taken ? `${e.taken} taken${best}` : `none taken yet (amlenv quiz --exam ${e.id})`}`, dim: true });
+  }
+  out.push({ text: '' }, { text: 'Exams taken', bold: true });
+  if (!r.examHistory.length) out.push({ text: `  none yet: amlenv quiz --exam (${r.exams.find((e) => e.status === 'current')?.id.toUpperCase() ?? 'every topic'}; ${EXAM.count} questions, ${EXAM.minutes} minutes, pass at ${EXAM.pass})`, dim: true });
+  for (const e of [...r.examHistory].reverse().slice(0, 10)) {
+    out.push({ text: `  ${e.finishedAt.slice(0, 10)}  ${(e.exam ? examLabel(e.exam) : 'mixed').padEnd(6)}  ${String(e.score).padStart(4)}/${EXAM.scale}  ${e.passed ? 'passed' : 'not passed'}  ${e.correct}/${e.total} right  ${Math.round(e.minutes)} min`, color: e.passed ? 'green' : 'red' });
   }
   return out;
 }
@@ -72,7 +80,7 @@ export function ProgressScreen({ width, height, storeDir, clock = Date.now, onEx
     },
     { isActive: Boolean(isRawModeSupported) },
   );
-  const question = confirm ? { text: `Delete all progress (${report.overall.seen} answered questions, the streak, ${report.exams.length} exam${report.exams.length === 1 ? '' : 's'})? y/n`, tone: 'warning' as const } : message;
+  const question = confirm ? { text: `Delete all progress (${report.overall.seen} answered questions, the streak, ${report.examHistory.length} exam${report.examHistory.length === 1 ? '' : 's'})? y/n`, tone: 'warning' as const } : message;
   return (
     <Box flexDirection="column" width={width}>
       <Notice text={notice} />
