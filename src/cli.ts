@@ -25,7 +25,8 @@ export function helpText(): string {
 }
 
 function commandHelp(info: CommandInfo): string {
-  return `${bold('Usage:')} amlenv ${info.usage}\n\n${info.summary}${info.planned ? `\n\n${info.planned} is not built in amlenv ${pkg.version} yet.` : ''}`;
+  const details = info.details ? `\n\n${info.details.map((d) => `  ${d}`).join('\n')}` : '';
+  return `${bold('Usage:')} amlenv ${info.usage}\n\n${info.summary}${details}${info.planned ? `\n\n${info.planned} is not built in amlenv ${pkg.version} yet.` : ''}`;
 }
 
 export async function main(argv: string[]): Promise<number> {

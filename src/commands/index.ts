@@ -8,6 +8,8 @@ export interface CommandInfo {
   interactive?: { instead: string };
   /** Not built in this version: says so plainly instead of failing strangely. */
   planned?: string;
+  /** Extra lines for `amlenv CMD --help`: one per option. */
+  details?: string[];
   load?: () => Promise<{ default: Command }>;
 }
 
@@ -30,6 +32,23 @@ export const COMMANDS: CommandInfo[] = [
   { name: 'dockerfile', usage: 'dockerfile PATH [--out DIR]', summary: 'print the Dockerfile Azure ML would build (or write it with its context files)', load: () => import('./dockerfile.js') },
   { name: 'build', usage: 'build PATH [--tag T] [--no-cache] [--pull]', summary: 'build the image with the local Docker daemon, with progress', load: () => import('./build.js') },
   { name: 'run', usage: 'run PATH [SCRIPT | --sample NAME] [--source-dir DIR] [--outputs DIR] [--network] [--timeout SEC] [-- ARGS]', summary: 'run a script in the built image as an Azure ML job would (builds first if needed); with no script, check that the image holds what the definition declares', load: () => import('./run.js') },
+  {
+    name: 'solve',
+    usage: 'solve PATH [--channel URL]... [--platform P] [--lock FILE [--force]] [--refresh] [--json]',
+    summary: 'solve the conda dependencies against their channels before any build: the packages a build would get, conflicts explained at file:line:column, an explicit lock',
+    details: [
+      'PATH               a v1 JSON file or folder, a v2 environment YAML (with its conda file), a conda YAML, or a command job YAML with an inline environment',
+      '--channel URL      solve against this channel instead of the file\'s (repeatable; a name such as conda-forge or a URL, e.g. a mirror)',
+      '--platform P       conda platform to solve for (default: the definition\'s, else linux-64); noarch is always added',
+      '--lock FILE        write the solved environment as a conda file with every package pinned to version, build and channel',
+      '--force            let --lock replace an existing file',
+      '--refresh          download the channel indexes again instead of using the cache',
+      '--json             print the result as JSON',
+      'Channel indexes are cached in $AMLENV_CACHE_DIR, else $XDG_CACHE_HOME/amlenv, else ~/.cache/amlenv, reused as their HTTP caching headers allow.',
+      'Exit codes: 0 solved, 1 cannot be solved (or the pip list contradicts the solve), 2 usage error, 3 channels unreachable.',
+    ],
+    load: () => import('./solve.js'),
+  },
 ];
 
 export const findCommand = (name: string): CommandInfo | undefined => COMMANDS.find((c) => c.name === name);

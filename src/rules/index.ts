@@ -7,6 +7,7 @@ import { dockerfileRules } from './dockerfile.js';
 import { envVarRules } from './env-vars.js';
 import { inferenceRules } from './inference.js';
 import { loadingRules } from './loading.js';
+import { lockRules } from './lock.js';
 import { nameRules } from './name.js';
 import { pipRules } from './pip.js';
 import { pythonRules } from './python.js';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...nameRules,
   ...pythonRules,
   ...condaRules,
+  ...lockRules,
   ...pipRules,
   ...depsRules,
   ...envVarRules,

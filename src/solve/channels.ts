@@ -1,0 +1,62 @@
+// Which channels a solve reads, and where their indexes live.
+
+/**
+ * A conda file that names no channel is built by Azure ML with the conda of its base image, whose
+ * configuration is conda's own: the "defaults" channel, which on Linux means repo.anaconda.com's pkgs/main
+ * and pkgs/r (https://docs.conda.io/projects/conda/en/stable/user-guide/configuration/settings.html#default-channels-default-channels;
+ * Azure ML base images ship Miniconda, https://github.com/Azure/AzureML-Containers).
+ */
+export const AZUREML_DEFAULT_CHANNELS = ['defaults'];
+const DEFAULTS_URLS = ['https://repo.anaconda.com/pkgs/main', 'https://repo.anaconda.com/pkgs/r'];
+const CHANNEL_ALIAS = 'https://conda.anaconda.org';
+
+export interface Channel {
+  /** As the user wrote it ("conda-forge", "defaults" expands to two). */
+  name: string;
+  /** Base URL without a trailing slash. */
+  url: string;
+  /** How a conda file refers to it (a name, or the URL for "defaults" and URL channels). */
+  ref: string;
+}
+
+export function isChannelUrl(text: string): boolean {
+  return /^(https?|file):\/\//i.test(text);
+}
+
+/** Expands one channel as written in a conda file or on the command line into base URLs. */
+export function resolveChannel(text: string): Channel[] {
+  const trimmed = text.trim().replace(/\/+$/, '');
+  if (isChannelUrl(trimmed)) return [{ name: trimmed, url: trimmed, ref: trimmed }];
+  if (trimmed === 'defaults') return DEFAULTS_URLS.map((url) => ({ name: `defaults/${url.split('/').pop()}`, url, ref: url }));
+  if (trimmed === 'main' || trimmed === 'r') return [{ name: trimmed, url: `https://repo.anaconda.com/pkgs/${trimmed}`, ref: `https://repo.anaconda.com/pkgs/${trimmed}` }];
+  return [{ name: trimmed, url: `${CHANNEL_ALIAS}/${trimmed}`, ref: trimmed }];
+}
+
+export interface ChannelPlan {
+  channels: Channel[];
+  /** Why these: "from the file", "from --channel", or the Azure ML default. */
+  origin: 'file' | 'option' | 'azureml-default';
+}
+
+/**
+ * The channels to solve against: --channel wins; else the file's list plus any channel a spec names
+ * ("conda-forge::numpy"); else what Azure ML uses when a file names none. "nodefaults" only turns off
+ * the implicit defaults and is not a channel.
+ */
+export function planChannels(fileChannels: string[], specChannels: string[], overrides: string[]): ChannelPlan {
+  const seen = new Set<string>();
+  const collect = (names: string[]) =>
+    names
+      .filter((n) => n.trim() && n.trim() !== 'nodefaults')
+      .flatMap(resolveChannel)
+      .filter((c) => !seen.has(c.url) && seen.add(c.url));
+  if (overrides.length) return { channels: collect(overrides), origin: 'option' };
+  const named = collect([...fileChannels, ...specChannels]);
+  if (named.length) return { channels: named, origin: 'file' };
+  return { channels: collect(AZUREML_DEFAULT_CHANNELS), origin: 'azureml-default' };
+}
+
+/** The index of one platform folder of a channel. */
+export function repodataUrl(channel: Channel, subdir: string): string {
+  return `${channel.url}/${subdir}/repodata.json`;
+}
