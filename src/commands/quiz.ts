@@ -1,5 +1,5 @@
+import { defaultBlueprint, describeExams } from '../learn/blueprints.js';
 import { loadContent } from '../learn/content.js';
-import { EXAM } from '../learn/exam.js';
 import { PRACTICE_COUNT } from '../learn/session.js';
 import { didYouMean } from '../rules/helpers.js';
 import { EXIT, UsageError } from '../util/errors.js';
@@ -12,25 +12,36 @@ function wholeNumber(flag: string, value: string | undefined, max: number): numb
 }
 
 const command: Command = {
+  // `--exam` alone takes the current exam; `--exam ID` names one (the ID arrives as the one positional).
   options: { topic: { type: 'string', short: 't' }, count: { type: 'string', short: 'n' }, exam: { type: 'boolean' }, minutes: { type: 'string' } },
   minPositionals: 0,
-  maxPositionals: 0,
-  async run({ values }) {
+  maxPositionals: 1,
+  async run({ positionals, values }) {
     const exam = Boolean(values.exam);
     const topic = values.topic as string | undefined;
     const count = wholeNumber('count', values.count as string | undefined, 500);
     const minutes = wholeNumber('minutes', values.minutes as string | undefined, 600);
+    const [examId] = positionals;
+    const content = loadContent();
+    if (examId !== undefined && !exam) throw new UsageError(`unexpected argument "${examId}": an exam is named after --exam (amlenv quiz --exam ${examId})`);
     if (exam && topic) throw new UsageError('--topic does not go with --exam: an exam draws from every topic (amlenv quiz --topic T practises one)');
     if (minutes !== undefined && !exam) throw new UsageError('--minutes sets the time of an exam; add --exam');
+    const blueprint = exam ? (examId === undefined ? defaultBlueprint(content.exams) : content.exams.find((b) => b.id === examId.toLowerCase())) : undefined;
+    if (exam && examId !== undefined && !blueprint) {
+      const guess = didYouMean(examId.toLowerCase(), content.exams.map((b) => b.id));
+      throw new UsageError(`--exam "${examId}" is not an exam${guess ? `; did you mean "${guess}"?` : ''} (exams: ${describeExams(content.exams)})`);
+    }
     if (topic) {
-      const topics = loadContent().topics.map((t) => t.id);
+      const topics = content.topics.map((t) => t.id);
       if (!topics.includes(topic)) {
         const guess = didYouMean(topic, topics);
         throw new UsageError(`--topic "${topic}" is not a topic${guess ? `; did you mean "${guess}"?` : ''} (topics: ${topics.join(', ')})`);
       }
     }
+    // Checked here rather than by the command table, so that bad flags are named first.
+    if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('amlenv quiz is interactive and needs a terminal; without one use amlenv explain');
     const { runApp } = await import('../ui/run-app.js');
-    await runApp({ initial: { id: 'quiz', options: { mode: exam ? 'exam' : 'practice', topic, count: count ?? (exam ? EXAM.count : PRACTICE_COUNT), minutes } }, standalone: true });
+    await runApp({ initial: { id: 'quiz', options: { mode: exam ? 'exam' : 'practice', topic, count: count ?? (exam ? undefined : PRACTICE_COUNT), minutes, exam: blueprint?.id } }, standalone: true });
     return EXIT.ok;
   },
 };

@@ -177,3 +177,6 @@ export function checkBlueprints(blueprints: readonly ExamBlueprint[], content: {
   }
   return problems;
 }
+
+/** The blueprint an exam session was drawn by, if it still exists. */
+export const blueprintOf = (blueprints: readonly ExamBlueprint[] | undefined, id: string | undefined): ExamBlueprint | undefined => (id ? blueprints?.find((b) => b.id === id) : undefined);

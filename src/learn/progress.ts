@@ -1,10 +1,14 @@
-// What the learner knows, as numbers: mastery per topic (the mean recall probability of its cards, a
-// question never answered counting 0), cards due today and this week, the practice streak, exam history.
+// What the learner knows, as numbers: mastery per topic and per exam (the mean recall probability of its
+// cards, a question never answered counting 0), cards due today and this week, the practice streak, exam
+// history.
 // The progress screen and `amlenv progress --json` both print this.
+import { areaOf, type ExamBlueprint, examQuestions } from './blueprints.js';
 import type { Question, Topic } from './content.js';
 import { recall, State, type Card } from './scheduler.js';
 
 export interface ExamRecord {
+  /** The blueprint's id; absent for exams taken before there were blueprints. */
+  exam?: string;
   startedAt: string;
   finishedAt: string;
   score: number;
@@ -26,6 +30,30 @@ export interface TopicProgress {
   dueThisWeek: number;
 }
 
+/** Mastery over the questions one exam can ask (those tagged for it, in its skill areas). */
+export interface ExamProgress {
+  id: string;
+  name: string;
+  status: ExamBlueprint['status'];
+  /** A full exam: its questions, minutes and pass mark out of its scale. */
+  length: number;
+  minutes: number;
+  pass: number;
+  scale: number;
+  mastery: number;
+  /** How many questions the exam draws from. */
+  questions: number;
+  seen: number;
+  /** Of its questions, due today. */
+  due: number;
+  dueThisWeek: number;
+  areas: Array<{ id: string; title: string; weight: [number, number]; mastery: number; questions: number; seen: number }>;
+  /** Exams of this kind taken, the best and the last score. */
+  taken: number;
+  best?: number;
+  last?: { score: number; passed: boolean; finishedAt: string };
+}
+
 export interface ProgressReport {
   generatedAt: string;
   overall: { mastery: number; cards: number; seen: number };
@@ -36,7 +64,10 @@ export interface ProgressReport {
   answeredToday: number;
   streak: { current: number; longest: number; practisedToday: boolean };
   topics: TopicProgress[];
-  exams: ExamRecord[];
+  /** Mastery per exam, one entry per blueprint. */
+  exams: ExamProgress[];
+  /** Every exam taken, oldest first. */
+  examHistory: ExamRecord[];
 }
 
 /** The local calendar day, YYYY-MM-DD. */
@@ -73,7 +104,57 @@ export function streak(days: Readonly<Record<string, number>>, now: Date): Progr
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function progressReport(input: { cards: ReadonlyMap<string, Card>; days: Readonly<Record<string, number>>; exams: readonly ExamRecord[]; questions: readonly Question[]; topics: readonly Topic[] }, now: Date): ProgressReport {
+/** Mean recall over the questions, with how many were seen and are due today and this week. */
+function masteryOf(questions: readonly Question[], cards: ReadonlyMap<string, Card>, now: Date): { mastery: number; seen: number; dueToday: number; dueThisWeek: number } {
+  const today = endOfDay(now).getTime();
+  const week = endOfDay(now, 6).getTime();
+  let sum = 0;
+  let seen = 0;
+  let dueToday = 0;
+  let dueThisWeek = 0;
+  for (const q of questions) {
+    const card = cards.get(q.id);
+    if (!card || card.state === State.New) continue;
+    seen++;
+    sum += recall(card, now);
+    if (card.due.getTime() <= today) dueToday++;
+    if (card.due.getTime() <= week) dueThisWeek++;
+  }
+  return { mastery: questions.length ? round(sum / questions.length) : 0, seen, dueToday, dueThisWeek };
+}
+
+export function examProgress(blueprint: ExamBlueprint, questions: readonly Question[], cards: ReadonlyMap<string, Card>, history: readonly ExamRecord[], now: Date): ExamProgress {
+  const pool = examQuestions(blueprint, questions);
+  const all = masteryOf(pool, cards, now);
+  const areas = blueprint.areas
+    .map((a) => {
+      const mine = pool.filter((q) => areaOf(blueprint, q) === a);
+      const m = masteryOf(mine, cards, now);
+      return { id: a.id, title: a.title, weight: a.weight, mastery: m.mastery, questions: mine.length, seen: m.seen };
+    })
+    .filter((a) => a.questions > 0);
+  const taken = history.filter((e) => e.exam === blueprint.id);
+  const last = taken.at(-1);
+  return {
+    id: blueprint.id,
+    name: blueprint.name,
+    status: blueprint.status,
+    length: blueprint.questions,
+    minutes: blueprint.minutes,
+    pass: blueprint.pass,
+    scale: blueprint.scale,
+    mastery: all.mastery,
+    questions: pool.length,
+    seen: all.seen,
+    due: all.dueToday,
+    dueThisWeek: all.dueThisWeek,
+    areas,
+    taken: taken.length,
+    ...(taken.length ? { best: Math.max(...taken.map((e) => e.score)), last: { score: last!.score, passed: last!.passed, finishedAt: last!.finishedAt } } : {}),
+  };
+}
+
+export function progressReport(input: { cards: ReadonlyMap<string, Card>; days: Readonly<Record<string, number>>; exams: readonly ExamRecord[]; questions: readonly Question[]; topics: readonly Topic[]; blueprints?: readonly ExamBlueprint[] }, now: Date): ProgressReport {
   const today = endOfDay(now).getTime();
   const week = endOfDay(now, 6).getTime();
   const topics: TopicProgress[] = input.topics.map((t) => ({ id: t.id, title: t.title, mastery: 0, cards: 0, seen: 0, dueToday: 0, dueThisWeek: 0 }));
@@ -106,7 +187,8 @@ export function progressReport(input: { cards: ReadonlyMap<string, Card>; days: 
     answeredToday: input.days[dayKey(now)] ?? 0,
     streak: streak(input.days, now),
     topics,
-    exams: [...input.exams],
+    exams: (input.blueprints ?? []).map((b) => examProgress(b, input.questions, input.cards, input.exams, now)),
+    examHistory: [...input.exams],
   };
 }
 

@@ -34,9 +34,11 @@ export function progressLines(r: ProgressReport, width: number): Line[] {
     out.push({ text: `  ${e.name}: ${e.taken ? `${e.taken} taken${best}` : `none taken yet (amlenv quiz --exam ${e.id})`}`, dim: true });
   }
   out.push({ text: '' }, { text: 'Exams taken', bold: true });
-  if (!r.examHistory.length) out.push({ text: `  none yet: amlenv quiz --exam (${r.exams.find((e) => e.status === 'current')?.id.toUpperCase() ?? 'every topic'}; ${EXAM.count} questions, ${EXAM.minutes} minutes, pass at ${EXAM.pass})`, dim: true });
+  const current = r.exams.find((e) => e.status === 'current');
+  if (!r.examHistory.length) out.push({ text: `  none yet: amlenv quiz --exam${current ? ` takes ${examLabel(current.id)} (${current.length} questions, ${current.minutes} minutes, pass mark ${current.pass} of ${current.scale})` : ` (${EXAM.count} questions, ${EXAM.minutes} minutes, pass at ${EXAM.pass})`}`, dim: true });
   for (const e of [...r.examHistory].reverse().slice(0, 10)) {
-    out.push({ text: `  ${e.finishedAt.slice(0, 10)}  ${(e.exam ? examLabel(e.exam) : 'mixed').padEnd(6)}  ${String(e.score).padStart(4)}/${EXAM.scale}  ${e.passed ? 'passed' : 'not passed'}  ${e.correct}/${e.total} right  ${Math.round(e.minutes)} min`, color: e.passed ? 'green' : 'red' });
+    const scale = r.exams.find((x) => x.id === e.exam)?.scale ?? EXAM.scale;
+    out.push({ text: `  ${e.finishedAt.slice(0, 10)}  ${(e.exam ? examLabel(e.exam) : 'mixed').padEnd(6)}  ${String(e.score).padStart(4)}/${scale}  ${e.passed ? 'passed' : 'not passed'}  ${e.correct}/${e.total} right  ${Math.round(e.minutes)} min`, color: e.passed ? 'green' : 'red' });
   }
   return out;
 }
