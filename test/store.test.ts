@@ -139,7 +139,7 @@ describe('JsonStore when the disk says no', () => {
     writeFileSync(join(dir, 'counter.json'), '{"count": 41}');
     const s = open(dir, { fs: failingFs([{ op: 'readFile', path: /counter\.json$/, code: 'EACCES' }]) });
     expect(s.get()).toEqual({ count: 0 });
-    expect(s.problem).toMatch(/cannot read .*counter\.json \(permission denied.*left untouched.*saves nothing/);
+    expect(s.problem).toMatch(/cannot read .*counter\.json \(permission denied\): it was left untouched.*saves nothing/);
     expect(s.update((c) => ({ count: c.count + 1 }))).toMatchObject({ saved: false, first: false });
     expect(s.get()).toEqual({ count: 1 });
     expect(readdirSync(dir)).toEqual(['counter.json']);
@@ -150,7 +150,7 @@ describe('JsonStore when the disk says no', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'counter.json'));
     const s = open(dir);
-    expect(s.problem).toMatch(/cannot read .*counter\.json is a folder, not a file/);
+    expect(s.problem).toMatch(/cannot read .*counter\.json \(it is a folder, not a file\)/);
     expect(s.set({ count: 2 })).toMatchObject({ saved: false });
     expect(statSync(join(dir, 'counter.json')).isDirectory()).toBe(true);
     expect(readdirSync(dir)).toEqual(['counter.json']);

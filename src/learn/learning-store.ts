@@ -59,6 +59,8 @@ export class LearningStore {
   private data: JsonStore<LearningData>;
   private examStore: JsonStore<ExamSession | null>;
   readonly cards: Map<string, Card>;
+  /** A failed save was already reported (the two files share one "said once"). */
+  private told = false;
 
   constructor(dir?: string, options?: StoreOptions) {
     this.data = new JsonStore<LearningData>('learning', empty, isLearningData, dir, options);
@@ -75,8 +77,17 @@ export class LearningStore {
   /** What went wrong reading the files (set aside, unreadable), or the first failed save: said once, plainly. */
   get problem(): string | undefined {
     const problems = [this.data.problem, this.examStore.problem];
-    if (!problems.some(Boolean)) problems.push(this.data.writeProblem && `your answers are not being saved: ${this.data.writeProblem}`);
+    const writeProblem = this.data.writeProblem ?? this.examStore.writeProblem;
+    if (!problems.some(Boolean) && writeProblem) problems.push(`your answers are not being saved: ${writeProblem}`);
     return problems.filter(Boolean).join('; ') || undefined;
+  }
+
+  /** The first failure of either file is the one that tells the user why. */
+  private once(save: SaveResult): SaveResult {
+    if (save.saved) return save;
+    const first = save.first && !this.told;
+    this.told = true;
+    return { ...save, first };
   }
 
   /** False when answers stay in memory only this session. */
@@ -114,7 +125,7 @@ export class LearningStore {
       return { version: 1, cards, days, exams: filed ? [...current.exams, exam] : current.exams };
     });
     this.refreshCards();
-    return { changed: new Map(reviews.map((r) => [r.id, this.cards.get(r.id)!])), save };
+    return { changed: new Map(reviews.map((r) => [r.id, this.cards.get(r.id)!])), save: this.once(save) };
   }
 
   review(id: string, rating: Grade, at: Date): { card: Card; save: SaveResult } {
@@ -127,7 +138,7 @@ export class LearningStore {
   }
 
   saveExam(exam: ExamSession | null): SaveResult {
-    return exam ? this.examStore.update((disk) => mergeExam(disk, exam)) : this.examStore.set(null);
+    return this.once(exam ? this.examStore.update((disk) => mergeExam(disk, exam)) : this.examStore.set(null));
   }
 
   /** Files an exam: its answers become reviews, its score joins the history, the session is cleared. */

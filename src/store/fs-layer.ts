@@ -47,6 +47,22 @@ export const nodeFs: StoreFs = {
 /** The error code of a failed file operation, or undefined for anything else. */
 export const codeOf = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;
 
+const PLAIN: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a part of the path is a file where a folder should be',
+  EISDIR: 'it is a folder, not a file',
+  ELOOP: 'a loop of symbolic links',
+};
+
+/** A file error in plain words, without the path, the stack or the syscall. */
+export function plainReason(err: unknown): string {
+  return PLAIN[codeOf(err) ?? ''] ?? (err as Error)?.message?.split('\n')[0] ?? String(err);
+}
+
 /** A file error in plain words, without the stack or the syscall. */
 export function describeFsError(err: unknown, path: string): string {
   switch (codeOf(err)) {

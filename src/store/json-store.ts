@@ -10,7 +10,7 @@
 // every change whether it reached the disk, so no screen claims "saved" when it was not.
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { codeOf, describeFsError, nodeFs, type StoreFs } from './fs-layer.js';
+import { codeOf, describeFsError, nodeFs, plainReason, type StoreFs } from './fs-layer.js';
 import { LockBusyError, withLock } from './lock.js';
 
 /** The settings folder: $AMLENV_HOME, else $XDG_CONFIG_HOME/amlenv, else ~/.config/amlenv. */
@@ -47,6 +47,7 @@ export class JsonStore<T> {
   problem?: string;
   /** The first reason a write failed; later failures are not reported again. */
   writeProblem?: string;
+  private shortProblem?: string;
 
   constructor(
     readonly name: string,
@@ -77,9 +78,9 @@ export class JsonStore<T> {
     return !this.blocked && !this.writeProblem;
   }
 
-  /** Why changes are not reaching the disk, if they are not. */
+  /** Why changes are not reaching the disk, if they are not: short, for one line on a screen. */
   get notSavedReason(): string | undefined {
-    return this.writeProblem ?? this.blocked;
+    return this.shortProblem ?? (this.blocked ? `${basename(this.file)} could not be used` : undefined);
   }
 
   set(value: T): SaveResult {
@@ -111,15 +112,20 @@ export class JsonStore<T> {
       return { saved: true };
     } catch (err) {
       this.value = change(this.value);
-      const result = this.failed(err instanceof LockBusyError || codeOf(err) === 'EUNREADABLE' ? (err as Error).message : this.explain(err, this.file));
+      const known = err instanceof LockBusyError || codeOf(err) === 'EUNREADABLE';
+      const settingsNotAFolder = codeOf(err) === 'ENOTDIR' || codeOf(err) === 'EEXIST';
+      const full = known ? (err as Error).message : this.explain(err, this.file);
+      const result = this.failed(known || settingsNotAFolder ? full : plainReason(err), full);
       if (codeOf(err) === 'EUNREADABLE') this.blocked = (err as Error).message;
       return result;
     }
   }
 
-  private failed(reason: string): SaveResult {
+  /** `reason` is short, for a one-line message on a screen; `detail` names the file, for the notice. */
+  private failed(reason: string, detail = reason): SaveResult {
     const first = !this.writeProblem && !this.blocked;
-    this.writeProblem ??= reason;
+    this.writeProblem ??= detail;
+    this.shortProblem ??= reason;
     return { saved: false, reason, first };
   }
 
@@ -137,7 +143,8 @@ export class JsonStore<T> {
     try {
       text = this.fs.readFile(file);
     } catch (err) {
-      return codeOf(err) === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', reason: this.explain(err, file) };
+      if (codeOf(err) === 'ENOENT') return { kind: 'missing' };
+      return { kind: 'unreadable', reason: codeOf(err) === 'ENOTDIR' ? this.explain(err, file) : `cannot read ${file} (${plainReason(err)})` };
     }
     try {
       const value = JSON.parse(text) as unknown;
@@ -171,8 +178,8 @@ export class JsonStore<T> {
   }
 
   private unreadable(reason: string): T {
-    this.blocked = `cannot read ${basename(this.file)}: ${reason}`;
-    this.problem = `amlenv cannot read ${this.file} (${reason}). It was left untouched; this session starts without it and saves nothing to it. Fix its permissions, or set AMLENV_HOME to another folder.`;
+    this.blocked = reason;
+    this.problem = `${reason}: it was left untouched; this session starts without it and saves nothing to it. Fix its permissions, or set AMLENV_HOME to another folder.`;
     return this.defaults();
   }
 

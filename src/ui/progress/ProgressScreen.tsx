@@ -44,10 +44,10 @@ export function progressLines(r: ProgressReport, width: number): Line[] {
 }
 
 /** Mastery per topic, what is due, the streak and past exams; r resets everything after a confirmation. */
-export function ProgressScreen({ width, height, storeDir, clock = Date.now, onExit }: { width: number; height: number; storeDir?: string; clock?: () => number; onExit: () => void }) {
+export function ProgressScreen({ width, height, storeDir, store: given, clock = Date.now, onExit }: { width: number; height: number; storeDir?: string; store?: LearningStore; clock?: () => number; onExit: () => void }) {
   const { isRawModeSupported } = useStdin();
   const [content] = useState(() => loadContent());
-  const [store] = useState(() => new LearningStore(storeDir));
+  const [store] = useState(() => given ?? new LearningStore(storeDir));
   const [scroll, setScroll] = useState(0);
   const [confirm, setConfirm] = useState(false);
   const [message, setMessage] = useState<{ text: string; tone?: 'success' | 'error' | 'warning' }>();
