@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkAnswers, checkContent, checkCounts, checkFieldPaths, checkIdsAndLinks, checkLessonStructure, checkSchemas, checkWithValidator, type ContentProblem, unknownFieldPaths } from '../../src/learn/check.js';
-import { readRawContent, type Question, type RawContent } from '../../src/learn/content.js';
+import { checkAnswers, checkContent, checkCounts, checkFieldPaths, checkIdsAndLinks, checkLessonStructure, checkSchemas, checkWithValidator, type ContentProblem, type Parsed, unknownFieldPaths } from '../../src/learn/check.js';
+import { QUESTION_TYPES, readRawContent, type Question, type RawContent } from '../../src/learn/content.js';
 import { TODAY } from '../helpers.js';
 
 let raw: RawContent;
@@ -103,5 +103,81 @@ describe('the checks catch broken content', () => {
     const out: ContentProblem[] = [];
     checkCounts(checkSchemas(r, []), out);
     expect(out.some((p) => p.message.includes('topic spark has 0 questions'))).toBe(true);
+  });
+});
+
+/** The numbers issue 16 promises about the bank, computed from the parsed content. */
+function bankStats(p: Parsed) {
+  const qs = p.questions;
+  const count = (pred: (q: Question) => boolean) => qs.filter(pred).length;
+  const perTopic = Object.fromEntries(p.topics.map((t) => [t.id, count((q) => q.topic === t.id)]));
+  const perType = Object.fromEntries(QUESTION_TYPES.map((type) => [type, count((q) => q.type === type)]));
+  const modernPerType = Object.fromEntries(QUESTION_TYPES.map((type) => [type, count((q) => q.type === type && q.sdk !== 'v1')]));
+  const v2Exercises = p.exercises.filter((e) => e.format === 'v2-yaml' || e.format === 'conda-yaml');
+  const asked = new Set(qs.flatMap((q) => (q.type === 'fix-file' ? [q.exercise] : [])));
+  return {
+    questions: qs.length,
+    lessons: p.lessons.length,
+    perTopic,
+    perType,
+    modernPerType,
+    v2OrBothShare: count((q) => q.sdk !== 'v1') / qs.length,
+    ai300: count((q) => q.exam.includes('ai-300')),
+    v2Exercises: v2Exercises.length,
+    exercisesWithoutQuestion: p.exercises.filter((e) => !asked.has(e.id)).map((e) => e.id),
+    v1NotDp100Only: qs.filter((q) => q.sdk === 'v1' && (q.exam.length !== 1 || q.exam[0] !== 'dp-100')).map((q) => q.id),
+    modernWithoutAi300: qs.filter((q) => q.sdk !== 'v1' && !q.exam.includes('ai-300')).map((q) => q.id),
+  };
+}
+
+describe('the bank teaches AI-300 and v2 (issue 16 counts)', () => {
+  let stats: ReturnType<typeof bankStats>;
+  beforeAll(() => {
+    stats = bankStats(checkSchemas(raw, []));
+  });
+
+  it('has at least 306 questions and 32 lessons', () => {
+    expect(stats.questions).toBeGreaterThanOrEqual(306);
+    expect(stats.lessons).toBeGreaterThanOrEqual(32);
+  });
+
+  it('has at least 16 questions in every topic, including deploy', () => {
+    expect(Object.keys(stats.perTopic)).toContain('deploy');
+    for (const [topic, n] of Object.entries(stats.perTopic)) expect({ topic, n }).toEqual({ topic, n: expect.toSatisfy((v: number) => v >= 16) });
+  });
+
+  it('has every kind of question, also among the v2/both questions', () => {
+    for (const type of QUESTION_TYPES) {
+      expect({ type, n: stats.perType[type] }).toEqual({ type, n: expect.toSatisfy((v: number) => v >= 20) });
+      expect({ type, n: stats.modernPerType[type] }).toEqual({ type, n: expect.toSatisfy((v: number) => v >= 10) });
+    }
+  });
+
+  it('asks mostly about v2: at least 55% of questions are tagged v2 or both', () => {
+    expect(stats.v2OrBothShare).toBeGreaterThanOrEqual(0.55);
+  });
+
+  it('tags at least 120 questions for AI-300, and tags follow the plan (v1 = dp-100 only, v2/both include ai-300)', () => {
+    expect(stats.ai300).toBeGreaterThanOrEqual(120);
+    expect(stats.v1NotDp100Only).toEqual([]);
+    expect(stats.modernWithoutAi300).toEqual([]);
+  });
+
+  it('has at least 27 fix-the-file exercises on v2 files (12 before issue 16, 15 new), each asked by a fix-file question', () => {
+    expect(stats.v2Exercises).toBeGreaterThanOrEqual(27);
+    expect(stats.exercisesWithoutQuestion).toEqual([]);
+  });
+
+  it('the counts notice a bank that lost its deploy questions and its AI-300 tags', () => {
+    const r = copy();
+    for (const f of r.quizFiles) {
+      f.value = ((f.value as Question[]) ?? []).filter((q) => q.topic !== 'deploy');
+      for (const q of f.value as Question[]) q.exam = ['dp-100'];
+    }
+    const shrunk = bankStats(checkSchemas(r, []));
+    expect(shrunk.perTopic.deploy).toBe(0);
+    expect(shrunk.ai300).toBe(0);
+    expect(shrunk.modernWithoutAi300.length).toBeGreaterThan(0);
+    expect(shrunk.exercisesWithoutQuestion).toContain('fix-v2-inference-config-typo');
   });
 });
