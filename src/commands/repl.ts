@@ -4,6 +4,8 @@ import { replTools } from '../repl/tools.js';
 import { runScript } from '../repl/script.js';
 import { ReplSession } from '../repl/session.js';
 import type { Command } from './types.js';
+import { safeOutput } from '../util/safe-text.js';
+import { colorOn } from '../util/color.js';
 
 const command: Command = {
   options: {},
@@ -17,8 +19,8 @@ const command: Command = {
     const session = new ReplSession({ cwd: process.cwd(), tools: await replTools() });
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
     return runScript(lines, session, {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
+      stdout: (text) => process.stdout.write(safeOutput(text, colorOn())),
+      stderr: (text) => process.stderr.write(safeOutput(text, colorOn())),
     });
   },
 };

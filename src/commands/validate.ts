@@ -5,6 +5,7 @@ import { isValid, validateDefinition } from '../rules/validate.js';
 import { bold, cyan, dim, green, red, yellow } from '../util/color.js';
 import { EXIT, UsageError } from '../util/errors.js';
 import type { Command } from './types.js';
+import { safeLine } from '../util/safe-text.js';
 
 export interface FileResult {
   path: string;
@@ -48,11 +49,12 @@ export function formatResult(result: FileResult): string {
   const { diagnostics } = result;
   const summary = [plural(count(diagnostics, 'error'), 'error'), plural(count(diagnostics, 'warning'), 'warning'), plural(count(diagnostics, 'info'), 'info')].join(', ');
   const verdict = result.valid ? green('valid') : red('invalid');
-  const lines = [`${bold(result.path)} ${dim(`(${result.format})`)}: ${verdict} — ${summary}`];
+  // Paths, field names, messages and hints quote the input: each is escaped before it meets the colours.
+  const lines = [`${bold(safeLine(result.path))} ${dim(`(${result.format})`)}: ${verdict} — ${summary}`];
   for (const d of diagnostics) {
-    const where = `${d.file ?? result.path}${d.line !== undefined ? `:${d.line}:${d.column}` : ''}`;
-    lines.push(`  ${SEVERITY_STYLE[d.severity](d.severity.padEnd(7))} ${where}${d.path ? ` ${bold(d.path)}` : ''}: ${d.message} ${dim(`[${d.rule}]`)}`);
-    lines.push(`          ${dim('fix:')} ${d.hint}`);
+    const where = safeLine(`${d.file ?? result.path}${d.line !== undefined ? `:${d.line}:${d.column}` : ''}`);
+    lines.push(`  ${SEVERITY_STYLE[d.severity](d.severity.padEnd(7))} ${where}${d.path ? ` ${bold(safeLine(d.path))}` : ''}: ${safeLine(d.message)} ${dim(`[${safeLine(d.rule)}]`)}`);
+    lines.push(`          ${dim('fix:')} ${safeLine(d.hint)}`);
   }
   return lines.join('\n');
 }

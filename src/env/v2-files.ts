@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { CONDA_FILE, CONTEXT_DIR, v1ToV2, v2Yaml, type V2Options, type V2Result } from './convert.js';
 import { serializeConda } from './save.js';
 import type { EnvObject } from './types.js';
+import type { Json } from './fields.js';
+import { scrubJobVariables, scrubPipCredentials } from './secrets-out.js';
 
 export interface V2Files {
   result: V2Result;
@@ -11,6 +13,9 @@ export interface V2Files {
 
 export function v2Files(env: EnvObject, dir: string, options: V2Options & { source?: string; job?: boolean } = {}): V2Files {
   const result = v1ToV2(env, options);
+  // Secrets stay out of every file written; each replacement is a note (a warning on the terminal).
+  if (result.conda !== undefined) result.conda = structuredClone(result.conda);
+  result.notes.push(...scrubJobVariables(result.job as Record<string, Json>), ...scrubPipCredentials(result.conda as Json | undefined));
   const header = [
     `Converted by amlenv${options.source ? ` from ${options.source}` : ''}.`,
     ...(result.notes.length ? ['Not carried over, or moved (see job.yml):', ...result.notes.map((n) => `- ${n.path}: ${n.message}`)] : []),

@@ -6,6 +6,7 @@ import { dockerSettingRules } from './docker-settings.js';
 import { dockerfileRules } from './dockerfile.js';
 import { envVarRules } from './env-vars.js';
 import { inferenceRules } from './inference.js';
+import { inputRules } from './input.js';
 import { loadingRules } from './loading.js';
 import { lockRules } from './lock.js';
 import { nameRules } from './name.js';
@@ -19,6 +20,7 @@ import { v2Rules } from './v2.js';
 /** Every rule, in the order `amlenv rules` lists them. A new rule goes into its section's module. */
 export const RULES: readonly Rule[] = [
   ...loadingRules,
+  ...inputRules,
   ...schemaRules,
   ...nameRules,
   ...pythonRules,

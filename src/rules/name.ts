@@ -1,3 +1,5 @@
+import { excerpt } from '../util/safe-text.js';
+import { safeFileName } from '../util/safe-name.js';
 import type { Rule } from './types.js';
 import { V1, WITH_IMAGE } from './types.js';
 
@@ -40,4 +42,29 @@ export const nameRules: Rule[] = [
     formats: WITH_IMAGE,
     check: ({ env }) => (typeof env.name === 'string' && env.name.length > 255 ? [{ path: 'name', message: `the name is ${env.name.length} characters long; the limit is 255` }] : []),
   },
+  {
+    id: 'name/invalid-characters',
+    severity: 'error',
+    title: 'The name holds characters Azure ML does not accept in an asset name',
+    explanation:
+      'An environment is registered as an asset whose name becomes part of a URL (…/environments/NAME/versions/VERSION) and of references such as azureml:NAME:VERSION. The Azure ML REST API describes asset names as starting with a letter or digit and continuing with letters, digits, "-" and "_" (https://github.com/Azure/azure-rest-api-specs/tree/main/specification/machinelearningservices); the registered curated names also use "." (AzureML-sklearn-1.0-ubuntu20.04-py38-cpu), so amlenv accepts "." as well. Spaces, slashes, ":" and control characters are refused when the environment is created, and a name such as "../../x" must never be used as a folder name. See https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2.',
+    hint: 'use letters, digits, "-", "_" and "." only, starting with a letter or digit, e.g. "my-environment"',
+    lesson: 'what-is-an-environment',
+    formats: WITH_IMAGE,
+    check: ({ env }) => {
+      if (typeof env.name !== 'string' || env.name === '' || VALID_NAME.test(env.name)) return [];
+      const suggestion = safeFileName(env.name, 'my-environment');
+      return [{ path: 'name', message: `"${excerpt(env.name, 60)}" cannot be registered: ${nameProblem(env.name)}`, hint: `rename it, e.g. "${suggestion}"` }];
+    },
+  },
 ];
+
+const VALID_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function nameProblem(name: string): string {
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'it holds control characters';
+  if (/[/\\]/.test(name)) return 'it holds a path separator ("/" or "\\")';
+  if (!/^[A-Za-z0-9]/.test(name)) return 'it must start with a letter or digit';
+  const bad = [...new Set(Array.from(name).filter((c) => !/[A-Za-z0-9._-]/.test(c)))].slice(0, 5).map((c) => (c === ' ' ? 'space' : `"${c}"`));
+  return `it holds ${bad.join(', ')}; only letters, digits, "-", "_" and "." are allowed`;
+}

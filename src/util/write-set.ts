@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from './errors.js';
 import { writeFileAtomic } from './write-files.js';
 
@@ -12,6 +13,15 @@ export interface FileOut {
  * holds anything) unless force is set, so a refusal never leaves half a set behind.
  */
 export function writeSet(files: FileOut[], options: { force: boolean; folder?: string }): void {
+  if (options.folder) {
+    const folder = resolve(options.folder);
+    const stray = files.find((f) => {
+      const rel = relative(folder, resolve(f.path));
+      return rel === '' || rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel);
+    });
+    // A programming error rather than bad input: every writer builds its paths inside the folder.
+    if (stray) throw new Error(`refusing to write ${stray.path}: it is outside the output folder ${options.folder}`);
+  }
   if (!options.force) {
     const existing = files.map((f) => f.path).filter((p) => existsSync(p));
     if (existing.length) throw new UsageError(`${existing[0]} already exists${existing.length > 1 ? ` (and ${existing.length - 1} more)` : ''}; choose another --out, or pass --force to overwrite`);

@@ -10,6 +10,7 @@ import { isRecord } from '../../env/path.js';
 import { v1DirFiles } from '../../env/save.js';
 import type { EnvObject } from '../../env/types.js';
 import { writeFileAtomic } from '../../util/write-files.js';
+import { guardFor } from '../../env/containment.js';
 import { method, staticFunction, type CallSite, type PyFunction } from '../callable.js';
 import { PyError, typeError, userError } from '../errors.js';
 import { PyClass } from '../pyclass.js';
@@ -17,7 +18,7 @@ import { reprStr, typeName, type Ctx, type Value } from '../values.js';
 import { OFFLINE } from './cloud.js';
 import { CondaDependencies, condaFromSpecification, type CondaSpec } from './conda.js';
 import { findCurated } from './curated.js';
-import { isDirectory, readText, resolvePath, splitLines } from './files.js';
+import { assertInsideProject, isDirectory, readText, resolvePath, splitLines } from './files.js';
 import { maskSecrets, sortedJson } from './mask.js';
 import { RECORD_CLASSES, FieldObject } from './record.js';
 import { ROOT_INFO } from './sections.js';
@@ -209,8 +210,9 @@ export function environmentStatics(): { [name: string]: PyFunction } {
     load_from_directory: s('load_from_directory', [{ name: 'path', type: 'str' }], (a, site) => {
       const path = String(a.path);
       const full = resolvePath(site.ctx.cwd, path);
+      assertInsideProject(site.ctx.cwd, path);
       if (!isDirectory(site.ctx.cwd, path) || !existsSync(join(full, 'azureml_environment.json'))) throw new PyError('FileNotFoundError', join(path, 'azureml_environment.json'));
-      const outcome = loadDefinition(full);
+      const outcome = loadDefinition(full, { guard: guardFor(site.ctx.cwd, { cwd: site.ctx.cwd }) });
       if (!outcome.ok) throw new PyError('FileNotFoundError', outcome.message);
       if (!outcome.def.parsed) {
         const p = outcome.def.problems[0];

@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { guardFor, refusalMessage } from '../../env/containment.js';
 import { PyError } from '../errors.js';
 import { reprStr } from '../values.js';
 
@@ -35,6 +36,7 @@ export function exists(cwd: string, path: string): boolean {
 /** Reads a text file like Python's open(path).read(). */
 export function readText(cwd: string, path: string): string {
   const full = resolvePath(cwd, path);
+  assertInsideProject(cwd, path);
   try {
     return readFileSync(full, 'utf8');
   } catch (err) {
@@ -43,6 +45,12 @@ export function readText(cwd: string, path: string): string {
     if (code === 'EACCES') throw new PyError('PermissionError', `[Errno 13] Permission denied: ${reprStr(path)}`);
     throw new PyError('FileNotFoundError', `[Errno 2] No such file or directory: ${reprStr(path)} (the REPL reads files relative to ${cwd})`);
   }
+}
+
+/** The REPL reads files only inside its project (the repository or folder it runs in), as the loaders do. */
+export function assertInsideProject(cwd: string, path: string): void {
+  const refusal = guardFor(cwd, { cwd }).check(resolvePath(cwd, path));
+  if (refusal) throw new PyError('PermissionError', `${refusalMessage('the file', path, refusal)}${refusal.kind === 'outside' ? ' (start amlenv repl --allow-outside to read it)' : ''}`);
 }
 
 /** Reads a YAML file; a syntax error becomes the YAML library's error with its line. */

@@ -2,6 +2,7 @@
 // with its caret, and the definition diff with new diagnostics. Pure, so it is tested without a terminal.
 import { changeLines, promptErrorLines, type ChangeKind } from '../../repl/format.js';
 import type { OutKind, RunResult } from '../../repl/session.js';
+import { safeText } from '../../util/safe-text.js';
 
 export type LineStyle = OutKind | ChangeKind | 'prompt' | 'title';
 
@@ -30,7 +31,8 @@ export function statementEntry(id: number, source: string, result: RunResult): E
     for (const text of promptErrorLines(result.error, PROMPT.length, input.length > 1)) lines.push({ style: 'error', text });
   }
   if (result.change) for (const c of changeLines(result.change)) lines.push({ style: c.kind, text: c.text, indent: 2 });
-  return { id, lines };
+  // Everything shown quotes what was typed or read: control characters are escaped here, once.
+  return { id, lines: lines.map((l) => ({ ...l, text: safeText(l.text) })) };
 }
 
 export function bannerEntry(problem?: string): Entry {

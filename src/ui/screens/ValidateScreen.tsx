@@ -1,4 +1,5 @@
 import { Box, Text, useInput, useStdin } from 'ink';
+import { safeDiagnostic, safeLine } from '../../util/safe-text.js';
 import { useState } from 'react';
 import { loadDefinition } from '../../env/load.js';
 import type { Diagnostic, Format } from '../../env/types.js';
@@ -42,10 +43,10 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
 
   const check = async (path: string) => {
     const outcome = loadDefinition(path);
-    if (!outcome.ok) return setError(outcome.message);
+    if (!outcome.ok) return setError(safeLine(outcome.message));
     setError(undefined);
     setFocus(0);
-    setResult({ path, format: outcome.def.format, diagnostics: await validateDefinition(outcome.def) });
+    setResult({ path: safeLine(path), format: outcome.def.format, diagnostics: (await validateDefinition(outcome.def)).map(safeDiagnostic) });
   };
 
   const items = result ? groupBySection(result.diagnostics).flatMap((g) => g.items) : [];

@@ -1,4 +1,5 @@
 import type { Diagnostic, LoadedDefinition } from '../../env/types.js';
+import { safeDiagnostic } from '../../util/safe-text.js';
 import { SDK_JSON_STYLE } from '../../env/save.js';
 import { validateLoaded } from '../../rules/validate.js';
 import type { Draft } from './draft.js';
@@ -20,7 +21,7 @@ export function draftDiagnostics(draft: Draft): Diagnostic[] {
       sources: [{ file: 'draft', text: '', style: SDK_JSON_STYLE }],
       parsed: true,
     };
-    found = validateLoaded(def);
+    found = validateLoaded(def).map(safeDiagnostic);
     cache.set(draft, found);
   }
   return found;

@@ -1,6 +1,7 @@
 // Where a wizard draft comes from: blank SDK defaults, a template, a copy of a curated environment, or an
 // existing file in any input format.
 import { readFileSync } from 'node:fs';
+import { guardFor, OUTSIDE_RULE } from '../../env/containment.js';
 import { loadCatalog } from '../../content/catalog.js';
 import { loadTemplates, templatePath } from '../../content/templates.js';
 import { v2Name, v2ToV1 } from '../../env/convert.js';
@@ -71,11 +72,13 @@ export function fileDraft(path: string, outPath?: string): Draft {
     const p = def.problems[0];
     throw new Error(`${path}:${p?.line ?? 1}:${p?.column ?? 1}: ${p?.message ?? 'cannot be read'}`);
   }
+  const refused = def.problems.find((x) => x.rule === OUTSIDE_RULE);
+  if (refused) throw new Error(`${path}: ${refused.path}: ${refused.message} [${OUTSIDE_RULE}]`);
   if (def.format === 'v2-yaml') {
     const location = isRecord(def.env.docker) && isRecord(def.env.docker.buildContext) ? String(def.env.docker.buildContext.location ?? '') : '';
     let dockerfile: string | undefined;
     try {
-      dockerfile = location ? readFileSync(`${location}/Dockerfile`, 'utf8') : undefined;
+      dockerfile = location && !guardFor(path).check(`${location}/Dockerfile`) ? readFileSync(`${location}/Dockerfile`, 'utf8') : undefined;
     } catch {
       dockerfile = undefined;
     }

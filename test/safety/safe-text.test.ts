@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { excerpt, hasControl, safeLine, safeOutput, safeText } from '../../src/util/safe-text.js';
+
+const ESC = '\u001b';
+const PAYLOADS = {
+  osc: `${ESC}]0;owned title\u0007`,
+  csi: `${ESC}[2J${ESC}[31m`,
+  bel: '\u0007',
+  c1: '\u009b31m',
+  link: `${ESC}]8;;https://evil.example${ESC}\\click${ESC}]8;;${ESC}\\`,
+};
+
+describe('terminal safety', () => {
+  it.each(Object.entries(PAYLOADS))('escapes %s payloads visibly', (_name, payload) => {
+    const shown = safeLine(`name-${payload}-end`);
+    expect(hasControl(shown)).toBe(false);
+    expect(shown).toMatch(/^name-.*-end$/);
+    expect(shown).toMatch(/\\x(1b|07|9b)/);
+  });
+
+  it('keeps newlines and tabs in multi-line text, escapes lone carriage returns', () => {
+    expect(safeText('FROM x\r\n\tRUN y\rspoof')).toBe('FROM x\n\tRUN y\\rspoof');
+    expect(safeLine('a\nb')).toBe('a\\nb');
+  });
+
+  it('escapes bidirectional overrides that reorder what is shown', () => {
+    expect(safeLine('abc\u202edcba')).toBe('abc\\u202edcba');
+  });
+
+  it('keeps amlenv\'s own colours on a colour terminal, and nothing else', () => {
+    const out = safeOutput(`\u001b[31merror\u001b[39m ${PAYLOADS.osc}`, true);
+    expect(out.startsWith('\u001b[31merror\u001b[39m ')).toBe(true);
+    expect(out).toContain('\\x1b]0;owned title\\x07');
+    expect(safeOutput('\u001b[31mred\u001b[39m', false)).toBe('\\x1b[31mred\\x1b[39m');
+  });
+
+  it('an excerpt is at most 40 characters of the input, escaped', () => {
+    const e = excerpt(`root:x:0:0:root:/root:/bin/bash${ESC}[2J and much more text after it`);
+    expect(e.endsWith('…')).toBe(true);
+    expect(e).not.toMatch(/much more/);
+    expect(hasControl(e)).toBe(false);
+  });
+});
