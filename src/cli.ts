@@ -62,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(commandHelp(info) + '\n');
     return EXIT.ok;
   }
-  if (info.interactive && (!process.stdin.isTTY || !process.stdout.isTTY)) {
+  if (info.interactive && !info.interactive.afterFlags && (!process.stdin.isTTY || !process.stdout.isTTY)) {
     throw new UsageError(`amlenv ${info.name} is interactive and needs a terminal; without one use ${info.interactive.instead}`);
   }
   if (!info.load) throw new UsageError(`amlenv ${info.name}: ${info.planned ?? 'this command'} is not built in amlenv ${pkg.version} yet`);

@@ -5,7 +5,8 @@ export interface CommandInfo {
   usage: string;
   summary: string;
   /** Needs a terminal: refuses to run on pipes, naming the plain command to use instead. */
-  interactive?: { instead: string };
+  /** afterFlags: the command checks for a terminal itself, once its flags are checked (so a bad flag is named first). */
+  interactive?: { instead: string; afterFlags?: boolean };
   /** Not built in this version: says so plainly instead of failing strangely. */
   planned?: string;
   /** Extra lines for `amlenv CMD --help`: one per option. */
@@ -23,9 +24,8 @@ export const COMMANDS: CommandInfo[] = [
   { name: 'curated', usage: 'curated [--json]', summary: 'list curated environments and Azure ML base images, with their status', load: () => import('./curated.js') },
   { name: 'wizard', usage: 'wizard [--from PATH] [--out PATH]', summary: 'the guided wizard: build an environment section by section, then write the files', interactive: { instead: 'amlenv init' }, load: () => import('./wizard.js') },
   { name: 'learn', usage: 'learn [TOPIC|LESSON]', summary: 'the lesson browser: topics with mastery and what is due, lessons to read, a quiz on each', interactive: { instead: 'amlenv explain' }, load: () => import('./learn.js') },
-  // quiz checks for a terminal itself, after its flags, so that a wrong exam id is named even on a pipe.
-  { name: 'quiz', usage: 'quiz [--topic T] [--count N] [--exam [ai-300|dp-100] [--minutes M]]', summary: 'practise with spaced repetition (due questions first), or take a timed exam scored out of 1000: --exam alone is AI-300, the current exam; --exam dp-100 the retired DP-100', load: () => import('./quiz.js') },
-  { name: 'progress', usage: 'progress [--json]', summary: 'mastery per topic and per exam, questions due, streak and exam history (--json for scripts, no terminal needed)', load: () => import('./progress.js') },
+  { name: 'quiz', usage: 'quiz [--topic T] [--count N] [--exam [ai-300|dp-100] [--minutes M]]', summary: 'practise with spaced repetition (due questions first), or take a timed exam scored out of 1000: --exam alone is AI-300, the current exam; --exam dp-100 the retired DP-100', interactive: { instead: 'amlenv explain', afterFlags: true }, load: () => import('./quiz.js') },
+  { name: 'progress', usage: 'progress [--json]', summary: 'mastery per topic and per exam, questions due, streak and exam history (--json for scripts, no terminal needed)', interactive: { instead: 'amlenv progress --json', afterFlags: true }, load: () => import('./progress.js') },
   { name: 'repl', usage: 'repl', summary: 'practise SDK statements and watch the environment change (on a pipe: amlenv repl < lesson.py)', load: () => import('./repl.js') },
   { name: 'convert', usage: 'convert PATH --to v1|v2 [--out DIR] [--force] [--layout file|directory] [--command CMD] [--code DIR]', summary: 'convert between SDK v1 and v2 forms (v2 adds a job.yml for az ml job create); every dropped field is named', load: () => import('./convert.js') },
   { name: 'schema', usage: 'schema [--v1|--v2]', summary: 'print the JSON Schema of the v1 JSON (default) or v2 YAML form, generated from the model', load: () => import('./schema.js') },
