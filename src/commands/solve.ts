@@ -43,7 +43,7 @@ const command: Command = {
     }
     const errors = report.diagnostics.some((d) => d.severity === 'error');
     let lockWritten: string | undefined;
-    if (lockPath && report.solved) {
+    if (lockPath && report.solved && !errors) {
       const pip = report.deps.pip.map((p) => p.raw);
       writeFileAtomic(lockPath, renderLock({ name: report.name, records: report.records, channels: report.channels, platform: report.platform, pip, source: path, solvedAt: new Date() }));
       lockWritten = lockPath;
@@ -53,7 +53,9 @@ const command: Command = {
     } else {
       process.stdout.write(formatReport(report) + '\n');
       if (lockWritten) process.stdout.write(`\nwrote ${lockWritten}: ${report.records.length} packages pinned to exact builds; point the definition's conda file at it\n`);
-      else if (lockPath) process.stderr.write(`amlenv: ${lockPath} was not written: the environment cannot be solved\n`);
+    }
+    if (lockPath && !lockWritten) {
+      process.stderr.write(`amlenv: ${lockPath} was not written: ${report.solved ? 'fix the problems between the pip list and the solve first' : 'the environment cannot be solved'}\n`);
     }
     return report.solved && !errors ? EXIT.ok : EXIT.invalid;
   },

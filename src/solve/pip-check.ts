@@ -96,7 +96,9 @@ export function checkPipAgainstSolve(ctx: PipCheckContext): Diagnostic[] {
       severity: broken.length ? 'error' : 'warning',
       ...where,
       message: `pip asks for ${dep.raw.trim()} but the conda solve installs ${conda.name} ${conda.version}; pip will replace it at build time${broken.length ? `, and ${broken.join('; ')}` : ''}`,
-      hint: `pin ${conda.name} once: in the conda list (${conda.name}${exact ? `=${exact}` : ''}) and drop the pip entry, or give pip a range that includes ${conda.version}`,
+      hint: broken.length
+        ? `drop "${dep.raw.trim()}" from the pip list: conda already installs ${conda.name} ${conda.version}, which the packages above need; to choose a version, pin it in the conda list, where the solver checks it`
+        : `pin ${conda.name} once, in the conda list (${conda.name}${exact ? `=${exact}` : ''}), and drop the pip entry, or give pip a range that includes ${conda.version}`,
     });
   }
   return out;

@@ -105,7 +105,12 @@ describe('amlenv solve', () => {
     const r = await run(['solve', file, '--lock', 'bad.lock.yml']);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'bad.lock.yml'))).toBe(false);
-    expect(r.stderr).toContain('bad.lock.yml was not written');
+    expect(r.stderr).toContain('bad.lock.yml was not written: the environment cannot be solved');
+    const pip = conda('pipbad.yml', ['python=3.11', 'scikit-learn', 'pip'], ['numpy==1.18.5']);
+    const p = await run(['solve', pip, '--lock', 'pipbad.lock.yml']);
+    expect(p.code).toBe(1);
+    expect(existsSync(join(dir, 'pipbad.lock.yml'))).toBe(false);
+    expect(p.stderr).toContain('pipbad.lock.yml was not written: fix the problems between the pip list and the solve first');
   });
 
   it('usage errors exit 2: a missing file, nothing to solve, an unknown platform', async () => {
