@@ -11,6 +11,11 @@ export function looksSecret(name: string): boolean {
   return words.some((w) => SECRET_WORDS.includes(w)) || /(PASSWORD|SECRET|APIKEY|ACCESSKEY)/.test(name.toUpperCase().replace(/[^A-Z]/g, ''));
 }
 
+/** The env/secret-like notion: a secret-looking name holding a literal value (not a reference to a secret). */
+export function holdsSecret(name: string, value: unknown): boolean {
+  return looksSecret(name) && typeof value === 'string' && value.trim() !== '' && !REFERENCE.test(value.trim());
+}
+
 function eachVariable(ctx: RuleContext, visit: (name: string, value: unknown, path: string) => Finding | undefined): Finding[] {
   const vars = ctx.env.environmentVariables;
   if (!isRecord(vars)) return [];
@@ -54,7 +59,7 @@ export const envVarRules: Rule[] = [
     hint: 'remove the value and read the secret from Azure Key Vault at run time',
     lesson: 'environment-variables',
     formats: V1,
-    check: (ctx) => eachVariable(ctx, (name, value, path) => (looksSecret(name) && typeof value === 'string' && value.trim() !== '' && !REFERENCE.test(value.trim()) ? { path, message: `${name} looks like a secret and holds a literal value` } : undefined)),
+    check: (ctx) => eachVariable(ctx, (name, value, path) => (holdsSecret(name, value) ? { path, message: `${name} looks like a secret and holds a literal value` } : undefined)),
   },
   {
     id: 'env/reserved-prefix',

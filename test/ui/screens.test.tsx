@@ -106,7 +106,7 @@ describe('a corrupt draft file', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'wizard-draft.json'), '{"env": {"name": "x"}, "meta": ');
     const r = await mount(<WizardFlow storeDir={dir} width={80} height={24} onExit={() => undefined} />);
-    expect(r.lastFrame()).toMatch(/wizard-draft\.json was damaged[\s\S]*moved to[\s\S]*corrupt/);
+    expect(r.lastFrame()).toMatch(/wizard-draft\.json was damaged[\s\S]*moved\s+to[\s\S]*corrupt/);
     expect(readdirSync(dir).some((f) => f.startsWith('wizard-draft.corrupt-'))).toBe(true);
   });
 });

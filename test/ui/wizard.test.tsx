@@ -19,7 +19,9 @@ function wizardAt(stepId: string, draft: Draft = templateDraft('sklearn')) {
   draft.meta.step = STEPS.findIndex((s) => s.id === stepId);
   const saved: Array<Draft | null> = [];
   let exited = false;
-  const tree = <Wizard draft={draft} ctx={ctx} width={80} height={24} saveDraft={(d) => saved.push(d)} onExit={() => (exited = true)} />;
+  const tree = <Wizard draft={draft} ctx={ctx} width={80} height={24} saveDraft={(d) => {
+    saved.push(d);
+  }} onExit={() => (exited = true)} />;
   return { tree, saved, exited: () => exited };
 }
 

@@ -51,7 +51,7 @@ export function WizardFlow({ draft: initial, outPath, storeDir, width, height, o
   }
   if (!ready) return <Text dimColor>loading the validator…</Text>;
   return <Wizard draft={draft} ctx={{ catalog, templates, dockerAvailable }} width={width} height={height} saveDraft={(d) => {
-        drafts.save(d);
         probeDocker(d);
+        return drafts.save(d);
       }} onExit={onExit} onBuildAndCheck={onBuildAndCheck} />;
 }

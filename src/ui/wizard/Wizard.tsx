@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { safeLine } from '../../util/safe-text.js';
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useRef, useState } from 'react';
 import type { Diagnostic } from '../../env/types.js';
@@ -11,7 +12,8 @@ import { TextLine } from '../components/TextLine.js';
 import { truncate, visibleWindow } from '../components/window.js';
 import { highlight } from '../../learn/render-markdown.js';
 import { diagnosticsAt, draftDiagnostics, groupBySection, summary } from './diagnostics.js';
-import type { Draft } from './draft.js';
+import { type Draft, missingSecretLabels } from './draft.js';
+import type { SaveResult } from '../../store/json-store.js';
 import { definitionPath, outputFiles, previewText } from './output.js';
 import { type Effect, fileRead, handleKey, initialState, rowsOf, type WizardState } from './state.js';
 import { type Row, STEPS, type StepContext } from './steps.js';
@@ -22,7 +24,7 @@ export interface WizardProps {
   width: number;
   height: number;
   /** Persists the draft after every change; null clears it (after a successful write). */
-  saveDraft: (draft: Draft | null) => void;
+  saveDraft: (draft: Draft | null) => SaveResult | void;
   onExit: () => void;
   /** Build the written definition and check it (the app opens its Build & run screen). */
   onBuildAndCheck?: (definition: string) => void;
@@ -36,7 +38,12 @@ function worst(list: Diagnostic[]): Diagnostic | undefined {
   return list.find((d) => d.severity === 'error') ?? list.find((d) => d.severity === 'warning') ?? list[0];
 }
 
+/** A row's value as shown: it may come from a loaded file, so control characters are escaped. */
 function rowValue(row: Row): string {
+  return safeLine(rawRowValue(row));
+}
+
+function rawRowValue(row: Row): string {
   switch (row.kind) {
     case 'text':
       if (row.mask) return row.value ? '•'.repeat(Math.min(row.value.length, 12)) : '(none)';
@@ -83,6 +90,12 @@ function panelLines(row: Row | undefined, width: number): string[] {
   return out;
 }
 
+/** A draft that could not be saved says so once; the wizard goes on, and writing the files still works. */
+function draftSaved(state: WizardState, save: SaveResult | void): WizardState {
+  if (!save || save.saved || !save.first) return state;
+  return { ...state, message: { text: `the draft could not be saved (${save.reason}); your changes live in this session until you write the files`, tone: 'error' } };
+}
+
 export function Wizard({ draft, ctx, width, height, saveDraft, onExit, onBuildAndCheck }: WizardProps) {
   const { isRawModeSupported } = useStdin();
   const [state, setState] = useState<WizardState>(() => initialState(draft));
@@ -91,7 +104,7 @@ export function Wizard({ draft, ctx, width, height, saveDraft, onExit, onBuildAn
   const run = (next: WizardState, effects: Effect[]) => {
     let current = next;
     for (const effect of effects) {
-      if (effect.type === 'save-draft') saveDraft(current.draft);
+      if (effect.type === 'save-draft') current = draftSaved(current, saveDraft(current.draft));
       else if (effect.type === 'quit') {
         onExit();
       } else if (effect.type === 'read-file') {
@@ -103,12 +116,17 @@ export function Wizard({ draft, ctx, width, height, saveDraft, onExit, onBuildAn
         }
         const r = fileRead(current, effect.rowId, effect.path, file, ctx);
         current = r.state;
-        if (r.effects.some((e) => e.type === 'save-draft')) saveDraft(current.draft);
+        if (r.effects.some((e) => e.type === 'save-draft')) current = draftSaved(current, saveDraft(current.draft));
       } else if (effect.type === 'write') {
+        const missing = missingSecretLabels(current.draft);
+        if (missing.length && !effect.withoutSecrets) {
+          current = { ...current, confirm: { kind: 'missing-secrets', names: missing, thenCheck: effect.thenCheck } };
+          continue;
+        }
         const { files, notes } = outputFiles(current.draft);
         const existing = files.map((f) => f.path).filter((p) => existsSync(p));
         if (existing.length && !effect.overwrite) {
-          current = { ...current, confirm: { kind: 'overwrite', paths: existing, thenCheck: effect.thenCheck } };
+          current = { ...current, confirm: { kind: 'overwrite', paths: existing, thenCheck: effect.thenCheck, withoutSecrets: effect.withoutSecrets } };
           continue;
         }
         try {
@@ -252,7 +270,9 @@ export function Wizard({ draft, ctx, width, height, saveDraft, onExit, onBuildAn
               ? 'Quit? y/n — changes are not written to files yet (the draft is kept for next time)'
               : state.confirm.kind === 'errors'
                 ? `This step has ${state.confirm.count} error${state.confirm.count === 1 ? '' : 's'}. Continue anyway? Enter/y continue · Esc/n stay and fix`
-                : `Overwrite? y/n — already there: ${state.confirm.paths.join(', ')}`}
+                : state.confirm.kind === 'missing-secrets'
+                  ? `Write without ${state.confirm.names.join(', ')}? y/n — not kept in the resumed draft; n to fill in`
+                  : `Overwrite? y/n — already there: ${state.confirm.paths.join(', ')}`}
           </Text>
         ) : (
           <Text dimColor wrap="truncate-end">{`${review ? 'All steps' : 'This step'}: ${summary(review ? diagnostics : stepDiags)}${state.dirty ? '' : ' · written'}`}</Text>

@@ -2,6 +2,7 @@
 // Pure functions only; every change returns a new draft.
 import type { Json } from '../../env/fields.js';
 import { isRecord } from '../../env/path.js';
+import { holdsSecret } from '../../rules/env-vars.js';
 import type { EnvObject } from '../../env/types.js';
 
 export type PythonKind = 'conda' | 'user' | 'base';
@@ -18,6 +19,10 @@ export interface DraftMeta {
   writePassword: boolean;
   /** Where the draft started (template name, file path), for the resume prompt. */
   origin: string;
+  /** The user chose to keep the registry password and secret-looking values in the saved draft. */
+  draftSecrets?: boolean;
+  /** Secrets left out of the saved draft ("password", or variable names): a resumed draft lacks them. */
+  withheld?: string[];
 }
 
 export interface Draft {
@@ -217,4 +222,38 @@ export function setImageSource(draft: Draft, source: ImageSource, dockerfileText
     docker.buildContext = docker.buildContext === undefined ? null : docker.buildContext;
   });
   return { ...next, meta: { ...next.meta, imageSource: source } };
+}
+
+const PASSWORD = 'password';
+
+/**
+ * The draft as it may be saved to disk: unless the user chose otherwise, the registry password and every
+ * variable value that env/secret-like would flag are left out, and their names kept in meta.withheld so a
+ * resumed draft knows what it lacks.
+ */
+export function draftForDisk(draft: Draft): { env: EnvObject; meta: DraftMeta; password?: string } {
+  if (draft.meta.draftSecrets) return { env: draft.env, meta: { ...draft.meta, withheld: [] }, password: draft.password || undefined };
+  const env = structuredClone(draft.env);
+  const withheld = new Set((draft.meta.withheld ?? []).filter((name) => missingSecrets(draft).includes(name)));
+  const vars = isRecord(env.environmentVariables) ? (env.environmentVariables as Record<string, Json>) : {};
+  for (const [name, value] of Object.entries(vars)) {
+    if (!holdsSecret(name, value)) continue;
+    vars[name] = '';
+    withheld.add(name);
+  }
+  if (draft.password) withheld.add(PASSWORD);
+  return { env, meta: { ...draft.meta, withheld: [...withheld] }, password: undefined };
+}
+
+/** Secrets the saved draft left out that are still empty: "password" or variable names. */
+export function missingSecrets(draft: Draft): string[] {
+  const vars = section(draft.env, 'environmentVariables');
+  return (draft.meta.withheld ?? []).filter((name) => (name === PASSWORD ? !draft.password : vars[name] === ''));
+}
+
+/** The missing secrets as the write step names them (the password only matters when it is to be written). */
+export function missingSecretLabels(draft: Draft): string[] {
+  return missingSecrets(draft)
+    .filter((name) => name !== PASSWORD || draft.meta.writePassword)
+    .map((name) => (name === PASSWORD ? 'the registry password' : name));
 }

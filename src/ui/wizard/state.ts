@@ -10,7 +10,9 @@ import { type Row, STEPS, type StepContext, stepOfPath } from './steps.js';
 export type Confirm =
   | { kind: 'quit' }
   | { kind: 'errors'; count: number }
-  | { kind: 'overwrite'; paths: string[]; thenCheck?: boolean };
+  | { kind: 'overwrite'; paths: string[]; thenCheck?: boolean; withoutSecrets?: boolean }
+  /** A resumed draft lacks secrets that were not saved with it: write without them? */
+  | { kind: 'missing-secrets'; names: string[]; thenCheck?: boolean };
 
 export interface WizardState {
   draft: Draft;
@@ -31,7 +33,7 @@ export interface WizardState {
 
 export type Effect =
   | { type: 'save-draft' }
-  | { type: 'write'; overwrite: boolean; thenCheck?: boolean }
+  | { type: 'write'; overwrite: boolean; thenCheck?: boolean; withoutSecrets?: boolean }
   | { type: 'read-file'; rowId: string; path: string }
   | { type: 'quit' };
 
@@ -141,9 +143,13 @@ export function handleKey(state: WizardState, input: string, key: Key, diagnosti
       const cleared = { ...state, confirm: undefined };
       if (c.kind === 'quit') return { state: cleared, effects: [{ type: 'quit' }] };
       if (c.kind === 'errors') return next(cleared, diagnostics, ctx, true);
-      return { state: cleared, effects: [{ type: 'write', overwrite: true, thenCheck: c.thenCheck }] };
+      if (c.kind === 'missing-secrets') return { state: cleared, effects: [{ type: 'write', overwrite: false, thenCheck: c.thenCheck, withoutSecrets: true }] };
+      return { state: cleared, effects: [{ type: 'write', overwrite: true, thenCheck: c.thenCheck, withoutSecrets: c.withoutSecrets }] };
     }
-    if (pressed('no', input, key) || pressed('back', input, key)) return { state: { ...state, confirm: undefined, message: c.kind === 'overwrite' ? { text: 'nothing written', tone: 'info' } : undefined }, effects: [] };
+    if (pressed('no', input, key) || pressed('back', input, key)) {
+      const message = c.kind === 'overwrite' ? { text: 'nothing written', tone: 'info' as const } : c.kind === 'missing-secrets' ? { text: `nothing written: fill in ${c.names.join(', ')}, then write again`, tone: 'info' as const } : undefined;
+      return { state: { ...state, confirm: undefined, message }, effects: [] };
+    }
     return none;
   }
 

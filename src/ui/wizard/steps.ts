@@ -255,6 +255,7 @@ export const STEPS: Step[] = [
       ...(ctx.dockerAvailable
         ? [{ kind: 'action', id: 'check', action: 'check', label: 'Build and check with Docker', help: 'Writes the files, builds the image locally and checks it holds every declared package and variable.' } as Row]
         : []),
+      { kind: 'toggle', id: 'draft-secrets', label: 'Secrets in draft', value: Boolean(d.meta.draftSecrets), help: 'Off: the registry password and secret-looking variable values are left out of the saved draft (a resumed draft asks for them). On: they are saved in it (a 0600 file).', apply: (x, v) => ({ ...x, meta: { ...x.meta, draftSecrets: v } }) },
     ],
   },
 ];
