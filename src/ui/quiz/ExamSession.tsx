@@ -46,7 +46,7 @@ function examLines(b: ExamBlueprint, content: Pick<Content, 'questions'>, width:
   const left = b.areas.length - areas.length;
   const weights = areas.map(({ area, share }) => `${area.title} ${Math.round(share * 100)}%`).join(', ');
   return wrapped(
-    `Drawn from the ${examQuestions(b, content.questions).length} questions tagged ${examLabel(b.id)}, by the weights of its skill areas: ${weights}${left ? ` (the other ${left} area${left === 1 ? ' is' : 's are'} outside amlenv's scope)` : ''}.`,
+    `Drawn from the ${examQuestions(b, content.questions).length} questions tagged ${examLabel(b.id)}, by the weights of its skill areas: ${weights}${left ? ` (${left === 1 ? 'the other area is' : `the other ${left} areas are`} outside amlenv's scope)` : ''}.`,
     width,
   );
 }
