@@ -11,7 +11,8 @@ const NAMED: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
 function escapeChar(c: string): string {
   if (NAMED[c]) return NAMED[c];
   const code = c.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  // C0 as \x1b (how people recognise ESC); DEL, C1 and the rest as \u009b, which also stays valid inside JSON strings.
+  return code < 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** Escapes control characters but keeps newlines, tabs and CRLF line ends (for multi-line text such as a Dockerfile). */

@@ -15,7 +15,13 @@ describe('terminal safety', () => {
     const shown = safeLine(`name-${payload}-end`);
     expect(hasControl(shown)).toBe(false);
     expect(shown).toMatch(/^name-.*-end$/);
-    expect(shown).toMatch(/\\x(1b|07|9b)/);
+    expect(shown).toMatch(/\\x(1b|07)|\\u009b/);
+  });
+
+  it('escapes DEL and C1 in a form that stays valid inside a JSON string', () => {
+    const out = safeOutput(JSON.stringify({ name: 'a\u009b31m\u007f' }), false);
+    expect(hasControl(out)).toBe(false);
+    expect(JSON.parse(out).name).toBe('a\u009b31m\u007f');
   });
 
   it('keeps newlines and tabs in multi-line text, escapes lone carriage returns', () => {
