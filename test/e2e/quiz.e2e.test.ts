@@ -114,6 +114,8 @@ describe('quiz end to end in a pseudo-terminal (80×24)', () => {
     const env = { AMLENV_HOME: home, EDITOR: '', VISUAL: '' };
     const first = spawnCli(['quiz', '--exam', '--count', '3', '--minutes', '5'], { cwd: dir, env });
     await first.waitFor('3 questions across the topics, 5 minutes.');
+    // plain --exam takes the current exam
+    await first.waitFor('AI-300 · Operationalizing Machine Learning and Generative AI Solutions');
     await settle();
     await keys(first, SEQ.enter);
     await first.waitFor(/Exam · ⏱ 0[45]:\d\d left · question 1 of 3/);
@@ -140,9 +142,10 @@ describe('quiz end to end in a pseudo-terminal (80×24)', () => {
     expect(await second.exited).toBe(0);
 
     const report = JSON.parse(cli(['progress', '--json'], { env: { AMLENV_HOME: home } }).stdout);
-    expect(report.exams).toHaveLength(1);
-    expect(report.exams[0].total).toBe(3);
-    expect([0, 333, 667, 1000]).toContain(report.exams[0].score);
+    expect(report.examHistory).toHaveLength(1);
+    expect(report.examHistory[0]).toMatchObject({ exam: 'ai-300', total: 3 });
+    expect([0, 333, 667, 1000]).toContain(report.examHistory[0].score);
+    expect(report.exams.find((e: { id: string }) => e.id === 'ai-300')).toMatchObject({ taken: 1, seen: 3, best: report.examHistory[0].score });
     expect(report.overall.seen).toBe(3);
     expect(JSON.parse(readFileSync(join(home, 'exam.json'), 'utf8'))).toBeNull();
   }, 60000);
