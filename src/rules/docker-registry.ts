@@ -1,3 +1,4 @@
+import { qualifiedImage, registryHostMismatch } from '../docker/registry-host.js';
 import { isRecord } from '../env/path.js';
 import { isSet, section } from './helpers.js';
 import type { Finding, Rule, RuleContext } from './types.js';
@@ -43,6 +44,31 @@ export const dockerRegistryRules: Rule[] = [
     check: (ctx) => {
       const reg = registry(ctx);
       return reg && typeof reg.password === 'string' && reg.password !== '' ? [{ path: `${REGISTRY}.password`, message: 'a registry password is written in the definition (value not shown)' }] : [];
+    },
+  },
+  {
+    id: 'docker/registry-host-mismatch',
+    severity: 'error',
+    title: 'The base image is not in the registry the credentials are for',
+    explanation:
+      'docker.baseImageRegistry says which registry the credentials belong to, but the image is pulled from the host written in docker.baseImage. Azure ML does not put the address in front of an image that names no host: such an image comes from Docker Hub, so "team/private-base:1.0" with the address "myregistry.azurecr.io" is looked up on Docker Hub, not in your registry. amlenv sends credentials only to the registry they are for, so it refuses the pair rather than send your registry password to another host.',
+    hint: 'write the registry host into docker.baseImage (myregistry.azurecr.io/team/private-base:1.0), or fix the address',
+    lesson: 'dockerfiles-and-registries',
+    formats: V1,
+    check: (ctx) => {
+      const reg = registry(ctx);
+      const image = section(ctx.env, 'docker').baseImage;
+      if (!reg || typeof reg.address !== 'string' || reg.address.trim() === '' || typeof image !== 'string' || image.trim() === '') return [];
+      const mismatch = registryHostMismatch(image, reg.address);
+      if (!mismatch) return [];
+      const hostless = !/^[^/]*[.:][^/]*\//.test(image.trim()) && !image.trim().startsWith('localhost/');
+      return [
+        {
+          path: `${REGISTRY}.address`,
+          message: `the credentials are for ${mismatch.address}, but docker.baseImage is pulled from ${mismatch.imageHost}${hostless ? ' (an image that names no registry host comes from Docker Hub)' : ''}; they would not be sent`,
+          hint: hostless ? `write docker.baseImage as ${qualifiedImage(image, reg.address)}, or fix the address` : `set the address to ${mismatch.imageHost}, or use an image from ${mismatch.address}`,
+        },
+      ];
     },
   },
 ];

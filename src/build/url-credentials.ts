@@ -1,0 +1,42 @@
+// Finds `scheme://user:secret@host` in pip entries with one left-to-right pass (no regex backtracking), so a
+// hostile megabyte-long entry costs linear time.
+
+/** Whether `text` holds a URL whose authority carries a user name and password (or token). */
+export function hasUrlCredentials(text: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('://', from);
+    if (at < 0) return false;
+    let end = at + 3;
+    let colon = -1;
+    let found = false;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      // The authority ends at '/', '?', '#' or white space.
+      if (c === 47 || c === 63 || c === 35 || c === 32 || c === 9 || c === 10 || c === 13) break;
+      if (c === 58 && colon < 0) colon = end;
+      if (c === 64) {
+        found = colon > at + 3 && colon < end - 0 && end > colon + 1;
+        // `user@host` (no password) is not a secret; keep scanning the rest of the authority for another '@'.
+        if (found) return true;
+      }
+      end++;
+    }
+    from = end > at + 3 ? end : at + 3;
+  }
+}
+
+/** Every pip entry of a conda spec, with its field path. */
+export function pipEntries(conda: unknown): Array<{ path: string; entry: string }> {
+  const out: Array<{ path: string; entry: string }> = [];
+  const deps = (conda as { dependencies?: unknown })?.dependencies;
+  if (!Array.isArray(deps)) return out;
+  deps.forEach((item, i) => {
+    const pip = (item as { pip?: unknown })?.pip;
+    if (!Array.isArray(pip)) return;
+    pip.forEach((entry, j) => {
+      if (typeof entry === 'string') out.push({ path: `dependencies[${i}].pip[${j}]`, entry });
+    });
+  });
+  return out;
+}
