@@ -16,13 +16,24 @@ export const PLAN_SCHEMA = 1;
 export const LABEL_PREFIX = 'org.amlenv';
 export const IMAGE_REPOSITORY = 'amlenv';
 
+/** A file of a local build context, left on disk: it is hashed, packed and copied as a stream, never loaded whole. */
+export interface DiskFile {
+  disk: string;
+  size: number;
+  /** sha256 of its bytes, taken by streaming it once. */
+  sha256: string;
+}
+
 export interface ContextFile {
   /** Path inside the build context, with forward slashes. */
   path: string;
-  data: Uint8Array | string;
+  data: Uint8Array | string | DiskFile;
   /** File mode; 0o644 when absent. */
   mode?: number;
 }
+
+export const isDiskFile = (data: ContextFile['data']): data is DiskFile => typeof data === 'object' && 'disk' in data;
+const digestOf = (data: ContextFile['data']): string => (isDiskFile(data) ? data.sha256 : sha256(data));
 
 export interface BuildPlan {
   /** The full Dockerfile, labels included. */
@@ -46,7 +57,7 @@ export interface BuildPlan {
 export interface PlanFiles {
   /** Bytes of each local package, by its path on this machine. */
   packages: Map<string, Uint8Array>;
-  /** For a local build context: its files, read from its folder (the Dockerfile among them). */
+  /** For a local build context: its files, listed from its folder (the Dockerfile among them, read as text). */
   context?: ContextFile[];
 }
 
@@ -61,6 +72,7 @@ export function planBuild(inputs: BuildInputs, read: PlanFiles): BuildPlan {
     files = (read.context ?? []).filter((f) => f.path !== dockerfilePath);
     const own = read.context?.find((f) => f.path === dockerfilePath);
     if (!own) throw new Error(`internal: the build context has no ${dockerfilePath}`);
+    if (isDiskFile(own.data)) throw new Error(`internal: the Dockerfile ${dockerfilePath} was not read`);
     body = typeof own.data === 'string' ? own.data : Buffer.from(own.data).toString('utf8');
   } else {
     files = [
@@ -89,7 +101,7 @@ export function planBuild(inputs: BuildInputs, read: PlanFiles): BuildPlan {
       schema: PLAN_SCHEMA,
       platform,
       dockerfile: body,
-      files: files.map((f) => [f.path, sha256(f.data), f.mode ?? 0o644]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      files: files.map((f) => [f.path, digestOf(f.data), f.mode ?? 0o644]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     }),
   );
   const labels = { [`${LABEL_PREFIX}.hash`]: hash, [`${LABEL_PREFIX}.source`]: inputs.source, [`${LABEL_PREFIX}.schema`]: String(PLAN_SCHEMA) };

@@ -5,6 +5,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Docker } from '../docker/client.js';
+import { removeOrphans } from '../docker/owner.js';
 import { defaultRunUser, runInImage, type Mount, type RunLimits } from '../docker/run.js';
 import { collectTree } from '../snapshot/collect.js';
 import type { TreeScan } from '../snapshot/scan.js';
@@ -48,6 +49,9 @@ export interface JobResult {
 }
 
 export async function runJob(docker: Docker, request: JobRequest): Promise<JobResult> {
+  // Containers left running by an amlenv that was killed (kill -9, a closed terminal) are removed first.
+  const orphans = await removeOrphans(docker, request.signal);
+  if (orphans.length > 0) request.onEvent?.({ kind: 'status', text: `removed ${orphans.length} container${orphans.length === 1 ? '' : 's'} left running by an amlenv that is no longer running` });
   const user = defaultRunUser();
   const [uid, gid] = user.split(':').map(Number);
   const workspace = prepareWorkspace(request.scan, { uid, gid });

@@ -1,6 +1,6 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ContextFile } from './plan.js';
+import { isDiskFile, type ContextFile } from './plan.js';
 
 /** Writes the build context under `dir`, each file through a temporary sibling and a rename (binary-safe). */
 export function writeContext(dir: string, files: ContextFile[]): string[] {
@@ -10,7 +10,10 @@ export function writeContext(dir: string, files: ContextFile[]): string[] {
     mkdirSync(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     try {
-      writeFileSync(temp, typeof file.data === 'string' ? file.data : Buffer.from(file.data), { mode: file.mode ?? 0o644 });
+      if (isDiskFile(file.data)) {
+        copyFileSync(file.data.disk, temp);
+        chmodSync(temp, file.mode ?? 0o644);
+      } else writeFileSync(temp, typeof file.data === 'string' ? file.data : Buffer.from(file.data), { mode: file.mode ?? 0o644 });
       renameSync(temp, path);
     } catch (err) {
       rmSync(temp, { force: true });

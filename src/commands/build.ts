@@ -15,10 +15,13 @@ export const INTERRUPTED = 130;
 /** Aborts on Ctrl-C (and SIGTERM) while `work` runs; what was created is removed by the code that created it. */
 export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  // The first Ctrl-C stops the work and lets it clean up; a second one leaves at once.
+  // The first Ctrl-C stops the work and lets it clean up (every daemon call honours the signal, and the
+  // clean-up calls have their own deadlines); a second one leaves at once.
   const stop = () => {
     if (controller.signal.aborted) process.exit(INTERRUPTED);
     controller.abort();
+    // Should anything still hold the process open once the clean-up deadlines have passed, leave anyway.
+    setTimeout(() => process.exit(INTERRUPTED), 45_000).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -27,6 +30,8 @@ export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    // A request the daemon never answered can keep the event loop alive after an interrupt: do not wait for it.
+    if (controller.signal.aborted) setTimeout(() => process.exit(INTERRUPTED), 2_000).unref();
   }
 }
 
@@ -35,6 +40,7 @@ const command: Command = {
     tag: { type: 'string', short: 't' },
     'no-cache': { type: 'boolean' },
     pull: { type: 'boolean' },
+    force: { type: 'boolean' },
   },
   minPositionals: 1,
   maxPositionals: 1,
@@ -61,6 +67,7 @@ const command: Command = {
           noCache: Boolean(values['no-cache']),
           pull: Boolean(values.pull),
           tags: extraTag ? [extraTag] : [],
+          force: Boolean(values.force),
           signal,
           onEvent: sink.listener,
         }),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
@@ -11,9 +11,10 @@ import { progressSink } from '../build/job-output.js';
 import { safeRepositoryName } from '../build/plan.js';
 import { prepareDefinition } from '../build/prepare.js';
 import { runJob } from '../build/run-job.js';
+import { Aborted } from '../docker/abort.js';
 import { connectDocker } from '../docker/client.js';
 import { checkSnapshot } from '../snapshot/limits.js';
-import { scanTree } from '../snapshot/scan.js';
+import { refuseSystemFolder, scanSource } from '../snapshot/source.js';
 import { plainProgress } from '../ui/build/plain-progress.js';
 import { green, red } from '../util/color.js';
 import { EXIT, UsageError } from '../util/errors.js';
@@ -41,6 +42,7 @@ const command: Command = {
     const emptySource = sample && !values['source-dir'] ? mkdtempSync(join(tmpdir(), 'amlenv-source-')) : undefined;
     const sourceDir = (values['source-dir'] as string | undefined) ?? emptySource ?? dirname(script!);
     if (!isDirectory(sourceDir)) throw new UsageError(`--source-dir ${sourceDir} is not a folder`);
+    refuseSystemFolder(sourceDir);
     let scriptPath: string;
     if (script) {
       const scriptRel = relative(resolve(sourceDir), resolve(script));
@@ -59,7 +61,7 @@ const command: Command = {
       return EXIT.invalid;
     }
 
-    const scan = scanTree(resolve(sourceDir));
+    const scan = scanSource(sourceDir);
     if (script && !scan.files.some((f) => f.path === scriptPath && f.link === undefined)) {
       throw new UsageError(`${script} is excluded by ${scan.ignoreFile ?? 'the ignore file'} in ${sourceDir}, so it would not be in the snapshot; remove it from ${scan.ignoreFile ?? 'there'}`);
     }
@@ -87,6 +89,7 @@ const command: Command = {
     const extra = sample ? sampleMounts(sample, prepared.def.env, path) : undefined;
     const say = plainProgress((line) => process.stderr.write(`${line}\n`));
     say({ kind: 'phase', phase: 'run', text: `running ${prepared.plan.interpreter} ${scriptPath}${rest.length ? ` ${rest.join(' ')}` : ''} in ${image}${values.network ? '' : ' (no network)'}` });
+    const record = { runId, definition: path, image, script: scriptPath, args: rest, timeoutSeconds: timeoutMs === undefined ? 0 : timeoutMs / 1000 };
     try {
       const result = await withInterrupt((signal) =>
         runJob(docker, {
@@ -108,13 +111,20 @@ const command: Command = {
         }),
       );
       say({ kind: 'finished', exitCode: result.exitCode, timedOut: result.timedOut, oomKilled: result.oomKilled, seconds: result.seconds, outputsDir, collected: result.collected, skipped: result.skipped });
+      writeRunRecord(outputsDir, { ...record, status: result.timedOut ? 'timed-out' : result.exitCode === 0 ? 'succeeded' : 'failed', exitCode: result.exitCode, timedOut: result.timedOut, oomKilled: result.oomKilled, seconds: result.seconds });
       if (result.timedOut) {
-        process.stderr.write(`${red('amlenv:')} the script ran longer than --timeout ${timeoutMs! / 1000} s and was stopped; raise --timeout or make the script faster\n`);
+        process.stderr.write(`${red('amlenv:')} the script ran longer than --timeout ${timeoutMs! / 1000} s and was stopped; raise --timeout (0 for no limit) or make the script faster\n`);
         return EXIT.invalid;
       }
       if (sample?.name === DEFAULT_SAMPLE) return printCheckReport(outputsDir, result.exitCode);
-      return result.exitCode;
+      if (result.exitCode !== 0) {
+        // The contract keeps 1 for a failed job (3 is Docker's, 130 Ctrl-C's): the script's own code is told, not returned.
+        process.stderr.write(`${red('amlenv:')} the script failed with exit code ${result.exitCode}${result.oomKilled ? ' (killed: out of memory)' : ''}; see ${join(outputsDir, 'user_logs', 'std_log.txt')} (the code is kept in ${join(outputsDir, RUN_RECORD)})\n`);
+        return EXIT.invalid;
+      }
+      return EXIT.ok;
     } catch (err) {
+      if (err instanceof Aborted && existsSync(outputsDir)) writeRunRecord(outputsDir, { ...record, status: 'interrupted' });
       return reportJobError(err);
     } finally {
       extra?.cleanup();
@@ -123,13 +133,24 @@ const command: Command = {
   },
 };
 
+export const RUN_RECORD = 'run.json';
+
+/** The run's record beside its outputs: what ran, and how it ended (the script's own exit code included). */
+function writeRunRecord(outputsDir: string, record: Record<string, unknown>): void {
+  try {
+    writeFileSync(join(outputsDir, RUN_RECORD), `${JSON.stringify({ ...record, finishedAt: new Date().toISOString() }, null, 2)}\n`);
+  } catch (err) {
+    process.stderr.write(`amlenv: could not write ${join(outputsDir, RUN_RECORD)} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the outputs are there nonetheless\n`);
+  }
+}
+
 /** The check-env table and verdict; the exit code is 1 when any check failed (or the report is missing). */
 function printCheckReport(outputsDir: string, exitCode: number): number {
   const file = join(outputsDir, 'outputs', 'env-report.json');
   const report = existsSync(file) ? parseReport(readFileSync(file, 'utf8')) : undefined;
   if (!report) {
     process.stderr.write(`${red('amlenv:')} the environment check wrote no report (exit ${exitCode}); see ${join(outputsDir, 'user_logs', 'std_log.txt')}\n`);
-    return exitCode || EXIT.invalid;
+    return EXIT.invalid;
   }
   process.stdout.write(`${formatTable(reportRows(report), process.stdout.columns ?? 120)}\n`);
   const line = verdict(report);
@@ -137,11 +158,15 @@ function printCheckReport(outputsDir: string, exitCode: number): number {
   return report.ok ? EXIT.ok : EXIT.invalid;
 }
 
-function parseTimeout(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--timeout must be a number of seconds greater than 0, not "${text}"`);
-  return Math.round(seconds * 1000);
+/** A run that is not given --timeout stops after an hour, so a hung script never holds a container forever. */
+export const DEFAULT_TIMEOUT_SECONDS = 3600;
+
+/** Milliseconds, or undefined for no limit (--timeout 0). */
+export function parseTimeout(text: string | undefined): number | undefined {
+  if (text === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+  const seconds = text.trim() === '' ? NaN : Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--timeout must be a number of seconds (0 for no limit), not "${text}"`);
+  return seconds === 0 ? undefined : Math.max(1, Math.round(seconds * 1000));
 }
 
 function assertFreshFolder(dir: string): void {

@@ -1,8 +1,9 @@
 // Builds an image from a context tar with the classic builder (portable: Podman and old daemons have no
 // BuildKit session API, and dockerode's BuildKit decoding garbles RUN output), reporting progress as events.
-import type { Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { Aborted, isAbortError } from './abort.js';
 import { oneLine, type Docker } from './client.js';
+import { ProgressWatchdog, stalled } from './deadline.js';
 import { ProgressParser, type ProgressEvent } from './progress.js';
 
 export interface BuildRequest {
@@ -48,6 +49,27 @@ export class BuildFailed extends Error {
 }
 
 export async function buildImage(docker: Docker, request: BuildRequest): Promise<BuildResult> {
+  // Bytes going up (the context) and coming back (progress) both count as progress.
+  const watchdog = new ProgressWatchdog();
+  const counted = new Transform({
+    transform(chunk, _encoding, done) {
+      watchdog.touch();
+      done(null, chunk);
+    },
+  });
+  const context = pipeline(request.context, counted, () => undefined) as Readable;
+  const signal = request.signal ? AbortSignal.any([request.signal, watchdog.controller.signal]) : watchdog.controller.signal;
+  try {
+    return await buildWatched(docker, { ...request, context }, watchdog, signal);
+  } catch (err) {
+    if (watchdog.fired && !request.signal?.aborted) throw stalled('building the image', watchdog.ms, true);
+    throw err;
+  } finally {
+    watchdog.stop();
+  }
+}
+
+async function buildWatched(docker: Docker, request: BuildRequest, watchdog: ProgressWatchdog, signal: AbortSignal): Promise<BuildResult> {
   let stream: NodeJS.ReadableStream;
   try {
     stream = await docker.buildImage(request.context, {
@@ -60,9 +82,10 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
       forcerm: true,
       version: '1',
       ...(request.platform ? { platform: request.platform } : {}),
-      abortSignal: request.signal,
+      abortSignal: signal,
     });
   } catch (err) {
+    if (watchdog.fired) throw err;
     if (isAbortError(err, request.signal)) throw new Aborted('the build');
     // A Dockerfile syntax error is refused up front with HTTP 400, not reported in the stream.
     throw new BuildFailed(`the daemon refused the build: ${oneLine(err)}`, undefined, []);
@@ -89,12 +112,17 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
     request.onEvent?.(event);
   };
   try {
-    for await (const chunk of stream as AsyncIterable<Uint8Array>) parser.push(chunk).forEach(handle);
+    for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+      watchdog.touch();
+      parser.push(chunk).forEach(handle);
+    }
     parser.end().forEach(handle);
   } catch (err) {
+    if (watchdog.fired) throw err;
     if (isAbortError(err, request.signal)) throw new Aborted('the build');
     throw new BuildFailed(`the connection to Docker broke during the build: ${oneLine(err)}`, step, tail);
   }
+  if (watchdog.fired) throw new Error('stalled');
   if (request.signal?.aborted) throw new Aborted('the build');
   if (error !== undefined) throw new BuildFailed(error, step, tail);
   if (!imageId) throw new BuildFailed('the build ended without producing an image', step, tail);

@@ -5,6 +5,8 @@
 import type { Writable } from 'node:stream';
 import { Aborted } from './abort.js';
 import type { Docker } from './client.js';
+import { callTimeoutMs, daemonCall } from './deadline.js';
+import { ownerLabels } from './owner.js';
 
 export interface Mount {
   host: string;
@@ -68,7 +70,8 @@ export function containerConfig(request: RunRequest) {
     AttachStdin: false,
     AttachStdout: true,
     AttachStderr: true,
-    Labels: request.labels ?? {},
+    // Owner labels last: a caller's labels cannot hide whose container it is.
+    Labels: { ...(request.labels ?? {}), ...ownerLabels() },
     NetworkDisabled: !request.network,
     HostConfig: {
       NetworkMode: request.network ? 'bridge' : 'none',
@@ -92,15 +95,24 @@ export function containerConfig(request: RunRequest) {
 export async function runInImage(docker: Docker, request: RunRequest): Promise<RunResult> {
   const { signal } = request;
   if (signal?.aborted) throw new Aborted('the run');
-  const container = await docker.createContainer(containerConfig(request));
+  const container = await daemonCall('create the container', (s) => docker.createContainer({ ...containerConfig(request), abortSignal: s }), signal);
   request.onCreated?.(container.id);
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
-  const kill = () => container.kill({ signal: 'SIGKILL' }).catch(() => undefined);
-  const onAbort = () => void kill();
+  // Stopping must work after Ctrl-C too, so it runs under its own deadline, not under the aborted signal.
+  const kill = () => daemonCall('stop the container', (s) => container.kill({ signal: 'SIGKILL', abortSignal: s })).catch(() => undefined);
+  let stopped: (() => void) | undefined;
+  const stoppedByUser = new Promise<never>((_, reject) => {
+    stopped = () => reject(new Aborted('the run'));
+  });
+  stoppedByUser.catch(() => undefined);
+  const onAbort = () => {
+    void kill();
+    stopped?.();
+  };
   try {
     if (signal?.aborted) throw new Aborted('the run');
-    const attached = await container.attach({ stream: true, stdout: true, stderr: true });
+    const attached = await daemonCall('attach to the container', (s) => container.attach({ stream: true, stdout: true, stderr: true, abortSignal: s }), signal);
     // Listen for the end before start: a fast script ends the stream before a late listener is attached.
     const ended = new Promise<void>((resolve) => {
       attached.once('end', resolve);
@@ -109,26 +121,34 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
     });
     docker.modem.demuxStream(attached, request.stdout, request.stderr);
     // wait() before start(): a container that exits at once otherwise races it (dockerode #582).
-    const waited = container.wait({ condition: 'next-exit' });
+    const waitAbort = new AbortController();
+    const waited = container.wait({ condition: 'next-exit', abortSignal: waitAbort.signal }) as Promise<{ StatusCode: number }>;
+    waited.catch(() => undefined);
     signal?.addEventListener('abort', onAbort, { once: true });
-    await container.start();
-    if (request.timeoutMs) {
-      timer = setTimeout(() => {
-        timedOut = true;
-        void kill();
-      }, request.timeoutMs);
+    try {
+      await daemonCall('start the container', (s) => container.start({ abortSignal: s }), signal);
+      if (request.timeoutMs) {
+        timer = setTimeout(() => {
+          timedOut = true;
+          void kill();
+        }, request.timeoutMs);
+      }
+      // The wait lasts as long as the script; Ctrl-C ends it at once, whatever the daemon does.
+      const status = await Promise.race([waited, stoppedByUser]);
+      // The attach stream normally ends with the container; the timer only guards against a stream that never ends.
+      await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      (attached as unknown as { destroy?: () => void }).destroy?.();
+      if (signal?.aborted) throw new Aborted('the run');
+      const info = await daemonCall('inspect the container', (s) => container.inspect({ abortSignal: s }), signal);
+      return { exitCode: status.StatusCode, timedOut, oomKilled: Boolean(info.State?.OOMKilled), containerId: container.id };
+    } finally {
+      waitAbort.abort();
+      (attached as unknown as { destroy?: () => void }).destroy?.();
     }
-    const status = (await waited) as { StatusCode: number };
-    // The attach stream normally ends with the container; the timer only guards against a stream that never ends.
-    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-    (attached as unknown as { destroy?: () => void }).destroy?.();
-    if (signal?.aborted) throw new Aborted('the run');
-    const info = await container.inspect();
-    return { exitCode: status.StatusCode, timedOut, oomKilled: Boolean(info.State?.OOMKilled), containerId: container.id };
   } finally {
     if (timer) clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
     // v: also remove anonymous volumes the image declares (VOLUME), so nothing is left behind.
-    await container.remove({ force: true, v: true }).catch(() => undefined);
+    await daemonCall('remove the container', (s) => container.remove({ force: true, v: true, abortSignal: s }), undefined, Math.min(callTimeoutMs(), 30_000)).catch(() => undefined);
   }
 }

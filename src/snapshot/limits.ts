@@ -39,7 +39,7 @@ export function checkSnapshot(scan: TreeScan, limits = { maxBytes: SNAPSHOT_MAX_
   const limit = [tooBig ? `${formatBytes(limits.maxBytes)}` : '', tooMany ? `${limits.maxFiles.toLocaleString('en-US')} files` : ''].filter(Boolean).join(' and ');
   return {
     ok: false,
-    message: `the snapshot of ${scan.root} is ${formatBytes(scan.totalBytes)} in ${scan.files.length.toLocaleString('en-US')} files, over Azure ML's limit of ${limit}`,
+    message: `the snapshot of ${scan.root} is ${scan.truncated ? 'at least ' : ''}${formatBytes(scan.totalBytes)} in ${scan.truncated ? 'at least ' : ''}${scan.files.length.toLocaleString('en-US')} files, over Azure ML's limit of ${limit}`,
     offenders,
   };
 }

@@ -130,10 +130,10 @@ describe('amlenv run: inputs checked before anything runs', () => {
     expect(r.stderr).toMatch(/\.amlignore \(it wins over \.gitignore\)/);
   });
 
-  it.each([['0'], ['-3'], ['soon']])('--timeout %s is a usage error', (value) => {
+  it.each([['-3'], ['soon'], ['']])('--timeout "%s" is a usage error', (value) => {
     const r = run([USER_MANAGED, JOB, `--timeout=${value}`]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--timeout must be a number of seconds greater than 0/);
+    expect(r.stderr).toMatch(/--timeout must be a number of seconds \(0 for no limit\)/);
   });
 
   it('--outputs that is not empty is refused, so earlier outputs are never overwritten', () => {
@@ -146,8 +146,13 @@ describe('amlenv run: inputs checked before anything runs', () => {
   });
 
   it('--help shows the usage of the spec', () => {
-    expect(cli(['run', '--help']).stdout).toContain('amlenv run PATH [SCRIPT | --sample NAME] [--source-dir DIR] [--outputs DIR] [--network] [--timeout SEC] [-- ARGS]');
-    expect(cli(['build', '--help']).stdout).toContain('amlenv build PATH [--tag T] [--no-cache] [--pull]');
+    const runHelp = cli(['run', '--help']).stdout;
+    expect(runHelp).toMatch(/amlenv run PATH \[SCRIPT \| --sample NAME\] \[--source-dir DIR\] \[--outputs DIR\] \[--network\] \[--timeout SEC\]( \[--allow-outside\])? \[-- ARGS\]/);
+    expect(runHelp).toMatch(/--timeout SEC .*default 3600; 0 for no limit/);
+    expect(runHelp).toMatch(/1 it failed \(its own exit code is printed and kept in run\.json\).*130 Ctrl-C/);
+    const buildHelp = cli(['build', '--help']).stdout;
+    expect(buildHelp).toContain('amlenv build PATH [--tag T [--force]] [--no-cache] [--pull]');
+    expect(buildHelp).toMatch(/--force .*amlenv did not build/);
     expect(cli(['dockerfile', '--help']).stdout).toContain('amlenv dockerfile PATH [--out DIR]');
   });
 });

@@ -15,7 +15,7 @@ import { sampleMounts, sampleScriptInContainer } from '../../samples/mounts.js';
 import { parseReport, type CheckReport } from '../../samples/report.js';
 import { DEFAULT_SAMPLE, type Sample } from '../../samples/samples.js';
 import { checkSnapshot } from '../../snapshot/limits.js';
-import { scanTree } from '../../snapshot/scan.js';
+import { scanSource } from '../../snapshot/source.js';
 
 export type JobChoice = { sample: Sample } | { script: string };
 
@@ -41,7 +41,7 @@ export async function runFromApp(path: string, choice: JobChoice, onEvent: JobLi
   const sourceDir = emptySource ?? dirname(resolve((choice as { script: string }).script));
   const extra = sample ? sampleMounts(sample, prepared.def.env, path) : undefined;
   try {
-    const scan = scanTree(sourceDir);
+    const scan = scanSource(sourceDir);
     const verdict = checkSnapshot(scan);
     if (!verdict.ok) throw new Error(`${verdict.message}; list what the job does not need in .amlignore`);
     const script = sample ? sampleScriptInContainer(sample) : relative(sourceDir, resolve((choice as { script: string }).script)).split(sep).join('/');
