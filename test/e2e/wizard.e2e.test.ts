@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers.js';
@@ -55,6 +55,48 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
     await second.waitFor('step 2 of 6: Python');
     await keys(second, SEQ.shiftTab);
     await second.waitFor(/Name\s+half-done/);
+    await keys(second, SEQ.ctrlC);
+    await second.waitFor(/Quit\? y\/n/);
+    await keys(second, 'y');
+    expect(await second.exited).toBe(0);
+  }, 90000);
+
+  it('kill -9 with a secret typed in: the draft (0600) holds no secret; after resume, Ctrl-S names it and asks', async () => {
+    const dir = tempDir();
+    const env = { AMLENV_HOME: join(dir, 'home') };
+    const out = join(dir, 'out.json');
+    const first = spawnCli(['wizard', '--out', out], { cwd: dir, env });
+    await first.waitFor('where do you start?');
+    await keys(first, SEQ.down, SEQ.down);
+    await first.waitFor(/▸ Template: scikit-learn/);
+    await keys(first, SEQ.enter);
+    await first.waitFor('step 1 of 6: Basics');
+    await keys(first, SEQ.tab);
+    await first.waitFor(': Python');
+    await keys(first, SEQ.tab);
+    await first.waitFor(': Environment variables');
+    await keys(first, 'a', ...'DB_PASSWORD=hunter2-e2e', SEQ.enter);
+    await first.waitFor(/DB_PASSWORD=•••• \(secret\?\)/);
+    first.kill('SIGKILL');
+    await first.exited;
+    const draftFile = join(dir, 'home', 'wizard-draft.json');
+    expect(statSync(draftFile).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'home')).mode & 0o777).toBe(0o700);
+    expect(readFileSync(draftFile, 'utf8')).not.toContain('hunter2-e2e');
+
+    const second = spawnCli(['wizard', '--out', out], { cwd: dir, env });
+    await second.waitFor(/▸ Resume the saved draft/);
+    await keys(second, SEQ.enter);
+    await second.waitFor(': Environment variables');
+    for (const step of ['Docker', 'Spark', 'Review and write']) {
+      await keys(second, SEQ.tab);
+      await second.waitFor(`: ${step}`);
+    }
+    await keys(second, SEQ.ctrlS);
+    await second.waitFor(/Write without DB_PASSWORD\? y\/n/);
+    await keys(second, 'n');
+    await second.waitFor(/nothing written: fill in DB_PASSWORD/);
+    expect(existsSync(out)).toBe(false);
     await keys(second, SEQ.ctrlC);
     await second.waitFor(/Quit\? y\/n/);
     await keys(second, 'y');

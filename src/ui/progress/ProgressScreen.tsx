@@ -26,24 +26,27 @@ export function progressLines(r: ProgressReport, width: number): Line[] {
   for (const t of r.topics) {
     out.push({ text: `${fit(t.title, titleWidth)}  ${bar(t.mastery)} ${pct(t.mastery)}  ${`${t.seen}/${t.cards}`.padStart(5)}  ${String(t.dueToday).padStart(9)}  ${String(t.dueThisWeek).padStart(4)}` });
   }
-  if (r.exams.length) out.push({ text: '' }, { text: `${fit('Exam', titleWidth)}  mastery          seen  due today  week`, bold: true });
+  // Mastery per exam in the topic table's columns (the skill areas follow the history, further down).
+  if (r.exams.length) out.push({ text: `${fit('Exam', titleWidth)}  mastery          seen  due today  week`, bold: true });
   for (const e of r.exams) {
-    const best = e.best === undefined ? '' : ` · best ${e.best}`;
-    out.push({ text: `${fit(`${examLabel(e.id)} ${e.status === 'current' ? '(current)' : '(retired)'}`, titleWidth)}  ${bar(e.mastery)} ${pct(e.mastery)}  ${`${e.seen}/${e.questions}`.padStart(5)}  ${String(e.due).padStart(9)}  ${String(e.dueThisWeek).padStart(4)}`, bold: true });
-    for (const a of e.areas) out.push({ text: `${fit(`  ${a.title}`, titleWidth)}  ${bar(a.mastery)} ${pct(a.mastery)}  ${`${a.seen}/${a.questions}`.padStart(5)}`, dim: true });
-    out.push({ text: `  ${e.name}: ${e.taken ? `${e.taken} taken${best}` : `none taken yet (amlenv quiz --exam ${e.id})`}`, dim: true });
+    out.push({ text: `${fit(`${examLabel(e.id)} ${e.status === 'current' ? '(current)' : '(retired)'}`, titleWidth)}  ${bar(e.mastery)} ${pct(e.mastery)}  ${`${e.seen}/${e.questions}`.padStart(5)}  ${String(e.due).padStart(9)}  ${String(e.dueThisWeek).padStart(4)}` });
   }
-  out.push({ text: '' }, { text: 'Exams taken', bold: true });
   const current = r.exams.find((e) => e.status === 'current');
-  if (!r.examHistory.length) out.push({ text: `  none yet: amlenv quiz --exam${current ? ` takes ${examLabel(current.id)} (${current.length} questions, ${current.minutes} minutes, pass mark ${current.pass} of ${current.scale})` : ` (${EXAM.count} questions, ${EXAM.minutes} minutes, pass at ${EXAM.pass})`}`, dim: true });
+  if (!r.examHistory.length) out.push({ text: `  none yet: amlenv quiz --exam ${current ? `(${examLabel(current.id)}: ${current.length} questions, ${current.minutes} min, pass ${current.pass}/${current.scale})` : `(${EXAM.count} questions, ${EXAM.minutes} min, pass ${EXAM.pass}/${EXAM.scale})`}`, dim: true });
+  else out.push({ text: '' }, { text: 'Exams taken', bold: true });
   for (const e of [...r.examHistory].reverse().slice(0, 10)) {
     const scale = r.exams.find((x) => x.id === e.exam)?.scale ?? EXAM.scale;
     out.push({ text: `  ${e.finishedAt.slice(0, 10)}  ${(e.exam ? examLabel(e.exam) : 'mixed').padEnd(6)}  ${String(e.score).padStart(4)}/${scale}  ${e.passed ? 'passed' : 'not passed'}  ${e.correct}/${e.total} right  ${Math.round(e.minutes)} min`, color: e.passed ? 'green' : 'red' });
   }
+  for (const e of r.exams) {
+    if (!e.areas.length) continue;
+    out.push({ text: '' }, { text: `${examLabel(e.id)} · ${e.name}${e.taken ? ` · ${e.taken} taken, best ${e.best}` : ''}`, bold: true });
+    for (const a of e.areas) out.push({ text: `${fit(`  ${a.title}`, titleWidth)}  ${bar(a.mastery)} ${pct(a.mastery)}  ${`${a.seen}/${a.questions}`.padStart(5)}  ${a.weight[0]}–${a.weight[1]}% of the exam` });
+  }
   return out;
 }
 
-/** Mastery per topic, what is due, the streak and past exams; r resets everything after a confirmation. */
+/** Mastery per topic and per exam, what is due, the streak and past exams; r resets everything after a confirmation. */
 export function ProgressScreen({ width, height, storeDir, store: given, clock = Date.now, onExit }: { width: number; height: number; storeDir?: string; store?: LearningStore; clock?: () => number; onExit: () => void }) {
   const { isRawModeSupported } = useStdin();
   const [content] = useState(() => loadContent());
