@@ -40,7 +40,7 @@ export function progressLines(r: ProgressReport, width: number): Line[] {
   }
   for (const e of r.exams) {
     if (!e.areas.length) continue;
-    out.push({ text: '' }, { text: `${examLabel(e.id)} · ${e.name}${e.taken ? ` · ${e.taken} taken, best ${e.best}` : ''}`, bold: true });
+    out.push({ text: '' }, { text: `${examLabel(e.id)} skill areas${e.taken ? ` · ${e.taken} taken, best ${e.best}/${e.scale}` : ''}`, bold: true });
     for (const a of e.areas) out.push({ text: `${fit(`  ${a.title}`, titleWidth)}  ${bar(a.mastery)} ${pct(a.mastery)}  ${`${a.seen}/${a.questions}`.padStart(5)}  ${a.weight[0]}–${a.weight[1]}% of the exam` });
   }
   return out;
