@@ -3,6 +3,7 @@ import { areaOf, examQuestions } from '../../src/learn/blueprints.js';
 import { loadContent } from '../../src/learn/content.js';
 import { type ExamRecord, progressReport } from '../../src/learn/progress.js';
 import { type Card, Rating, recall, reviewCard } from '../../src/learn/scheduler.js';
+import { progressLines } from '../../src/ui/progress/ProgressScreen.js';
 
 const content = loadContent();
 const T0 = new Date(2026, 10, 26, 10, 0);
@@ -65,5 +66,20 @@ describe('mastery per exam', () => {
     expect(r.examHistory).toEqual(history);
     expect(r.exams[0]).toMatchObject({ taken: 2, best: 760, last: { score: 760, passed: true } });
     expect(r.exams[1]).toMatchObject({ taken: 1, best: 500, last: { score: 500, passed: false } });
+  });
+
+  it('the progress screen shows each exam’s mastery within its first screenful at 80×24, and its skill areas below', () => {
+    const cards = new Map<string, Card>([[aiOnly[0].id, reviewCard(undefined, Rating.Easy, dayAt(-1))]]);
+    let lines = progressLines(report(cards), 78).map((l) => l.text);
+    const firstScreen = lines.slice(0, 20).join('\n');
+    expect(firstScreen).toMatch(/AI-300 \(current\)\s+[█░]{10}\s+\d+%\s+1\/\d+\s+0\s+0/);
+    expect(firstScreen).toMatch(/DP-100 \(retired\)\s+[█░]{10}\s+0%\s+0\/\d+/);
+    expect(firstScreen).toContain('none yet: amlenv quiz --exam (AI-300: 50 questions, 100 min, pass 700/1000)');
+    expect(lines).toContain('AI-300 skill areas');
+    expect(lines.some((l) => /^ {2}Design and implement an MLOps i…\s+[█░]{10}\s+\d+%\s+1\/\d+\s+15–20% of the exam$/.test(l))).toBe(true);
+    lines = progressLines(report(cards, [record('ai-300', 760, -1)]), 78).map((l) => l.text);
+    expect(lines).toContain('AI-300 skill areas · 1 taken, best 760/1000');
+    expect(lines.some((l) => /AI-300\s+760\/1000\s+passed/.test(l))).toBe(true);
+    expect(lines.every((l) => l.length <= 78)).toBe(true);
   });
 });
