@@ -36,7 +36,7 @@ export function progressLines(r: ProgressReport, width: number): Line[] {
   else out.push({ text: '' }, { text: 'Exams taken', bold: true });
   for (const e of [...r.examHistory].reverse().slice(0, 10)) {
     const scale = r.exams.find((x) => x.id === e.exam)?.scale ?? EXAM.scale;
-    out.push({ text: `  ${e.finishedAt.slice(0, 10)}  ${(e.exam ? examLabel(e.exam) : 'mixed').padEnd(6)}  ${String(e.score).padStart(4)}/${scale}  ${e.passed ? 'passed' : 'not passed'}  ${e.correct}/${e.total} right  ${Math.round(e.minutes)} min`, color: e.passed ? 'green' : 'red' });
+    out.push({ text: `  ${e.finishedAt.slice(0, 10)}  ${(typeof e.exam === 'string' ? examLabel(e.exam) : 'mixed').padEnd(6)}  ${String(e.score).padStart(4)}/${scale}  ${e.passed ? 'passed' : 'not passed'}  ${e.correct}/${e.total} right  ${Math.round(e.minutes)} min`, color: e.passed ? 'green' : 'red' });
   }
   for (const e of r.exams) {
     if (!e.areas.length) continue;
