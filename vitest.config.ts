@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 20000,
     hookTimeout: 60000,
     // CI=false: Ink renders only at exit when it thinks it runs in CI.
-    env: { FORCE_COLOR: '0', NO_COLOR: '1', CI: 'false' },
+    // AMLENV_SOLVE_CHANNELS: the app's "Solve now" probes a closed loopback port, never real conda channels
+    // (tests that solve set their own local channel).
+    env: { FORCE_COLOR: '0', NO_COLOR: '1', CI: 'false', AMLENV_SOLVE_CHANNELS: 'http://127.0.0.1:9/no-channel' },
   },
 });

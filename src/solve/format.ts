@@ -2,13 +2,11 @@
 import { relative } from 'node:path';
 import type { Diagnostic } from '../env/types.js';
 import { bold, cyan, dim, green, red, yellow } from '../util/color.js';
+import { safeLine } from '../util/safe-text.js';
 import type { SolveReport } from './solve-definition.js';
 
 /** Control characters from input never reach the terminal as such. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+export const printable = safeLine;
 
 export function seconds(ms: number): string {
   return ms < 100 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(1)} s`;

@@ -8,6 +8,8 @@ import { Footer } from '../components/Footer.js';
 import { PathPrompt } from '../components/PathPrompt.js';
 import { pressed } from '../keys.js';
 import { CheckTable } from './CheckTable.js';
+import { SolveSummary } from '../solve/SolveSummary.js';
+import { useSolveNow } from '../solve/use-solve-now.js';
 import { runFromApp, type AppJobResult, type JobChoice } from './job.js';
 
 type Stage =
@@ -38,9 +40,14 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
   const [view, setView] = useState<BuildViewState>(initialBuildView);
   const abort = useRef<AbortController | undefined>(undefined);
 
-  const actions: Array<{ label: string; choice?: JobChoice }> = [
+  // "Solve now": offered once the definition's conda channels answer; needs no Docker
+  const solvePath = stage.id === 'path' ? undefined : stage.path;
+  const solveNow = useSolveNow(() => solvePath, solvePath ?? '', stage.id === 'action');
+  const solveOffered = !['probing', 'unavailable'].includes(solveNow.view.status);
+  const actions: Array<{ label: string; choice?: JobChoice; solve?: boolean }> = [
     ...samples.map((s) => ({ label: s.name === 'check-env' ? 'Check the environment (does the image hold what it declares?)' : `Run the sample "${s.name}": ${s.summary}`, choice: { sample: s } })),
     { label: 'Run a script of my own…' },
+    ...(solveOffered ? [{ label: 'Solve now: the conda dependencies against their channels (no Docker needed)', solve: true }] : []),
   ];
 
   useEffect(() => {
@@ -63,6 +70,7 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
         else if (pressed('down', input, key)) setFocus((f) => (f + 1) % actions.length);
         else if (pressed('select', input, key)) {
           const a = actions[focus];
+          if (a.solve) return solveNow.start();
           setStage(a.choice ? { id: 'running', path: stage.path, choice: a.choice } : { id: 'script', path: stage.path });
         } else if (pressed('back', input, key)) setStage({ id: 'path' });
         else if (pressed('quit', input, key)) onBack();
@@ -102,6 +110,7 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
             {a.label}
           </Text>
         ))}
+        <SolveSummary view={solveNow.view} />
         <Footer keys={['up', 'select', 'back', 'quit']} labels={{ select: 'start', back: 'other file', quit: 'home' }} />
       </Box>
     );

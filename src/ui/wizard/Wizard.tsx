@@ -12,9 +12,11 @@ import { TextLine } from '../components/TextLine.js';
 import { truncate, visibleWindow } from '../components/window.js';
 import { highlight } from '../../learn/render-markdown.js';
 import { diagnosticsAt, draftDiagnostics, groupBySection, summary } from './diagnostics.js';
-import { type Draft, missingSecretLabels } from './draft.js';
+import { type Draft, missingSecretLabels, section } from './draft.js';
 import type { SaveResult } from '../../store/json-store.js';
 import { definitionPath, outputFiles, previewText } from './output.js';
+import { SolveSummary } from '../solve/SolveSummary.js';
+import { useSolveNow } from '../solve/use-solve-now.js';
 import { type Effect, fileRead, handleKey, initialState, rowsOf, type WizardState } from './state.js';
 import { type Row, STEPS, type StepContext } from './steps.js';
 
@@ -96,10 +98,13 @@ function draftSaved(state: WizardState, save: SaveResult | void): WizardState {
   return { ...state, message: { text: `the draft could not be saved (${save.reason}); your changes live in this session until you write the files`, tone: 'error' } };
 }
 
-export function Wizard({ draft, ctx, width, height, saveDraft, onExit, onBuildAndCheck }: WizardProps) {
+export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit, onBuildAndCheck }: WizardProps) {
   const { isRawModeSupported } = useStdin();
   const [state, setState] = useState<WizardState>(() => initialState(draft));
   const ref = useRef(state);
+  // "Solve now" on the review step: offered once the draft's conda channels answer
+  const solveNow = useSolveNow(() => ({ path: 'draft', format: 'v1-json', env: ref.current.draft.env, positions: new Map(), problems: [], sources: [], parsed: true }), JSON.stringify(section(state.draft.env, 'python').condaDependencies ?? null), STEPS[state.step].id === 'review');
+  const ctx: StepContext = { ...givenCtx, solveAvailable: solveNow.view.status !== 'probing' && solveNow.view.status !== 'unavailable' };
 
   const run = (next: WizardState, effects: Effect[]) => {
     let current = next;
@@ -146,6 +151,8 @@ export function Wizard({ draft, ctx, width, height, saveDraft, onExit, onBuildAn
   useInput(
     (input, key) => {
       const current = ref.current;
+      const row = rowsOf(current, ctx)[current.focus];
+      if (key.return && row?.kind === 'action' && row.action === 'solve' && !current.editing && !current.picking && !current.inFindings && !current.confirm) return solveNow.start();
       const result = handleKey(current, input, key, draftDiagnostics(current.draft), ctx);
       if (result.state !== current || result.effects.length) run(result.state, result.effects);
     },
@@ -247,6 +254,7 @@ export function Wizard({ draft, ctx, width, height, saveDraft, onExit, onBuildAn
           {preview.text.split('\n').length > previewHeight ? <Text dimColor>{`  … ${preview.text.split('\n').length - previewHeight} more lines`}</Text> : null}
           <Text bold>{`Findings: ${summary(diagnostics)}${diagnostics.length ? ' (↓ to reach them, Enter jumps to the field)' : ''}`}</Text>
           <FindingsView groups={groups} focus={state.inFindings ? state.findingFocus : -1} height={findingsHeight} all={diagnostics} />
+          <SolveSummary view={solveNow.view} maxProblems={1} />
         </Box>
       ) : null}
       <Box marginTop={review ? 0 : 1} flexDirection="column">

@@ -46,14 +46,15 @@ export function initialState(draft: Draft): WizardState {
   return { draft, step: Math.min(Math.max(draft.meta.step, 0), STEPS.length - 1), focus: 0, panel: false, inFindings: false, findingFocus: 0, dirty: true };
 }
 
-const rowCache = new WeakMap<Draft, Map<number, Row[]>>();
+const rowCache = new WeakMap<Draft, Map<string, Row[]>>();
 
-/** The rows of the current step; cached per draft, since a keystroke that only moves the focus changes neither. */
+/** The rows of the current step; cached per draft (and the offers that depend on Docker or the channels answering), since a keystroke that only moves the focus changes neither. */
 export function rowsOf(state: WizardState, ctx: StepContext): Row[] {
   let byStep = rowCache.get(state.draft);
   if (!byStep) rowCache.set(state.draft, (byStep = new Map()));
-  let rows = byStep.get(state.step);
-  if (!rows) byStep.set(state.step, (rows = STEPS[state.step].rows(state.draft, ctx)));
+  const key = `${state.step}:${ctx.dockerAvailable ? 'd' : ''}${ctx.solveAvailable ? 's' : ''}`;
+  let rows = byStep.get(key);
+  if (!rows) byStep.set(key, (rows = STEPS[state.step].rows(state.draft, ctx)));
   return rows;
 }
 

@@ -53,7 +53,7 @@ export type Row =
   | (RowBase & { kind: 'toggle'; value: boolean; apply: (d: Draft, value: boolean) => Draft })
   | (RowBase & { kind: 'item'; list: ListKey; index: number; value: string; secret?: boolean })
   | (RowBase & { kind: 'add'; list: ListKey; placeholder: string })
-  | (RowBase & { kind: 'action'; action: 'next' | 'back' | 'write' | 'check' })
+  | (RowBase & { kind: 'action'; action: 'next' | 'back' | 'write' | 'check' | 'solve' })
   | (RowBase & { kind: 'heading' });
 
 export interface StepContext {
@@ -61,6 +61,8 @@ export interface StepContext {
   templates: Array<{ name: string; title: string }>;
   /** A Docker daemon answered: the review step offers to build the image and check it. */
   dockerAvailable?: boolean;
+  /** The conda channels answered: the review step offers "Solve now". */
+  solveAvailable?: boolean;
 }
 
 export interface Step {
@@ -256,6 +258,9 @@ export const STEPS: Step[] = [
         ? [{ kind: 'action', id: 'check', action: 'check', label: 'Build and check with Docker', help: 'Writes the files, builds the image locally and checks it holds every declared package and variable.' } as Row]
         : []),
       { kind: 'toggle', id: 'draft-secrets', label: 'Secrets in draft', value: Boolean(d.meta.draftSecrets), help: 'Off: the registry password and secret-looking variable values are left out of the saved draft (a resumed draft asks for them). On: they are saved in it (a 0600 file).', apply: (x, v) => ({ ...x, meta: { ...x.meta, draftSecrets: v } }) },
+      ...(ctx.solveAvailable
+        ? [{ kind: 'action', id: 'solve', action: 'solve', label: 'Solve now', help: 'Solves the conda dependencies against their channels (no Docker needed): what a build would install, or the conflict explained.' } as Row]
+        : []),
     ],
   },
 ];
