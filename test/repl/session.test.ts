@@ -1,3 +1,4 @@
+import { guardFor } from '../../src/env/containment.js';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,7 +150,8 @@ describe('meta commands', () => {
     await runAll(s, 'from azure.ai.ml.entities import Environment', 'v2 = Environment(name="v2", image="python:3.11", conda_file="conda.yml")');
     expect((await s.run(':save sub/environment.yml')).status).toBe('ok');
     expect(readFileSync(join(s.options.cwd, 'sub', 'environment.yml'), 'utf8')).toContain('conda_file: ../conda.yml');
-    const v2 = loadDefinition(join(s.options.cwd, 'sub', 'environment.yml'));
+    // Checked from the REPL's folder (the containment root when there is no repository), as `amlenv validate sub/environment.yml` there would.
+    const v2 = loadDefinition(join(s.options.cwd, 'sub', 'environment.yml'), { guard: guardFor(join(s.options.cwd, 'sub', 'environment.yml'), { cwd: s.options.cwd }) });
     expect(v2.ok && v2.def.problems).toEqual([]);
   });
 
