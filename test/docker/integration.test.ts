@@ -26,8 +26,9 @@ interface Resources {
   volumes: string[];
 }
 
+// Only amlenv's own containers are counted (by its label), never every container on the daemon.
 async function resources(d: Docker): Promise<Resources> {
-  const [containers, networks, volumes] = await Promise.all([d.listContainers({ all: true }), d.listNetworks(), d.listVolumes()]);
+  const [containers, networks, volumes] = await Promise.all([d.listContainers({ all: true, filters: { label: ['org.amlenv.managed=true'] } }), d.listNetworks(), d.listVolumes()]);
   return { containers: containers.map((c) => c.Id).sort(), networks: networks.map((n) => n.Id).sort(), volumes: (volumes.Volumes ?? []).map((v) => v.Name).sort() };
 }
 
@@ -105,11 +106,14 @@ describe.skipIf(!docker)('Docker integration (real daemon)', () => {
     expect(readFileSync(join(cwd, 'amlenv-runs', runs[0], 'outputs', 'result.txt'), 'utf8')).toBe('42\n');
   }, LONG);
 
-  it('the script\'s exit code is the exit code of amlenv run', async () => {
-    const r = await cliAsync(['run', USER_MANAGED, join(SCRIPTS, 'exit_with.py'), '--outputs', join(tempDir(), 'o'), '--', '7']);
-    expect(r.code).toBe(7);
-    expect(r.stdout).toContain('exiting with 7');
-    expect(r.stderr).toMatch(/script exited with 7 after/);
+  it.each([['7'], ['255'], ['3']])('a script that exits %s: amlenv run exits 1, prints the script\'s code and keeps it in run.json', async (code) => {
+    const out = join(tempDir(), 'o');
+    const r = await cliAsync(['run', USER_MANAGED, join(SCRIPTS, 'exit_with.py'), '--outputs', out, '--', code]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`exiting with ${code}`);
+    expect(r.stderr).toMatch(new RegExp(`script exited with ${code} after`));
+    expect(r.stderr).toMatch(new RegExp(`the script failed with exit code ${code}; see .*std_log\\.txt`));
+    expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'))).toMatchObject({ status: 'failed', exitCode: Number(code), timedOut: false, script: 'exit_with.py' });
   }, LONG);
 
   it('safe defaults: no network (names do not resolve), no capabilities, no-new-privileges, non-root, read-only root and snapshot, writable /tmp and outputs', async () => {
