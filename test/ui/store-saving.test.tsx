@@ -105,6 +105,7 @@ describe('screens on a store they cannot use', () => {
     const frame = await waitFor(r, (f) => f.includes('Quiz ·'));
     expect(frame).toMatch(/is a file, not a folder/);
     noStackTrace(frame);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
   });
 
   it('a damaged store in a read-only folder (simulated): progress shows a notice, not Ink\'s ERROR', async () => {
@@ -115,6 +116,9 @@ describe('screens on a store they cannot use', () => {
     const frame = await waitFor(r, (f) => f.includes('Progress'));
     expect(frame).toMatch(/learning\.json is damaged/);
     noStackTrace(frame);
+    // The notice takes three lines at 80 columns; the screen below shrinks to match, so all of it shows.
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    expect(frame.split('\n')[0]).toMatch(/^\/tmp\/.*learning\.json is damaged/);
   });
 
   it('reset on a read-only store says it could not, and the disk keeps the progress', async () => {

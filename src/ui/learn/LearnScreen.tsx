@@ -1,4 +1,4 @@
-import { Notice } from '../components/Notice.js';
+import { Notice, noticeLines } from '../components/Notice.js';
 import { Box, useInput, useStdin } from 'ink';
 import { type ReactElement, useRef, useState } from 'react';
 import { type Content, lessonsOf, loadContent } from '../../learn/content.js';
@@ -50,7 +50,7 @@ export function LearnScreen({ topic, lesson, width, height, storeDir, clock = Da
   const now = new Date(clock());
   const report = store.report(content, now);
   const notice = store.problem;
-  const h = notice ? height - 1 : height;
+  const h = height - noticeLines(notice, width).length;
 
   const lessons = view.id === 'lessons' ? lessonsOf(content, view.topic) : [];
   // Ink subscribes the handler after the frame shows: read the latest view through a ref, not the closure.
@@ -115,7 +115,7 @@ export function LearnScreen({ topic, lesson, width, height, storeDir, clock = Da
   }
   return (
     <Box flexDirection="column" width={width}>
-      <Notice text={notice} />
+      <Notice text={notice} width={width} />
       {body}
     </Box>
   );

@@ -1,4 +1,4 @@
-import { Notice } from '../components/Notice.js';
+import { Notice, noticeLines } from '../components/Notice.js';
 import { Box, useInput, useStdin } from 'ink';
 import { useRef, useState } from 'react';
 import { loadContent } from '../../learn/content.js';
@@ -55,7 +55,7 @@ export function ProgressScreen({ width, height, storeDir, store: given, clock = 
   const [confirm, setConfirm] = useState(false);
   const [message, setMessage] = useState<{ text: string; tone?: 'success' | 'error' | 'warning' }>();
   const notice = store.problem;
-  const h = notice ? height - 1 : height;
+  const h = height - noticeLines(notice, width).length;
   const report = store.report(content, new Date(clock()));
   const body = progressLines(report, width - 2);
   const max = Math.max(0, body.length - bodyHeight(h, 0));
@@ -88,7 +88,7 @@ export function ProgressScreen({ width, height, storeDir, store: given, clock = 
   const question = confirm ? { text: `Delete all progress (${report.overall.seen} answered questions, the streak, ${report.examHistory.length} exam${report.examHistory.length === 1 ? '' : 's'})? y/n`, tone: 'warning' as const } : message;
   return (
     <Box flexDirection="column" width={width}>
-      <Notice text={notice} />
+      <Notice text={notice} width={width} />
       <Page width={width} title="Progress" status={`amlenv progress --json prints the same`} body={body} scroll={scroll} height={h} message={question} footer={confirm ? ['yes', 'no'] : ['up', 'reset', 'back']} labels={{ up: 'scroll', reset: 'reset progress', back: 'back' }} />
     </Box>
   );

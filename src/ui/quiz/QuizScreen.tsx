@@ -1,4 +1,4 @@
-import { Notice } from '../components/Notice.js';
+import { Notice, noticeLines } from '../components/Notice.js';
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { loadFieldLibs } from '../../env/libs.js';
@@ -81,7 +81,7 @@ export function QuizScreen(props: QuizScreenProps) {
 
   // A shared store's problem is shown by the screen that owns it.
   const notice = props.store ? undefined : store.problem;
-  const h = notice ? height - 1 : height;
+  const h = height - noticeLines(notice, width).length;
   const body = (() => {
     if (!ready) return <Text dimColor>loading the validator…</Text>;
     if (view.id === 'practice') {
@@ -103,7 +103,7 @@ export function QuizScreen(props: QuizScreenProps) {
   })();
   return (
     <Box flexDirection="column" width={width}>
-      <Notice text={notice} />
+      <Notice text={notice} width={width} />
       {body}
     </Box>
   );
