@@ -20,7 +20,7 @@ export interface DockerfileParts {
 export function renderDockerfileBody(parts: DockerfileParts): string {
   const lines: string[] = [];
   if ('image' in parts.from) lines.push(`FROM ${parts.from.image}`);
-  else lines.push(parts.from.dockerfile.replace(/\r\n/g, '\n').replace(/\n*$/, ''));
+  else lines.push(parts.from.dockerfile.replace(/\r\n/g, '\n').replace(/(?<!\n)\n*$/, ''));
   lines.push('USER root', 'RUN mkdir -p $HOME/.cache', 'WORKDIR /', `COPY ${SETUP_DIR}/99brokenproxy /etc/apt/apt.conf.d/`);
   if (parts.condaEnv) {
     const prefix = `${ENVS_ROOT}/${parts.condaEnv}`;
@@ -50,7 +50,7 @@ export function renderDockerfileBody(parts: DockerfileParts): string {
 export function withLabels(body: string, labels: Record<string, string>): string {
   const keys = Object.keys(labels);
   if (keys.length === 0) return body;
-  return `${body.replace(/\n*$/, '\n')}LABEL ${keys.map((k) => `${k}=${quoteLabel(labels[k])}`).join(' ')}\n`;
+  return `${body.replace(/(?<!\n)\n*$/, '\n')}LABEL ${keys.map((k) => `${k}=${quoteLabel(labels[k])}`).join(' ')}\n`;
 }
 
 /** A double-quoted Dockerfile word: quotes, backslashes and `$` (variable expansion) escaped, newlines dropped. */

@@ -151,6 +151,6 @@ export function safeRepositoryName(name: string): string {
     .replace(/([._-])[._-]+/g, (m, first: string) => (first === '-' ? '-' : first))
     .replace(/^[._-]+|[._-]+$/g, '')
     .slice(0, 100)
-    .replace(/[._-]+$/, '');
+    .replace(/(?<![._-])[._-]+$/, '');
   return cleaned || 'environment';
 }

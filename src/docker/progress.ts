@@ -106,7 +106,7 @@ export class ProgressParser {
     if (lastOn > lastOff) this.stderr = true;
     else if (lastOff > lastOn) this.stderr = false;
     line = line.split(STDERR_ON).join('').split(STDERR_OFF).join('');
-    line = line.replace(/\r$/, '').replace(/.*\r(?=.)/, '');
+    line = line.replace(/\r$/, '').replace(/^.*\r(?=.)/, '');
     const step = STEP.exec(line);
     if (step) {
       this.stderr = false;

@@ -1,6 +1,7 @@
 // After a definition is loaded: the paths it names that amlenv would read later (local wheels in the pip list,
 // a v1 build context) are checked against the containment root now, so validate reports them and build, run
 // and dockerfile (which refuse a definition with errors) never read them.
+import { hasPlaceholder } from '../util/placeholder.js';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { refuseOutside, type PathGuard } from './containment.js';
@@ -13,7 +14,7 @@ const isRemote = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWi
 /** A pip entry that names a local file (the same test as the pip parser's `path` kind). */
 export function localPipPath(entry: string): string | undefined {
   const text = entry.trim();
-  if (!text || text.startsWith('-') || /\{\{.*\}\}/.test(text) || /^(git\+|hg\+|svn\+|bzr\+)?[a-z][a-z0-9+.-]*:\/\//i.test(text)) return undefined;
+  if (!text || text.startsWith('-') || hasPlaceholder(text) || /^(git\+|hg\+|svn\+|bzr\+)?[a-z][a-z0-9+.-]*:\/\//i.test(text)) return undefined;
   if (/\s@\s/.test(text)) return undefined;
   return /^(\.{1,2}[\\/]|\/|~)/.test(text) || /\.(whl|tar\.gz|zip)$/i.test(text) ? text : undefined;
 }

@@ -1,3 +1,4 @@
+import { hasPlaceholder } from '../util/placeholder.js';
 import type { Json } from './fields.js';
 import { fieldLibs } from './libs.js';
 import { childPath, isRecord } from './path.js';
@@ -49,7 +50,7 @@ export function parseMatchSpec(raw: string, path: string): CondaDep {
   const { rattler } = fieldLibs();
   let rest = raw.trim();
   const dep: CondaDep = { path, raw, name: '' };
-  if (/\{\{.*\}\}/.test(rest)) return { ...dep, name: rest, error: 'a template placeholder ({{...}}) instead of a package' };
+  if (hasPlaceholder(rest)) return { ...dep, name: rest, error: 'a template placeholder ({{...}}) instead of a package' };
   const channelSplit = rest.lastIndexOf('::');
   if (channelSplit >= 0) {
     dep.channel = rest.slice(0, channelSplit);
@@ -82,7 +83,7 @@ export function parseMatchSpec(raw: string, path: string): CondaDep {
     version = '=' + v;
     if (build !== undefined) dep.build = build;
   } else if (/^[<>!~=]/.test(tail)) {
-    version = tail.replace(/\s*([,|])\s*/g, '$1').replace(/([<>=!~]=?)\s+/g, '$1');
+    version = tail.replace(/(?<!\s)\s*([,|])\s*/g, '$1').replace(/([<>=!~]=?)\s+/g, '$1');
   } else {
     const [v, build, ...extra] = tail.split(/\s+/);
     if (extra.length) return { ...dep, error: 'too many parts: a match spec is "name version build"' };
@@ -105,7 +106,7 @@ const PIP_FLAGS = ['--pre', '--no-index', '--prefer-binary', '--require-hashes',
 /** Classifies one pip entry: an option, a URL, a local path or a PEP 508 requirement. */
 export function parsePipEntry(raw: string, path: string): PipDep {
   const text = raw.trim();
-  if (/\{\{.*\}\}/.test(text)) return { path, raw, kind: 'requirement', error: 'a template placeholder ({{...}}) instead of a requirement' };
+  if (hasPlaceholder(text)) return { path, raw, kind: 'requirement', error: 'a template placeholder ({{...}}) instead of a requirement' };
   if (text.startsWith('-')) {
     const option = text.split(/[\s=]/)[0];
     if (PIP_FLAGS.includes(option)) return { path, raw, kind: 'option' };

@@ -1,5 +1,6 @@
 // Docker image references, read with the grammar of distribution/reference (the one docker itself uses):
 //   reference := name [ ":" tag ] [ "@" digest ];  name := [domain "/"] path-component ["/" path-component]*
+import { hasPlaceholder } from '../util/placeholder.js';
 
 const ALNUM = '[a-z0-9]+';
 const SEPARATOR = '(?:[_.]|__|[-]+)';
@@ -21,7 +22,7 @@ export interface ImageRef {
 
 export function parseImageRef(text: string): ImageRef | { error: string } {
   if (text.length === 0) return { error: 'the image reference is empty' };
-  if (/\{\{.*\}\}/.test(text)) return { error: 'it holds a template placeholder ({{...}})' };
+  if (hasPlaceholder(text)) return { error: 'it holds a template placeholder ({{...}})' };
   if (/\s/.test(text)) return { error: 'it contains white space' };
   const m = REFERENCE.exec(text);
   if (!m) {

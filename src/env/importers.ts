@@ -1,8 +1,8 @@
 // The SDK's Environment.from_* constructors, offline: each builds the SDK v1 model the SDK would build.
-import { parse } from 'yaml';
 import type { ConversionNote } from './convert.js';
 import { newEnvironment } from './defaults.js';
 import type { Json } from './fields.js';
+import { parseYamlWithPositions } from './parse-yaml.js';
 import { isRecord } from './path.js';
 import type { EnvObject } from './types.js';
 
@@ -25,12 +25,13 @@ const docker = (env: EnvObject) => env.docker as Record<string, Json>;
 
 /** Parses a conda YAML; throws a one-line error for anything that is not a conda mapping. */
 export function parseCondaText(text: string, file: string): Record<string, Json> {
-  let value: unknown;
-  try {
-    value = parse(text.replace(/^\ufeff/, ''));
-  } catch (err) {
-    throw new Error(`${file}: invalid YAML: ${(err as Error).message.split('\n')[0]}`);
+  // The loaders' parser: linear duplicate-key check, capped nesting and alias expansion.
+  const parsed = parseYamlWithPositions(text.replace(/^\ufeff/, ''), file);
+  if (parsed.error) {
+    const { line, column, message, rule } = parsed.error;
+    throw new Error(`${file}:${line}:${column}: ${rule ? `the YAML is ${message} [${rule}]` : `invalid YAML: ${message}`}`);
   }
+  const value = parsed.value;
   if (!isRecord(value)) throw new Error(`${file}: not a conda environment file (expected name, channels and dependencies)`);
   return value as Record<string, Json>;
 }

@@ -14,7 +14,7 @@ export type JobEnvironment =
 
 /** Whether the text is a command job, and if so the environment it uses. */
 export function readJobEnvironment(raw: string, file: string, reader: FileReader = diskReader): JobEnvironment {
-  if (!/^\s*(type\s*:\s*command|command\s*:)/m.test(raw)) return { kind: 'not-a-job' };
+  if (!/^[ \t]*(type\s*:\s*command|command\s*:)/m.test(raw)) return { kind: 'not-a-job' };
   const { text, style } = readStyle(raw);
   const parsed = parseYamlWithPositions(text, file);
   if (parsed.error || !isRecord(parsed.value)) return { kind: 'not-a-job' };

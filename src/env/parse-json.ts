@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Json } from './fields.js';
+import { jsonTooDeep, MAX_NESTING } from './nesting.js';
 import { LineIndex } from './text.js';
 import { childPath, setOwn } from './path.js';
 import type { Position } from './types.js';
@@ -7,7 +8,8 @@ import type { Position } from './types.js';
 export interface ParsedText {
   value: Json | undefined;
   positions: Map<string, Position>;
-  error?: { message: string; line: number; column: number };
+  /** `rule` when the error is not plain syntax (input/too-deep, input/alias-expansion). */
+  error?: { message: string; line: number; column: number; rule?: string };
 }
 
 const MESSAGES: Record<string, string> = {
@@ -34,9 +36,12 @@ const MESSAGES: Record<string, string> = {
  * for array items). Position prefix `prefix` is prepended to paths.
  */
 export function parseJsonWithPositions(text: string, file: string, prefix = ''): ParsedText {
+  const lines = new LineIndex(text);
+  // The parser recurses: 10,000-deep JSON would overflow the stack, so depth is checked first in one pass.
+  const deepAt = jsonTooDeep(text);
+  if (deepAt !== undefined) return { value: undefined, positions: new Map(), error: { message: `nested deeper than ${MAX_NESTING} levels`, rule: 'input/too-deep', ...lines.at(deepAt) } };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const lines = new LineIndex(text);
   if (errors.length > 0 || !root) {
     const first = errors[0];
     const at = lines.at(first ? first.offset : 0);

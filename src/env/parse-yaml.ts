@@ -1,80 +1,132 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Json } from './fields.js';
-import { childPath } from './path.js';
+import { MAX_NESTING, yamlTooDeep } from './nesting.js';
+import { childPath, setOwn } from './path.js';
 import type { ParsedText } from './parse-json.js';
+import { LineIndex } from './text.js';
 import type { Position } from './types.js';
+
+/**
+ * Aliases may repeat content, but not explode it: expanding them may add at most this many values in all
+ * (the "billion laughs" file asks for billions).
+ */
+export const MAX_ALIAS_EXPANSION = 10_000;
+
+class YamlLimit extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+    /** Unset for plain syntax errors. */
+    readonly rule?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Parses one YAML document, recording the position of every field path (key for map entries, value for items). */
 export function parseYamlWithPositions(text: string, file: string, prefix = ''): ParsedText {
+  const deepAt = yamlTooDeep(text);
+  if (deepAt !== undefined) {
+    const at = new LineIndex(text).at(deepAt);
+    return { value: undefined, positions: new Map(), error: { message: `nested deeper than ${MAX_NESTING} levels`, rule: 'input/too-deep', ...at } };
+  }
   const lineCounter = new LineCounter();
-  let doc;
+  let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, strict: false, uniqueKeys: true, version: '1.2' });
+    // uniqueKeys is checked below in one pass: the library's own check compares every key with every other.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, strict: false, uniqueKeys: false, version: '1.2' });
   } catch (err) {
-    return { value: undefined, positions: new Map(), error: { message: (err as Error).message, line: 1, column: 1 } };
+    return { value: undefined, positions: new Map(), error: { message: cleanYamlMessage((err as Error).message), line: 1, column: 1 } };
   }
   const first = doc.errors[0];
   if (first) {
     const at = lineCounter.linePos(first.pos[0]);
     return { value: undefined, positions: new Map(), error: { message: cleanYamlMessage(first.message), line: at.line, column: at.col } };
   }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    return { value: undefined, positions: new Map(), error: { message: cleanYamlMessage((err as Error).message), line: 1, column: 1 } };
-  }
   const positions = new Map<string, Position>();
-  const mark = (path: string, node: YamlNode | null | undefined) => {
-    const offset = node?.range?.[0];
+  const mark = (path: string, node: unknown) => {
+    const offset = (node as YamlNode | null)?.range?.[0];
     if (offset === undefined) return;
     const at = lineCounter.linePos(offset);
     positions.set(path, { file, line: at.line, column: at.col });
   };
-  const walk = (node: unknown, path: string, depth: number): void => {
-    if (depth > 200 || isAlias(node)) return;
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const keyNode = pair.key as YamlNode | null;
-        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-        const sub = childPath(path, key);
-        mark(sub, keyNode);
-        walk(pair.value, sub, depth + 1);
+  try {
+    const value = new Converter(doc, mark).convert(doc.contents, prefix, 0, true);
+    return { value, positions };
+  } catch (err) {
+    if (!(err instanceof YamlLimit)) throw err;
+    const at = lineCounter.linePos(err.offset);
+    return { value: undefined, positions: new Map(), error: { message: err.message, ...(err.rule ? { rule: err.rule } : {}), line: at.line, column: at.col } };
+  }
+}
+
+/** Builds the JSON value and the positions in one walk; aliases are resolved with a cycle check and a budget. */
+class Converter {
+  private expanded = 0;
+  private readonly resolving = new Set<unknown>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly mark: (path: string, node: unknown) => void,
+  ) {}
+
+  /** `positional` is false inside an alias's copy: its positions are the anchor's, already recorded. */
+  convert(node: unknown, path: string, depth: number, positional: boolean): Json {
+    if (depth > MAX_NESTING) throw new YamlLimit(`nested deeper than ${MAX_NESTING} levels`, offsetOf(node), 'input/too-deep');
+    if (!positional && ++this.expanded > MAX_ALIAS_EXPANSION) {
+      throw new YamlLimit(`aliases expand to more than ${MAX_ALIAS_EXPANSION} values`, offsetOf(node), 'input/alias-expansion');
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (target === undefined) throw new YamlLimit(`alias *${node.source} has no anchor before it`, offsetOf(node));
+      if (this.resolving.has(target)) throw new YamlLimit(`alias *${node.source} refers to a value that contains it`, offsetOf(node), 'input/alias-expansion');
+      this.resolving.add(target);
+      try {
+        return this.convert(target, path, depth, false);
+      } finally {
+        this.resolving.delete(target);
       }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
+    }
+    if (isMap(node)) {
+      const out: Record<string, Json> = {};
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const keyNode = pair.key;
+        const key = isScalar(keyNode) ? String(keyNode.value) : keyNode === null ? '' : String(keyNode);
+        if (seen.has(key)) throw new YamlLimit(`duplicate key "${key.slice(0, 80)}" (a key may appear only once in a mapping)`, offsetOf(keyNode));
+        seen.add(key);
+        const sub = childPath(path, key);
+        if (positional) this.mark(sub, keyNode);
+        setOwn(out, key, this.convert(pair.value, sub, depth + 1, positional));
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, i) => {
         const sub = childPath(path, i);
-        mark(sub, item as YamlNode);
-        walk(item, sub, depth + 1);
+        if (positional) this.mark(sub, item);
+        return this.convert(item, sub, depth + 1, positional);
       });
     }
-  };
-  walk(doc.contents, prefix, 0);
-  return { value: toJson(value), positions };
+    if (isScalar(node)) return scalar(node.value);
+    return null;
+  }
+}
+
+function offsetOf(node: unknown): number {
+  return (node as YamlNode | null)?.range?.[0] ?? 0;
 }
 
 function cleanYamlMessage(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** YAML can hold dates, big numbers and non-string keys; the model holds JSON. */
-function toJson(value: unknown): Json {
+/** YAML scalars can be big numbers, infinities or dates; the model holds JSON. */
+function scalar(value: unknown): Json {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(toJson);
-  if (value instanceof Map) {
-    const out: Record<string, Json> = {};
-    for (const [k, v] of value) Object.defineProperty(out, String(k), { value: toJson(v), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
-  if (value instanceof Set) return [...value].map(toJson);
-  if (typeof value === 'object') {
-    const out: Record<string, Json> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: toJson(v), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
   return String(value);
 }

@@ -61,7 +61,7 @@ export const dockerRegistryRules: Rule[] = [
       if (!reg || typeof reg.address !== 'string' || reg.address.trim() === '' || typeof image !== 'string' || image.trim() === '') return [];
       const mismatch = registryHostMismatch(image, reg.address);
       if (!mismatch) return [];
-      const hostless = !/^[^/]*[.:][^/]*\//.test(image.trim()) && !image.trim().startsWith('localhost/');
+      const hostless = !/^[^/.:]*[.:][^/]*\//.test(image.trim()) && !image.trim().startsWith('localhost/');
       return [
         {
           path: `${REGISTRY}.address`,

@@ -2,7 +2,7 @@ import { section } from './helpers.js';
 import type { Rule } from './types.js';
 import { V1 } from './types.js';
 
-const MAX_DOCKERFILE_BYTES = 100 * 1024;
+import { AZURE_DOCKERFILE_LIMIT as MAX_DOCKERFILE_BYTES } from '../env/read-input.js';
 const PATH = 'docker.baseDockerfile';
 
 /** The Dockerfile's instructions (upper-cased keywords), with comments and line continuations handled. */
@@ -39,7 +39,8 @@ export const dockerfileRules: Rule[] = [
     id: 'docker/dockerfile-too-large',
     severity: 'error',
     title: 'The Dockerfile is larger than 100 KB',
-    explanation: 'Azure ML accepts a Dockerfile of at most 100 KB in an environment. Larger build recipes belong in a build context (a folder with the Dockerfile and its files), or in scripts copied into the image.',
+    explanation:
+      'Azure ML accepts a Dockerfile of at most 100 KB in an environment: an inline docker.baseDockerfile (a v1 BaseDockerfile) or the Dockerfile of a v2 build context. Larger build recipes belong in scripts inside a build context that the Dockerfile copies and runs.',
     hint: 'move the bulk into scripts in a build context and use docker.buildContext',
     lesson: 'dockerfiles-and-registries',
     formats: V1,

@@ -34,6 +34,66 @@ export const loadingRules: Rule[] = [
     formats: ALL,
   },
   {
+    id: 'input/not-a-file',
+    severity: 'error',
+    title: 'A path names a folder, pipe, socket or device instead of a file',
+    explanation:
+      'amlenv reads only regular files. A named pipe (FIFO) can block a reader forever and a device such as /dev/zero never ends, so a definition that points conda_file, build.dockerfile_path or a BaseDockerfile at one would hang or exhaust memory. Links are followed first, and their target is checked the same way.',
+    hint: 'point the path at a regular file in your project',
+    lesson: 'four-sections',
+    formats: ALL,
+  },
+  {
+    id: 'input/system-path',
+    severity: 'error',
+    title: 'A path leads into /proc, /sys or /dev',
+    explanation:
+      'The files under /proc, /sys and /dev are made up by the kernel: some never end, some block, and some hold secrets such as the environment variables of a CI runner (/proc/self/environ). No environment definition needs them, so amlenv never reads there, even through a link.',
+    hint: 'point the path at a file in your project',
+    lesson: 'four-sections',
+    formats: ALL,
+  },
+  {
+    id: 'input/too-large',
+    severity: 'error',
+    title: 'A file is larger than amlenv reads for its kind',
+    explanation:
+      'amlenv caps what it reads: 1 MB for an environment definition, a conda file, a requirements file or a Dockerfile. Real ones are a few KB (Azure ML itself refuses a Dockerfile over 100 KB), and the cap keeps every command fast and small on any input. The size is checked before reading and again while reading, so a file that grows cannot get past it.',
+    hint: 'check that the path names the right file; split generated content into smaller files',
+    lesson: 'four-sections',
+    formats: ALL,
+  },
+  {
+    id: 'input/unreadable',
+    severity: 'error',
+    title: 'A file exists but may not be read',
+    explanation:
+      'The operating system refused to open the file: most often permission denied (the file or one of its folders is not readable by your user), sometimes a loop of symbolic links. This is different from a missing file, and amlenv says which.',
+    hint: 'give your user read permission on the file, or point at a readable copy',
+    lesson: 'four-sections',
+    formats: ALL,
+  },
+  {
+    id: 'input/too-deep',
+    severity: 'error',
+    title: 'The file nests deeper than 100 levels',
+    explanation:
+      'An environment definition nests a few levels (docker, then buildContext; python, then condaDependencies, then dependencies, then pip). Parsers recurse into every level, so a file nested thousands deep can exhaust the stack or take seconds. amlenv checks the depth in one pass before parsing and stops at 100 levels.',
+    hint: 'flatten the structure; check that this is the file you meant',
+    lesson: 'four-sections',
+    formats: ALL,
+  },
+  {
+    id: 'input/alias-expansion',
+    severity: 'error',
+    title: 'YAML aliases expand too far, or into themselves',
+    explanation:
+      'A YAML anchor (&name) can be repeated with an alias (*name). Aliases of aliases multiply: nine levels of nine copies ask for hundreds of millions of values (the "billion laughs" attack), and an alias inside its own anchor (a: &a [*a]) never ends. amlenv expands at most 10,000 values through aliases and refuses an alias that contains itself.',
+    hint: 'write the repeated values out, and never use an alias inside its own anchor',
+    lesson: 'v2-environments',
+    formats: ALL,
+  },
+  {
     id: 'python/conda-file-missing',
     severity: 'warning',
     title: 'The conda file named by condaDependenciesFile was not found',

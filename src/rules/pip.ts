@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { ALL } from './types.js';
+import { hasCredentialsInUrl } from '../util/url-credentials.js';
 
-const CREDENTIALS_IN_URL = /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
 
 export const pipRules: Rule[] = [
   {
@@ -35,6 +35,6 @@ export const pipRules: Rule[] = [
     hint: 'remove the credentials from the URL; use a workspace connection for the feed',
     lesson: 'private-packages',
     formats: ALL,
-    check: ({ deps }) => deps.pip.filter((d) => CREDENTIALS_IN_URL.test(d.raw)).map((d) => ({ path: d.path, message: 'this pip entry has credentials in its URL' })),
+    check: ({ deps }) => deps.pip.filter((d) => hasCredentialsInUrl(d.raw)).map((d) => ({ path: d.path, message: 'this pip entry has credentials in its URL' })),
   },
 ];

@@ -69,9 +69,16 @@ function nearestPosition(positions: Map<string, Position>, path: string): Positi
   return undefined;
 }
 
+/** The path without its last segment (".key" or "[...]"); scanned, as a regex for it was quadratic. */
 export function parentPath(path: string): string {
-  const m = /^(.*?)(?:\.[^.[\]]+|\[[^\]]*\])$/.exec(path);
-  return m ? m[1] : '';
+  const starts: number[] = [];
+  if (path.endsWith(']')) {
+    const open = path.indexOf('[', path.lastIndexOf(']', path.length - 2) + 1);
+    if (open >= 0 && open < path.length - 1) starts.push(open);
+  }
+  const dot = path.lastIndexOf('.');
+  if (dot >= 0 && dot < path.length - 1 && !path.includes('[', dot) && !path.includes(']', dot)) starts.push(dot);
+  return starts.length ? path.slice(0, Math.min(...starts)) : '';
 }
 
 /** Model paths as the user's format writes them: v2 keys for v2 files, the conda file's own keys for conda files. */

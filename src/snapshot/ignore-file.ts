@@ -11,7 +11,7 @@ export function parseIgnoreFile(text: string): IgnoreRules {
   const patterns = text
     .replace(/^\ufeff/, '')
     .split(/\r?\n/)
-    .map((line) => line.replace(/\s+$/, ''))
+    .map((line) => line.replace(/(?<!\s)\s+$/, ''))
     .filter((line) => line && !line.startsWith('#'));
   return { patterns, matcher: ignore().add(patterns) };
 }

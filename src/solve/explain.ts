@@ -49,7 +49,7 @@ function lineOf(dep: CondaDep, ctx: ExplainContext): string {
 function subjectOf(line: string): { name: string; missing: boolean } | undefined {
   const missing = /^No candidates were found for ([A-Za-z0-9_.-]+)/.exec(line);
   if (missing) return { name: missing[1].toLowerCase(), missing: true };
-  const blocked = /^([A-Za-z0-9_.-]+)\b.* cannot be installed\b/.exec(line);
+  const blocked = /^(?=([A-Za-z0-9_.-]*[A-Za-z0-9_]))\1\b.* cannot be installed\b/.exec(line);
   if (blocked) return { name: blocked[1].toLowerCase(), missing: false };
   return undefined;
 }

@@ -31,7 +31,7 @@ function compareMinor(a: string, b: string): number {
 
 /** Evaluates "python_version < '3.9' and ..." for the clauses that only compare the Python version; undefined if it names anything else. */
 export function pythonMarkerHolds(marker: string, python: string): boolean | undefined {
-  const clauses = marker.split(/\s+and\s+/);
+  const clauses = marker.split(/(?<!\s)\s+and\s+/);
   let result = true;
   for (const clause of clauses) {
     const m = /^\s*python_(?:full_)?version\s*(==|!=|<=|>=|<|>)\s*["']([\d.]+)["']\s*$/.exec(clause);

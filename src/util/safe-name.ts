@@ -10,6 +10,6 @@ export function safeFileName(name: unknown, fallback = 'environment'): string {
     .replace(/^[.-]+/, '')
     .replace(/-{2,}/g, '-')
     .slice(0, 100)
-    .replace(/[.-]+$/, '');
+    .replace(/(?<![.-])[.-]+$/, '');
   return cleaned || fallback;
 }

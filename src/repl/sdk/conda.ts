@@ -14,7 +14,7 @@ export const SDK_VERSION = '1.60.0';
 export const PYTHON_DEFAULT_VERSION = '3.8.13';
 const DEFAULT_SDK_ORIGIN = 'https://pypi.python.org/simple';
 const VALID_KEYS = ['name', 'channels', 'dependencies', 'prefix', 'variables'];
-const VERSION_REGEX = /(\d+)\.(\d+)(\.(\d+))?([ab](\d+))?$/;
+const VERSION_REGEX = /(?<!\d)(\d+)\.(\d+)(\.(\d+))?([ab](\d+))?$/;
 /** Packages released with azureml-core and versioned with it (the SDK reads them from azureml_sdk_scope.txt). */
 const SEPARATELY_VERSIONED = new Set(['azureml-dataprep', 'azureml-dataprep-native', 'azureml-dataprep-rslex', 'azureml-inference-server-http', 'azureml-fsspec']);
 

@@ -22,6 +22,8 @@ export interface ExamSessionProps {
   width: number;
   height: number;
   draw: () => Session;
+  /** The exam `draw` takes (its blueprint id), named when a resume offers a new one instead. */
+  next?: string;
   clock?: () => number;
   today?: Date;
   /** The external editor command; false for the inline editor (default: $VISUAL or $EDITOR). */
@@ -51,7 +53,7 @@ function examLines(b: ExamBlueprint, content: Pick<Content, 'questions'>, width:
   );
 }
 
-function introLines(state: ExamState, content: Pick<Content, 'questions' | 'exams'>, now: number, width: number): Line[] {
+function introLines(state: ExamState, content: Pick<Content, 'questions' | 'exams'>, now: number, width: number, next?: string): Line[] {
   const n = state.exam.questionIds.length;
   const b = blueprintOf(content.exams, state.exam.exam);
   const { pass, scale } = passMark(b);
@@ -64,7 +66,7 @@ function introLines(state: ExamState, content: Pick<Content, 'questions' | 'exam
       ...wrapped(`An unfinished exam: ${answeredCount(state.exam)} of ${n} answered, ${formatClock(timeLeft(state, now))} left on its clock.`, width, '', '', { bold: true }),
       ...wrapped(size, width),
       { text: '' },
-      ...wrapped('Enter resumes it where you stopped. n starts a new exam instead (the unfinished one is dropped).', width),
+      ...wrapped(`Enter resumes it where you stopped. n starts a new ${next ? `${examLabel(next)} ` : ''}exam instead (the unfinished one is dropped).`, width),
       ...wrapped(leave, width),
     ];
   }
@@ -125,7 +127,7 @@ export function afterSave(state: ExamState, save: SaveResult): ExamState {
 }
 
 /** An exam: countdown, no feedback until the end, then the score, the breakdown and the review. */
-export function ExamSession({ exam, resuming, content, store, width, height, draw, clock = Date.now, today, editor: editorOption, onLeave, onQuit }: ExamSessionProps) {
+export function ExamSession({ exam, resuming, content, store, width, height, draw, next, clock = Date.now, today, editor: editorOption, onLeave, onQuit }: ExamSessionProps) {
   const { isRawModeSupported, stdin } = useStdin();
   const { stdout } = useStdout();
   const [lookups] = useState(() => ({ questions: new Map(content.questions.map((q) => [q.id, q])), exercises: new Map(content.exercises.map((e) => [e.id, e])) }));
@@ -190,7 +192,7 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
 
   switch (state.phase) {
     case 'intro':
-      return page(`Exam${state.exam.exam ? ` · ${examLabel(state.exam.exam)}` : ''}${state.resuming ? ' · resume' : ''}`, introLines(state, content, now, textWidth), state.resuming ? ['select', 'no', 'back'] : ['select', 'back'], { select: state.resuming ? 'resume' : 'start', no: 'new exam', back: 'back' });
+      return page(`Exam${state.exam.exam ? ` · ${examLabel(state.exam.exam)}` : ''}${state.resuming ? ' · resume' : ''}`, introLines(state, content, now, textWidth, next), state.resuming ? ['select', 'no', 'back'] : ['select', 'back'], { select: state.resuming ? 'resume' : 'start', no: 'new exam', back: 'back' });
     case 'paused':
       return page(`Exam · paused`, [...wrapped(`${answeredCount(state.exam)} of ${n} answered; the clock keeps running while the exam is open.`, textWidth), { text: '' }, ...wrapped(`f scores the exam now (unanswered questions count as wrong). s saves it and leaves: amlenv quiz --exam resumes it with ${left} left.`, textWidth), ...(state.unsaved ? [{ text: '' }, ...wrapped(`Saving is not possible (${state.unsaved}): leaving loses this exam.`, textWidth, '', '', { color: 'red' })] : [])], ['select', 'finish', 'leave'], { select: 'continue', finish: 'finish now', leave: 'save and leave' }, `⏱ ${left} left`);
     case 'confirm-finish':

@@ -88,7 +88,7 @@ export function QuizScreen(props: QuizScreenProps) {
       const scope = props.lesson ? `lesson ${props.lesson}` : props.topic;
       return <PracticeSession key={view.key} items={view.items} content={content} store={store} width={width} height={h} scope={scope} clock={clock} today={props.today} editor={props.editor} onLeave={back} onQuit={props.onQuit ?? onExit} />;
     }
-    if (view.id === 'exam') return <ExamSession exam={view.exam} resuming={view.resuming} content={content} store={store} width={width} height={h} draw={draw} clock={clock} today={props.today} editor={props.editor} onLeave={back} onQuit={props.onQuit ?? onExit} />;
+    if (view.id === 'exam') return <ExamSession exam={view.exam} resuming={view.resuming} content={content} store={store} width={width} height={h} draw={draw} next={blueprint?.id} clock={clock} today={props.today} editor={props.editor} onLeave={back} onQuit={props.onQuit ?? onExit} />;
     const now = new Date(clock());
     const s = dueSummary(content.questions, store.cards, now, { topic: props.topic });
     const current = store.currentExam();
