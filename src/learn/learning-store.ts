@@ -150,11 +150,12 @@ export class LearningStore {
     return filed.saved ? cleared : filed;
   }
 
+  /** Deletes all progress on disk; when that fails, nothing changes, on disk or on screen. */
   reset(): SaveResult {
-    const wiped = this.data.set(empty());
+    const wiped = this.data.update(empty, { keepInMemory: false });
+    if (!wiped.saved) return wiped;
     this.refreshCards();
-    const cleared = this.saveExam(null);
-    return wiped.saved ? cleared : wiped;
+    return this.saveExam(null);
   }
 
   /** With content.exams (the blueprints), mastery per exam too. */

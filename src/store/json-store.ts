@@ -91,9 +91,11 @@ export class JsonStore<T> {
    * Applies `change` to what is on disk now (under the lock) and writes the result. When the disk cannot be
    * written, the change is applied in memory only and the result says why.
    */
-  update(change: (current: T) => T): SaveResult {
+  update(change: (current: T) => T, options: { keepInMemory?: boolean } = {}): SaveResult {
+    // An answer that cannot be saved still counts for the session; a reset that cannot be saved changes nothing.
+    const inMemory = options.keepInMemory ?? true;
     if (this.blocked) {
-      this.value = change(this.value);
+      if (inMemory) this.value = change(this.value);
       return this.failed(this.blocked);
     }
     try {
@@ -111,7 +113,7 @@ export class JsonStore<T> {
       );
       return { saved: true };
     } catch (err) {
-      this.value = change(this.value);
+      if (inMemory) this.value = change(this.value);
       const known = err instanceof LockBusyError || codeOf(err) === 'EUNREADABLE';
       const settingsNotAFolder = codeOf(err) === 'ENOTDIR' || codeOf(err) === 'EEXIST';
       const full = known ? (err as Error).message : this.explain(err, this.file);

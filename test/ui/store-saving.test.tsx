@@ -1,5 +1,5 @@
 // What the quiz, exam and progress screens say about saving must match what reached the disk.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFieldLibs } from '../../src/env/libs.js';
@@ -77,6 +77,24 @@ describe('a practice session never calls an unsaved answer saved', () => {
   });
 });
 
+describe('a practice session on a store that could not be read', () => {
+  it('the screen says so once at the top; answers say "not saved" without repeating why; the summary agrees', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'learning.json'), JSON.stringify({ version: 1, cards: {}, days: { '2026-11-25': 4 }, exams: [] }));
+    const store = new LearningStore(dir, { fs: failingFs([{ op: 'readFile', path: /learning\.json$/, code: 'EACCES' }]) });
+    expect(store.problem).toMatch(/cannot read .*learning\.json \(permission denied\)/);
+    const r = await mount(practice(store));
+    await settle();
+    let frame = await send(r, truefalse[0].answer ? 't' : 'f');
+    expect(frame).toMatch(/· not saved/);
+    expect(frame).not.toMatch(/could not save your answer/);
+    frame = await send(r, SEQ.enter, truefalse[1].answer ? 't' : 'f', SEQ.enter);
+    frame = await waitFor(r, (f) => f.includes('2 of 2 right.'));
+    expect(frame).toMatch(/Your answers were NOT saved/);
+    expect(JSON.parse(readFileSync(join(dir, 'learning.json'), 'utf8')).days).toEqual({ '2026-11-25': 4 });
+  });
+});
+
 describe('an exam never calls an unsaved answer saved', () => {
   it('a read-only store: "kept in memory only", and the result says it was not saved', async () => {
     const store = new LearningStore(tempDir(), { fs: readOnly() });
@@ -130,6 +148,7 @@ describe('screens on a store they cannot use', () => {
     await send(r, 'r');
     const frame = await send(r, 'y');
     expect(frame).toMatch(/could not reset the saved progress \(.*read-only/);
+    expect(frame).toMatch(/1 of \d+ questions answered at least once/); // the screen does not pretend it was wiped
     expect(new LearningStore(dir).cards.size).toBe(1);
   });
 });
