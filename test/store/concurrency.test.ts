@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LearningStore } from '../../src/learn/learning-store.js';
 import { Rating } from '../../src/learn/scheduler.js';
+import { HistoryStore } from '../../src/ui/repl/history-store.js';
 import { ROOT, tempDir } from '../helpers.js';
 
 const T0 = new Date('2026-11-26T10:00:00Z');
@@ -54,6 +55,18 @@ describe('two quiz sessions at once', () => {
     one.saveExam({ ...exam, answers: { q1: answer(1000) }, elapsedMs: 1000 });
     two.saveExam({ ...exam, answers: { q2: answer(2000) }, elapsedMs: 2000 });
     expect(Object.keys(new LearningStore(dir).currentExam()!.answers).sort()).toEqual(['q1', 'q2']);
+  });
+});
+
+describe('two REPLs at once', () => {
+  it('keep the statements of both in the history', () => {
+    const dir = tempDir();
+    const one = new HistoryStore(dir);
+    const two = new HistoryStore(dir);
+    one.add('env = Environment("a")');
+    two.add('env = Environment("b")');
+    one.add('env.docker.base_image');
+    expect(new HistoryStore(dir).entries()).toEqual(['env = Environment("a")', 'env = Environment("b")', 'env.docker.base_image']);
   });
 });
 

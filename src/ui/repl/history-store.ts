@@ -1,4 +1,5 @@
-// The REPL's statement history, kept across runs in the settings folder (atomic, with a backup).
+// The REPL's statement history, kept across runs in the settings folder (locked read-merge-write, so two
+// REPLs at once keep both histories; atomic, 0600, with a backup).
 import { JsonStore } from '../../store/json-store.js';
 
 export const HISTORY_LIMIT = 500;
