@@ -52,6 +52,7 @@ describe('exams by blueprint in a pseudo-terminal (80×24)', () => {
     const resume = await again.waitFor(/An unfinished exam: 1 of 50 answered/);
     expect(resume).toContain('AI-300 · Operationalizing Machine Learning and Generative AI Solutions');
     expect(resume).toContain('the pass mark is 700 of 1000');
+    expect(resume).toMatch(/n starts a new AI-300\s+exam instead/);
     await settle();
     await keys(again, SEQ.esc);
     expect(await again.exited).toBe(0);
