@@ -1,4 +1,4 @@
-import { isLockedSpec, readLockHeader } from '../solve/lock.js';
+import { isLockedSpec, readLockHeader } from '../solve/lock-header.js';
 import type { Rule } from './types.js';
 import { ALL } from './types.js';
 

@@ -3,9 +3,10 @@
 // exactly what was solved. conda reads "name=version=build" as an exact version when a build is given.
 import { stringify } from 'yaml';
 import type { Channel } from './channels.js';
+import { LOCK_MARKER } from './lock-header.js';
 import type { SolvedRecord } from './rattler-solve.js';
 
-export const LOCK_MARKER = '# amlenv lock';
+export { LOCK_MARKER, isLockedSpec, readLockHeader } from './lock-header.js';
 
 export interface LockInput {
   name?: string;
@@ -36,23 +37,4 @@ export function renderLock(input: LockInput): string {
     `# source file and run: amlenv solve ${input.source} --lock FILE --force`,
   ];
   return `${header.join('\n')}\n${body}`;
-}
-
-export interface LockInfo {
-  platform?: string;
-  date?: string;
-  source?: string;
-}
-
-/** Reads the header a lock starts with; undefined when the text is not an amlenv lock. */
-export function readLockHeader(text: string): LockInfo | undefined {
-  const first = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0];
-  if (!first.startsWith(LOCK_MARKER)) return undefined;
-  const m = /for (\S+), solved (\S+) from (.+)\.$/.exec(first);
-  return m ? { platform: m[1], date: m[2], source: m[3] } : {};
-}
-
-/** A conda entry pinned as a lock pins it: exact version and a build. */
-export function isLockedSpec(raw: string): boolean {
-  return /^(?:[^\s]+::)?[A-Za-z0-9_][A-Za-z0-9_.-]*=[^=\s*<>,|]+=[^=\s*]+$/.test(raw.trim());
 }
