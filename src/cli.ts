@@ -3,10 +3,12 @@
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
 import { COMMANDS, findCommand, type CommandInfo } from './commands/index.js';
-import { bold, dim, setColor } from './util/color.js';
+import { setAllowOutside } from './env/containment.js';
+import { bold, colorOn, dim, setColor } from './util/color.js';
+import { guardStream, safeLine } from './util/safe-text.js';
 import { EnvironmentProblem, EXIT, InvalidInput, UsageError } from './util/errors.js';
 
-const GLOBAL_OPTIONS = { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' } } as const;
+const GLOBAL_OPTIONS = { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' }, 'allow-outside': { type: 'boolean' } } as const;
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -19,14 +21,15 @@ export function helpText(): string {
     bold('Commands:'),
     ...lines,
     '',
-    `${bold('Global options:')} -h/--help, --version, --no-color (or NO_COLOR=1)`,
+    `${bold('Global options:')} -h/--help, --version, --no-color (or NO_COLOR=1), --allow-outside (read files a definition names outside its repository or the current folder; never /proc, /sys, /dev)`,
     `${bold('Exit codes:')} 0 ok, 1 invalid input or failed job, 2 usage error, 3 environment problem (e.g. Docker)`,
   ].join('\n');
 }
 
 function commandHelp(info: CommandInfo): string {
+  const outside = info.usage.includes('--allow-outside') ? `\n\n--allow-outside: read files the definition names (conda file, build context, Dockerfile, local wheels) even outside its repository or the current folder; only for definitions you trust. /proc, /sys and /dev are refused even then.` : '';
   const details = info.details ? `\n\n${info.details.map((d) => `  ${d}`).join('\n')}` : '';
-  return `${bold('Usage:')} amlenv ${info.usage}\n\n${info.summary}${details}${info.planned ? `\n\n${info.planned} is not built in amlenv ${pkg.version} yet.` : ''}`;
+  return `${bold('Usage:')} amlenv ${info.usage}\n\n${info.summary}${details}${outside}${info.planned ? `\n\n${info.planned} is not built in amlenv ${pkg.version} yet.` : ''}`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -76,9 +79,22 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`${(err as Error).message.replace(/\. To specify a positional.*$/s, '')}; see amlenv ${info.name} --help`);
   }
   const { positionals, values } = parsed;
+  if (values['allow-outside']) setAllowOutside(true);
+  guardOutput(info);
   if (positionals.length < command.minPositionals) throw new UsageError(`missing argument: amlenv ${info.usage}`);
   if (positionals.length > command.maxPositionals) throw new UsageError(`unexpected argument "${positionals[command.maxPositionals]}": amlenv ${info.usage}`);
   return command.run({ positionals, values: values as Record<string, string | boolean | string[] | undefined>, rest: dashDash >= 0 ? rest.slice(dashDash + 1) : [] });
+}
+
+/**
+ * Plain output passes one choke point that escapes control characters from input. Screens drawn by Ink (the
+ * interactive commands, build's live progress, the REPL prompt) own their terminal and escape what they show;
+ * `run` streams the script's own output untouched.
+ */
+function guardOutput(info: CommandInfo): void {
+  if (info.name === 'run') return;
+  const drawsScreens = Boolean(info.interactive) || info.name === 'build' || info.name === 'repl';
+  for (const stream of [process.stdout, process.stderr]) if (!(drawsScreens && stream.isTTY)) guardStream(stream, () => colorOn());
 }
 
 export async function runCli(argv: string[]): Promise<void> {
@@ -93,11 +109,11 @@ export async function runCli(argv: string[]): Promise<void> {
     else {
       code = EXIT.invalid;
       if (process.env.AMLENV_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
-      process.stderr.write(`amlenv: unexpected error: ${message} (run again with AMLENV_DEBUG=1 for details, and please report it)\n`);
+      process.stderr.write(`amlenv: unexpected error: ${safeLine(message)} (run again with AMLENV_DEBUG=1 for details, and please report it)\n`);
       process.exitCode = code;
       return;
     }
-    process.stderr.write(`amlenv: ${message}\n`);
+    process.stderr.write(`amlenv: ${safeLine(message)}\n`);
   }
   process.exitCode = code;
 }

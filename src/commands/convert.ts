@@ -9,8 +9,10 @@ import { validateDefinition } from '../rules/validate.js';
 import { dim, green, yellow } from '../util/color.js';
 import { EXIT, InvalidInput, UsageError } from '../util/errors.js';
 import { writeSet } from '../util/write-set.js';
-import { readFileSync } from 'node:fs';
+import { safeReadText } from '../util/safe-read.js';
 import type { Command } from './types.js';
+import { assertContained } from './contained.js';
+import { safeFileName } from '../util/safe-name.js';
 
 function loaded(path: string): LoadedDefinition {
   const outcome = loadDefinition(path);
@@ -19,13 +21,12 @@ function loaded(path: string): LoadedDefinition {
     throw new InvalidInput(outcome.message);
   }
   const p = outcome.def.problems.find((x) => x.severity === 'error');
-  if (!outcome.def.parsed && p) throw new InvalidInput(`${p.file ?? path}:${p.line}:${p.column}: ${p.message}; ${p.hint}`);
+  if (!outcome.def.parsed && p) throw new InvalidInput(`${p.file ?? path}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.message} [${p.rule}]; ${p.hint}`);
+  assertContained(path, outcome.def);
   return outcome.def;
 }
 
-function safeName(name: unknown): string {
-  return (typeof name === 'string' && name.trim() ? name : 'environment').replace(/[^A-Za-z0-9._-]+/g, '-');
-}
+const safeName = (name: unknown): string => safeFileName(name);
 
 async function reportValidation(label: string, path: string): Promise<boolean> {
   const outcome = loadDefinition(path);
@@ -74,11 +75,9 @@ const command: Command = {
     const context = isRecord(docker.buildContext) ? docker.buildContext : undefined;
     let dockerfile: string | undefined;
     if (context && typeof context.location === 'string') {
-      try {
-        dockerfile = readFileSync(join(context.location, String(context.dockerfilePath ?? 'Dockerfile')), 'utf8');
-      } catch {
-        dockerfile = undefined;
-      }
+      // The loader already reported a Dockerfile it refused; here only a readable one is carried over.
+      const read = safeReadText(join(context.location, String(context.dockerfilePath ?? 'Dockerfile')), 'dockerfile');
+      dockerfile = read.ok ? read.text : undefined;
     }
     const { env, notes } = v2ToV1(def.env, def.v2 ?? {}, dockerfile);
     for (const note of notes) process.stderr.write(`${yellow('warning')} ${note.path}: ${note.message}\n`);

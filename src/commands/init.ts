@@ -13,17 +13,21 @@ import { didYouMean } from '../rules/helpers.js';
 import { validateDefinition } from '../rules/validate.js';
 import { green, yellow } from '../util/color.js';
 import { EXIT, InvalidInput, UsageError } from '../util/errors.js';
+import { safeReadText, type ReadKind } from '../util/safe-read.js';
 import { writeSet, type FileOut } from '../util/write-set.js';
 import type { Command } from './types.js';
+import { assertContained } from './contained.js';
+import { safeFileName } from '../util/safe-name.js';
 
 const LAYOUTS = ['file', 'directory', 'v2'];
 
+const INPUT_KINDS: Record<string, ReadKind> = { '--from-conda': 'conda', '--conda': 'conda', '--from-requirements': 'requirements', '--requirements': 'requirements', '--from-dockerfile': 'dockerfile' };
+
 function readInput(path: string, flag: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`${flag} ${path}: no such file; check the path`);
-  }
+  const r = safeReadText(path, INPUT_KINDS[flag] ?? 'definition');
+  if (r.ok) return r.text;
+  if (r.missing) throw new UsageError(`${flag} ${path}: no such file; check the path`);
+  throw new InvalidInput(`${flag} ${path}: ${r.message} [${r.rule}]; ${r.hint}`);
 }
 
 const stem = (path: string) => basename(path).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9._-]+/g, '-') || 'environment';
@@ -61,7 +65,8 @@ function source(values: Record<string, unknown>, name: string | undefined): Impo
     if (!outcome.ok) throw outcome.reason === 'missing' ? new UsageError(`--from-existing ${outcome.message}`) : new InvalidInput(outcome.message);
     const def = outcome.def;
     const p = def.problems.find((x) => x.severity === 'error');
-    if (!def.parsed && p) throw new InvalidInput(`${p.file ?? fromExisting}:${p.line}:${p.column}: ${p.message}`);
+    if (!def.parsed && p) throw new InvalidInput(`${p.file ?? fromExisting}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.message} [${p.rule}]; ${p.hint}`);
+    assertContained(fromExisting, def);
     let env: EnvObject;
     const notes: Imported['notes'] = [];
     if (def.format === 'v2-yaml') {
@@ -114,7 +119,8 @@ const command: Command = {
       if (name.length > 255) throw new UsageError('--name is longer than 255 characters');
     }
     const { env, notes, from } = source(values, name);
-    const envName = typeof env.name === 'string' && env.name ? env.name : 'environment';
+    // The name only becomes a folder name through safeFileName: a name cannot choose where files go.
+    const envName = safeFileName(env.name);
     const force = Boolean(values.force);
     let files: FileOut[];
     let target: string;

@@ -1,6 +1,10 @@
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Json } from './fields.js';
-import { diskReader, type FileReader } from './files.js';
+import { checkNamedPaths } from './contained-paths.js';
+import { looksLikeCondaDocument, notCondaProblem } from './conda-shape.js';
+import { guardFor, refuseOutside, type PathGuard } from './containment.js';
+import { diskReader, readWith, type FileReader } from './files.js';
+import { limitHint, readReferenced, refusedDefinition } from './read-input.js';
 import { parseJsonWithPositions, type ParsedText } from './parse-json.js';
 import { parseYamlWithPositions } from './parse-yaml.js';
 import { isRecord } from './path.js';
@@ -21,20 +25,34 @@ export interface LoadOptions {
   reader?: FileReader;
   /** Skip detection (the wizard and exercises know what they hold). */
   format?: Format;
+  /** Where files named inside the definition may be read from (default: its containment root). */
+  guard?: PathGuard;
 }
 
 /** Loads a file or folder in any supported format, detected from its content. */
 export function loadDefinition(path: string, options: LoadOptions = {}): LoadOutcome {
   const reader = options.reader ?? diskReader;
-  if (reader.isDirectory(path)) return loadV1Dir(path, path, reader);
-  if (basename(path) === V1_DIR_JSON && options.format !== 'v1-json') return loadV1Dir(dirname(path), path, reader);
-  const raw = reader.read(path);
-  if (raw === undefined) return { ok: false, reason: 'missing', message: `${path}: no such file or folder; check the path` };
-  return loadDefinitionText(raw, path, options);
+  const guard = options.guard ?? guardFor(path);
+  if (reader.isDirectory(path)) return withNamedPaths(loadV1Dir(path, path, reader, guard), guard);
+  if (basename(path) === V1_DIR_JSON && options.format !== 'v1-json') return withNamedPaths(loadV1Dir(dirname(path), path, reader, guard), guard);
+  const read = readWith(reader, path, 'definition');
+  if (!read.ok && read.missing) return { ok: false, reason: 'missing', message: `${path}: no such file or folder; check the path` };
+  if (!read.ok) return { ok: true, def: refusedDefinition(path, read, options.format) };
+  return loadDefinitionText(read.text, path, { ...options, guard });
 }
 
 /** Loads definition text that came from `file` (which need not exist; referenced files are resolved beside it). */
 export function loadDefinitionText(raw: string, file: string, options: LoadOptions = {}): LoadOutcome {
+  const guard = options.guard ?? guardFor(file);
+  return withNamedPaths(loadText(raw, file, options, guard), guard);
+}
+
+function withNamedPaths(outcome: LoadOutcome, guard: PathGuard): LoadOutcome {
+  if (outcome.ok) checkNamedPaths(outcome.def, guard);
+  return outcome;
+}
+
+function loadText(raw: string, file: string, options: LoadOptions, guard: PathGuard): LoadOutcome {
   const reader = options.reader ?? diskReader;
   if (!options.format && looksLikeRequirements(raw, file)) {
     return unrecognized(file, 'a pip requirements file, not an environment definition (list it under "- pip:" in a conda file, or point a Dockerfile at it)');
@@ -48,19 +66,19 @@ export function loadDefinitionText(raw: string, file: string, options: LoadOptio
     if (!isRecord(parsed.value) || (options.format === undefined && !looksLikeV1(parsed.value))) {
       return unrecognized(file, 'a JSON file that is not an SDK v1 environment (expected keys such as name, python, docker)');
     }
-    return { ok: true, def: fromV1Json(file, parsed, source, reader) };
+    return { ok: true, def: fromV1Json(file, parsed, source, reader, guard) };
   }
   const parsed = parseYamlWithPositions(text, file);
   if (parsed.error) {
-    const guess: Format = options.format ?? (/^\s*(dependencies|channels)\s*:/m.test(text) && !/^\s*(image|build|conda_file)\s*:/m.test(text) ? 'conda-yaml' : 'v2-yaml');
+    const guess: Format = options.format ?? (/^[ \t]*(dependencies|channels)\s*:/m.test(text) && !/^[ \t]*(image|build|conda_file)\s*:/m.test(text) ? 'conda-yaml' : 'v2-yaml');
     return { ok: true, def: failed(file, guess, source, 'syntax/yaml', parsed) };
   }
   const value = parsed.value;
   if (!isRecord(value)) return unrecognized(file, 'YAML whose top level is not a mapping; an environment file is a set of key: value lines');
   const format = options.format ?? (looksLikeV2(value) ? 'v2-yaml' : looksLikeConda(value) ? 'conda-yaml' : undefined);
-  if (format === 'v2-yaml') return { ok: true, def: v2ToModel(file, value, parsed.positions, source, reader) };
+  if (format === 'v2-yaml') return { ok: true, def: v2ToModel(file, value, parsed.positions, source, reader, guard) };
   if (format === 'conda-yaml') return { ok: true, def: fromConda(file, value, parsed, source) };
-  if (format === 'v1-json' || format === 'v1-dir') return { ok: true, def: fromV1Json(file, parsed, source, reader) };
+  if (format === 'v1-json' || format === 'v1-dir') return { ok: true, def: fromV1Json(file, parsed, source, reader, guard) };
   return unrecognized(file, 'YAML that is neither a v2 environment (name, image or build) nor a conda file (channels, dependencies)');
 }
 
@@ -92,13 +110,13 @@ function failed(file: string, format: Format, source: SourceText, rule: 'syntax/
     positions: new Map(),
     problems: [
       {
-        rule,
+        rule: error.rule ?? rule,
         severity: 'error',
         path: '',
         line: error.line,
         column: error.column,
-        message: `invalid ${kind}: ${error.message}`,
-        hint: rule === 'syntax/json' ? 'fix the JSON at this position (strict JSON: double quotes, no comments, no trailing commas)' : 'fix the YAML at this position (check indentation and the ":" after each key)',
+        message: error.rule ? `the ${kind} is ${error.message}` : `invalid ${kind}: ${error.message}`,
+        hint: error.rule ? limitHint(error.rule) : rule === 'syntax/json' ? 'fix the JSON at this position (strict JSON: double quotes, no comments, no trailing commas)' : 'fix the YAML at this position (check indentation and the ":" after each key)',
       },
     ],
     sources: [source],
@@ -106,13 +124,15 @@ function failed(file: string, format: Format, source: SourceText, rule: 'syntax/
   };
 }
 
-function fromV1Json(file: string, parsed: ParsedText, source: SourceText, reader: FileReader): LoadedDefinition {
+function fromV1Json(file: string, parsed: ParsedText, source: SourceText, reader: FileReader, guard?: PathGuard): LoadedDefinition {
   const env = parsed.value as EnvObject;
   const def: LoadedDefinition = { path: file, format: 'v1-json', env, positions: parsed.positions, problems: [], sources: [source], parsed: true };
   const python = env.python;
   if (isRecord(python) && typeof python.condaDependenciesFile === 'string' && python.condaDependenciesFile && python.condaDependencies === undefined) {
     const condaFile = resolveBeside(file, python.condaDependenciesFile);
-    if (!attachCondaFile(def, condaFile, reader)) {
+    if (refuseOutside(def, guard, condaFile, 'python.condaDependenciesFile', 'the conda file', python.condaDependenciesFile)) {
+      // not read
+    } else if (!attachCondaFile(def, condaFile, reader, 'python.condaDependenciesFile')) {
       def.problems.push({
         rule: 'python/conda-file-missing',
         severity: 'warning',
@@ -127,21 +147,23 @@ function fromV1Json(file: string, parsed: ParsedText, source: SourceText, reader
   return def;
 }
 
-function loadV1Dir(dir: string, given: string, reader: FileReader): LoadOutcome {
+function loadV1Dir(dir: string, given: string, reader: FileReader, guard: PathGuard): LoadOutcome {
   const jsonPath = join(dir, V1_DIR_JSON);
-  const raw = reader.read(jsonPath);
-  if (raw === undefined) {
+  const read = readWith(reader, jsonPath, 'definition');
+  if (!read.ok && read.missing) {
     return { ok: false, reason: 'missing', message: `${given}: no ${V1_DIR_JSON} in this folder; give an environment file, or a folder written by Environment.save_to_directory` };
   }
-  const outcome = loadDefinitionText(raw, jsonPath, { reader, format: 'v1-json' });
+  if (!read.ok) return { ok: true, def: refusedDefinition(jsonPath, read, 'v1-dir') };
+  const outcome = loadText(read.text, jsonPath, { reader, format: 'v1-json' }, guard);
   if (!outcome.ok) return outcome;
   const def = outcome.def;
   def.format = 'v1-dir';
   def.path = given;
   if (!def.parsed) return outcome;
-  attachCondaFile(def, join(dir, V1_DIR_CONDA), reader);
+  // The folder's own files may be links: each is checked like any other named file.
+  if (!refuseOutside(def, guard, join(dir, V1_DIR_CONDA), 'python.condaDependencies', 'the conda file', V1_DIR_CONDA)) attachCondaFile(def, join(dir, V1_DIR_CONDA), reader);
   const dockerfilePath = join(dir, V1_DIR_DOCKERFILE);
-  const dockerfile = reader.read(dockerfilePath);
+  const dockerfile = refuseOutside(def, guard, dockerfilePath, 'docker.baseDockerfile', 'the BaseDockerfile', V1_DIR_DOCKERFILE) ? undefined : readReferenced(def, reader, dockerfilePath, 'dockerfile', 'docker.baseDockerfile', V1_DIR_DOCKERFILE).text;
   if (dockerfile !== undefined) {
     if (!isRecord(def.env.docker)) def.env.docker = {};
     (def.env.docker as Record<string, Json>).baseDockerfile = dockerfile;
@@ -151,9 +173,13 @@ function loadV1Dir(dir: string, given: string, reader: FileReader): LoadOutcome 
   return outcome;
 }
 
-/** Reads a conda YAML file into python.condaDependencies. Returns false when the file is not there. */
-export function attachCondaFile(def: LoadedDefinition, condaFile: string, reader: FileReader): boolean {
-  const raw = reader.read(condaFile);
+/**
+ * Reads a conda YAML file into python.condaDependencies. Returns false when the file is not there; a file that
+ * may not be read (a device, too large, permission denied) is reported on `fieldPath` and counts as handled.
+ */
+export function attachCondaFile(def: LoadedDefinition, condaFile: string, reader: FileReader, fieldPath = CONDA_PATH): boolean {
+  const { text: raw, refused } = readReferenced(def, reader, condaFile, 'conda', fieldPath);
+  if (refused) return true;
   if (raw === undefined) return false;
   const { text, style } = readStyle(raw);
   def.sources.push({ file: condaFile, text, style });
@@ -161,15 +187,19 @@ export function attachCondaFile(def: LoadedDefinition, condaFile: string, reader
   const parsed = parseYamlWithPositions(text, condaFile, CONDA_PATH);
   if (parsed.error) {
     def.problems.push({
-      rule: 'syntax/yaml',
+      rule: parsed.error.rule ?? 'syntax/yaml',
       severity: 'error',
       path: CONDA_PATH,
       file: condaFile,
       line: parsed.error.line,
       column: parsed.error.column,
-      message: `invalid YAML in the conda file: ${parsed.error.message}`,
-      hint: 'fix the YAML at this position (check indentation and the ":" after each key)',
+      message: parsed.error.rule ? `the conda file is ${parsed.error.message}` : `invalid YAML in the conda file: ${parsed.error.message}`,
+      hint: parsed.error.rule ? limitHint(parsed.error.rule) : 'fix the YAML at this position (check indentation and the ":" after each key)',
     });
+    return true;
+  }
+  if (!looksLikeCondaDocument(parsed.value)) {
+    def.problems.push(notCondaProblem(text, condaFile, CONDA_PATH));
     return true;
   }
   if (!isRecord(def.env.python)) def.env.python = {};

@@ -1,6 +1,9 @@
+import { hasPlaceholder } from '../util/placeholder.js';
 import type { Json } from './fields.js';
+import { refuseOutside, type PathGuard } from './containment.js';
 import type { FileReader } from './files.js';
 import { attachCondaFile, CONDA_PATH, resolveBeside } from './load.js';
+import { dockerfileSizeProblem, readReferenced } from './read-input.js';
 import { isRecord } from './path.js';
 import type { EnvObject, LoadedDefinition, Position, SourceText } from './types.js';
 
@@ -29,7 +32,7 @@ const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith(
 const stripFilePrefix = (s: string) => s.replace(/^file:/, '');
 
 /** Maps a v2 environment document onto the SDK v1 model, keeping the raw document for v2 rules. */
-export function v2ToModel(file: string, doc: Record<string, Json>, positions: Map<string, Position>, source: SourceText, reader: FileReader): LoadedDefinition {
+export function v2ToModel(file: string, doc: Record<string, Json>, positions: Map<string, Position>, source: SourceText, reader: FileReader, guard?: PathGuard): LoadedDefinition {
   const env: EnvObject = {};
   const def: LoadedDefinition = { path: file, format: 'v2-yaml', env, positions, problems: [], sources: [source], v2: doc, parsed: true };
   if (doc.name !== undefined) env.name = doc.name;
@@ -62,13 +65,13 @@ export function v2ToModel(file: string, doc: Record<string, Json>, positions: Ma
   const conda = doc.conda_file;
   if (typeof conda === 'string') {
     const condaFile = resolveBeside(file, stripFilePrefix(conda));
-    if (!isUrl(conda) && !attachCondaFile(def, condaFile, reader)) {
+    if (!isUrl(conda) && !refuseOutside(def, guard, condaFile, 'conda_file', 'conda_file', conda) && !attachCondaFile(def, condaFile, reader, 'conda_file')) {
       def.problems.push({
         rule: 'v2/missing-file',
         severity: 'error',
         path: 'conda_file',
         message: `conda_file "${conda}" was not found (looked for ${condaFile})`,
-        hint: /\{\{.*\}\}/.test(conda) ? 'this is a template placeholder: fill it in with a real path' : 'give the path of the conda YAML relative to this file',
+        hint: hasPlaceholder(conda) ? 'this is a template placeholder: fill it in with a real path' : 'give the path of the conda YAML relative to this file',
       });
     }
   } else if (conda !== undefined && conda !== null) {
@@ -80,8 +83,13 @@ export function v2ToModel(file: string, doc: Record<string, Json>, positions: Ma
   }
   if (build && typeof docker.buildContext === 'object' && docker.buildContext && !Array.isArray(docker.buildContext)) {
     const location = String(docker.buildContext.location);
-    if (!isUrl(location) && !/\{\{.*\}\}/.test(location)) {
-      if (!reader.isDirectory(location)) {
+    const dockerfile = resolveBeside(location + '/x', String(docker.buildContext.dockerfilePath));
+    if (!isUrl(location) && !hasPlaceholder(location)) {
+      if (refuseOutside(def, guard, location, 'build.path', 'build.path', typeof build.path === 'string' ? build.path : location)) {
+        // not read
+      } else if (refuseOutside(def, guard, dockerfile, 'build.dockerfile_path', 'build.dockerfile_path', String(docker.buildContext.dockerfilePath))) {
+        // not read
+      } else if (!reader.isDirectory(location)) {
         def.problems.push({
           rule: 'v2/missing-file',
           severity: 'error',
@@ -89,14 +97,20 @@ export function v2ToModel(file: string, doc: Record<string, Json>, positions: Ma
           message: `build.path folder not found (looked for ${location})`,
           hint: 'give the build context folder relative to this file',
         });
-      } else if (reader.read(resolveBeside(location + '/x', String(docker.buildContext.dockerfilePath))) === undefined) {
-        def.problems.push({
-          rule: 'v2/missing-file',
-          severity: 'error',
-          path: 'build.dockerfile_path',
-          message: `no Dockerfile at "${String(docker.buildContext.dockerfilePath)}" inside the build context ${location}`,
-          hint: 'dockerfile_path is relative to build.path (default: Dockerfile)',
-        });
+      } else {
+        const read = readReferenced(def, reader, dockerfile, 'dockerfile', 'build.dockerfile_path', String(docker.buildContext.dockerfilePath));
+        if (read.text !== undefined) {
+          const tooLarge = dockerfileSizeProblem(read.text, 'build.dockerfile_path', dockerfile);
+          if (tooLarge) def.problems.push(tooLarge);
+        } else if (!read.refused) {
+          def.problems.push({
+            rule: 'v2/missing-file',
+            severity: 'error',
+            path: 'build.dockerfile_path',
+            message: `no Dockerfile at "${String(docker.buildContext.dockerfilePath)}" inside the build context ${location}`,
+            hint: 'dockerfile_path is relative to build.path (default: Dockerfile)',
+          });
+        }
       }
     }
   }
