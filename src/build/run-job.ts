@@ -13,6 +13,9 @@ import { prepareWorkspace, RUN_DIRS } from '../snapshot/workspace.js';
 import type { JobListener } from './events.js';
 import { LABEL_PREFIX } from './plan.js';
 
+/** A run that is not given a timeout stops after an hour, so a hung script never holds a container forever. */
+export const DEFAULT_TIMEOUT_SECONDS = 3600;
+
 /** Where the snapshot is mounted in the container: the script's working directory. */
 export const CONTAINER_WD = '/amlenv/wd';
 

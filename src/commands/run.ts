@@ -10,7 +10,7 @@ import { ensureImage } from '../build/ensure-image.js';
 import { progressSink } from '../build/job-output.js';
 import { safeRepositoryName } from '../build/plan.js';
 import { prepareDefinition } from '../build/prepare.js';
-import { runJob } from '../build/run-job.js';
+import { DEFAULT_TIMEOUT_SECONDS, runJob } from '../build/run-job.js';
 import { Aborted } from '../docker/abort.js';
 import { connectDocker } from '../docker/client.js';
 import { checkSnapshot } from '../snapshot/limits.js';
@@ -158,8 +158,7 @@ function printCheckReport(outputsDir: string, exitCode: number): number {
   return report.ok ? EXIT.ok : EXIT.invalid;
 }
 
-/** A run that is not given --timeout stops after an hour, so a hung script never holds a container forever. */
-export const DEFAULT_TIMEOUT_SECONDS = 3600;
+export { DEFAULT_TIMEOUT_SECONDS };
 
 /** Milliseconds, or undefined for no limit (--timeout 0). */
 export function parseTimeout(text: string | undefined): number | undefined {

@@ -9,7 +9,7 @@ import { ensureImage } from '../../build/ensure-image.js';
 import type { JobListener } from '../../build/events.js';
 import { safeRepositoryName } from '../../build/plan.js';
 import { prepareDefinition } from '../../build/prepare.js';
-import { runJob } from '../../build/run-job.js';
+import { DEFAULT_TIMEOUT_SECONDS, runJob } from '../../build/run-job.js';
 import { connectDocker } from '../../docker/client.js';
 import { sampleMounts, sampleScriptInContainer } from '../../samples/mounts.js';
 import { parseReport, type CheckReport } from '../../samples/report.js';
@@ -60,6 +60,7 @@ export async function runFromApp(path: string, choice: JobChoice, onEvent: JobLi
       mounts: extra?.mounts,
       outputsDir,
       runId,
+      timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
       stdout: quiet(),
       stderr: quiet(),
       signal,
