@@ -1,6 +1,7 @@
 // Exam mode as data: draw questions by an exam's blueprint (its tag, the weights of its skill areas), record
-// answers (graded but not shown), keep the time used, score out of the blueprint's scale against its pass mark. The session is saved after every answer, so an exam
-// that is interrupted resumes where it stopped; the clock runs only while the exam is open.
+// answers (graded but not shown), keep the time used, score out of the blueprint's scale against its pass
+// mark. The session is saved after every answer, so an exam that is interrupted resumes where it stopped;
+// the clock runs only while the exam is open.
 import { areaOf, coveredAreas, type ExamBlueprint, examQuestions } from './blueprints.js';
 import type { Question, Topic } from './content.js';
 import type { Answer } from './grading.js';
