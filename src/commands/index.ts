@@ -33,7 +33,7 @@ export const COMMANDS: CommandInfo[] = [
   { name: 'dockerfile', usage: 'dockerfile PATH [--out DIR] [--allow-outside]', summary: 'print the Dockerfile Azure ML would build (or write it with its context files)', load: () => import('./dockerfile.js') },
   {
     name: 'build',
-    usage: 'build PATH [--tag T [--force]] [--no-cache] [--pull] [--allow-outside]',
+    usage: 'build PATH [--tag T] [--no-cache] [--pull] [--force] [--allow-outside]',
     summary: 'build the image with the local Docker daemon, with progress',
     details: [
       '--tag T            also tag the image T; a tag that names an image amlenv did not build is not moved',
@@ -57,7 +57,7 @@ export const COMMANDS: CommandInfo[] = [
   },
   {
     name: 'solve',
-    usage: 'solve PATH [--channel URL]... [--platform P] [--lock FILE [--force]] [--refresh] [--json]',
+    usage: 'solve PATH [--channel URL]... [--platform P] [--lock FILE [--force]] [--refresh] [--json] [--allow-outside]',
     summary: 'solve the conda dependencies against their channels before any build: the packages a build would get, conflicts explained at file:line:column, an explicit lock',
     details: [
       'PATH               a v1 JSON file or folder, a v2 environment YAML (with its conda file), a conda YAML, or a command job YAML with an inline environment',

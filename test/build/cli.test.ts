@@ -151,7 +151,7 @@ describe('amlenv run: inputs checked before anything runs', () => {
     expect(runHelp).toMatch(/--timeout SEC .*default 3600; 0 for no limit/);
     expect(runHelp).toMatch(/1 it failed \(its own exit code is printed and kept in run\.json\).*130 Ctrl-C/);
     const buildHelp = cli(['build', '--help']).stdout;
-    expect(buildHelp).toContain('amlenv build PATH [--tag T [--force]] [--no-cache] [--pull]');
+    expect(buildHelp).toContain('amlenv build PATH [--tag T] [--no-cache] [--pull] [--force]');
     expect(buildHelp).toMatch(/--force .*amlenv did not build/);
     expect(cli(['dockerfile', '--help']).stdout).toContain('amlenv dockerfile PATH [--out DIR]');
   });
