@@ -33,7 +33,7 @@ export const COMMANDS: CommandInfo[] = [
   { name: 'dockerfile', usage: 'dockerfile PATH [--out DIR] [--allow-outside]', summary: 'print the Dockerfile Azure ML would build (or write it with its context files)', load: () => import('./dockerfile.js') },
   {
     name: 'build',
-    usage: 'build PATH [--tag T] [--no-cache] [--pull] [--force] [--allow-outside]',
+    usage: 'build PATH [--tag T [--force]] [--no-cache] [--pull] [--allow-outside]',
     summary: 'build the image with the local Docker daemon, with progress',
     details: [
       '--tag T            also tag the image T; a tag that names an image amlenv did not build is not moved',

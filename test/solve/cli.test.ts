@@ -34,7 +34,8 @@ function conda(name: string, deps: string[], pip: string[] = []): string {
   return name;
 }
 
-describe('amlenv solve', () => {
+// each case starts several CLI processes; on a loaded machine that takes a while
+describe('amlenv solve', { timeout: 90_000 }, () => {
   it('prints the resolved packages as a table with the time taken, exit 0', async () => {
     const file = conda('ok.yml', ['python=3.11', 'scikit-learn=1.5', 'pip']);
     const r = await run(['solve', file]);

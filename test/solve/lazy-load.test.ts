@@ -15,7 +15,7 @@ function loadsRattler(args: string[]): boolean {
   return m[1] === 'true';
 }
 
-it('--version, --help, rules, templates and solve --help do not load rattler; solve does', () => {
+it('--version, --help, rules, templates and solve --help do not load rattler; solve does', { timeout: 90_000 }, () => {
   for (const args of [['--version'], ['--help'], ['rules'], ['templates'], ['solve', '--help']]) expect(loadsRattler(args), args.join(' ')).toBe(false);
   expect(loadsRattler(['solve', 'fixtures/envs/valid/seed-style.json', '--channel', 'http://127.0.0.1:1/none'])).toBe(true);
 });

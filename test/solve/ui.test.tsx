@@ -41,7 +41,7 @@ function condaFile(name: string, deps: string[], channelUrl = channel.url): stri
   return path;
 }
 
-describe('Build & run: Solve now', () => {
+describe('Build & run: Solve now', { timeout: 60_000 }, () => {
   it('is offered when the channels answer, and shows "solved in N s" with the packages', async () => {
     delete process.env.AMLENV_SOLVE_CHANNELS; // the file's own channel
     const path = condaFile('ok.yml', ['python=3.11', 'scikit-learn=1.5', 'pip']);
@@ -75,7 +75,7 @@ describe('Build & run: Solve now', () => {
   });
 });
 
-describe('wizard review step: Solve now', () => {
+describe('wizard review step: Solve now', { timeout: 60_000 }, () => {
   const ctx = { catalog: loadCatalog(), templates: loadTemplates() };
 
   function reviewDraft(dependencies: string[]) {
