@@ -1,11 +1,13 @@
 // Build and run progress as plain lines, for pipes, CI logs and NO_COLOR terminals. No Ink here.
 import type { JobEvent, JobListener } from '../../build/events.js';
 import { formatBytes } from '../../snapshot/limits.js';
+import { safeEvent } from './safe-event.js';
 import { bold, dim, green, red, yellow } from '../../util/color.js';
 
 export function plainProgress(write: (line: string) => void): JobListener {
   const layerStatus = new Map<string, string>();
-  return (event: JobEvent) => {
+  return (raw: JobEvent) => {
+    const event = safeEvent(raw);
     switch (event.kind) {
       case 'phase':
         write(bold(event.text));

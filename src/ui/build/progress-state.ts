@@ -1,4 +1,5 @@
 // The state of the build & run view, folded from job events by a pure reducer (testable without a terminal).
+import { safeEvent } from './safe-event.js';
 import type { JobEvent } from '../../build/events.js';
 
 export interface LayerView {
@@ -43,7 +44,8 @@ export const initialBuildView: BuildViewState = { layers: [], stepsDone: 0, log:
 
 const keep = <T,>(list: T[], item: T): T[] => (list.length >= KEEP_LINES ? [...list.slice(list.length - KEEP_LINES + 1), item] : [...list, item]);
 
-export function reduceBuildView(state: BuildViewState, event: JobEvent): BuildViewState {
+export function reduceBuildView(state: BuildViewState, raw: JobEvent): BuildViewState {
+  const event = safeEvent(raw);
   switch (event.kind) {
     case 'phase':
       return { ...state, phase: event.text };

@@ -1,4 +1,5 @@
 import { Box, Text, useInput, useStdin } from 'ink';
+import { safeLine } from '../../util/safe-text.js';
 import { useEffect, useRef, useState } from 'react';
 import type { JobEvent } from '../../build/events.js';
 import { loadSamples } from '../../samples/samples.js';
@@ -58,7 +59,7 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
     const onEvent = (event: JobEvent) => setView((v) => reduceBuildView(v, event));
     runFromApp(stage.path, stage.choice, onEvent, controller.signal, outputsRoot).then(
       (result) => setStage({ id: 'done', path: stage.path, choice: stage.choice, result }),
-      (err: Error) => setStage({ id: 'done', path: stage.path, choice: stage.choice, error: controller.signal.aborted ? 'stopped; nothing it created was left behind' : err.message.split('\n')[0] }),
+      (err: Error) => setStage({ id: 'done', path: stage.path, choice: stage.choice, error: controller.signal.aborted ? 'stopped; nothing it created was left behind' : safeLine(err.message.split('\n')[0]) }),
     );
     return () => controller.abort();
   }, [stage.id === 'running' ? stage : undefined]);
