@@ -78,25 +78,38 @@ export interface ServedChannel {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Cache-Control of every 200 and 304 (default "public, max-age=0": revalidate on every use). */
+  cacheControl?: string;
+  /** Send an ETag (default true). */
+  etag?: boolean;
+  /** Send this Last-Modified, and answer 304 to an If-Modified-Since that equals it. */
+  lastModified?: string;
+}
+
 /**
- * Serves the channel at http://127.0.0.1:PORT/testchan with an ETag and Cache-Control: max-age=0 (so every
- * use revalidates), answering 304 to a matching If-None-Match. Anything else is 404.
+ * Serves the channel at http://127.0.0.1:PORT/testchan with the caching headers asked for, answering 304
+ * to a matching If-None-Match or If-Modified-Since. Anything else is 404.
  */
-export async function serveChannel(repodata: Record<string, Repodata> = makeChannel()): Promise<ServedChannel> {
+export async function serveChannel(repodata: Record<string, Repodata> = makeChannel(), options: ServeOptions = {}): Promise<ServedChannel> {
   const bodies = new Map(Object.entries(repodata).map(([subdir, r]) => [`/testchan/${subdir}/repodata.json`, JSON.stringify(r)]));
   const requests: ServedChannel['requests'] = [];
+  const cacheControl = options.cacheControl ?? 'public, max-age=0';
   const server: Server = createServer((req: IncomingMessage, res) => {
     const path = req.url ?? '';
     const body = bodies.get(path);
-    const etag = body ? `"${body.length}-${path.length}"` : undefined;
+    const etag = body && options.etag !== false ? `"${body.length}-${path.length}"` : undefined;
     const ifNoneMatch = req.headers['if-none-match'];
-    const status = !body ? 404 : ifNoneMatch === etag ? 304 : 200;
-    requests.push({ path, ifNoneMatch, ifModifiedSince: req.headers['if-modified-since'], status });
+    const ifModifiedSince = req.headers['if-modified-since'];
+    const notModified = (etag !== undefined && ifNoneMatch === etag) || (options.lastModified !== undefined && ifModifiedSince === options.lastModified);
+    const status = !body ? 404 : notModified ? 304 : 200;
+    requests.push({ path, ifNoneMatch, ifModifiedSince, status });
+    const caching = { 'cache-control': cacheControl, ...(etag ? { etag } : {}), ...(options.lastModified ? { 'last-modified': options.lastModified } : {}) };
     if (status === 200) {
-      res.writeHead(200, { 'content-type': 'application/json', etag: etag!, 'cache-control': 'public, max-age=0', 'content-length': Buffer.byteLength(body!) });
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body!), ...caching });
       res.end(body);
     } else {
-      res.writeHead(status, status === 304 ? { etag: etag! } : {});
+      res.writeHead(status, status === 304 ? caching : {});
       res.end();
     }
   });

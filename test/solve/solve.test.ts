@@ -169,6 +169,37 @@ describe('the channel index cache', () => {
   });
 });
 
+describe('the channel index cache: max-age and Last-Modified', () => {
+  it('within max-age the cached index is used without asking the server', async () => {
+    const own = await serveChannel(undefined, { cacheControl: 'public, max-age=600' });
+    try {
+      const cacheRoot = join(dir, 'cache-maxage');
+      const path = write('cache-maxage/conda.yml', conda(['python=3.11'], [], [own.url]));
+      await solve(path, { cacheRoot });
+      const second = await solve(path, { cacheRoot });
+      expect(second.indexes.map((i) => i.source)).toEqual(['cache', 'cache']);
+      expect(own.requests).toHaveLength(2);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('without an ETag, revalidates with If-Modified-Since', async () => {
+    const lastModified = 'Tue, 01 Dec 2026 10:00:00 GMT';
+    const own = await serveChannel(undefined, { etag: false, lastModified });
+    try {
+      const cacheRoot = join(dir, 'cache-lm');
+      const path = write('cache-lm/conda.yml', conda(['python=3.11'], [], [own.url]));
+      await solve(path, { cacheRoot });
+      const second = await solve(path, { cacheRoot });
+      expect(second.indexes.map((i) => i.source)).toEqual(['revalidated', 'revalidated']);
+      expect(own.requests.slice(2).map((r) => [r.ifModifiedSince, r.ifNoneMatch, r.status])).toEqual([[lastModified, undefined, 304], [lastModified, undefined, 304]]);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('the lock', () => {
   it('pins every package to version, build and channel; validate recognises it; solving it gives the same packages', async () => {
     const path = write('lock/conda.yml', conda(['python=3.11', 'scikit-learn=1.5', 'pip'], ['joblib>=1.2']));
