@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import { Aborted } from './abort.js';
 import type { Docker } from './client.js';
-import { callTimeoutMs, daemonCall } from './deadline.js';
+import { callTimeoutMs, daemonCall, stalled } from './deadline.js';
 import { ownerLabels } from './owner.js';
 
 export interface Mount {
@@ -127,14 +127,19 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       await daemonCall('start the container', (s) => container.start({ abortSignal: s }), signal);
-      if (request.timeoutMs) {
+      // After the timeout the container is killed; should the daemon then not report its end, that is a stall.
+      let stuck: NodeJS.Timeout | undefined;
+      const stuckAfterKill = new Promise<never>((_, reject) => {
+        if (!request.timeoutMs) return;
         timer = setTimeout(() => {
           timedOut = true;
           void kill();
+          stuck = setTimeout(() => reject(stalled('stop the container after the timeout', callTimeoutMs())), callTimeoutMs());
         }, request.timeoutMs);
-      }
+      });
+      stuckAfterKill.catch(() => undefined);
       // The wait lasts as long as the script; Ctrl-C ends it at once, whatever the daemon does.
-      const status = await Promise.race([waited, stoppedByUser]);
+      const status = await Promise.race([waited, stoppedByUser, stuckAfterKill]).finally(() => clearTimeout(stuck));
       // The attach stream normally ends with the container; the timer only guards against a stream that never ends.
       await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
       (attached as unknown as { destroy?: () => void }).destroy?.();

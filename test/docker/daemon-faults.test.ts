@@ -19,8 +19,8 @@ interface Exit {
   msAfterInterrupt?: number;
 }
 
-/** Runs the CLI against `daemon`; `interruptOnFirstCall` sends Ctrl-C (SIGINT) once the daemon is asked anything after /_ping. */
-function amlenv(args: string[], daemon: FakeDaemon, env: Record<string, string> = {}, interruptOnFirstCall = false): Promise<Exit> {
+/** Runs the CLI against `daemon`; `interruptAfter` (true: the first call after /_ping) sends Ctrl-C (SIGINT) once it resolves. */
+function amlenv(args: string[], daemon: FakeDaemon, env: Record<string, string> = {}, interruptAfter: boolean | Promise<unknown> = false): Promise<Exit> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'amlenv.js'), ...args], {
@@ -33,8 +33,8 @@ function amlenv(args: string[], daemon: FakeDaemon, env: Record<string, string> 
     let interruptedAt: number | undefined;
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    if (interruptOnFirstCall) {
-      void daemon.firstCall.then(() =>
+    if (interruptAfter) {
+      void (interruptAfter === true ? daemon.firstCall : interruptAfter).then(() =>
         setTimeout(() => {
           interruptedAt = performance.now();
           child.kill('SIGINT');
@@ -129,6 +129,44 @@ describe('a daemon that answers /_ping and then stalls', () => {
     const r = await amlenv(['build', userManaged()], daemon, { AMLENV_DOCKER_IDLE_TIMEOUT: '2' });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/Docker sent nothing while building the image for 2 s/);
+  });
+});
+
+describe('a daemon that stalls in the middle of a run', () => {
+  // Answers what a run needs up to the start, then never reports the container's end nor obeys the kill.
+  const runThenStall = (removed: string[]) =>
+    ((req, res) => {
+      const url = (req.url ?? '').replace(/^\/v[0-9.]+/, '');
+      const json = (code: number, body: unknown) => {
+        res.writeHead(code, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (req.method === 'GET' && /^\/images\/.+\/json/.test(url)) return json(200, { Id: 'sha256:' + 'a'.repeat(64), Config: { Labels: {} } });
+      if (req.method === 'GET' && url.startsWith('/containers/json')) return json(200, []);
+      if (req.method === 'POST' && url.startsWith('/containers/create')) return json(201, { Id: 'c0ffee', Warnings: [] });
+      if (req.method === 'POST' && url.startsWith('/containers/c0ffee/attach')) return void (res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' }), res.flushHeaders());
+      if (req.method === 'POST' && url.startsWith('/containers/c0ffee/start')) return void (res.writeHead(204), res.end());
+      if (req.method === 'DELETE' && url.startsWith('/containers/c0ffee')) return void (removed.push(url), res.writeHead(204), res.end());
+      // wait and kill: never answered.
+    }) as Parameters<typeof startFakeDaemon>[0];
+
+  it('after the run timeout the container is killed; when the daemon never reports its end, exit 3 (and the container is still removed)', async () => {
+    const removed: string[] = [];
+    daemon = await startFakeDaemon(runThenStall(removed));
+    const r = await amlenv(['run', userManaged(), join(SCRIPT_DIR, 'exit_with.py'), '--timeout', '1', '--', '0'], daemon, { AMLENV_DOCKER_TIMEOUT: '2' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/Docker did not answer when asked to stop the container after the timeout for 2 s/);
+    expect(removed.some((u) => u.includes('force=true'))).toBe(true);
+    expect(r.ms).toBeLessThan(20_000);
+  });
+
+  it('Ctrl-C while the daemon does not report the end: exit 130 at once, and the container removal is asked for', async () => {
+    const removed: string[] = [];
+    daemon = await startFakeDaemon(runThenStall(removed));
+    const r = await amlenv(['run', userManaged(), join(SCRIPT_DIR, 'exit_with.py'), '--', '0'], daemon, {}, daemon.waitFor((s) => s.url.includes('/wait')));
+    expect(r.msAfterInterrupt).toBeLessThan(5_000);
+    expect(r.code).toBe(130);
+    expect(removed.some((u) => u.includes('force=true'))).toBe(true);
   });
 });
 

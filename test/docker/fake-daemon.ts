@@ -20,6 +20,8 @@ export interface FakeDaemon {
   seen: SeenRequest[];
   /** Resolves when a request other than /_ping arrives. */
   firstCall: Promise<SeenRequest>;
+  /** Resolves when a request matching `test` arrives (or has arrived). */
+  waitFor(test: (r: SeenRequest) => boolean): Promise<SeenRequest>;
   close(): Promise<void>;
 }
 
@@ -33,10 +35,12 @@ export async function startFakeDaemon(handle: Handler = stall): Promise<FakeDaem
   let first: (r: SeenRequest) => void = () => undefined;
   const firstCall = new Promise<SeenRequest>((resolve) => (first = resolve));
   const open = new Set<ServerResponse>();
+  const waiters: Array<{ test: (r: SeenRequest) => boolean; resolve: (r: SeenRequest) => void }> = [];
   const server = createServer((req, res) => {
     const path = (req.url ?? '').replace(/^\/v[0-9.]+/, '');
     const entry = { method: req.method ?? '', url: path, headers: req.headers };
     seen.push(entry);
+    for (const w of waiters.splice(0)) (w.test(entry) ? w.resolve(entry) : waiters.push(w));
     req.resume();
     if (path.startsWith('/_ping')) {
       res.writeHead(200, { 'Content-Type': 'text/plain', 'Api-Version': '1.41' });
@@ -52,6 +56,10 @@ export async function startFakeDaemon(handle: Handler = stall): Promise<FakeDaem
     host: `unix://${socket}`,
     seen,
     firstCall,
+    waitFor: (test) => {
+      const already = seen.find(test);
+      return already ? Promise.resolve(already) : new Promise((resolve) => waiters.push({ test, resolve }));
+    },
     close: async () => {
       for (const res of open) res.destroy();
       server.closeAllConnections();
