@@ -47,3 +47,17 @@ describe('terminal safety', () => {
     expect(hasControl(e)).toBe(false);
   });
 });
+
+describe('names that become file names', () => {
+  it('lose separators, "..", a leading dot and control characters, and are never empty', async () => {
+    const { safeFileName } = await import('../../src/util/safe-name.js');
+    const { defaultOutPath } = await import('../../src/ui/wizard/steps.js');
+    expect(safeFileName('../../../pwned-dir')).toBe('pwned-dir');
+    expect(safeFileName('/etc/cron.d/x')).toBe('etc-cron.d-x');
+    expect(safeFileName('..')).toBe('environment');
+    expect(safeFileName('a\u001b]0;x\u0007b')).toBe('a-0-x-b');
+    expect(safeFileName('my-env_1.2')).toBe('my-env_1.2');
+    expect(defaultOutPath('v1-dir', '..')).toBe('environment');
+    expect(defaultOutPath('v2', '../../x')).toBe('x-v2');
+  });
+});

@@ -1,5 +1,6 @@
 // The wizard's steps as data: each step lists its rows for the current draft. A row knows its model path
 // (for diagnostics and the lesson panel) and how to apply an edit. The view and the reducer are generic.
+import { safeFileName } from '../../util/safe-name.js';
 import type { Catalog } from '../../content/catalog.js';
 import { fieldAt, type Json } from '../../env/fields.js';
 import { looksSecret } from '../../rules/env-vars.js';
@@ -133,7 +134,8 @@ const OUTPUTS: Option[] = [
 ];
 
 export function defaultOutPath(output: OutputForm, name: string): string {
-  const base = (name || 'environment').replace(/[^A-Za-z0-9._-]+/g, '-');
+  // The name is input: ".." or "a/../../b" must not pick the folder the wizard writes to.
+  const base = safeFileName(name);
   return output === 'v1-file' ? `${base}.json` : output === 'v1-dir' ? base : output === 'v2' ? `${base}-v2` : `${base}-env`;
 }
 
