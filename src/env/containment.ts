@@ -101,6 +101,9 @@ export function checkPath(path: string, root: string, allow: boolean): Refusal |
   const real = realPath(path);
   if (isSystemPath(real) || isSystemPath(resolve(path))) return { kind: 'system', real, root };
   if (!allow && !isInside(real, root)) return { kind: 'outside', real, root };
+  // A definition kept directly in the home folder has it as its root: its dot-folders (~/.ssh, ~/.aws,
+  // ~/.docker, ~/.config) still stay out of reach.
+  if (!allow && root === realPath(homedir()) && relative(root, real).split(sep)[0].startsWith('.')) return { kind: 'outside', real, root };
   return undefined;
 }
 

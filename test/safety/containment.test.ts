@@ -124,3 +124,14 @@ describe('loaders refuse files named outside the root, without reading them', ()
     expect(outsideRules(wheel).map((p) => p.path)).toEqual(['python.condaDependencies.dependencies[2].pip[0]']);
   });
 });
+
+describe('a definition kept directly in the home folder', () => {
+  it('may name files beside it, never the dot-folders (~/.ssh, ~/.aws)', async () => {
+    const { homedir } = await import('node:os');
+    const home = realPath(homedir());
+    const guard = guardForRoot(home, false);
+    expect(guard.check(join(home, 'projects', 'conda.yml'))).toBeUndefined();
+    expect(guard.check(join(home, '.ssh', 'id_rsa'))).toMatchObject({ kind: 'outside' });
+    expect(guard.check(join(home, '.aws', 'credentials'))).toMatchObject({ kind: 'outside' });
+  });
+});
