@@ -42,6 +42,22 @@ describe('paths named in a definition stay inside the project', () => {
     expect(proc.stdout).toMatch(/\/proc, \/sys or \/dev/);
   });
 
+  it('init --from-existing stops on a refused file; --allow-outside lets convert read a file outside on purpose', () => {
+    const cwd = caseDir(attack);
+    const r = cli(['init', '--from-existing', 'environment.yml', '--layout', 'directory', '--out', 'out'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/input\/outside-root/);
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+    const shared = join(cwd, '..', 'shared');
+    mkdirSync(shared);
+    writeFileSync(join(shared, 'conda.yml'), 'name: x\nchannels: [conda-forge]\ndependencies:\n  - python=3.12\n');
+    writeFileSync(join(cwd, 'env.yml'), 'name: x\nimage: ubuntu:22.04\nconda_file: ../shared/conda.yml\n');
+    expect(cli(['convert', 'env.yml', '--to', 'v1', '--out', 'v1'], { cwd }).code).toBe(1);
+    const allowed = cli(['convert', '--allow-outside', 'env.yml', '--to', 'v1', '--out', 'v1'], { cwd });
+    expect(allowed.code).toBe(0);
+    expect(readFileSync(join(cwd, 'v1', 'conda_dependencies.yml'), 'utf8')).toMatch(/python=3\.12/);
+  });
+
   it('--allow-outside is in the help of the commands that read definitions', () => {
     for (const command of ['validate', 'dockerfile', 'convert', 'build', 'run', 'init']) expect(cli([command, '--help']).stdout).toMatch(/--allow-outside/);
   });

@@ -135,3 +135,12 @@ describe('a definition kept directly in the home folder', () => {
     expect(guard.check(join(home, '.aws', 'credentials'))).toMatchObject({ kind: 'outside' });
   });
 });
+
+describe('the wizard\'s "start from a file"', () => {
+  it('refuses a definition that names a file outside its project, in one line', async () => {
+    const { fileDraft } = await import('../../src/ui/wizard/start.js');
+    const { def } = project();
+    writeFileSync(def, 'name: x\nbuild:\n  path: ../../../../../../../../etc\n  dockerfile_path: passwd\n');
+    expect(() => fileDraft(def)).toThrow(/build\.path.*outside the project folder.*\[input\/outside-root\]/);
+  });
+});
