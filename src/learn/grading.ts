@@ -85,14 +85,14 @@ export function grade(q: Question, a: Answer, ctx: GradeContext = {}): Graded {
       // Each wrong pick cancels a right one, so ticking everything scores nothing.
       const score = Math.max(0, hits - wrong) / right.size;
       const extra = wrong ? `, and ${plural(wrong, 'wrong one')}` : '';
-      const summary = correct ? `Right: all ${right.size} correct choices and no others.` : hits === 0 ? `Not quite: none of the ${right.size} correct choices${extra}.` : `Partly: ${hits} of ${right.size} correct choices${extra}.`;
+      const summary = correct ? `Right: all ${right.size} correct choices and no others.` : hits === 0 ? `Not quite: none of the ${right.size} correct choices${extra}.` : `Partly right: ${hits} of ${right.size} correct choices${extra}.`;
       return { correct, score, summary };
     }
     case 'order': {
       const order = (a as Extract<Answer, { type: 'order' }>).order;
       const placed = q.answer.filter((v, i) => order[i] === v).length;
       const correct = placed === q.answer.length && order.length === q.answer.length;
-      return { correct, score: placed / q.answer.length, summary: correct ? 'Right: every step in its place.' : `Partly: ${placed} of ${q.answer.length} in the right place.` };
+      return { correct, score: placed / q.answer.length, summary: correct ? 'Right: every step in its place.' : `Wrong order: ${placed} of ${q.answer.length} in the right place.` };
     }
     case 'truefalse': {
       const value = (a as Extract<Answer, { type: 'truefalse' }>).value;

@@ -13,19 +13,52 @@ function inline(text: string): string {
 
 const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
 
+/**
+ * Words wrapped to `width` columns, `first` before the first line and `rest` before the others. A word
+ * longer than a whole line (a URL) is split across lines rather than left to be cut off by the screen.
+ */
 export function wrapText(text: string, width: number, first = '', rest = first): string[] {
   const lines: string[] = [];
   let line = first;
   let empty = true;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && visible(line) + 1 + visible(word) > width) {
-      lines.push(line);
-      line = rest + word;
-    } else line = empty ? line + word : `${line} ${word}`;
-    empty = false;
+  const room = Math.max(1, width - visible(rest));
+  for (const whole of text.split(/\s+/).filter(Boolean)) {
+    for (const word of splitLongWord(whole, room)) {
+      if (!empty && visible(line) + 1 + visible(word) > width) {
+        lines.push(line);
+        line = rest + word;
+      } else line = empty ? line + word : `${line} ${word}`;
+      empty = false;
+    }
   }
   if (!empty) lines.push(line);
   return lines;
+}
+
+/** Pieces of at most `room` characters; words with colour codes are left whole (their codes must not be split). */
+function splitLongWord(word: string, room: number): string[] {
+  if (word.length <= room || word.includes('\u001b')) return [word];
+  const pieces: string[] = [];
+  for (let i = 0; i < word.length; i += room) pieces.push(word.slice(i, i + room));
+  return pieces;
+}
+
+/** A code line longer than the page, broken (at a space when there is one) into lines indented two more. */
+export function wrapCode(line: string, width: number): string[] {
+  const lead = ' '.repeat((/^\s*/.exec(line)?.[0].length ?? 0) + 2);
+  const out: string[] = [];
+  let rest = line;
+  let prefix = '';
+  const room = () => Math.max(8, width - prefix.length);
+  while (prefix.length + rest.length > width && rest.length > room()) {
+    const space = rest.lastIndexOf(' ', room());
+    const cut = space > rest.search(/\S/) && space > 0 ? space : room();
+    out.push(prefix + rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+    prefix = lead;
+  }
+  out.push(prefix + rest);
+  return out;
 }
 
 export function highlight(code: string, lang: string): string {
@@ -56,14 +89,15 @@ export function renderMarkdown(markdown: string, width = 88): string {
       flush();
       const body: string[] = [];
       for (i++; i < lines.length && !lines[i].startsWith(fence[1]); i++) body.push(lines[i]);
-      out.push(...highlight(body.join('\n'), fence[2].toLowerCase()).split('\n').map((l) => `    ${l}`), '');
+      const code = body.flatMap((l) => wrapCode(l, width - 4));
+      out.push(...highlight(code.join('\n'), fence[2].toLowerCase()).split('\n').map((l) => `    ${l}`), '');
       continue;
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       flush();
       const text = inline(heading[2]);
-      out.push(heading[1].length === 1 ? bold(text.toUpperCase()) : bold(text), '');
+      out.push(...wrapText(heading[1].length === 1 ? text.toUpperCase() : text, width).map((l) => bold(l)), '');
       continue;
     }
     const item = /^(\s*)([-*]|\d+\.)\s+(.*)$/.exec(line);

@@ -52,8 +52,8 @@ describe('grading tables', () => {
   });
 
   it('partial answers say how much was right', () => {
-    expect(grade(multi, { type: 'multi', choices: [0, 2, 4] }).summary).toBe('Partly: 2 of 3 correct choices, and 1 wrong one.');
-    expect(grade(order, { type: 'order', order: [0, 2, 3, 1] }).summary).toBe('Partly: 2 of 4 in the right place.');
+    expect(grade(multi, { type: 'multi', choices: [0, 2, 4] }).summary).toBe('Partly right: 2 of 3 correct choices, and 1 wrong one.');
+    expect(grade(order, { type: 'order', order: [0, 2, 3, 1] }).summary).toBe('Wrong order: 2 of 4 in the right place.');
     expect(grade(single, { type: 'single', choice: 1 }).summary).toBe('Not quite: the answer is "choice 2".');
   });
 

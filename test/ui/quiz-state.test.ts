@@ -232,12 +232,25 @@ describe('an exam (pure, fake clock)', () => {
     if (saved.type === 'multi') expect(s.input).toMatchObject({ picked: saved.choices });
   });
 
-  it('Esc pauses; s saves and leaves; f scores at once', () => {
-    const s = examKey(examKey(startExamState(draw(), false, T0, ctx(T0)), '', KEY.enter, ctx(T0)).state, '', KEY.esc, ctx(T0)).state;
+  it('Esc pauses and saves; s saves and leaves; f scores at once', () => {
+    const paused = examKey(examKey(startExamState(draw(), false, T0, ctx(T0)), '', KEY.enter, ctx(T0)).state, '', KEY.esc, ctx(T0 + 3000));
+    const s = paused.state;
     expect(s.phase).toBe('paused');
+    expect(paused.effects).toEqual([{ type: 'save' }]);
+    expect(s.exam.elapsedMs).toBe(3000);
     expect(examKey(s, 's', KEY.none, ctx(T0 + 5000)).effects).toEqual([{ type: 'save' }, { type: 'leave' }]);
-    expect(examKey(s, 's', KEY.none, ctx(T0 + 5000)).state.exam.elapsedMs).toBe(5000);
     expect(examKey(s, 'f', KEY.none, ctx(T0)).state.phase).toBe('result');
+  });
+
+  it('the clock stops while paused and runs again from there after Enter', () => {
+    const s = examKey(examKey(startExamState(draw(), false, T0, ctx(T0)), '', KEY.enter, ctx(T0)).state, '', KEY.esc, ctx(T0 + 3000)).state;
+    expect(timeLeft(s, T0 + 3000)).toBe(10 * 60000 - 3000);
+    expect(timeLeft(s, T0 + 3600000)).toBe(10 * 60000 - 3000);
+    expect(examTick(s, ctx(T0 + 3600000)).state.phase).toBe('paused');
+    expect(examKey(s, 's', KEY.none, ctx(T0 + 600000)).state.exam.elapsedMs).toBe(3000);
+    const back = examKey(s, '', KEY.enter, ctx(T0 + 600000)).state;
+    expect(back.phase).toBe('question');
+    expect(timeLeft(back, T0 + 600000 + 2000)).toBe(10 * 60000 - 5000);
   });
 
   it('resuming offers the saved exam; n draws a new one and drops the old', () => {

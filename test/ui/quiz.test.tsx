@@ -103,7 +103,7 @@ describe('a practice session at 80×24', () => {
     let frame = await send(r, String(q.answer[0] + 1));
     expect(frame).toMatch(/▸ \[x\]/);
     frame = await send(r, SEQ.enter);
-    expect(frame).toContain(`Partly: 1 of ${q.answer.length} correct choices.`);
+    expect(frame).toContain(`Partly right: 1 of ${q.answer.length} correct choices.`);
     expect(frame).toMatch(/→ /);
     expect(p.store.cards.get(q.id)).toMatchObject({ state: 1, reps: 1 });
   });
@@ -115,7 +115,7 @@ describe('a practice session at 80×24', () => {
     let frame = await send(r, SEQ.down, 'K');
     expect(frame).toContain(`▸ 1. ${q.choices[1].slice(0, 40)}`);
     frame = await send(r, SEQ.enter);
-    expect(frame).toMatch(/The right order:/);
+    expect(frame).toMatch(/The right order/);
     expect(frame).toMatch(/\(you had it \d(st|nd|rd|th)\)/);
   });
 

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { Lesson } from '../../learn/content.js';
 import { renderMarkdown } from '../../learn/render-markdown.js';
 import { type KeyId, pressed } from '../keys.js';
-import type { Line } from '../quiz/lines.js';
+import { type Line, wrapped } from '../quiz/lines.js';
 import { bodyHeight, clampScroll, Page } from '../quiz/Page.js';
 
 export function lessonLines(lesson: Lesson, width: number): Line[] {
@@ -13,9 +13,15 @@ export function lessonLines(lesson: Lesson, width: number): Line[] {
     ...renderMarkdown(lesson.body, width).split('\n').map((text) => ({ text })),
     { text: '' },
     { text: 'Sources', bold: true },
-    ...lesson.sources.map((s) => ({ text: `  ${s}`, dim: true })),
+    ...lesson.sources.flatMap(sourceLines(width)),
   ];
 }
+
+/**
+ * A source whole, to be copied: indented when it fits, otherwise from the left edge and split across lines
+ * (never cut with "…"), so selecting the lines gives the URL with only the line breaks to remove.
+ */
+const sourceLines = (width: number) => (source: string): Line[] => (source.length + 2 <= width ? [{ text: `  ${source}` }] : wrapped(source, width, '', ''));
 
 /** A lesson as a scrolling page; q starts a quiz on it when the caller offers one. */
 export function LessonView({ lesson, width, height, note, onQuiz, onBack, onQuit }: { lesson: Lesson; width: number; height: number; note?: string; onQuiz?: () => void; onBack: () => void; onQuit?: () => void }) {

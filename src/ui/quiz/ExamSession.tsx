@@ -1,4 +1,4 @@
-import { useInput, useStdin, useStdout } from 'ink';
+import { Box, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { Content, Exercise, Question } from '../../learn/content.js';
 import { blueprintOf, coveredAreas, type ExamBlueprint, examLabel, examQuestions } from '../../learn/blueprints.js';
@@ -9,9 +9,10 @@ import type { SaveResult } from '../../store/json-store.js';
 import { bar } from '../../learn/progress.js';
 import { ratingFor } from '../../learn/scheduler.js';
 import { editInExternalEditor, editorCommand } from './editor.js';
+import { farewellLines, resumeCommand } from './exam-farewell.js';
 import { type ExamContext, examEdited, examKey, type ExamState, type ExamStep, examTick, questionAt, sessionNow, startExamState, timeLeft } from './exam-state.js';
 import { feedbackLines, formatClock, type Line, promptLines, wrapped } from './lines.js';
-import { bodyHeight, Page } from './Page.js';
+import { bodyHeight, LineView, Page } from './Page.js';
 import { editorHeight, layoutQuestion, QuestionView, questionScrollMax } from './QuestionView.js';
 
 export interface ExamSessionProps {
@@ -136,6 +137,14 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
   const ref = useRef(state);
   const scrollMax = useRef(0);
   const lastSave = useRef(clock());
+  // Leaving an unfinished exam shows where it stands first: the last frame stays on the terminal.
+  const [farewell, setFarewell] = useState<Line[]>();
+  const pendingLeave = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => {
+    const leave = pendingLeave.current;
+    pendingLeave.current = undefined;
+    leave?.();
+  }, [farewell]);
   const editor = editorOption === undefined ? editorCommand() : editorOption || undefined;
   const ctx = (): ExamContext => ({ now: clock(), hasEditor: Boolean(editor), questions: lookups.questions, exercise: (id) => lookups.exercises.get(id), topics: content.topics, blueprints: content.exams, today, scrollMax: scrollMax.current, editorHeight: editorHeight(height), draw });
 
@@ -159,7 +168,11 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
     }
     ref.current = current;
     setState(current);
-    leave?.();
+    const goodbye = leave && farewellLines(current, at, width - 2);
+    if (goodbye) {
+      pendingLeave.current = leave;
+      setFarewell(goodbye);
+    } else leave?.();
   };
 
   useInput(
@@ -190,11 +203,20 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
     return <Page width={width} title={title} status={status} body={body} scroll={state.scroll} height={height} message={state.message} footer={footer} labels={labels} />;
   };
 
+  if (farewell) {
+    return (
+      <Box flexDirection="column" width={width}>
+        {farewell.map((l, i) => (
+          <LineView key={i} line={l} />
+        ))}
+      </Box>
+    );
+  }
   switch (state.phase) {
     case 'intro':
       return page(`Exam${state.exam.exam ? ` · ${examLabel(state.exam.exam)}` : ''}${state.resuming ? ' · resume' : ''}`, introLines(state, content, now, textWidth, next), state.resuming ? ['select', 'no', 'back'] : ['select', 'back'], { select: state.resuming ? 'resume' : 'start', no: 'new exam', back: 'back' });
     case 'paused':
-      return page(`Exam · paused`, [...wrapped(`${answeredCount(state.exam)} of ${n} answered; the clock keeps running while the exam is open.`, textWidth), { text: '' }, ...wrapped(`f scores the exam now (unanswered questions count as wrong). s saves it and leaves: amlenv quiz --exam resumes it with ${left} left.`, textWidth), ...(state.unsaved ? [{ text: '' }, ...wrapped(`Saving is not possible (${state.unsaved}): leaving loses this exam.`, textWidth, '', '', { color: 'red' })] : [])], ['select', 'finish', 'leave'], { select: 'continue', finish: 'finish now', leave: 'save and leave' }, `⏱ ${left} left`);
+      return page(`Exam · paused`, [...wrapped(`${answeredCount(state.exam)} of ${n} answered; the clock is stopped at ${left} left until you continue.`, textWidth), { text: '' }, ...wrapped(`Enter continues. f scores the exam now (unanswered questions count as wrong). s saves it and leaves: ${resumeCommand(state.exam.exam)} resumes it with ${left} left.`, textWidth), ...(state.unsaved ? [{ text: '' }, ...wrapped(`Saving is not possible (${state.unsaved}): leaving loses this exam.`, textWidth, '', '', { color: 'red' })] : [])], ['select', 'finish', 'leave'], { select: 'continue', finish: 'finish now', leave: 'save and leave' }, `⏱ ${left} left`);
     case 'confirm-finish':
       return page('Exam · all answered', wrapped(`All ${n} questions are answered. Enter scores the exam; Esc goes back to check your answers first.`, textWidth), ['select', 'back'], { select: 'finish and score', back: 'check answers' }, `⏱ ${left} left`);
     case 'result':

@@ -136,7 +136,7 @@ export function PracticeSession({ items, content, store, width, height, scope, c
         />
       );
     }
-    const body = feedbackLines(q, state.answer, state.graded, width - 2, { exercise: ex, lesson, nextReview: state.nextReview });
+    const body = feedbackLines(q, state.answer, state.graded, width - 2, { exercise: ex, lesson, nextReview: state.nextReview, rating: state.rating === undefined ? undefined : RATING_NAME[state.rating] });
     scrollMax.current = Math.max(0, body.length - bodyHeight(height, 0));
     const footer: KeyId[] = ['select', 'up', 'lesson', 'back'];
     return <Page width={width} title={`${title} · ${q.id}`} status={TYPE_LABEL[q.type]} body={body} scroll={state.scroll} height={height} message={state.message} footer={footer} labels={{ select: state.index + 1 < state.items.length ? 'next question' : 'finish', up: 'scroll', lesson: 'read the lesson', back: 'end session' }} />;

@@ -1,6 +1,7 @@
 // Exam mode as a pure state machine: an intro (start or resume), questions with a countdown and no
 // feedback, a pause menu, the score with a per-topic breakdown, and a review of every wrong answer.
-// The clock runs while the exam is on screen; the view saves the session after every answer.
+// The clock runs while a question is on screen and stops while paused; the view saves the session after
+// every answer.
 import type { Key } from 'ink';
 import { blueprintOf, type ExamBlueprint } from '../../learn/blueprints.js';
 import type { Exercise, Question, Topic } from '../../learn/content.js';
@@ -66,7 +67,8 @@ export function startExamState(exam: ExamSession, resuming: boolean, now: number
   return { exam, phase: 'intro', resuming, input: inputFor(exam, ctx), shownAt: now, clock: { elapsedMs: exam.elapsedMs, at: now }, review: 0, scroll: 0 };
 }
 
-const running = (s: ExamState) => s.phase === 'question' || s.phase === 'paused' || s.phase === 'confirm-finish';
+// Paused means paused: the clock stops on the pause screen and starts again from there on return.
+const running = (s: ExamState) => s.phase === 'question' || s.phase === 'confirm-finish';
 
 /** Time used so far. */
 export const elapsed = (s: ExamState, now: number): number => (running(s) ? s.clock.elapsedMs + Math.max(0, now - s.clock.at) : s.exam.elapsedMs);
@@ -128,7 +130,7 @@ export function examKey(state: ExamState, input: string, key: Key, ctx: ExamCont
       if (pressed('finish', input, key)) return finish(state, ctx);
       if (pressed('leave', input, key)) return { state: { ...state, exam: sessionNow(state, ctx.now) }, effects: [{ type: 'save' }, { type: 'leave' }] };
       if (pressed('quit', input, key)) return { state: { ...state, exam: sessionNow(state, ctx.now) }, effects: [{ type: 'save' }, { type: 'quit' }] };
-      if (pressed('select', input, key) || pressed('back', input, key)) return { state: { ...state, phase: 'question', message: undefined }, effects: [] };
+      if (pressed('select', input, key) || pressed('back', input, key)) return { state: { ...state, phase: 'question', clock: { elapsedMs: state.exam.elapsedMs, at: ctx.now }, shownAt: state.shownAt + Math.max(0, ctx.now - state.clock.at), message: undefined }, effects: [] };
       return none;
     case 'confirm-finish':
       if (pressed('select', input, key) || pressed('yes', input, key)) return finish(state, ctx);
@@ -160,7 +162,10 @@ export function examKey(state: ExamState, input: string, key: Key, ctx: ExamCont
         if (result.openEditor && result.input.type === 'fix-file') return { state: { ...state, input: result.input }, effects: [{ type: 'open-editor', text: result.input.text }] };
         return { state: { ...state, input: result.input, message: result.message ? { text: result.message, tone: 'warning' } : state.message }, effects: [] };
       }
-      if (pressed('back', input, key)) return { state: { ...state, phase: 'paused' }, effects: [] };
+      if (pressed('back', input, key)) {
+        const exam = sessionNow(state, ctx.now);
+        return { state: { ...state, exam, clock: { elapsedMs: exam.elapsedMs, at: ctx.now }, phase: 'paused', message: undefined }, effects: [{ type: 'save' }] };
+      }
       return { state: scrollKey(state, input, key, ctx, state.input.type === 'fill' || state.input.type === 'fix-file') ?? state, effects: [] };
     }
   }

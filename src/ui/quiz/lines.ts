@@ -91,18 +91,21 @@ export function answerLines(q: Question, a: Answer | undefined, width: number, e
     case 'multi': {
       const right = new Set(q.type === 'single' ? [q.answer] : q.answer);
       const picked = new Set(a?.type === 'single' ? [a.choice] : a?.type === 'multi' ? a.choices : []);
+      const missed = a ? q.choices.filter((_, i) => right.has(i) && !picked.has(i)).map((c) => strip(c.text)) : [];
+      if (q.type === 'multi' && missed.length) out.push(...wrapped(missed.join('; '), width, 'You missed: ', '             ', { color: 'yellow' }), blank());
       q.choices.forEach((c, i) => {
         const isRight = right.has(i);
         const isPicked = picked.has(i);
         const mark = isRight && isPicked ? '✓ ' : isPicked ? '✗ ' : isRight ? '→ ' : '  ';
         const color: Color | undefined = isRight ? 'green' : isPicked ? 'red' : undefined;
-        out.push(...wrapped(`${strip(c.text)}${isPicked ? '  (your answer)' : ''}`, width, mark, '  ', { color, dim: !isRight && !isPicked }));
+        const note = isRight && isPicked ? '  (your answer)' : isPicked ? '  (your answer: not a right choice)' : isRight ? (a ? '  (a right choice you missed)' : '  (the right choice)') : '';
+        out.push(...wrapped(`${strip(c.text)}${note}`, width, mark, '  ', { color, dim: !isRight && !isPicked }));
         if (isRight || isPicked) out.push(...wrapped(strip(c.why), width, '    ', '    ', { dim: true }));
       });
       break;
     }
     case 'order': {
-      out.push(line('The right order:', { bold: true }));
+      out.push(line(a ? 'The right order (✓ where you had it, ✗ where you did not):' : 'The right order:', { bold: true }));
       const given = a?.type === 'order' ? a.order : [];
       q.answer.forEach((choice, pos) => {
         const yours = given.indexOf(choice);
@@ -128,14 +131,26 @@ export function answerLines(q: Question, a: Answer | undefined, width: number, e
   return out;
 }
 
-export function feedbackLines(q: Question, a: Answer | undefined, graded: Graded | undefined, width: number, extra: { exercise?: Exercise; lesson?: Lesson; nextReview?: string }): Line[] {
+/** What each rating means, in the words a learner needs: why this one, and when the question comes back. */
+export const RATING_MEANING: Record<string, string> = {
+  again: 'wrong or given up — comes back soon',
+  hard: 'right, but slowly, after a hint or after failed checks — comes back in a short while',
+  good: 'right at a normal pace — comes back later',
+  easy: 'right and quick — comes back latest',
+};
+
+/** "easy: right and quick — comes back latest", for the rating an answer got. */
+export const ratingLines = (rating: string, width: number): Line[] => (RATING_MEANING[rating] ? wrapped(`${rating}: ${RATING_MEANING[rating]}`, width, '', '  ', { dim: true }) : []);
+
+export function feedbackLines(q: Question, a: Answer | undefined, graded: Graded | undefined, width: number, extra: { exercise?: Exercise; lesson?: Lesson; nextReview?: string; rating?: string }): Line[] {
   const out: Line[] = [];
   if (graded) out.push(...wrapped(graded.summary, width, graded.correct ? '✓ ' : '✗ ', '  ', { color: graded.correct ? 'green' : 'red', bold: true }), blank());
   else out.push(line('✗ Not answered.', { color: 'red', bold: true }), blank());
   out.push(...answerLines(q, a, width, extra.exercise), blank());
   out.push(...wrapped(q.explanation.replace(/`([^`]+)`/g, '$1'), width, 'Why: ', '     '));
   if (extra.lesson) out.push(blank(), ...wrapped(`${extra.lesson.title} (l opens it; amlenv explain ${extra.lesson.id})`, width, 'Lesson: ', '        ', { color: 'cyan' }));
-  if (extra.nextReview) out.push(line(`Next review: ${extra.nextReview}`, { dim: true }));
+  if (extra.nextReview) out.push(...wrapped(extra.nextReview, width, 'Next review: ', '  ', { dim: true }));
+  if (extra.rating) out.push(...ratingLines(extra.rating, width));
   return out;
 }
 
