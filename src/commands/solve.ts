@@ -4,7 +4,7 @@ import { formatReport, reportJson } from '../solve/format.js';
 import { progressReporter } from '../solve/progress.js';
 import { NotSolvable, loadForSolve, solveDefinition } from '../solve/solve-definition.js';
 import { renderLock } from '../solve/lock.js';
-import { EnvironmentProblem, EXIT, UsageError } from '../util/errors.js';
+import { EnvironmentProblem, EXIT, InvalidInput, UsageError } from '../util/errors.js';
 import { assertWritable, writeFileAtomic } from '../util/write-files.js';
 import type { Command } from './types.js';
 
@@ -35,11 +35,17 @@ const command: Command = {
       const def = loadForSolve(path);
       report = await solveDefinition(def, { channels, platform: values.platform as string | undefined, refresh: values.refresh === true, onProgress: progress.onProgress });
     } catch (err) {
-      if (err instanceof NotSolvable) throw new UsageError(err.message);
+      if (err instanceof NotSolvable) {
+        if (err.kind === 'invalid') throw new InvalidInput(err.message);
+        throw new UsageError(err.message);
+      }
       if (err instanceof ChannelUnreachable) throw new EnvironmentProblem(err.message);
       throw err;
     } finally {
       progress.finish();
+    }
+    for (const index of report.indexes) {
+      if (index.stale) process.stderr.write(`amlenv: ${index.url} did not answer (${index.stale.reason}); using the copy cached ${new Date(index.stale.checkedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC\n`);
     }
     const errors = report.diagnostics.some((d) => d.severity === 'error');
     let lockWritten: string | undefined;

@@ -23,7 +23,8 @@ export interface IndexOptions {
   now?: () => number;
 }
 
-export type IndexSource = 'cache' | 'revalidated' | 'downloaded' | 'local';
+/** Where the index came from; 'stale' is a cached copy used because the channel did not answer. */
+export type IndexSource = 'cache' | 'revalidated' | 'downloaded' | 'local' | 'stale';
 
 export interface ChannelIndex {
   channel: Channel;
@@ -32,6 +33,8 @@ export interface ChannelIndex {
   /** The repodata.json on disk; undefined when the channel has no such platform folder (HTTP 404). */
   file?: string;
   source: IndexSource;
+  /** For a stale copy: why the channel was not asked, and when the copy was last confirmed. */
+  stale?: { reason: string; checkedAt: number };
 }
 
 /** A channel that could not be reached at all: amlenv exits 3. */
@@ -86,6 +89,9 @@ export async function fetchIndex(channel: Channel, subdir: string, options: Inde
   try {
     response = await fetch(url, { headers: { 'accept-encoding': 'gzip', ...conditionalHeaders(cached) }, redirect: 'follow' });
   } catch (err) {
+    // offline with a cached copy: solve with it and say so (--refresh asks for a fresh one, so it fails)
+    const stale = options.refresh ? undefined : await readMeta(dir);
+    if (stale) return { channel, subdir, url, file: join(dir, 'repodata.json'), source: 'stale', stale: { reason: reasonOf(err), checkedAt: stale.checkedAt } };
     throw new ChannelUnreachable(channel.url, reasonOf(err));
   }
   if (response.status === 304 && cached) {

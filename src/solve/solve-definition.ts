@@ -15,8 +15,15 @@ import { checkPipAgainstSolve } from './pip-check.js';
 import { definitionPlatform } from './platform.js';
 import { loadRattler, solveSpecs, type SolvedRecord } from './rattler-solve.js';
 
-/** The input cannot be solved for a reason the user must fix first (exit 2 on the command line). */
-export class NotSolvable extends Error {}
+/** The input cannot be solved for a reason the user must fix first: a usage problem (exit 2) or an unreadable file (exit 1). */
+export class NotSolvable extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'usage' | 'invalid' = 'usage',
+  ) {
+    super(message);
+  }
+}
 
 export interface SolveOptions {
   channels?: string[];
@@ -37,7 +44,7 @@ export interface SolveReport {
   solved: boolean;
   records: SolvedRecord[];
   diagnostics: Diagnostic[];
-  indexes: Array<{ url: string; source: IndexSource; found: boolean }>;
+  indexes: Array<{ url: string; source: IndexSource; found: boolean; stale?: { reason: string; checkedAt: number } }>;
   /** Wall time of the whole solve, and of the solver alone, in milliseconds. */
   ms: { total: number; solver: number };
   /** The conda and pip entries, for the lock. */
@@ -64,6 +71,9 @@ export function loadForSolve(path: string): LoadedDefinition {
 export function condaPart(def: LoadedDefinition): DepsView {
   const python = isRecord(def.env.python) ? def.env.python : undefined;
   const spec = python?.condaDependencies;
+  if (python?.userManagedDependencies === true && def.format !== 'v2-yaml') {
+    throw new NotSolvable(`${def.path}: nothing to solve: it is user-managed, so Azure ML ignores its conda dependencies and installs nothing; set userManagedDependencies to false to have them built`);
+  }
   if (!isRecord(spec) || !Array.isArray(spec.dependencies) || spec.dependencies.length === 0) {
     const why = def.format === 'v2-yaml' ? 'it has no conda_file (the image brings its own Python)' : python?.userManagedDependencies === true ? 'it is user-managed (Azure ML installs nothing)' : 'it lists no conda dependencies';
     throw new NotSolvable(`${def.path}: nothing to solve: ${why}; solve reads the conda dependencies of a definition`);
@@ -82,7 +92,9 @@ export async function solveDefinition(def: LoadedDefinition, options: SolveOptio
   await loadFieldLibs();
   const blocking = def.problems.filter((p) => p.severity === 'error');
   if (!def.parsed || blocking.some((p) => p.rule.startsWith('syntax/'))) {
-    throw new NotSolvable(`${def.path}: ${blocking[0]?.message ?? 'the file cannot be read'}; run amlenv validate ${def.path} and fix it first`);
+    const first = blocking[0];
+    const where = first?.line !== undefined ? `${first.file ?? def.path}:${first.line}:${first.column}` : def.path;
+    throw new NotSolvable(`${where}: ${first?.message ?? 'the file cannot be read'}; run amlenv validate ${def.path} and fix it first`, 'invalid');
   }
   const deps = condaPart(def);
   const platform = options.platform ?? definitionPlatform(def.env);
@@ -131,7 +143,7 @@ export async function solveDefinition(def: LoadedDefinition, options: SolveOptio
     solved: outcome.ok,
     records: outcome.ok ? outcome.records : [],
     diagnostics,
-    indexes: indexes.map((i) => ({ url: i.url, source: i.source, found: Boolean(i.file) })),
+    indexes: indexes.map((i) => ({ url: i.url, source: i.source, found: Boolean(i.file), ...(i.stale ? { stale: i.stale } : {}) })),
     ms: { total: performance.now() - start, solver: outcome.ms },
   };
 }

@@ -77,6 +77,19 @@ describe('amlenv solve', { timeout: 90_000 }, () => {
     expect(r.stderr).toMatch(new RegExp(`^amlenv: cannot reach the conda channel ${url.replace(/[.]/g, '\\.')} \\(ECONNREFUSED\\)`));
   });
 
+  it('offline with a cached index: solves, with one warning line per index on stderr', async () => {
+    const own = await serveChannel();
+    writeFileSync(join(dir, 'offline.yml'), `name: o\nchannels:\n  - ${own.url}\ndependencies:\n  - python=3.11\n`);
+    expect((await run(['solve', 'offline.yml'])).code).toBe(0);
+    await own.close();
+    const r = await run(['solve', 'offline.yml']);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^amlenv: ${own.url.replace(/[.]/g, '\\.')}/(linux-64|noarch)/repodata\\.json did not answer \\(ECONNREFUSED\\); using the copy cached \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC$`));
+    expect((await run(['solve', 'offline.yml', '--refresh'])).code).toBe(3);
+  });
+
   it('--channel overrides the file; --lock writes a pinned file once, refuses to overwrite without --force; validate recognises it', async () => {
     const file = 'override.yml';
     writeFileSync(join(dir, file), 'name: o\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.10\n  - numpy\n  - pip\n  - pip:\n    - requests==2.32.3\n');

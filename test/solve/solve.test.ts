@@ -109,6 +109,13 @@ describe('solve against the local channel', () => {
     await expect(solve(path)).rejects.toThrow(url);
   });
 
+  it('a user-managed v1 definition has nothing to solve (Azure ML ignores its conda list); an unreadable file names its line', async () => {
+    const managed = write('managed.json', JSON.stringify({ name: 'm', python: { userManagedDependencies: true, interpreterPath: '/usr/bin/python3', condaDependencies: { dependencies: ['python=3.11'] } }, docker: { baseImage: 'x:1' } }));
+    await expect(solve(managed)).rejects.toThrow(/nothing to solve: it is user-managed/);
+    const broken = write('broken.yml', 'name: b\ndependencies:\n  - python=3.11\n  - "numpy\n');
+    await expect(solve(broken)).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(/broken\.yml:\d+:\d+: invalid YAML/) });
+  });
+
   it('a definition without conda dependencies has nothing to solve', async () => {
     const path = write('image-only.yml', 'name: x\nimage: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04\n');
     await expect(solve(path)).rejects.toThrow(NotSolvable);
@@ -197,6 +204,22 @@ describe('the channel index cache: max-age and Last-Modified', () => {
     } finally {
       await own.close();
     }
+  });
+});
+
+describe('offline with a cached index', () => {
+  it('solves with the stale copy and says so; --refresh insists on the channel', async () => {
+    const own = await serveChannel();
+    const cacheRoot = join(dir, 'cache-stale');
+    const path = write('stale/conda.yml', conda(['python=3.11'], [], [own.url]));
+    const first = await solve(path, { cacheRoot });
+    await own.close();
+    const offline = await solve(path, { cacheRoot });
+    expect(offline.solved).toBe(true);
+    expect(offline.indexes.map((i) => i.source)).toEqual(['stale', 'stale']);
+    expect(offline.indexes[0].stale?.reason).toBe('ECONNREFUSED');
+    expect(offline.records).toEqual(first.records);
+    await expect(solve(path, { cacheRoot, refresh: true })).rejects.toThrow(ChannelUnreachable);
   });
 });
 
