@@ -64,10 +64,10 @@ export interface ProgressReport {
   answeredToday: number;
   streak: { current: number; longest: number; practisedToday: boolean };
   topics: TopicProgress[];
-  /** Mastery per exam, one entry per blueprint. */
-  exams: ExamProgress[];
   /** Every exam taken, oldest first. */
-  examHistory: ExamRecord[];
+  exams: ExamRecord[];
+  /** Mastery per exam, one entry per blueprint. */
+  examMastery: ExamProgress[];
 }
 
 /** The local calendar day, YYYY-MM-DD. */
@@ -187,8 +187,8 @@ export function progressReport(input: { cards: ReadonlyMap<string, Card>; days: 
     answeredToday: input.days[dayKey(now)] ?? 0,
     streak: streak(input.days, now),
     topics,
-    exams: (input.blueprints ?? []).map((b) => examProgress(b, input.questions, input.cards, input.exams, now)),
-    examHistory: [...input.exams],
+    exams: [...input.exams],
+    examMastery: (input.blueprints ?? []).map((b) => examProgress(b, input.questions, input.cards, input.exams, now)),
   };
 }
 

@@ -83,15 +83,15 @@ describe('exams by blueprint in a pseudo-terminal (80×24)', () => {
     expect(await s.exited).toBe(0);
 
     const report = JSON.parse(cli(['progress', '--json'], { env: { AMLENV_HOME: home } }).stdout);
-    expect(report.examHistory).toHaveLength(1);
-    expect(report.examHistory[0]).toMatchObject({ exam: 'dp-100', total: 2 });
-    const dp = report.exams.find((e: { id: string }) => e.id === 'dp-100');
+    expect(report.exams).toHaveLength(1);
+    expect(report.exams[0]).toMatchObject({ exam: 'dp-100', total: 2 });
+    const dp = report.examMastery.find((e: { id: string }) => e.id === 'dp-100');
     expect(dp).toMatchObject({ taken: 1, seen: 2 });
     expect(dp.mastery).toBeGreaterThan(0);
     const askedIds = Object.keys(stored(home, 'learning').cards);
     expect(askedIds.every((id) => byId.get(id)?.exam.includes('dp-100'))).toBe(true);
     // AI-300 mastery moves only through questions both exams ask
-    const ai = report.exams.find((e: { id: string }) => e.id === 'ai-300');
+    const ai = report.examMastery.find((e: { id: string }) => e.id === 'ai-300');
     expect(ai.seen).toBe(askedIds.filter((id) => byId.get(id)?.exam.includes('ai-300')).length);
   }, 60000);
 });

@@ -142,10 +142,10 @@ describe('quiz end to end in a pseudo-terminal (80×24)', () => {
     expect(await second.exited).toBe(0);
 
     const report = JSON.parse(cli(['progress', '--json'], { env: { AMLENV_HOME: home } }).stdout);
-    expect(report.examHistory).toHaveLength(1);
-    expect(report.examHistory[0]).toMatchObject({ exam: 'ai-300', total: 3 });
-    expect([0, 333, 667, 1000]).toContain(report.examHistory[0].score);
-    expect(report.exams.find((e: { id: string }) => e.id === 'ai-300')).toMatchObject({ taken: 1, seen: 3, best: report.examHistory[0].score });
+    expect(report.exams).toHaveLength(1);
+    expect(report.exams[0]).toMatchObject({ exam: 'ai-300', total: 3 });
+    expect([0, 333, 667, 1000]).toContain(report.exams[0].score);
+    expect(report.examMastery.find((e: { id: string }) => e.id === 'ai-300')).toMatchObject({ taken: 1, seen: 3, best: report.exams[0].score });
     expect(report.overall.seen).toBe(3);
     expect(JSON.parse(readFileSync(join(home, 'exam.json'), 'utf8'))).toBeNull();
   }, 60000);

@@ -27,7 +27,7 @@ describe('learn, quiz and progress on the command line', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const report = JSON.parse(r.stdout);
-    expect(Object.keys(report).sort()).toEqual(['answeredToday', 'dueThisWeek', 'dueToday', 'examHistory', 'exams', 'generatedAt', 'newCards', 'overall', 'streak', 'topics']);
+    expect(Object.keys(report).sort()).toEqual(['answeredToday', 'dueThisWeek', 'dueToday', 'examMastery', 'exams', 'generatedAt', 'newCards', 'overall', 'streak', 'topics']);
     expect(report.overall.seen).toBe(1);
     expect(report.answeredToday).toBe(1);
     expect(report.streak).toEqual({ current: 1, longest: 1, practisedToday: true });
@@ -36,7 +36,7 @@ describe('learn, quiz and progress on the command line', () => {
     expect(spark.mastery).toBeGreaterThan(0);
     expect(report.topics.find((t: { id: string }) => t.id === 'python').mastery).toBe(0);
     // spark-001 is asked by DP-100 only: its mastery shows there, AI-300's stays 0
-    const exam = (id: string) => report.exams.find((e: { id: string }) => e.id === id);
+    const exam = (id: string) => report.examMastery.find((e: { id: string }) => e.id === id);
     expect(exam('dp-100')).toMatchObject({ name: 'Designing and Implementing a Data Science Solution on Azure', seen: 1, taken: 0 });
     expect(exam('dp-100').mastery).toBeGreaterThan(0);
     expect(exam('ai-300')).toMatchObject({ name: 'Operationalizing Machine Learning and Generative AI Solutions', status: 'current', mastery: 0, seen: 0, due: 0 });
@@ -50,14 +50,14 @@ describe('learn, quiz and progress on the command line', () => {
     writeFileSync(join(home, 'learning.json'), JSON.stringify({ version: 1, cards: { [shared.id]: storeCard(reviewCard(undefined, Rating.Good, new Date(now.getTime() - 60000))) }, days: {}, exams: [] }));
     const report = JSON.parse(cli(['progress', '--json'], { env: { AMLENV_HOME: home } }).stdout);
     for (const id of ['ai-300', 'dp-100']) {
-      const exam = report.exams.find((e: { id: string }) => e.id === id);
+      const exam = report.examMastery.find((e: { id: string }) => e.id === id);
       expect(exam.seen).toBe(1);
       expect(exam.mastery).toBeGreaterThan(0);
       expect(exam.mastery).toBeLessThan(0.05);
       const area = exam.areas.find((a: { seen: number }) => a.seen === 1);
       expect(area.mastery).toBeGreaterThan(exam.mastery);
     }
-    expect(report.exams.find((e: { id: string }) => e.id === 'ai-300').areas.find((a: { seen: number }) => a.seen === 1).title).toBe('Design and implement an MLOps infrastructure');
+    expect(report.examMastery.find((e: { id: string }) => e.id === 'ai-300').areas.find((a: { seen: number }) => a.seen === 1).title).toBe('Design and implement an MLOps infrastructure');
   });
 
   it('an unknown exam is a one-line usage error naming the exams, even without a terminal', () => {
@@ -78,8 +78,8 @@ describe('learn, quiz and progress on the command line', () => {
     const r = cli(['progress', '--json'], { env: { AMLENV_HOME: tempDir() } });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ dueToday: 0, overall: { mastery: 0, seen: 0 }, examHistory: [] });
-    expect(report.exams.map((e: { id: string; mastery: number; taken: number }) => [e.id, e.mastery, e.taken])).toEqual([['ai-300', 0, 0], ['dp-100', 0, 0]]);
+    expect(report).toMatchObject({ dueToday: 0, overall: { mastery: 0, seen: 0 }, exams: [] });
+    expect(report.examMastery.map((e: { id: string; mastery: number; taken: number }) => [e.id, e.mastery, e.taken])).toEqual([['ai-300', 0, 0], ['dp-100', 0, 0]]);
   });
 
   it('progress --json says on stderr when the file was corrupt, and still prints', () => {

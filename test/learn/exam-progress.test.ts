@@ -20,10 +20,10 @@ describe('mastery per exam', () => {
 
   it('has one entry per blueprint, each over the questions that exam can ask, all zero with no history', () => {
     const r = report(new Map());
-    expect(r.exams.map((e) => e.id)).toEqual(['ai-300', 'dp-100']);
-    expect(r.exams[0]).toMatchObject({ name: ai.name, status: 'current', mastery: 0, questions: examQuestions(ai, content.questions).length, seen: 0, due: 0, taken: 0, pass: 700, scale: 1000 });
-    expect(r.exams[0].areas.reduce((n, a) => n + a.questions, 0)).toBe(r.exams[0].questions);
-    expect(r.exams[1].questions).toBe(examQuestions(dp, content.questions).length);
+    expect(r.examMastery.map((e) => e.id)).toEqual(['ai-300', 'dp-100']);
+    expect(r.examMastery[0]).toMatchObject({ name: ai.name, status: 'current', mastery: 0, questions: examQuestions(ai, content.questions).length, seen: 0, due: 0, taken: 0, pass: 700, scale: 1000 });
+    expect(r.examMastery[0].areas.reduce((n, a) => n + a.questions, 0)).toBe(r.examMastery[0].questions);
+    expect(r.examMastery[1].questions).toBe(examQuestions(dp, content.questions).length);
   });
 
   it('is the mean recall over the exam’s questions: an AI-300-only card raises AI-300 alone, a shared one raises both', () => {
@@ -32,19 +32,19 @@ describe('mastery per exam', () => {
     cards.set(aiOnly[0].id, reviewCard(undefined, Rating.Easy, dayAt(-1)));
     let r = report(cards);
     const mine = recall(cards.get(aiOnly[0].id), T0);
-    expect(r.exams[0].mastery).toBeCloseTo(mine / r.exams[0].questions, 3);
-    expect(r.exams[0].seen).toBe(1);
-    expect(r.exams[1]).toMatchObject({ mastery: 0, seen: 0 });
-    const area = r.exams[0].areas.find((a) => a.id === areaOf(ai, aiOnly[0])!.id)!;
+    expect(r.examMastery[0].mastery).toBeCloseTo(mine / r.examMastery[0].questions, 3);
+    expect(r.examMastery[0].seen).toBe(1);
+    expect(r.examMastery[1]).toMatchObject({ mastery: 0, seen: 0 });
+    const area = r.examMastery[0].areas.find((a) => a.id === areaOf(ai, aiOnly[0])!.id)!;
     expect(area.seen).toBe(1);
     expect(area.mastery).toBeCloseTo(mine / area.questions, 3);
 
     cards.set(shared[0].id, reviewCard(undefined, Rating.Good, dayAt(-2)));
     cards.set(dpOnly[0].id, reviewCard(undefined, Rating.Good, dayAt(-2)));
     r = report(cards);
-    expect(r.exams[0].seen).toBe(2);
-    expect(r.exams[1].seen).toBe(2);
-    expect(r.exams[1].mastery).toBeGreaterThan(0);
+    expect(r.examMastery[0].seen).toBe(2);
+    expect(r.examMastery[1].seen).toBe(2);
+    expect(r.examMastery[1].mastery).toBeGreaterThan(0);
   });
 
   it('counts the exam’s questions due today and this week', () => {
@@ -56,16 +56,16 @@ describe('mastery per exam', () => {
       [dpOnly[0].id, reviewCard(undefined, Rating.Again, dayAt(-3))],
     ]);
     const r = report(cards);
-    expect(r.exams[0]).toMatchObject({ seen: 3, due: 1, dueThisWeek: 2 });
-    expect(r.exams[1]).toMatchObject({ seen: 1, due: 1, dueThisWeek: 1 });
+    expect(r.examMastery[0]).toMatchObject({ seen: 3, due: 1, dueThisWeek: 2 });
+    expect(r.examMastery[1]).toMatchObject({ seen: 1, due: 1, dueThisWeek: 1 });
   });
 
-  it('keeps every exam taken in examHistory, and each exam’s count and best score', () => {
+  it('keeps every exam taken in exams, and each exam’s count and best score', () => {
     const history = [record('ai-300', 640, -5), record('ai-300', 760, -2), record('dp-100', 500, -1), record(undefined, 900, -9)];
     const r = report(new Map(), history);
-    expect(r.examHistory).toEqual(history);
-    expect(r.exams[0]).toMatchObject({ taken: 2, best: 760, last: { score: 760, passed: true } });
-    expect(r.exams[1]).toMatchObject({ taken: 1, best: 500, last: { score: 500, passed: false } });
+    expect(r.exams).toEqual(history);
+    expect(r.examMastery[0]).toMatchObject({ taken: 2, best: 760, last: { score: 760, passed: true } });
+    expect(r.examMastery[1]).toMatchObject({ taken: 1, best: 500, last: { score: 500, passed: false } });
   });
 
   it('the progress screen shows each exam’s mastery within its first screenful at 80×24, and its skill areas below', () => {

@@ -27,18 +27,18 @@ export function progressLines(r: ProgressReport, width: number): Line[] {
     out.push({ text: `${fit(t.title, titleWidth)}  ${bar(t.mastery)} ${pct(t.mastery)}  ${`${t.seen}/${t.cards}`.padStart(5)}  ${String(t.dueToday).padStart(9)}  ${String(t.dueThisWeek).padStart(4)}` });
   }
   // Mastery per exam in the topic table's columns (the skill areas follow the history, further down).
-  if (r.exams.length) out.push({ text: `${fit('Exam', titleWidth)}  mastery          seen  due today  week`, bold: true });
-  for (const e of r.exams) {
+  if (r.examMastery.length) out.push({ text: `${fit('Exam', titleWidth)}  mastery          seen  due today  week`, bold: true });
+  for (const e of r.examMastery) {
     out.push({ text: `${fit(`${examLabel(e.id)} ${e.status === 'current' ? '(current)' : '(retired)'}`, titleWidth)}  ${bar(e.mastery)} ${pct(e.mastery)}  ${`${e.seen}/${e.questions}`.padStart(5)}  ${String(e.due).padStart(9)}  ${String(e.dueThisWeek).padStart(4)}` });
   }
-  const current = r.exams.find((e) => e.status === 'current');
-  if (!r.examHistory.length) out.push({ text: `  none yet: amlenv quiz --exam ${current ? `(${examLabel(current.id)}: ${current.length} questions, ${current.minutes} min, pass ${current.pass}/${current.scale})` : `(${EXAM.count} questions, ${EXAM.minutes} min, pass ${EXAM.pass}/${EXAM.scale})`}`, dim: true });
+  const current = r.examMastery.find((e) => e.status === 'current');
+  if (!r.exams.length) out.push({ text: `  none yet: amlenv quiz --exam ${current ? `(${examLabel(current.id)}: ${current.length} questions, ${current.minutes} min, pass ${current.pass}/${current.scale})` : `(${EXAM.count} questions, ${EXAM.minutes} min, pass ${EXAM.pass}/${EXAM.scale})`}`, dim: true });
   else out.push({ text: '' }, { text: 'Exams taken', bold: true });
-  for (const e of [...r.examHistory].reverse().slice(0, 10)) {
-    const scale = r.exams.find((x) => x.id === e.exam)?.scale ?? EXAM.scale;
+  for (const e of [...r.exams].reverse().slice(0, 10)) {
+    const scale = r.examMastery.find((x) => x.id === e.exam)?.scale ?? EXAM.scale;
     out.push({ text: `  ${e.finishedAt.slice(0, 10)}  ${(typeof e.exam === 'string' ? examLabel(e.exam) : 'mixed').padEnd(6)}  ${String(e.score).padStart(4)}/${scale}  ${e.passed ? 'passed' : 'not passed'}  ${e.correct}/${e.total} right  ${Math.round(e.minutes)} min`, color: e.passed ? 'green' : 'red' });
   }
-  for (const e of r.exams) {
+  for (const e of r.examMastery) {
     if (!e.areas.length) continue;
     out.push({ text: '' }, { text: `${examLabel(e.id)} skill areas${e.taken ? ` · ${e.taken} taken, best ${e.best}/${e.scale}` : ''}`, bold: true });
     for (const a of e.areas) out.push({ text: `${fit(`  ${a.title}`, titleWidth)}  ${bar(a.mastery)} ${pct(a.mastery)}  ${`${a.seen}/${a.questions}`.padStart(5)}  ${a.weight[0]}–${a.weight[1]}% of the exam` });
@@ -85,7 +85,7 @@ export function ProgressScreen({ width, height, storeDir, store: given, clock = 
     },
     { isActive: Boolean(isRawModeSupported) },
   );
-  const question = confirm ? { text: `Delete all progress (${report.overall.seen} answered questions, the streak, ${report.examHistory.length} exam${report.examHistory.length === 1 ? '' : 's'})? y/n`, tone: 'warning' as const } : message;
+  const question = confirm ? { text: `Delete all progress (${report.overall.seen} answered questions, the streak, ${report.exams.length} exam${report.exams.length === 1 ? '' : 's'})? y/n`, tone: 'warning' as const } : message;
   return (
     <Box flexDirection="column" width={width}>
       <Notice text={notice} width={width} />
