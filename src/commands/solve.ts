@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { ChannelUnreachable } from '../solve/index-download.js';
 import { formatReport, reportJson } from '../solve/format.js';
 import { progressReporter } from '../solve/progress.js';
 import { NotSolvable, loadForSolve, solveDefinition } from '../solve/solve-definition.js';
 import { renderLock } from '../solve/lock.js';
 import { EnvironmentProblem, EXIT, InvalidInput, UsageError } from '../util/errors.js';
-import { assertWritable, writeFileAtomic } from '../util/write-files.js';
+import { writeFileAtomic } from '../util/write-files.js';
 import type { Command } from './types.js';
 
 const command: Command = {
@@ -25,7 +25,8 @@ const command: Command = {
     const lockPath = typeof values.lock === 'string' ? values.lock : undefined;
     if (lockPath !== undefined) {
       if (!lockPath) throw new UsageError('--lock needs a file name, e.g. --lock conda.lock.yml');
-      assertWritable(lockPath, values.force === true);
+      if (existsSync(lockPath) && statSync(lockPath).isDirectory()) throw new UsageError(`--lock ${lockPath} is a folder; give a file name, e.g. --lock ${lockPath.replace(/\/+$/, '')}/conda.lock.yml`);
+      if (existsSync(lockPath) && values.force !== true) throw new UsageError(`${lockPath} already exists; choose another --lock FILE, or pass --force to replace it`);
     }
     const channels = (values.channel as string[] | undefined) ?? [];
     for (const c of channels) if (!c.trim()) throw new UsageError('--channel needs a channel name or URL, e.g. --channel conda-forge');

@@ -6,6 +6,7 @@ import { loadCatalog } from '../../src/content/catalog.js';
 import { loadTemplates } from '../../src/content/templates.js';
 import { loadFieldLibs } from '../../src/env/libs.js';
 import { BuildRunScreen } from '../../src/ui/buildrun/BuildRunScreen.js';
+import { SolveSummary } from '../../src/ui/solve/SolveSummary.js';
 import { templateDraft } from '../../src/ui/wizard/start.js';
 import { STEPS } from '../../src/ui/wizard/steps.js';
 import { Wizard } from '../../src/ui/wizard/Wizard.js';
@@ -116,5 +117,15 @@ describe('wizard review step: Solve now', { timeout: 60_000 }, () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(r.lastFrame()).toMatch(/Write files/);
     expect(r.lastFrame()).not.toMatch(/Solve now/);
+  });
+});
+
+describe('the solve line', () => {
+  it('shows an index download while it runs, and says how many more problems there are', async () => {
+    const downloading = await mount(<SolveSummary view={{ status: 'solving', download: 'conda.anaconda.org/conda-forge/linux-64 12.5 MB of 40.0 MB' }} />);
+    expect(downloading.lastFrame()).toBe('Solve: downloading the channel index conda.anaconda.org/conda-forge/linux-64 12.5 MB of 40.0 MB…');
+    const problems = Array.from({ length: 3 }, (_, i) => ({ severity: 'error' as const, where: `line ${i + 5}`, message: `conflict ${i}`, hint: 'loosen it' }));
+    const done = await mount(<SolveSummary view={{ status: 'done', solved: false, seconds: 0.42, packages: [], problems }} maxProblems={1} />);
+    expect(done.lastFrame()).toMatch(/Solve: ✗ cannot be solved \(0\.4 s\)\n {2}✗ line 5: conflict 0\n {4}fix: loosen it\n {2}… 2 more \(amlenv solve FILE shows them all\)/);
   });
 });

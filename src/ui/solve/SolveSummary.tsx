@@ -7,7 +7,9 @@ const COLOR = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 
 /** The outcome of "Solve now", shown with the other findings. Nothing while probing or unavailable. */
 export function SolveSummary({ view, maxProblems = 3 }: { view: SolveNowView; maxProblems?: number }) {
-  if (view.status === 'solving') return <Text color="cyan">Solve: solving the conda dependencies against their channels…</Text>;
+  if (view.status === 'solving') {
+    return <Text color="cyan" wrap="truncate-end">{view.download ? `Solve: downloading the channel index ${safeLine(view.download)}…` : 'Solve: solving the conda dependencies against their channels…'}</Text>;
+  }
   if (view.status === 'failed') return <Text color="yellow" wrap="truncate-end">{`Solve: ${safeLine(view.message)}`}</Text>;
   if (view.status !== 'done') return null;
   const secs = view.seconds < 10 ? view.seconds.toFixed(1) : view.seconds.toFixed(0);

@@ -6,7 +6,7 @@ export type SolveNowView =
   | { status: 'probing' }
   | { status: 'unavailable'; reason: string }
   | { status: 'ready' }
-  | { status: 'solving' }
+  | { status: 'solving'; download?: string }
   | { status: 'done'; solved: boolean; seconds: number; packages: Array<{ name: string; version: string }>; problems: Array<{ severity: 'error' | 'warning' | 'info'; where: string; message: string; hint: string }> }
   | { status: 'failed'; message: string };
 
@@ -49,7 +49,14 @@ export function useSolveNow(source: SolveSource, key: string, enabled = true): {
       if (typeof def === 'string') throw new Error(def);
       const { solveDefinition } = await import('../../solve/solve-definition.js');
       const { appChannelOverride } = await import('../../solve/probe.js');
-      const report = await solveDefinition(def, { channels: appChannelOverride() });
+      let shown = 0;
+      const onProgress = (p: { url: string; received: number; total?: number; done: boolean }) => {
+        if (p.done || Date.now() - shown < 250 || current.current !== startedFor) return;
+        shown = Date.now();
+        const where = p.url.replace(/^[a-z]+:\/\//, '').replace(/\/repodata\.json$/, '');
+        setView({ status: 'solving', download: `${where} ${(p.received / 1e6).toFixed(1)} MB${p.total ? ` of ${(p.total / 1e6).toFixed(1)} MB` : ''}` });
+      };
+      const report = await solveDefinition(def, { channels: appChannelOverride(), onProgress });
       if (current.current !== startedFor) return;
       setView({
         status: 'done',
