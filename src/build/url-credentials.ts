@@ -9,16 +9,14 @@ export function hasUrlCredentials(text: string): boolean {
     if (at < 0) return false;
     let end = at + 3;
     let colon = -1;
-    let found = false;
     while (end < text.length) {
       const c = text.charCodeAt(end);
       // The authority ends at '/', '?', '#' or white space.
       if (c === 47 || c === 63 || c === 35 || c === 32 || c === 9 || c === 10 || c === 13) break;
       if (c === 58 && colon < 0) colon = end;
       if (c === 64) {
-        found = colon > at + 3 && colon < end - 0 && end > colon + 1;
-        // `user@host` (no password) is not a secret; keep scanning the rest of the authority for another '@'.
-        if (found) return true;
+        // `user:secret@` or `:token@` is a secret; `user@host` (no password) is not.
+        if (colon >= at + 3 && end > colon + 1) return true;
       }
       end++;
     }

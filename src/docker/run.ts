@@ -154,6 +154,6 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
     if (timer) clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
     // v: also remove anonymous volumes the image declares (VOLUME), so nothing is left behind.
-    await daemonCall('remove the container', (s) => container.remove({ force: true, v: true, abortSignal: s }), undefined, Math.min(callTimeoutMs(), 30_000)).catch(() => undefined);
+    await daemonCall('remove the container', (s) => container.remove({ force: true, v: true, abortSignal: s }), undefined, Math.min(callTimeoutMs(), signal?.aborted ? 10_000 : 30_000)).catch(() => undefined);
   }
 }

@@ -31,6 +31,8 @@ describe('pip URL credentials', () => {
   it.each([
     ['--extra-index-url https://build:s3cr3t@pkgs.example.com/simple/', true],
     ['git+https://user:token@github.com/org/repo.git', true],
+    ['--index-url=https://:only-a-token@pkgs.example.com/simple/', true],
+    ['https://user:@pkgs.example.com/simple/', false],
     ['https://pkgs.example.com/simple/', false],
     ['git+ssh://git@github.com/org/repo.git', false],
     ['numpy==1.26.4', false],
