@@ -2,11 +2,12 @@
 // each command is loaded only when it runs.
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
-import { COMMANDS, findCommand, type CommandInfo } from './commands/index.js';
+import { COMMANDS, findCommand, OPTION_COLUMN, type CommandInfo } from './commands/index.js';
 import { setAllowOutside } from './env/containment.js';
 import { bold, colorOn, dim, setColor } from './util/color.js';
 import { guardStream, safeLine } from './util/safe-text.js';
 import { EnvironmentProblem, EXIT, InvalidInput, UsageError } from './util/errors.js';
+import { suggest } from './util/suggest.js';
 
 const GLOBAL_OPTIONS = { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' }, 'allow-outside': { type: 'boolean' } } as const;
 
@@ -26,10 +27,23 @@ export function helpText(): string {
   ].join('\n');
 }
 
-function commandHelp(info: CommandInfo): string {
-  const outside = info.usage.includes('--allow-outside') ? `\n\n--allow-outside: read files the definition names (conda file, build context, Dockerfile, local wheels) even outside its repository or the current folder; only for definitions you trust. /proc, /sys and /dev are refused even then.` : '';
-  const details = info.details ? `\n\n${info.details.map((d) => `  ${d}`).join('\n')}` : '';
-  return `${bold('Usage:')} amlenv ${info.usage}\n\n${info.summary}${details}${outside}${info.planned ? `\n\n${info.planned} is not built in amlenv ${pkg.version} yet.` : ''}`;
+export function commandHelp(info: CommandInfo): string {
+  const outside = info.usage.includes('--allow-outside') ? [`${'--allow-outside'.padEnd(OPTION_COLUMN)} read files the definition names (conda file, build context, Dockerfile, local wheels) even outside its repository or the current folder; only for definitions you trust (never /proc, /sys, /dev)`] : [];
+  const options = [...(info.options ?? []), ...outside];
+  const block = (title: string, lines: string[]) => (lines.length ? `\n\n${bold(title)}\n${lines.map((d) => `  ${d}`).join('\n')}` : '');
+  return `${bold('Usage:')} amlenv ${info.usage}\n\n${info.summary}${block('Options:', options)}${block('Notes:', info.details ?? [])}${info.planned ? `\n\n${info.planned} is not built in amlenv ${pkg.version} yet.` : ''}`;
+}
+
+/** A bad flag, in one line: what is wrong, the likely flag meant, and where the options are listed. */
+function flagError(err: Error, info: CommandInfo, options: Record<string, unknown>): UsageError {
+  const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(err.message);
+  if (unknown) {
+    const [, dashes, name] = unknown;
+    const longs = Object.keys(options);
+    const guess = dashes === '--' ? suggest(name, longs) : undefined;
+    return new UsageError(`unknown option "${dashes}${name}"${guess ? `; did you mean --${guess}?` : ''} (amlenv ${info.name} --help lists its options)`);
+  }
+  return new UsageError(`${err.message.replace(/\. To specify a positional.*$/s, '')}; see amlenv ${info.name} --help`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -58,8 +72,8 @@ export async function main(argv: string[]): Promise<number> {
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}" before the command; see amlenv --help`);
   const info = findCommand(first);
   if (!info) {
-    const near = COMMANDS.find((c) => c.name.startsWith(first.slice(0, 3)));
-    throw new UsageError(`unknown command "${first}"${near ? `; did you mean "${near.name}"?` : ''} (amlenv --help lists the commands)`);
+    const near = suggest(first, COMMANDS.map((c) => c.name)) ?? COMMANDS.find((c) => c.name.startsWith(first.slice(0, 3)))?.name;
+    throw new UsageError(`unknown command "${first}"${near ? `; did you mean "${near}"?` : ''} (amlenv --help lists the commands)`);
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(commandHelp(info) + '\n');
@@ -76,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message.replace(/\. To specify a positional.*$/s, '')}; see amlenv ${info.name} --help`);
+    throw flagError(err as Error, info, { ...GLOBAL_OPTIONS, ...command.options });
   }
   const { positionals, values } = parsed;
   if (values['allow-outside']) setAllowOutside(true);
@@ -88,12 +102,11 @@ export async function main(argv: string[]): Promise<number> {
 
 /**
  * Plain output passes one choke point that escapes control characters from input. Screens drawn by Ink (the
- * interactive commands, build's live progress, the REPL prompt) own their terminal and escape what they show;
- * `run` streams the script's own output untouched.
+ * interactive commands, the live progress of build and run, the REPL prompt) own their terminal and escape
+ * what they show. The script's own output in `run` arrives as bytes (Buffers) and passes untouched.
  */
 function guardOutput(info: CommandInfo): void {
-  if (info.name === 'run') return;
-  const drawsScreens = Boolean(info.interactive) || info.name === 'build' || info.name === 'repl';
+  const drawsScreens = Boolean(info.interactive) || info.name === 'build' || info.name === 'run' || info.name === 'repl';
   for (const stream of [process.stdout, process.stderr]) if (!(drawsScreens && stream.isTTY)) guardStream(stream, () => colorOn());
 }
 

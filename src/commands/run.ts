@@ -21,6 +21,7 @@ import { EXIT, UsageError } from '../util/errors.js';
 import { reportJobError, withInterrupt } from './build.js';
 import { formatErrors } from './dockerfile.js';
 import type { Command } from './types.js';
+import { safeLine } from '../util/safe-text.js';
 
 const command: Command = {
   options: {
@@ -67,7 +68,7 @@ const command: Command = {
     }
     const verdict = checkSnapshot(scan);
     if (!verdict.ok) {
-      process.stderr.write(`amlenv: ${verdict.message}; Azure ML would refuse it too\n  largest:\n${verdict.offenders.map((o) => `    ${o}\n`).join('')}  fix: list what the job does not need in ${join(sourceDir, '.amlignore')} (it wins over .gitignore), or pass a smaller --source-dir\n`);
+      process.stderr.write(`amlenv: ${verdict.message}; Azure ML would refuse it too\n  largest:\n${verdict.offenders.map((o) => `    ${safeLine(o)}\n`).join('')}  fix: list what the job does not need in ${join(sourceDir, '.amlignore')} (it wins over .gitignore), or pass a smaller --source-dir\n`);
       return EXIT.invalid;
     }
 

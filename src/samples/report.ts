@@ -1,4 +1,5 @@
 // check_env.py's report as a short table and a one-line verdict, for the plain output and the app.
+import { safeLine } from '../util/safe-text.js';
 
 export interface CheckEntry {
   kind: string;
@@ -33,10 +34,12 @@ export function verdict(report: CheckReport): string {
   const failed = report.checks.filter((c) => !c.ok);
   const packages = report.checks.filter((c) => c.kind === 'conda' || c.kind === 'pip').length;
   if (!failed.length) return `environment check passed: python, ${packages} declared package${packages === 1 ? '' : 's'} and ${report.checks.filter((c) => c.kind === 'variable').length} variable(s) as declared`;
-  return `environment check failed: ${failed.length} of ${report.checks.length} checks — ${failed.slice(0, 4).map((c) => `${c.name} (${c.found})`).join(', ')}${failed.length > 4 ? ', …' : ''}`;
+  return `environment check failed: ${failed.length} of ${report.checks.length} checks — ${failed.slice(0, 4).map((c) => safeLine(`${c.name} (${c.found})`)).join(', ')}${failed.length > 4 ? ', …' : ''}`;
 }
 
-export function formatTable(rows: string[][], width = 100): string {
+export function formatTable(raw: string[][], width = 100): string {
+  // Names and versions come from the definition and from the image: escaped before they reach the terminal.
+  const rows = raw.map((r) => r.map(safeLine));
   const cols = [0, 1, 2].map((i) => Math.min(36, Math.max(...rows.map((r) => r[i].length), i === 1 ? 7 : i === 2 ? 8 : 1)));
   const header = ['', 'package', 'declared', 'found'];
   const line = (r: string[]) => `${r[0].padEnd(cols[0])} ${r[1].padEnd(cols[1])}  ${r[2].padEnd(cols[2])}  ${r[3]}`.slice(0, width);
