@@ -1,4 +1,5 @@
-import { Text, useApp, useStdout } from 'ink';
+import { Text, useApp } from 'ink';
+import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { lazy, Suspense, useState } from 'react';
 import { HOME_ENTRIES } from './home-entries.js';
 import { Home } from './screens/Home.js';
@@ -38,12 +39,11 @@ export { HOME_ENTRIES };
 
 export function App({ initial, outPath, storeDir, standalone }: AppProps) {
   const { exit } = useApp();
-  const { stdout } = useStdout();
   const [screen, setScreen] = useState<Screen>(initial);
   // Back on the home screen, the entry you came from keeps the focus.
   const [lastEntry, setLastEntry] = useState<string>();
-  const width = Math.max(60, stdout.columns ?? 80);
-  const height = Math.max(16, stdout.rows ?? 24);
+  // Follows the terminal as it is resized: every screen gets the current size.
+  const { columns: width, rows: height } = useTerminalSize();
   const leave = () => (standalone || screen.id === 'home' ? exit() : setScreen({ id: 'home' }));
 
   if (screen.id === 'home') {

@@ -7,11 +7,11 @@ import { fieldAt } from '../../env/fields.js';
 import { loadLessons } from '../../learn/content.js';
 import { sections } from '../../learn/markdown.js';
 import { writeFileAtomic } from '../../util/write-files.js';
-import { Footer } from '../components/Footer.js';
 import { TextLine } from '../components/TextLine.js';
 import { truncate, visibleWindow } from '../components/window.js';
-import { highlight } from '../../learn/render-markdown.js';
-import { diagnosticsAt, draftDiagnostics, groupBySection, summary } from './diagnostics.js';
+import { highlight, renderMarkdown, wrapText } from '../../learn/render-markdown.js';
+import { helpBar, type KeyId } from '../keys.js';
+import { draftDiagnostics, findingsByRow, groupBySection, summary } from './diagnostics.js';
 import { type Draft, missingSecretLabels, section } from './draft.js';
 import type { SaveResult } from '../../store/json-store.js';
 import { definitionPath, outputFiles, previewText } from './output.js';
@@ -61,22 +61,12 @@ function rawRowValue(row: Row): string {
   }
 }
 
-function panelLines(row: Row | undefined, width: number): string[] {
+/** The `?` pane: the row's help, its field's doc and the lesson's key facts, rendered and wrapped (never cut mid-bullet). */
+export function panelLines(row: Row | undefined, width: number, maxLines = Infinity): string[] {
   if (!row) return [];
   const out: string[] = [];
   const spec = row.path ? fieldAt(row.path.replace(/\[\d+\].*$/, '').replace(/\.(dependencies|channels).*$/, '.$1')) : undefined;
-  const wrap = (text: string, prefix = '') => {
-    let line = prefix;
-    let empty = true;
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-      if (!empty && line.length + word.length + 1 > width) {
-        out.push(line);
-        line = ' '.repeat(prefix.length) + word;
-      } else line = empty ? line + word : `${line} ${word}`;
-      empty = false;
-    }
-    if (!empty) out.push(line);
-  };
+  const wrap = (text: string, prefix = '') => out.push(...wrapText(text, width, prefix, ' '.repeat(prefix.length)));
   out.push(row.label);
   wrap(row.help);
   if (spec?.doc && spec.doc !== row.help) wrap(spec.doc);
@@ -86,10 +76,26 @@ function panelLines(row: Row | undefined, width: number): string[] {
     out.push('');
     wrap(`Lesson: ${lesson.title}`);
     const facts = sections(lesson.body).find((s) => s.heading === 'Key facts')?.text ?? '';
-    for (const bullet of facts.split('\n').filter((l) => /^\s*[-*] /.test(l)).slice(0, 4)) wrap(bullet.replace(/^\s*[-*]\s+/, '').replace(/`/g, ''), '• ');
-    out.push(`amlenv explain ${lesson.id}`);
+    const more = `more: amlenv explain ${lesson.id}`;
+    // Whole bullets only, as many as fit; the command to read the rest always shows.
+    for (const bullet of bulletBlocks(facts)) {
+      const lines = renderMarkdown(bullet, width).split('\n');
+      if (out.length + lines.length + 1 > maxLines) break;
+      out.push(...lines);
+    }
+    out.push(...wrapText(more, width));
   }
   return out;
+}
+
+/** A markdown list split into its bullets, each with its continuation lines. */
+function bulletBlocks(markdown: string): string[] {
+  const blocks: string[] = [];
+  for (const line of markdown.split('\n')) {
+    if (/^\s*[-*] /.test(line)) blocks.push(line.trim());
+    else if (blocks.length && line.trim()) blocks[blocks.length - 1] += ' ' + line.trim();
+  }
+  return blocks;
 }
 
 /** A draft that could not be saved says so once; the wizard goes on, and writing the files still works. */
@@ -169,13 +175,23 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
   const review = step.id === 'review';
   const preview = review ? previewText(state.draft) : undefined;
   const groups = review ? groupBySection(diagnostics) : [];
-  const findingsHeight = review ? Math.min(6, diagnostics.length + groups.length) : 0;
-  const previewHeight = review ? Math.max(3, Math.min(8, height - 16 - findingsHeight)) : 0;
-  const listHeight = Math.max(3, height - 9 - (review ? previewHeight + findingsHeight + 3 : 0));
-  const [start, end] = visibleWindow(rows.length, state.focus, listHeight);
-  const focusDiags = diagnosticsAt(diagnostics, focused?.path);
+  const own = findingsByRow(rows, diagnostics);
+  const focusDiags = own[state.focus] ?? [];
   const shownDiag = state.inFindings ? diagnostics[state.findingFocus] : worst(focusDiags);
   const stepDiags = diagnostics.filter((d) => rowsBelong(d.path, step.owns));
+  // The bottom area grows to show the focused finding (message and fix) or message whole, never cut.
+  const detail = detailLines(state.message, shownDiag, focused && !review ? focused.help : undefined, width);
+  const status = wrapText(state.confirm ? confirmText(state.confirm) : `${review ? 'All steps' : 'This step'}: ${summary(review ? diagnostics : stepDiags)}${state.dirty ? '' : ' · written'}`, width);
+  const footerKeys: KeyId[] = state.editing ? ['select', 'back'] : state.picking ? ['up', 'select', 'back'] : focused?.kind === 'item' ? ['select', 'remove', 'moveUp', 'add', 'nextStep', 'help', 'quit'] : ['up', 'select', 'nextStep', 'back', 'help', 'write', 'quit'];
+  const footerLabels: Partial<Record<KeyId, string>> = state.editing ? { select: 'done', back: 'cancel' } : { select: 'edit', help: state.panel ? 'hide help' : 'explain' };
+  const footer = wrapText(helpBar(footerKeys, footerLabels), width, '', '');
+  const intro = wrapText(step.intro, width);
+  // title, intro, the "n–m of k" line, the margin, the bottom area, and one spare line so the frame stays shorter than the terminal
+  const chrome = 1 + intro.length + 1 + 1 + detail.length + status.length + footer.length + 1;
+  const findingsHeight = review ? Math.min(6, diagnostics.length + groups.length) : 0;
+  const previewHeight = review ? Math.max(3, Math.min(8, height - chrome - 8 - findingsHeight)) : 0;
+  const listHeight = Math.max(3, height - chrome - (review ? previewHeight + findingsHeight + 3 : 0));
+  const [start, end] = visibleWindow(rows.length, state.focus, listHeight);
 
   const picker = state.picking && focused?.kind === 'choice' ? focused : undefined;
 
@@ -185,9 +201,11 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
         {`amlenv wizard — step ${state.step + 1} of ${STEPS.length}: ${step.title}  `}
         <Text dimColor>{STEPS.map((_, i) => (i === state.step ? '●' : i < state.step ? '•' : '○')).join(' ')}</Text>
       </Text>
-      <Text dimColor wrap="truncate-end">
-        {truncate(step.intro, width)}
-      </Text>
+      {intro.map((line, i) => (
+        <Text key={i} dimColor>
+          {line}
+        </Text>
+      ))}
       <Box flexDirection="row">
         <Box flexDirection="column" width={mainWidth}>
           {picker ? (
@@ -196,22 +214,24 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
             rows.slice(start, end).map((row, i) => {
               const at = start + i;
               const isFocus = at === state.focus && !state.inFindings;
-              const rowDiag = worst(diagnosticsAt(diagnostics, row.path));
+              const rowDiag = worst(own[at] ?? []);
               const editing = isFocus && state.editing?.rowId === row.id;
               if (row.kind === 'heading') {
-                const own = worst(diagnostics.filter((d) => d.path === row.path));
+                const mine = worst(own[at] ?? []);
                 return (
                   <Text key={row.id} wrap="truncate-end">
                     <Text bold color="blue">{`  ${row.label}`}</Text>
-                    {own ? <Text color={COLOR[own.severity]}>{` ${MARK[own.severity]} ${own.message}`}</Text> : null}
+                    {mine ? <Text color={COLOR[mine.severity]}>{` ${MARK[mine.severity]}`}</Text> : null}
                   </Text>
                 );
               }
-              const label = ' '.repeat(row.indent ?? 0) + (row.kind === 'item' || row.kind === 'add' ? '' : row.label);
+              // Items, the add row and buttons carry their text in the value column: no label before them.
+              const bare = row.kind === 'item' || row.kind === 'add' || row.kind === 'action';
+              const label = ' '.repeat(row.indent ?? 0) + (bare ? '' : row.label);
               return (
                 <Text key={row.id} wrap="truncate-end" inverse={isFocus && !editing}>
                   {isFocus ? '▸ ' : '  '}
-                  {row.kind === 'item' || row.kind === 'add' ? label : label.padEnd(LABEL_WIDTH)}
+                  {bare ? label : label.padEnd(LABEL_WIDTH)}
                   {editing ? (
                     <TextLine buf={state.editing!.buf} mask={row.kind === 'text' && row.mask} placeholder={row.kind === 'text' || row.kind === 'add' ? row.placeholder : undefined} />
                   ) : row.kind === 'action' ? (
@@ -230,8 +250,7 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
         </Box>
         {panelWidth ? (
           <Box flexDirection="column" width={panelWidth} marginLeft={2} borderStyle="single" borderLeft borderRight={false} borderTop={false} borderBottom={false} paddingLeft={1}>
-            {panelLines(focused, panelWidth - 3)
-              .slice(0, listHeight + 2)
+            {panelLines(focused, panelWidth - 3, Math.max(listHeight + 1, 6))
               .map((line, i) => (
                 <Text key={i} dimColor={i > 0} bold={i === 0} wrap="truncate-end">
                   {line || ' '}
@@ -258,40 +277,54 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
         </Box>
       ) : null}
       <Box marginTop={review ? 0 : 1} flexDirection="column">
-        {state.message ? (
-          <Text color={state.message.tone === 'error' ? 'red' : state.message.tone === 'success' ? 'green' : undefined} wrap="truncate-end">
-            {state.message.text}
+        {detail.map((line, i) => (
+          <Text key={`d${i}`} color={line.color} dimColor={line.dim}>
+            {line.text || ' '}
           </Text>
-        ) : shownDiag ? (
-          <Text wrap="truncate-end">
-            <Text color={COLOR[shownDiag.severity]}>{`${MARK[shownDiag.severity]} ${shownDiag.message}`}</Text>
-            <Text dimColor>{` — ${shownDiag.hint} [${shownDiag.rule}]`}</Text>
+        ))}
+        {status.map((line, i) => (
+          <Text key={`s${i}`} color={state.confirm ? 'yellow' : undefined} bold={Boolean(state.confirm)} dimColor={!state.confirm}>
+            {line}
           </Text>
-        ) : (
-          <Text dimColor wrap="truncate-end">
-            {focused && !review ? focused.help : ' '}
+        ))}
+        {footer.map((line, i) => (
+          <Text key={`f${i}`} dimColor>
+            {line}
           </Text>
-        )}
-        {state.confirm ? (
-          <Text color="yellow" bold wrap="truncate-end">
-            {state.confirm.kind === 'quit'
-              ? 'Quit? y/n — changes are not written to files yet (the draft is kept for next time)'
-              : state.confirm.kind === 'errors'
-                ? `This step has ${state.confirm.count} error${state.confirm.count === 1 ? '' : 's'}. Continue anyway? Enter/y continue · Esc/n stay and fix`
-                : state.confirm.kind === 'missing-secrets'
-                  ? `Write without ${state.confirm.names.join(', ')}? y/n — not kept in the resumed draft; n to fill in`
-                  : `Overwrite? y/n — already there: ${state.confirm.paths.join(', ')}`}
-          </Text>
-        ) : (
-          <Text dimColor wrap="truncate-end">{`${review ? 'All steps' : 'This step'}: ${summary(review ? diagnostics : stepDiags)}${state.dirty ? '' : ' · written'}`}</Text>
-        )}
-        <Footer
-          keys={state.editing ? ['select', 'back'] : state.picking ? ['up', 'select', 'back'] : focused?.kind === 'item' ? ['select', 'remove', 'moveUp', 'add', 'nextStep', 'help', 'quit'] : ['up', 'select', 'nextStep', 'back', 'help', 'write', 'quit']}
-          labels={state.editing ? { select: 'done', back: 'cancel' } : { select: 'edit', help: state.panel ? 'hide help' : 'explain' }}
-        />
+        ))}
       </Box>
     </Box>
   );
+}
+
+type DetailLine = { text: string; color?: string; dim?: boolean };
+
+/** The focused row's message, finding (its message, then its fix and rule) or help, wrapped whole. */
+export function detailLines(message: WizardState['message'], diag: Diagnostic | undefined, help: string | undefined, width: number): DetailLine[] {
+  if (message) {
+    const color = message.tone === 'error' ? 'red' : message.tone === 'success' ? 'green' : undefined;
+    return wrapText(message.text, width).map((text) => ({ text, color }));
+  }
+  if (diag) {
+    return [
+      ...wrapText(diag.message, width, `${MARK[diag.severity]} `, '  ').map((text) => ({ text, color: COLOR[diag.severity] })),
+      ...(diag.hint ? wrapText(`${diag.hint} [${diag.rule}]`, width, '  fix: ', '       ').map((text) => ({ text, dim: true })) : wrapText(`[${diag.rule}]`, width, '  ').map((text) => ({ text, dim: true }))),
+    ];
+  }
+  return help ? wrapText(help, width).map((text) => ({ text, dim: true })) : [{ text: ' ' }];
+}
+
+function confirmText(confirm: NonNullable<WizardState['confirm']>): string {
+  switch (confirm.kind) {
+    case 'quit':
+      return 'Quit? y/n — changes are not written to files yet (the draft is kept for next time)';
+    case 'errors':
+      return `This step has ${confirm.count} error${confirm.count === 1 ? '' : 's'}. Continue anyway? Enter/y continue · Esc/n stay and fix`;
+    case 'missing-secrets':
+      return `Write without ${confirm.names.join(', ')}? y/n — not kept in the resumed draft; n to fill in`;
+    default:
+      return `Overwrite? y/n — already there: ${confirm.paths.join(', ')}`;
+  }
 }
 
 function rowsBelong(path: string, owns: string[]): boolean {

@@ -33,6 +33,27 @@ export function diagnosticsAt(diagnostics: Diagnostic[], path: string | undefine
   return diagnostics.filter((d) => d.path === path || d.path.startsWith(path + '.') || d.path.startsWith(path + '['));
 }
 
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(prefix + '.') || path.startsWith(prefix + '[');
+
+/**
+ * Each row's own findings: a finding belongs to the row(s) whose path is the most specific match for its
+ * path, so a bad pip entry marks its pip row and not the python row above the whole dependency list.
+ */
+export function findingsByRow(rows: Array<{ path?: string }>, diagnostics: Diagnostic[]): Diagnostic[][] {
+  const out: Diagnostic[][] = rows.map(() => []);
+  for (const d of diagnostics) {
+    let best = -1;
+    rows.forEach((r) => {
+      if (r.path && under(d.path, r.path) && r.path.length > best) best = r.path.length;
+    });
+    if (best < 0) continue;
+    rows.forEach((r, i) => {
+      if (r.path && r.path.length === best && under(d.path, r.path)) out[i].push(d);
+    });
+  }
+  return out;
+}
+
 export function groupBySection(diagnostics: Diagnostic[]): Array<{ title: string; items: Diagnostic[] }> {
   return STEPS.map((step, i) => ({ title: step.id === 'review' ? 'Other' : step.title, items: diagnostics.filter((d) => stepOfPath(d.path) === i) })).filter((g) => g.items.length);
 }

@@ -78,6 +78,12 @@ export function pythonVersion(env: EnvObject): string {
   return typeof entry === 'string' ? entry.replace(/^\s*python\s*=*\s*/, '') : '';
 }
 
+/** The model path of the python entry in the conda dependencies, or of the list while there is none. */
+export function pythonEntryPath(env: EnvObject): string {
+  const at = ((condaSpec(env)?.dependencies as Json[] | undefined) ?? []).findIndex(isPythonEntry);
+  return at >= 0 ? `python.condaDependencies.dependencies[${at}]` : 'python.condaDependencies.dependencies';
+}
+
 export function setPythonVersion(draft: Draft, version: string): Draft {
   return withEnv(draft, (env) => {
     const deps = ensureConda(env).dependencies as Json[];

@@ -13,6 +13,7 @@ import {
   type OutputForm,
   pythonKind,
   type PythonKind,
+  pythonEntryPath,
   pythonVersion,
   section,
   setField,
@@ -174,7 +175,7 @@ export const STEPS: Step[] = [
         return rows;
       }
       if (kind === 'base') rows.push({ kind: 'text', id: 'base-env', label: 'Base conda env', value: str(section(d.env, 'python').baseCondaEnvironment), path: 'python.baseCondaEnvironment', help: fieldAt('python.baseCondaEnvironment')!.doc, apply: (x, t) => setField(x, 'python.baseCondaEnvironment', orNull(t)) });
-      rows.push({ kind: 'text', id: 'python-version', label: 'Python version', value: pythonVersion(d.env), path: 'python.condaDependencies.dependencies', lesson: 'conda-and-pip', help: 'The python conda installs, e.g. 3.11 or 3.12 (3.10 and older are past end of life).', placeholder: '3.12', apply: (x, t) => setPythonVersion(x, t) });
+      rows.push({ kind: 'text', id: 'python-version', label: 'Python version', value: pythonVersion(d.env), path: pythonEntryPath(d.env), lesson: 'conda-and-pip', help: 'The python conda installs, e.g. 3.11 or 3.12 (3.10 and older are past end of life).', placeholder: '3.12', apply: (x, t) => setPythonVersion(x, t) });
       rows.push(...listRows(d, 'channels', 'Channels', 'Conda channels, searched in order. conda-forge is free to use; anaconda/defaults have licence terms.', 'conda-forge', 'conda-and-pip'));
       rows.push(...listRows(d, 'conda', 'Conda packages', 'Conda match specs: name, name=1.2 or name>=1.2,<2. Include pip when you list pip packages.', 'numpy=1.26.4', 'conda-and-pip'));
       rows.push(...listRows(d, 'pip', 'Pip packages', 'pip requirements: name==1.2.3 (pip pins with ==), URLs, wheel paths, or options such as --extra-index-url.', 'pandas==2.2.3', 'conda-and-pip'));
