@@ -244,6 +244,6 @@ describe('the lock', () => {
     // an entry loosened by hand is pointed out
     writeFileSync(lockPath, readFileSync(lockPath, 'utf8').replace(/- \S+::numpy=\S+/, '- numpy'));
     const edited = (await validateDefinition(loadForSolve(lockPath))).find((d) => d.rule === 'conda/locked');
-    expect(edited?.message).toMatch(/1 of \d+ conda entries are not pinned to a version and build \(numpy\)/);
+    expect(edited?.message).toMatch(/1 of \d+ conda entries is not pinned to a version and build \(numpy\): edited after locking\?/);
   });
 });
