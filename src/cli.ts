@@ -28,7 +28,7 @@ export function helpText(): string {
 }
 
 export function commandHelp(info: CommandInfo): string {
-  const outside = info.usage.includes('--allow-outside') ? [`${'--allow-outside'.padEnd(OPTION_COLUMN)} read files the definition names (conda file, build context, Dockerfile, local wheels) even outside its repository or the current folder; only for definitions you trust (never /proc, /sys, /dev)`] : [];
+  const outside = info.usage.includes('--allow-outside') ? [`${'--allow-outside'.padEnd(OPTION_COLUMN - 1)} read files the definition names (conda file, build context, Dockerfile, local wheels) even outside its repository or the current folder; only for definitions you trust (never /proc, /sys, /dev)`] : [];
   const options = [...(info.options ?? []), ...outside];
   const block = (title: string, lines: string[]) => (lines.length ? `\n\n${bold(title)}\n${lines.map((d) => `  ${d}`).join('\n')}` : '');
   return `${bold('Usage:')} amlenv ${info.usage}\n\n${info.summary}${block('Options:', options)}${block('Notes:', info.details ?? [])}${info.planned ? `\n\n${info.planned} is not built in amlenv ${pkg.version} yet.` : ''}`;

@@ -1,10 +1,10 @@
 import { loadContent, lessonsOf, type Lesson } from '../learn/content.js';
 import { renderMarkdown } from '../learn/render-markdown.js';
-import { didYouMean } from '../rules/helpers.js';
 import { findRule, RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { bold, cyan, dim, red, yellow } from '../util/color.js';
 import { EXIT, UsageError } from '../util/errors.js';
+import { suggest } from '../util/suggest.js';
 import type { Command } from './types.js';
 
 const STYLE = { error: red, warning: yellow, info: cyan } as const;
@@ -67,7 +67,7 @@ const command: Command = {
       return EXIT.ok;
     }
     const known = [...RULES.map((r) => r.id), ...content.lessons.map((l) => l.id), ...content.topics.map((t) => t.id)];
-    const guess = didYouMean(name, known);
+    const guess = suggest(name, known);
     throw new UsageError(`"${name}" is not a rule, lesson or topic${guess ? `; did you mean "${guess}"?` : ''} (amlenv explain lists topics, amlenv rules lists rules)`);
   },
 };

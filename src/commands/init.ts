@@ -9,7 +9,7 @@ import { isRecord } from '../env/path.js';
 import { SDK_JSON_STYLE, serializeV1Json, v1DirFiles } from '../env/save.js';
 import type { EnvObject } from '../env/types.js';
 import { v2Files } from '../env/v2-files.js';
-import { didYouMean } from '../rules/helpers.js';
+import { suggest } from '../util/suggest.js';
 import { validateDefinition } from '../rules/validate.js';
 import { green, yellow } from '../util/color.js';
 import { EXIT, InvalidInput, UsageError } from '../util/errors.js';
@@ -85,7 +85,7 @@ function source(values: Record<string, unknown>, name: string | undefined): Impo
   const wanted = (values.template as string | undefined) ?? 'minimal-cpu';
   const template = templates.find((t) => t.name === wanted);
   if (!template) {
-    const guess = didYouMean(wanted, templates.map((t) => t.name));
+    const guess = suggest(wanted, templates.map((t) => t.name));
     throw new UsageError(`no template "${wanted}"${guess ? `; did you mean "${guess}"?` : ''} (amlenv templates lists them)`);
   }
   const env = JSON.parse(readFileSync(templatePath(template), 'utf8')) as EnvObject;

@@ -1,5 +1,5 @@
 import { loadContent } from '../learn/content.js';
-import { didYouMean } from '../rules/helpers.js';
+import { suggest } from '../util/suggest.js';
 import { EXIT, UsageError } from '../util/errors.js';
 import type { Command } from './types.js';
 
@@ -13,7 +13,7 @@ const command: Command = {
     const topic = name ? content.topics.find((t) => t.id === name) : undefined;
     const lesson = name && !topic ? content.lessons.find((l) => l.id === name) : undefined;
     if (name && !topic && !lesson) {
-      const guess = didYouMean(name, [...content.topics.map((t) => t.id), ...content.lessons.map((l) => l.id)]);
+      const guess = suggest(name, [...content.topics.map((t) => t.id), ...content.lessons.map((l) => l.id)]);
       throw new UsageError(`"${name}" is not a topic or lesson${guess ? `; did you mean "${guess}"?` : ''} (amlenv explain lists them)`);
     }
     const { runApp } = await import('../ui/run-app.js');

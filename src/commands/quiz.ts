@@ -1,7 +1,7 @@
 import { defaultBlueprint, describeExams } from '../learn/blueprints.js';
 import { loadContent } from '../learn/content.js';
 import { PRACTICE_COUNT } from '../learn/session.js';
-import { didYouMean } from '../rules/helpers.js';
+import { suggest } from '../util/suggest.js';
 import { EXIT, UsageError } from '../util/errors.js';
 import type { Command } from './types.js';
 
@@ -28,13 +28,13 @@ const command: Command = {
     if (minutes !== undefined && !exam) throw new UsageError('--minutes sets the time of an exam; add --exam');
     const blueprint = exam ? (examId === undefined ? defaultBlueprint(content.exams) : content.exams.find((b) => b.id === examId.toLowerCase())) : undefined;
     if (exam && examId !== undefined && !blueprint) {
-      const guess = didYouMean(examId.toLowerCase(), content.exams.map((b) => b.id));
+      const guess = suggest(examId.toLowerCase(), content.exams.map((b) => b.id));
       throw new UsageError(`--exam "${examId}" is not an exam${guess ? `; did you mean "${guess}"?` : ''} (exams: ${describeExams(content.exams)})`);
     }
     if (topic) {
       const topics = content.topics.map((t) => t.id);
       if (!topics.includes(topic)) {
-        const guess = didYouMean(topic, topics);
+        const guess = suggest(topic, topics);
         throw new UsageError(`--topic "${topic}" is not a topic${guess ? `; did you mean "${guess}"?` : ''} (topics: ${topics.join(', ')})`);
       }
     }

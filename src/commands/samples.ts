@@ -1,6 +1,7 @@
 import { loadSamples, sampleReadme } from '../samples/samples.js';
 import { bold, dim } from '../util/color.js';
 import { EXIT, UsageError } from '../util/errors.js';
+import { suggest } from '../util/suggest.js';
 import type { Command } from './types.js';
 
 const command: Command = {
@@ -12,7 +13,10 @@ const command: Command = {
     const [name] = positionals;
     if (name) {
       const sample = samples.find((s) => s.name === name);
-      if (!sample) throw new UsageError(`no sample "${name}" (amlenv samples lists them)`);
+      if (!sample) {
+        const guess = suggest(name, samples.map((s) => s.name));
+        throw new UsageError(`no sample "${name}"${guess ? `; did you mean "${guess}"?` : ''} (the samples are ${samples.map((s) => s.name).join(', ')})`);
+      }
       process.stdout.write(sampleReadme(sample));
       return EXIT.ok;
     }
