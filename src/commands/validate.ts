@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { loadDefinition } from '../env/load.js';
 import type { Diagnostic, Format } from '../env/types.js';
 import { isValid, validateDefinition } from '../rules/validate.js';
@@ -6,6 +6,7 @@ import { bold, cyan, dim, green, red, yellow } from '../util/color.js';
 import { EXIT, UsageError } from '../util/errors.js';
 import type { Command } from './types.js';
 import { safeLine } from '../util/safe-text.js';
+import { plural } from '../util/plural.js';
 
 export interface FileResult {
   path: string;
@@ -29,7 +30,13 @@ export async function validatePaths(paths: string[]): Promise<FileResult[]> {
       results.push({ path, format: 'unknown', valid: false, diagnostics: [{ rule: 'format/unrecognized', severity: 'error', path: '', message: outcome.message.slice(path.length + 2), hint: 'pass an SDK v1 JSON file or folder, a v2 environment YAML, or a conda YAML' }] });
       continue;
     }
-    const diagnostics = (await validateDefinition(outcome.def)).map((d) => (d.file ? { ...d, file: shown(d.file) } : d));
+    // A v1 folder is validated as one definition, but its positions are inside one of its files: name that file.
+    const main = outcome.def.sources[0]?.file;
+    const inFolder = main !== undefined && resolve(main) !== resolve(path) ? main : undefined;
+    const diagnostics = (await validateDefinition(outcome.def)).map((d) => {
+      const file = d.file ?? (d.line !== undefined ? inFolder : undefined);
+      return file ? { ...d, file: shown(file) } : d;
+    });
     results.push({ path, format: outcome.def.format, valid: isValid(diagnostics), diagnostics });
   }
   return results;
@@ -39,10 +46,6 @@ const SEVERITY_STYLE = { error: red, warning: yellow, info: cyan } as const;
 
 function count(list: Diagnostic[], severity: Diagnostic['severity']): number {
   return list.filter((d) => d.severity === severity).length;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 || word === 'info' ? '' : 's'}`;
 }
 
 export function formatResult(result: FileResult): string {
@@ -71,7 +74,7 @@ const command: Command = {
       process.stdout.write(results.map(formatResult).join('\n\n') + '\n');
       if (results.length > 1) {
         const invalid = results.filter((r) => !r.valid).length;
-        process.stdout.write(`\n${results.length} files: ${results.length - invalid} valid, ${invalid} invalid\n`);
+        process.stdout.write(`\n${plural(results.length, 'file')}: ${results.length - invalid} valid, ${invalid} invalid\n`);
       }
     }
     return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalid;
