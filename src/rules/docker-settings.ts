@@ -4,6 +4,10 @@ import { section } from './helpers.js';
 import type { Finding, Rule } from './types.js';
 import { V1 } from './types.js';
 
+// Docker's own parser for --shm-size (go-units RAMInBytes): digits, an optional space, a unit, then i and b.
+const DOCKER_SIZE = /^\d+(\.\d+)* ?[kmgtp]?i?b?$/i;
+export const isDockerSize = (value: string): boolean => DOCKER_SIZE.test(value);
+
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export const dockerSettingRules: Rule[] = [
@@ -27,6 +31,21 @@ export const dockerSettingRules: Rule[] = [
         out.push({ path: setting.path, message: `${setting.path} is deprecated (${fieldAt(setting.path)?.deprecated ?? 'no longer used'})`, hint: `use ${setting.instead}` });
       }
       return out;
+    },
+  },
+  {
+    id: 'docker/shm-size',
+    severity: 'error',
+    title: 'docker.shmSize is not a Docker size',
+    explanation:
+      'shmSize becomes the container\'s --shm-size, which Docker reads as a number of bytes with an optional unit: b, k, m, g (also t, p; an i or b after the unit is allowed, e.g. 512mb or 2GiB). Anything else, such as "2 gigs" or "2GB of RAM", makes the container fail to start when the run begins, long after the image was built. The default is 2g.',
+    hint: 'write a Docker size such as "2g", "512m" or a number of bytes',
+    lesson: 'four-sections',
+    formats: V1,
+    check: ({ env }) => {
+      const value = section(env, 'docker').shmSize;
+      if (typeof value !== 'string' || isDockerSize(value)) return [];
+      return [{ path: 'docker.shmSize', message: `"${value}" is not a Docker size (a number with an optional unit b, k, m or g, e.g. 2g or 512m)` }];
     },
   },
   {
