@@ -33,8 +33,8 @@ export function WizardFlow({ draft: initial, outPath, storeDir, width, height, o
   }, []);
   // Docker is asked only when the review step is reached (and the app can show a build): most sessions never
   // load the Docker client at all.
-  const probeDocker = (d: Draft | null) => {
-    if (probed || !onBuildAndCheck || !d || d.meta.step !== STEPS.length - 1) return;
+  const probeDocker = (step: number) => {
+    if (probed || !onBuildAndCheck || step !== STEPS.length - 1) return;
     setProbed(true);
     void import('../../docker/client.js')
       .then((m) => m.connectDocker({ timeoutMs: 1500 }))
@@ -50,8 +50,5 @@ export function WizardFlow({ draft: initial, outPath, storeDir, width, height, o
     );
   }
   if (!ready) return <Text dimColor>loading the validator…</Text>;
-  return <Wizard draft={draft} ctx={{ catalog, templates, dockerAvailable }} width={width} height={height} saveDraft={(d) => {
-        probeDocker(d);
-        return drafts.save(d);
-      }} onExit={onExit} onBuildAndCheck={onBuildAndCheck} />;
+  return <Wizard draft={draft} ctx={{ catalog, templates, dockerAvailable }} width={width} height={height} saveDraft={(d) => drafts.save(d)} onStep={probeDocker} onExit={onExit} onBuildAndCheck={onBuildAndCheck} />;
 }

@@ -7,6 +7,7 @@ import { truncate, visibleWindow } from '../components/window.js';
 import { pressed } from '../keys.js';
 import type { Draft } from './draft.js';
 import { blankDraft, curatedDraft, fileDraft, templateDraft } from './start.js';
+import { safeLine } from '../../util/safe-text.js';
 
 export interface StartChoice {
   id: string;
@@ -32,15 +33,16 @@ interface Props {
 export function StartPicker({ resume, templates, catalog, outPath, height, width, onStart, onCancel }: Props) {
   const { isRawModeSupported } = useStdin();
   const [mode, setMode] = useState<'main' | 'curated' | 'file'>('main');
-  const [focus, setFocus] = useState(0);
+  // The saved draft is the last choice (the others never move) and has the focus when there is one.
+  const [focus, setFocus] = useState(() => (resume ? 3 + templates.length : 0));
   const [error, setError] = useState<string>();
 
   const main: StartChoice[] = [
-    ...(resume ? [{ id: 'resume', label: `Resume the saved draft: ${String(resume.draft.env.name ?? '')}`, note: `${resume.draft.meta.origin}, saved ${resume.savedAt.replace('T', ' ').slice(0, 16)}`, make: () => resume.draft }] : []),
     { id: 'blank', label: 'Blank environment', note: 'the SDK defaults of Environment(name)', make: () => blankDraft(outPath) },
     ...templates.map((t) => ({ id: `t-${t.name}`, label: `Template: ${t.title}`, note: t.description, make: () => templateDraft(t.name, outPath) })),
     { id: 'curated', label: 'Copy of a curated environment', note: 'renamed, since curated names are reserved', open: 'curated' as const },
     { id: 'file', label: 'Open an existing file or folder', note: 'v1 JSON, v1 folder, v2 YAML or conda YAML', open: 'file' as const },
+    ...(resume ? [{ id: 'resume', label: `Resume the saved draft: ${safeLine(String(resume.draft.env.name ?? ''))}`, note: `${resume.draft.meta.origin}, saved ${resume.savedAt.replace('T', ' ').slice(0, 16)}`, make: () => resume.draft }] : []),
   ];
   const curated: StartChoice[] = catalog.curated.map((c) => ({ id: c.name, label: c.name, note: `${c.framework}${c.status === 'deprecated' ? ' (deprecated)' : ''}`, make: () => curatedDraft(c.name, outPath) }));
   const list = mode === 'curated' ? curated : main;
@@ -54,7 +56,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
     try {
       onStart(choice.make!());
     } catch (err) {
-      setError((err as Error).message.split('\n')[0]);
+      setError(safeLine((err as Error).message.split('\n')[0]));
     }
   };
 
@@ -84,7 +86,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
             try {
               onStart(fileDraft(path, outPath));
             } catch (err) {
-              setError((err as Error).message.split('\n')[0]);
+              setError(safeLine((err as Error).message.split('\n')[0]));
             }
           }}
           onCancel={() => {

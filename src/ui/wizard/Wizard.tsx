@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { safeLine } from '../../util/safe-text.js';
 import { Box, Text, useInput, useStdin } from 'ink';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../env/types.js';
 import { fieldAt } from '../../env/fields.js';
 import { loadLessons } from '../../learn/content.js';
@@ -30,7 +30,12 @@ export interface WizardProps {
   onExit: () => void;
   /** Build the written definition and check it (the app opens its Build & run screen). */
   onBuildAndCheck?: (definition: string) => void;
+  /** Told the step on start and on every step change (the flow asks Docker once the review step is reached). */
+  onStep?: (step: number) => void;
 }
+
+/** What a saved draft holds apart from the step it was at: moving between steps alone is not a change. */
+const contentOf = (d: Draft): string => JSON.stringify([d.env, d.password, { ...d.meta, step: 0 }]);
 
 const MARK = { error: '✗', warning: '!', info: 'i' } as const;
 const COLOR = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
@@ -104,10 +109,19 @@ function draftSaved(state: WizardState, save: SaveResult | void): WizardState {
   return { ...state, message: { text: `the draft could not be saved (${save.reason}); your changes live in this session until you write the files`, tone: 'error' } };
 }
 
-export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit, onBuildAndCheck }: WizardProps) {
+export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit, onBuildAndCheck, onStep }: WizardProps) {
   const { isRawModeSupported } = useStdin();
   const [state, setState] = useState<WizardState>(() => initialState(draft));
   const ref = useRef(state);
+  // The draft is saved only once something really changed (then every step change is kept too).
+  const [startContent] = useState(() => contentOf(draft));
+  const changedOnce = useRef(false);
+  const save = (d: Draft): SaveResult | void => {
+    if (!changedOnce.current && contentOf(d) === startContent) return;
+    changedOnce.current = true;
+    return saveDraft(d);
+  };
+  useEffect(() => onStep?.(state.step), [state.step]);
   // "Solve now" on the review step: offered once the draft's conda channels answer
   const solveNow = useSolveNow(() => ({ path: 'draft', format: 'v1-json', env: ref.current.draft.env, positions: new Map(), problems: [], sources: [], parsed: true }), JSON.stringify(section(state.draft.env, 'python').condaDependencies ?? null), STEPS[state.step].id === 'review');
   const ctx: StepContext = { ...givenCtx, solveAvailable: solveNow.view.status !== 'probing' && solveNow.view.status !== 'unavailable' };
@@ -115,7 +129,7 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
   const run = (next: WizardState, effects: Effect[]) => {
     let current = next;
     for (const effect of effects) {
-      if (effect.type === 'save-draft') current = draftSaved(current, saveDraft(current.draft));
+      if (effect.type === 'save-draft') current = draftSaved(current, save(current.draft));
       else if (effect.type === 'quit') {
         onExit();
       } else if (effect.type === 'read-file') {
@@ -127,7 +141,7 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
         }
         const r = fileRead(current, effect.rowId, effect.path, file, ctx);
         current = r.state;
-        if (r.effects.some((e) => e.type === 'save-draft')) current = draftSaved(current, saveDraft(current.draft));
+        if (r.effects.some((e) => e.type === 'save-draft')) current = draftSaved(current, save(current.draft));
       } else if (effect.type === 'write') {
         const missing = missingSecretLabels(current.draft);
         if (missing.length && !effect.withoutSecrets) {

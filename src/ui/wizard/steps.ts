@@ -140,6 +140,20 @@ export function defaultOutPath(output: OutputForm, name: string): string {
   return output === 'v1-file' ? `${base}.json` : output === 'v1-dir' ? base : output === 'v2' ? `${base}-v2` : `${base}-env`;
 }
 
+/** "Write to" follows a rename while it is still the default for the old name (a path the user typed stays). */
+function renamed(before: Draft, after: Draft): Draft {
+  const { output, outPath } = before.meta;
+  if (outPath !== defaultOutPath(output, String(before.env.name ?? ''))) return after;
+  return { ...after, meta: { ...after.meta, outPath: defaultOutPath(output, String(after.env.name ?? '')) } };
+}
+
+/** The path for another output form: the default follows; a typed file name loses its extension for a folder form. */
+export function outPathFor(meta: Draft['meta'], name: string, output: OutputForm): string {
+  if (meta.outPath === defaultOutPath(meta.output, name)) return defaultOutPath(output, name);
+  if (output !== 'v1-file' && /\.(json|ya?ml)$/i.test(meta.outPath)) return meta.outPath.replace(/\.(json|ya?ml)$/i, '') || defaultOutPath(output, name);
+  return meta.outPath;
+}
+
 export function imageOptions(catalog: Catalog): Option[] {
   const supported = catalog.baseImages.filter((b) => b.status === 'supported' && b.example);
   const deprecated = catalog.baseImages.filter((b) => b.status === 'deprecated' && !b.name.includes('*'));
@@ -156,7 +170,7 @@ export const STEPS: Step[] = [
     owns: ['name', 'version'],
     intro: 'Name the environment. Names starting with AzureML or Microsoft are reserved for curated environments.',
     rows: (d) => [
-      { kind: 'text', id: 'name', label: 'Name', value: str(d.env.name), path: 'name', help: fieldAt('name')!.doc, placeholder: 'my-environment', apply: (x, t) => setField(x, 'name', t.trim()) },
+      { kind: 'text', id: 'name', label: 'Name', value: str(d.env.name), path: 'name', help: fieldAt('name')!.doc, placeholder: 'my-environment', apply: (x, t) => renamed(x, setField(x, 'name', t.trim())) },
       { kind: 'text', id: 'version', label: 'Version', value: str(d.env.version), path: 'version', help: 'Leave empty to let the workspace number it when you register.', placeholder: '(assigned on register)', apply: (x, t) => setField(x, 'version', orNull(t)) },
     ],
   },
@@ -254,7 +268,7 @@ export const STEPS: Step[] = [
     owns: ['databricks', 'r', 'inferencingStackVersion', 'assetId', ''],
     intro: 'Choose what to write, check the findings, then write (Ctrl-S).',
     rows: (d, ctx) => [
-      { kind: 'choice', id: 'output', label: 'Write as', value: d.meta.output, options: OUTPUTS, lesson: 'v1-to-v2-migration', help: OUTPUTS.find((o) => o.value === d.meta.output)!.note!, apply: (x, v) => ({ ...x, meta: { ...x.meta, output: v as OutputForm, outPath: x.meta.outPath === defaultOutPath(x.meta.output, String(x.env.name ?? '')) ? defaultOutPath(v as OutputForm, String(x.env.name ?? '')) : x.meta.outPath } }) },
+      { kind: 'choice', id: 'output', label: 'Write as', value: d.meta.output, options: OUTPUTS, lesson: 'v1-to-v2-migration', help: OUTPUTS.find((o) => o.value === d.meta.output)!.note!, apply: (x, v) => ({ ...x, meta: { ...x.meta, output: v as OutputForm, outPath: outPathFor(x.meta, String(x.env.name ?? ''), v as OutputForm) } }) },
       { kind: 'text', id: 'out', label: 'Write to', value: d.meta.outPath, help: 'A file for the v1 file form, a folder for the others.', apply: (x, t) => ({ ...x, meta: { ...x.meta, outPath: t.trim() } }) },
       { kind: 'action', id: 'write', action: 'write', label: 'Write files (Ctrl-S)', help: 'Writes atomically; asks before replacing anything.' },
       ...(ctx.dockerAvailable
