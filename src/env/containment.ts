@@ -9,6 +9,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { LoadedDefinition } from './types.js';
+import { excerpt, safeLine } from '../util/safe-text.js';
 
 export const OUTSIDE_RULE = 'input/outside-root';
 
@@ -119,9 +120,11 @@ export function guardFor(definition: string, options: { allowOutside?: boolean; 
 
 /** One line for a diagnostic or an error: what was refused and why, without reading the file. */
 export function refusalMessage(what: string, shown: string, refusal: Refusal): string {
-  if (refusal.kind === 'system') return `${what} "${shown}" is under /proc, /sys or /dev; amlenv never reads those`;
-  const real = refusal.real !== resolve(shown) ? ` (it resolves to ${refusal.real})` : '';
-  return `${what} "${shown}" is outside the project folder ${refusal.root}${real}, so it was not read`;
+  // The path is input: escaped and cut short here, so every screen that shows the message is safe.
+  const path = excerpt(shown, 200);
+  if (refusal.kind === 'system') return `${what} "${path}" is under /proc, /sys or /dev; amlenv never reads those`;
+  const real = refusal.real !== resolve(shown) ? ` (it resolves to ${excerpt(refusal.real, 200)})` : '';
+  return `${what} "${path}" is outside the project folder ${safeLine(refusal.root)}${real}, so it was not read`;
 }
 
 export function refusalHint(refusal: Refusal): string {
