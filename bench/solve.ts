@@ -55,7 +55,7 @@ export async function benchSolve(runs = 9): Promise<boolean> {
   try {
     // the largest case the test channel holds: every Python-level package at once
     const file = join(dir, 'largest.yml');
-    writeFileSync(file, ['name: largest', 'channels:', `  - ${served.url}`, 'dependencies:', '  - python=3.11', '  - numpy', '  - scipy', '  - scikit-learn', '  - joblib', '  - threadpoolctl', '  - pip', '  - pip:', '    - joblib>=1.2', ''].join('\n'));
+    writeFileSync(file, ['name: largest', 'channels:', `  - ${served.url}`, '  - nodefaults', 'dependencies:', '  - python=3.11', '  - numpy', '  - scipy', '  - scikit-learn', '  - joblib', '  - threadpoolctl', '  - pip', '  - pip:', '    - joblib>=1.2', ''].join('\n'));
     const def = loadForSolve(file);
     const times: number[] = [];
     let count = 0;

@@ -34,14 +34,18 @@ export function resolveChannel(text: string): Channel[] {
 
 export interface ChannelPlan {
   channels: Channel[];
-  /** Why these: "from the file", "from --channel", or the Azure ML default. */
-  origin: 'file' | 'option' | 'azureml-default';
+  /**
+   * Why these: "file" (named in the file), "file+defaults" (named, plus the defaults conda adds unless the
+   * file lists nodefaults), "option" (--channel), or "azureml-default" (none named).
+   */
+  origin: 'file' | 'file+defaults' | 'option' | 'azureml-default';
 }
 
 /**
- * The channels to solve against: --channel wins; else the file's list plus any channel a spec names
- * ("conda-forge::numpy"); else what Azure ML uses when a file names none. "nodefaults" only turns off
- * the implicit defaults and is not a channel.
+ * The channels to solve against, as `conda env create` on Azure ML would use them: --channel wins; else the
+ * file's list plus any channel a spec names ("conda-forge::numpy"), followed by conda's default channels
+ * unless the file lists "nodefaults" (https://docs.conda.io/projects/conda/en/stable/user-guide/tasks/manage-environments.html#creating-an-environment-file-manually);
+ * a file that names none gets the defaults alone.
  */
 export function planChannels(fileChannels: string[], specChannels: string[], overrides: string[]): ChannelPlan {
   const seen = new Set<string>();
@@ -52,8 +56,10 @@ export function planChannels(fileChannels: string[], specChannels: string[], ove
       .filter((c) => !seen.has(c.url) && seen.add(c.url));
   if (overrides.length) return { channels: collect(overrides), origin: 'option' };
   const named = collect([...fileChannels, ...specChannels]);
-  if (named.length) return { channels: named, origin: 'file' };
-  return { channels: collect(AZUREML_DEFAULT_CHANNELS), origin: 'azureml-default' };
+  if (!named.length) return { channels: collect(AZUREML_DEFAULT_CHANNELS), origin: 'azureml-default' };
+  if (fileChannels.some((c) => c.trim() === 'nodefaults')) return { channels: named, origin: 'file' };
+  const defaults = collect(AZUREML_DEFAULT_CHANNELS);
+  return { channels: [...named, ...defaults], origin: defaults.length ? 'file+defaults' : 'file' };
 }
 
 /** The index of one platform folder of a channel. */

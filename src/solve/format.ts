@@ -17,7 +17,7 @@ const shown = (file: string) => {
   return rel && !rel.startsWith('..') ? rel : file;
 };
 
-const ORIGIN = { file: 'named in the file', option: 'from --channel', 'azureml-default': 'none named in the file, so the defaults Azure ML\'s conda uses' } as const;
+const ORIGIN = { file: 'named in the file', 'file+defaults': 'named in the file, then defaults, which conda adds unless the file lists nodefaults', option: 'from --channel', 'azureml-default': 'none named in the file, so the defaults Azure ML\'s conda uses' } as const;
 const STYLE = { error: red, warning: yellow, info: cyan } as const;
 
 export function formatDiagnostic(d: Diagnostic, path: string): string {

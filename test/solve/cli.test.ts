@@ -29,7 +29,7 @@ function run(args: string[]): Promise<CliResult> {
 }
 
 function conda(name: string, deps: string[], pip: string[] = []): string {
-  const text = ['name: cli-env', 'channels:', `  - ${channel.url}`, 'dependencies:', ...deps.map((d) => `  - ${d}`), ...(pip.length ? ['  - pip:', ...pip.map((p) => `    - ${p}`)] : []), ''].join('\n');
+  const text = ['name: cli-env', 'channels:', `  - ${channel.url}`, '  - nodefaults', 'dependencies:', ...deps.map((d) => `  - ${d}`), ...(pip.length ? ['  - pip:', ...pip.map((p) => `    - ${p}`)] : []), ''].join('\n');
   writeFileSync(join(dir, name), text);
   return name;
 }
@@ -52,7 +52,7 @@ describe('amlenv solve', { timeout: 90_000 }, () => {
     const r = await run(['solve', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('old.yml (conda-yaml): cannot be solved for linux-64 + noarch');
-    expect(r.stdout).toMatch(/error\s+old\.yml:6:5: scikit-learn 1\.5\.\* cannot be installed: scikit-learn 1\.5\.1 would require python >=3\.9,<3\.10\.0a0, for which no candidates were found \[solve\/unsatisfiable\]/);
+    expect(r.stdout).toMatch(/error\s+old\.yml:7:5: scikit-learn 1\.5\.\* cannot be installed: scikit-learn 1\.5\.1 would require python >=3\.9,<3\.10\.0a0, for which no candidates were found \[solve\/unsatisfiable\]/);
     expect(r.stdout).toMatch(/fix: .*raise the python pin, or pin an older scikit-learn/);
   });
 
@@ -63,7 +63,7 @@ describe('amlenv solve', { timeout: 90_000 }, () => {
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ path: 'pip.yml', format: 'conda-yaml', platform: 'linux-64', solved: true, valid: false, lock: null });
     expect(out.packages.find((p: { name: string }) => p.name === 'numpy')).toMatchObject({ version: '1.26.4', build: 'py311h64a7726_0', channel: channel.url });
-    expect(out.diagnostics[0]).toMatchObject({ rule: 'solve/pip-contradicts-conda', severity: 'error', file: 'pip.yml', line: 10, column: 7 });
+    expect(out.diagnostics[0]).toMatchObject({ rule: 'solve/pip-contradicts-conda', severity: 'error', file: 'pip.yml', line: 11, column: 7 });
     expect(typeof out.seconds).toBe('number');
   });
 
@@ -79,7 +79,7 @@ describe('amlenv solve', { timeout: 90_000 }, () => {
 
   it('offline with a cached index: solves, with one warning line per index on stderr', async () => {
     const own = await serveChannel();
-    writeFileSync(join(dir, 'offline.yml'), `name: o\nchannels:\n  - ${own.url}\ndependencies:\n  - python=3.11\n`);
+    writeFileSync(join(dir, 'offline.yml'), `name: o\nchannels:\n  - ${own.url}\n  - nodefaults\ndependencies:\n  - python=3.11\n`);
     expect((await run(['solve', 'offline.yml'])).code).toBe(0);
     await own.close();
     const r = await run(['solve', 'offline.yml']);

@@ -27,8 +27,9 @@ function write(name: string, text: string): string {
   return path;
 }
 
+// every file lists nodefaults: otherwise conda (and amlenv) add the defaults channels, which tests never reach
 const conda = (deps: string[], pip: string[] = [], channels = [channel.url]) =>
-  [`name: test-env`, 'channels:', ...channels.map((c) => `  - ${c}`), 'dependencies:', ...deps.map((d) => `  - ${d}`), ...(pip.length ? ['  - pip:', ...pip.map((p) => `    - ${p}`)] : []), ''].join('\n');
+  [`name: test-env`, 'channels:', ...[...channels, 'nodefaults'].map((c) => `  - ${c}`), 'dependencies:', ...deps.map((d) => `  - ${d}`), ...(pip.length ? ['  - pip:', ...pip.map((p) => `    - ${p}`)] : []), ''].join('\n');
 
 const solve = (path: string, extra: Parameters<typeof solveDefinition>[1] = {}) => solveDefinition(loadForSolve(path), { cacheRoot: cache, ...extra });
 
@@ -53,9 +54,9 @@ describe('solve against the local channel', () => {
     const report = await solve(path);
     expect(report.solved).toBe(false);
     const [d] = report.diagnostics;
-    expect(d).toMatchObject({ rule: 'solve/unsatisfiable', severity: 'error', file: path, line: 6, column: 5, path: 'python.condaDependencies.dependencies[1]' });
+    expect(d).toMatchObject({ rule: 'solve/unsatisfiable', severity: 'error', file: path, line: 7, column: 5, path: 'python.condaDependencies.dependencies[1]' });
     expect(d.message).toMatch(/^scikit-learn 1\.5\.\* cannot be installed: scikit-learn 1\.5\.1 would require python >=3\.9/);
-    expect(d.hint).toContain('"python=3.8" (line 5)');
+    expect(d.hint).toContain('"python=3.8" (line 6)');
     expect(d.hint).toMatch(/raise the python pin, or pin an older scikit-learn/);
   });
 
@@ -64,7 +65,7 @@ describe('solve against the local channel', () => {
     const report = await solve(path);
     expect(report.solved).toBe(false);
     expect(report.diagnostics).toHaveLength(1);
-    expect(report.diagnostics[0]).toMatchObject({ rule: 'solve/package-not-found', line: 6, column: 5 });
+    expect(report.diagnostics[0]).toMatchObject({ rule: 'solve/package-not-found', line: 7, column: 5 });
     expect(report.diagnostics[0].message).toContain('"tensorflw"');
     expect(report.diagnostics[0].hint).toMatch(/spelling/);
   });
@@ -74,7 +75,7 @@ describe('solve against the local channel', () => {
     const report = await solve(path);
     expect(report.solved).toBe(true);
     const d = report.diagnostics.find((x) => x.rule === 'solve/pip-contradicts-conda')!;
-    expect(d).toMatchObject({ severity: 'error', line: 10, column: 7 });
+    expect(d).toMatchObject({ severity: 'error', line: 11, column: 7 });
     expect(d.message).toContain('numpy==1.18.5');
     expect(d.message).toContain('numpy 1.26.4');
     expect(d.message).toMatch(/scikit-learn 1\.5\.1 needs numpy >=1\.19\.5/);
@@ -125,13 +126,13 @@ describe('solve against the local channel', () => {
 
 describe('every input format', () => {
   it('v1 JSON with inline conda, v1 folder, v2 YAML with its conda file, and a job with an inline environment', async () => {
-    const spec = { name: 'e', channels: [channel.url], dependencies: ['python=3.10', 'numpy', 'pip'] };
+    const spec = { name: 'e', channels: [channel.url, 'nodefaults'], dependencies: ['python=3.10', 'numpy', 'pip'] };
     const v1 = write('fmt/env.json', JSON.stringify({ name: 'e', python: { userManagedDependencies: false, condaDependencies: spec }, docker: { baseImage: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest' } }, null, 2));
     write('fmt/dir/azureml_environment.json', JSON.stringify({ name: 'e', python: { userManagedDependencies: false }, docker: { baseImage: 'x:1' } }));
     write('fmt/dir/conda_dependencies.yml', conda(['python=3.10', 'numpy', 'pip']));
     write('fmt/v2/conda.yml', conda(['python=3.10', 'numpy', 'pip']));
     const v2 = write('fmt/v2/env.yml', 'name: e\nimage: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest\nconda_file: conda.yml\n');
-    const job = write('fmt/job/job.yml', ['$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json', 'type: command', 'command: python train.py', 'environment:', '  image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest', '  conda_file:', `    channels: [${channel.url}]`, '    dependencies:', '      - python=3.10', '      - numpy', ''].join('\n'));
+    const job = write('fmt/job/job.yml', ['$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json', 'type: command', 'command: python train.py', 'environment:', '  image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest', '  conda_file:', `    channels: [${channel.url}, nodefaults]`, '    dependencies:', '      - python=3.10', '      - numpy', ''].join('\n'));
     for (const [path, format] of [[v1, 'v1-json'], [join(dir, 'fmt/dir'), 'v1-dir'], [v2, 'v2-yaml'], [job, 'v2-yaml']] as const) {
       const report = await solve(path);
       expect(report.format, path).toBe(format);

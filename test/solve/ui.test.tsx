@@ -38,7 +38,7 @@ afterEach(() => {
 
 function condaFile(name: string, deps: string[], channelUrl = channel.url): string {
   const path = join(dir, name);
-  writeFileSync(path, ['name: app-env', 'channels:', `  - ${channelUrl}`, 'dependencies:', ...deps.map((d) => `  - ${d}`), ''].join('\n'));
+  writeFileSync(path, ['name: app-env', 'channels:', `  - ${channelUrl}`, '  - nodefaults', 'dependencies:', ...deps.map((d) => `  - ${d}`), ''].join('\n'));
   return path;
 }
 
@@ -62,7 +62,7 @@ describe('Build & run: Solve now', { timeout: 60_000 }, () => {
     await waitFor(r, (f) => /Solve now/.test(f), 10000);
     await send(r, SEQ.down, SEQ.down, SEQ.down, SEQ.down, SEQ.enter);
     const frame = (await waitFor(r, (f) => /Solve: ✗ cannot be solved/.test(f), 20000)).replace(/\s+/g, ' ');
-    expect(frame).toMatch(/✗ line 6: scikit-learn 1\.5\.\* cannot be installed: scikit-learn 1\.5\.1 would require python >=3\.9/);
+    expect(frame).toMatch(/✗ line 7: scikit-learn 1\.5\.\* cannot be installed: scikit-learn 1\.5\.1 would require python >=3\.9/);
     expect(frame).toMatch(/fix: .*raise the python pin/);
   });
 

@@ -21,6 +21,13 @@ describe('channels', () => {
     expect(override).toMatchObject({ origin: 'option', channels: [{ url: 'https://mirror.example/conda-forge', ref: 'https://mirror.example/conda-forge' }] });
     expect(resolveChannel('conda-forge')[0].ref).toBe('conda-forge');
   });
+
+  it('named channels are followed by defaults, as conda env create does, unless the file lists nodefaults', () => {
+    const plan = planChannels(['conda-forge'], [], []);
+    expect(plan.origin).toBe('file+defaults');
+    expect(plan.channels.map((c) => c.name)).toEqual(['conda-forge', 'defaults/main', 'defaults/r']);
+    expect(planChannels(['conda-forge', 'nodefaults'], [], []).channels.map((c) => c.name)).toEqual(['conda-forge']);
+  });
 });
 
 describe('HTTP caching of indexes', () => {
