@@ -6,6 +6,7 @@ import { PyFunction } from './callable.js';
 import { explainNames } from './explain.js';
 import { META_COMMANDS, SHOW_FORMATS } from './meta.js';
 import { moduleTable } from './modules.js';
+import { CONSTANTS } from './name-hint.js';
 import { PyClass } from './pyclass.js';
 import type { ReplSession } from './session.js';
 import { PyObject, builtinAttrNames, type Ctx, type Value } from './values.js';
@@ -18,7 +19,10 @@ export interface Completion {
 }
 
 const SILENT: Omit<Ctx, 'cwd'> = { print: () => {}, warn: () => {}, note: () => {} };
-const STATEMENT_WORDS = ['from', 'import', 'True', 'False', 'None', 'del', 'pass'];
+/** Keywords that start a statement, offered only at the start of a line. */
+const STATEMENT_WORDS = ['from', 'import', 'del', 'pass'];
+// True, False and None are values: offered wherever a name is (`x = Tr` completes to True).
+
 
 function result(cursor: number, prefix: string, items: string[]): Completion {
   const candidates = [...new Set(items.filter((c) => c.startsWith(prefix)))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
@@ -101,9 +105,9 @@ export function complete(session: ReplSession, line: string, cursor = line.lengt
   if (paren >= 0 && /[(,]\s*\w*$/.test(text)) {
     const calleeText = /([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$/.exec(text.slice(0, paren))?.[1];
     const callee = calleeText ? resolveChain(session, calleeText) : undefined;
-    return result(cursor, word, [...keywordNames(callee, text.slice(paren + 1)), ...names]);
+    return result(cursor, word, [...keywordNames(callee, text.slice(paren + 1)), ...names, ...CONSTANTS]);
   }
-  return result(cursor, word, [...names, ...(text.trim() === word ? STATEMENT_WORDS : [])]);
+  return result(cursor, word, [...names, ...CONSTANTS, ...(text.trim() === word ? STATEMENT_WORDS : [])]);
 }
 
 /** The longest text all candidates start with. */

@@ -7,7 +7,7 @@ import { PyFunction } from './callable.js';
 import { PyError, typeError, type Span } from './errors.js';
 import { importName, moduleObject, moduleTable } from './modules.js';
 import { parse } from './parser.js';
-import { didYouMean } from '../rules/helpers.js';
+import { nameHint } from './name-hint.js';
 import { OutOfScope, PyClass } from './pyclass.js';
 import { PyFloat, PyObject, PyTuple, assertNoCycle, isDict, repr, reprStr, str, suggest, typeName, type Ctx, type PyDict, type Value } from './values.js';
 
@@ -152,7 +152,7 @@ export class Interpreter {
   private nameError(name: string, span: Span): PyError {
     const hint = IMPORT_HINTS[name];
     if (hint) return new PyError('NameError', `name '${name}' is not defined. Did you forget to import it? ${hint}`, span);
-    const guess = didYouMean(name, this.names());
+    const guess = nameHint(name, this.names());
     return new PyError('NameError', `name '${name}' is not defined${guess ? `. Did you mean: '${guess}'?` : ''}`, span);
   }
 

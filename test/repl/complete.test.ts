@@ -54,6 +54,26 @@ describe('Tab completion', () => {
     expect(candidates(s, 'Environment("my_')).toEqual([]);
   });
 
+  it('completes True, False and None wherever a value can go; Tr is True, not str', async () => {
+    const s = await session('from azureml.core import Environment', 'env = Environment("x")');
+    expect(candidates(s, 'Tr')).toEqual(['True']);
+    expect(candidates(s, 'env.python.user_managed_dependencies = Tr')).toEqual(['True']);
+    expect(candidates(s, 'env.python.user_managed_dependencies = Tru')).toEqual(['True']);
+    expect(candidates(s, 'x = No')).toEqual(['None']);
+    expect(candidates(s, 'Environment("a", Fa')).toEqual(['False']);
+    expect(candidates(s, 'x = fr')).toEqual([]);
+    const typed = [...'x = Tru'].reduce((acc, ch) => promptReducer(acc, { type: 'key', input: ch, key: k() }), initialPrompt());
+    expect(promptReducer(typed, { type: 'complete', completion: complete(s, typed.buf.text) }).buf.text).toBe('x = True');
+  });
+
+  it("a mistyped constant is suggested as the constant: 'Tr' and 'Tru' mean True, not str", async () => {
+    const s = await session();
+    expect((await s.run('x = Tr')).error?.message).toBe("name 'Tr' is not defined. Did you mean: 'True'?");
+    expect((await s.run('x = Tru')).error?.message).toBe("name 'Tru' is not defined. Did you mean: 'True'?");
+    expect((await s.run('x = Nne')).error?.message).toBe("name 'Nne' is not defined. Did you mean: 'None'?");
+    expect((await s.run('prnt("x")')).error?.message).toBe("name 'prnt' is not defined. Did you mean: 'print'?");
+  });
+
   it('commonPrefix is what all candidates share', () => {
     expect(commonPrefix(['base_dockerfile', 'base_image', 'base_image_registry'])).toBe('base_');
     expect(commonPrefix([])).toBe('');

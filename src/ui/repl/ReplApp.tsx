@@ -1,13 +1,14 @@
 // The interactive REPL: finished statements (input, output, errors with carets, definition diffs) go into
 // <Static> above; the live region is only the prompt, completion candidates and the key help.
-import { Box, Static, Text, useInput, useStdin } from 'ink';
-import { useReducer, useRef, useState } from 'react';
+import { Box, Static, Text, useInput, useStdin, useStdout } from 'ink';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { complete } from '../../repl/complete.js';
 import type { ReplSession, RunResult } from '../../repl/session.js';
-import { TextLine } from '../components/TextLine.js';
 import { helpBar, pressed } from '../keys.js';
 import { bannerEntry, CONTINUATION, PROMPT, statementEntry, type Entry, type EntryLine, type LineStyle } from './entries.js';
+import { candidateRows, joinRows, layoutEntry } from './layout.js';
 import { initialPrompt, promptReducer } from './prompt-state.js';
+import type { TextBuffer } from '../text-buffer.js';
 
 export interface ReplAppProps {
   session: ReplSession;
@@ -32,7 +33,8 @@ const STYLE: Partial<Record<LineStyle, { color?: string; dimColor?: boolean; bol
   summary: { dimColor: true },
   title: { bold: true },
 };
-const MAX_CANDIDATES = 12;
+/** Rows the completion list may take before it says how many more there are. */
+const CANDIDATE_ROWS = 4;
 
 function Line({ line }: { line: EntryLine }) {
   if (line.style === 'prompt') {
@@ -43,14 +45,13 @@ function Line({ line }: { line: EntryLine }) {
       </Text>
     );
   }
-  const text = <Text {...(STYLE[line.style] ?? {})}>{line.text || ' '}</Text>;
-  return line.indent ? <Box paddingLeft={line.indent}>{text}</Box> : text;
+  return <Text {...(STYLE[line.style] ?? {})}>{line.text || ' '}</Text>;
 }
 
-function EntryView({ entry }: { entry: Entry }) {
+function EntryView({ entry, width }: { entry: Entry; width: number }) {
   return (
     <Box flexDirection="column">
-      {entry.lines.map((line, i) => (
+      {layoutEntry(entry, width).map((line, i) => (
         <Line key={i} line={line} />
       ))}
     </Box>
@@ -66,6 +67,7 @@ export function ReplApp({ session, history, onHistory, problem, onExit }: ReplAp
   const pending = useRef<string[]>([]);
   const busyRef = useRef(false);
   const { isRawModeSupported } = useStdin();
+  const width = useColumns();
 
   const submitLine = async (text: string): Promise<boolean> => {
     const source = [...pending.current, text].join('\n');
@@ -149,29 +151,69 @@ export function ReplApp({ session, history, onHistory, problem, onExit }: ReplAp
     { isActive: Boolean(isRawModeSupported) },
   );
 
-  const more = state.candidates.length - MAX_CANDIDATES;
+  const help = [...(busy ? ['running…'] : []), ...helpBar(['complete', 'up', 'quit'], { up: 'history', quit: 'clear line / quit' }).split(' · '), ':help'];
   return (
     <>
-      <Static items={entries}>{(entry) => <EntryView key={entry.id} entry={entry} />}</Static>
-      <Box flexDirection="column">
+      <Static items={entries}>{(entry) => <EntryView key={entry.id} entry={entry} width={width} />}</Static>
+      <Box flexDirection="column" width={width}>
         {state.pending.map((line, i) => (
           <Line key={i} line={{ style: 'prompt', prompt: i === 0 ? PROMPT : CONTINUATION, text: line }} />
         ))}
-        <Box>
-          <Text color="green">{state.pending.length > 0 ? CONTINUATION : PROMPT}</Text>
-          <TextLine buf={state.buf} />
-        </Box>
-        {state.candidates.length > 0 ? (
-          <Text dimColor wrap="truncate-end">
-            {state.candidates.slice(0, MAX_CANDIDATES).join('  ')}
-            {more > 0 ? `  (+${more} more)` : ''}
+        <InputRows prompt={state.pending.length > 0 ? CONTINUATION : PROMPT} buf={state.buf} width={width} />
+        {candidateRows(state.candidates, width, CANDIDATE_ROWS).map((row, i) => (
+          <Text key={`c${i}`} dimColor>
+            {row}
           </Text>
-        ) : null}
-        <Text dimColor wrap="truncate-end">
-          {busy ? 'running… · ' : ''}
-          {helpBar(['complete', 'up', 'quit'], { up: 'history', quit: 'clear line / quit' })} · :help
-        </Text>
+        ))}
+        {joinRows(help, ' · ', width).map((row, i) => (
+          <Text key={`h${i}`} dimColor>
+            {row}
+          </Text>
+        ))}
       </Box>
+    </>
+  );
+}
+
+/** The terminal's width, followed as it is resized. */
+function useColumns(): number {
+  const { stdout } = useStdout();
+  const [columns, setColumns] = useState(stdout.columns || 80);
+  useEffect(() => {
+    const update = () => setColumns(stdout.columns || 80);
+    stdout.on('resize', update);
+    return () => {
+      stdout.off('resize', update);
+    };
+  }, [stdout]);
+  return Math.max(20, columns);
+}
+
+/**
+ * The line being typed, in rows of the width with the cursor shown: rows are cut here (one column kept
+ * free for the cursor) rather than by the terminal, so a long line never leaves stale rows behind.
+ */
+function InputRows({ prompt, buf, width }: { prompt: string; buf: TextBuffer; width: number }) {
+  const room = Math.max(1, width - prompt.length - 1);
+  // A cursor after a full last row starts a row of its own.
+  const count = Math.max(1, Math.ceil(buf.text.length / room) + (buf.cursor === buf.text.length && buf.text.length % room === 0 && buf.text.length > 0 ? 1 : 0));
+  const cursorRow = Math.min(count - 1, Math.floor(buf.cursor / room));
+  return (
+    <>
+      {Array.from({ length: count }, (_, i) => {
+        const start = i * room;
+        const text = buf.text.slice(start, start + room);
+        const here = i === cursorRow;
+        const at = buf.cursor - start;
+        return (
+          <Text key={i}>
+            <Text color="green">{i === 0 ? prompt : ' '.repeat(prompt.length)}</Text>
+            {here ? text.slice(0, at) : text}
+            {here ? <Text inverse>{text[at] ?? ' '}</Text> : null}
+            {here ? text.slice(at + 1) : null}
+          </Text>
+        );
+      })}
     </>
   );
 }

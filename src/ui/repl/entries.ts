@@ -13,6 +13,8 @@ export interface EntryLine {
   prompt?: string;
   /** Columns of indentation, kept on wrapped lines too. */
   indent?: number;
+  /** Phrases that may each start a row when the line wraps (joined by ' · '): never broken inside one. */
+  parts?: string[];
 }
 
 export interface Entry {
@@ -35,10 +37,12 @@ export function statementEntry(id: number, source: string, result: RunResult): E
   return { id, lines: lines.map((l) => ({ ...l, text: safeText(l.text) })) };
 }
 
+const BANNER_PARTS = ['Start with: from azureml.core import Environment', ':help lists everything', ':quit leaves'];
+
 export function bannerEntry(problem?: string): Entry {
   const lines: EntryLine[] = [
     { style: 'title', text: 'amlenv repl — Azure ML Environment statements, offline' },
-    { style: 'note', text: 'Start with: from azureml.core import Environment   ·   :help lists everything   ·   :quit leaves' },
+    { style: 'note', text: BANNER_PARTS.join('   ·   '), parts: BANNER_PARTS },
   ];
   if (problem) lines.push({ style: 'warning', text: `warning: ${problem}` });
   return { id: 0, lines };
