@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { v2ToV1 } from '../env/convert.js';
+import { CONDA_FILE, v2ToV1 } from '../env/convert.js';
 import { loadDefinition } from '../env/load.js';
 import { isRecord } from '../env/path.js';
 import { SDK_JSON_STYLE, serializeV1Json, v1DirFiles } from '../env/save.js';
@@ -13,6 +13,9 @@ import { safeReadText } from '../util/safe-read.js';
 import type { Command } from './types.js';
 import { assertContained } from './contained.js';
 import { safeFileName } from '../util/safe-name.js';
+import type { Diagnostic } from '../env/types.js';
+import { plural } from '../util/plural.js';
+import { formatErrors } from './dockerfile.js';
 
 function loaded(path: string): LoadedDefinition {
   const outcome = loadDefinition(path);
@@ -34,8 +37,33 @@ async function reportValidation(label: string, path: string): Promise<boolean> {
   const diagnostics = await validateDefinition(outcome.def);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  process.stderr.write(`${label} ${path}: ${errors.length} errors, ${warnings} warnings${errors.length ? ` — ${errors[0].path}: ${errors[0].message} [${errors[0].rule}]` : ''} ${dim('(amlenv validate for details)')}\n`);
+  process.stderr.write(`${label} ${path}: ${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}${errors.length ? ` — ${errors[0].path}: ${errors[0].message} [${errors[0].rule}]` : ''} ${dim('(amlenv validate for details)')}\n`);
   return errors.length === 0;
+}
+
+/**
+ * A file that fails validation is not converted: the result would carry its errors, or lose what they break
+ * without a word (an unreadable conda part becomes "no conda", which converts back as user-managed). --force
+ * converts anyway and names what did not make it.
+ */
+async function refuseInvalid(path: string, def: LoadedDefinition, force: boolean): Promise<Diagnostic[]> {
+  const findings = await validateDefinition(def);
+  // A curated name is renamed by the conversion itself (and the note says so): copying a curated environment is how one starts.
+  const errors = findings.filter((d) => d.severity === 'error' && d.rule !== 'name/reserved-prefix');
+  if (!errors.length) return findings;
+  process.stderr.write(`${formatErrors(path, { def, diagnostics: errors })}\n`);
+  if (!force) {
+    throw new InvalidInput(`${path} has ${plural(errors.length, 'error')}, so nothing was converted (the new files would carry ${errors.length === 1 ? 'it' : 'them'} or silently lose what ${errors.length === 1 ? 'it breaks' : 'they break'}); fix ${errors.length === 1 ? 'it' : 'them'} first (amlenv validate ${path}), or pass --force to convert anyway and see what is dropped`);
+  }
+  process.stderr.write(`${yellow('warning')} converting despite ${plural(errors.length, 'error')} (--force): the fields they name are carried as they are, or dropped as listed below\n`);
+  return findings;
+}
+
+/** Conda dependencies that a managed (not user-managed) environment had, or should have had, and the result lacks. */
+function droppedConda(findings: Diagnostic[], hasConda: boolean, userManaged: boolean): string | undefined {
+  if (hasConda || userManaged) return undefined;
+  const why = findings.find((d) => d.severity !== 'info' && /conda|python|pip/.test(d.rule));
+  return `no conda dependencies could be carried${why ? ` (${why.path || 'python'}: ${why.message} [${why.rule}])` : ''}; the result uses the image's python as it is, and converting it back gives a user-managed environment`;
 }
 
 const command: Command = {
@@ -59,9 +87,13 @@ const command: Command = {
     if (to === 'v2') {
       if (def.format === 'v2-yaml') throw new UsageError(`${path} is already a v2 environment; convert --to v1 goes the other way`);
       if (def.format === 'conda-yaml') throw new UsageError(`${path} is a conda file, not an environment; start one with amlenv init --from-conda ${path}, then convert it`);
+      const findings = await refuseInvalid(path, def, force);
       const out = (values.out as string | undefined) ?? `${safeName(def.env.name)}-v2`;
       const { result, files } = v2Files(def.env, out, { source: path, command: values.command as string | undefined, code: values.code as string | undefined });
       for (const note of result.notes) process.stderr.write(`${yellow('warning')} ${note.path}: ${note.message}\n`);
+      const python = isRecord(def.env.python) ? def.env.python : {};
+      const lost = droppedConda(findings, result.conda !== undefined || CONDA_FILE in (result.context ?? {}), python.userManagedDependencies === true);
+      if (lost) process.stderr.write(`${yellow('dropped')} python.condaDependencies: ${lost}\n`);
       writeSet(files, { force, folder: out });
       process.stderr.write(`${green('wrote')} ${files.map((f) => f.path).join(', ')}\n`);
       const ok = await reportValidation('v2 environment', join(out, 'environment.yml'));
@@ -71,6 +103,7 @@ const command: Command = {
     if (def.format !== 'v2-yaml') throw new UsageError(`${path} is not a v2 environment (it is ${def.format}); --to v1 converts v2 YAML`);
     const layout = (values.layout as string | undefined) ?? 'directory';
     if (layout !== 'file' && layout !== 'directory') throw new UsageError(`--layout must be file or directory, not "${layout}"`);
+    const findings = await refuseInvalid(path, def, force);
     const docker = isRecord(def.env.docker) ? def.env.docker : {};
     const context = isRecord(docker.buildContext) ? docker.buildContext : undefined;
     let dockerfile: string | undefined;
@@ -81,6 +114,9 @@ const command: Command = {
     }
     const { env, notes } = v2ToV1(def.env, def.v2 ?? {}, dockerfile);
     for (const note of notes) process.stderr.write(`${yellow('warning')} ${note.path}: ${note.message}\n`);
+    const v1Python = isRecord(env.python) ? env.python : {};
+    const lost = droppedConda(findings, isRecord(v1Python.condaDependencies), v1Python.userManagedDependencies === true);
+    if (lost) process.stderr.write(`${yellow('dropped')} conda_file: ${lost}\n`);
     const name = safeName(env.name);
     const out = (values.out as string | undefined) ?? (layout === 'file' ? `${name}.json` : `${name}-v1`);
     const files = layout === 'file' ? [{ path: out, text: serializeV1Json(env, { ...SDK_JSON_STYLE, finalNewline: true }) }] : Object.entries(v1DirFiles(env)).map(([file, text]) => ({ path: join(out, file), text }));

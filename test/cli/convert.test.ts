@@ -8,8 +8,13 @@ const valid = (p: string) => join(FIXTURES, 'valid', p);
 describe('amlenv convert', () => {
   it('--to v2 writes environment, conda file and job, with each dropped field named on stderr', () => {
     const dir = tempDir();
-    const r = cli(['convert', join(ROOT, 'fixtures', 'convert', 'nothing-lost', 'input.json'), '--to', 'v2', '--out', join(dir, 'v2')]);
+    // The input carries every field, a registry host mismatch (an error) included: only --force converts it.
+    const input = join(ROOT, 'fixtures', 'convert', 'nothing-lost', 'input.json');
+    expect(cli(['convert', input, '--to', 'v2', '--out', join(dir, 'v2')]).code).toBe(1);
+    expect(existsSync(join(dir, 'v2'))).toBe(false);
+    const r = cli(['convert', input, '--to', 'v2', '--out', join(dir, 'v2'), '--force']);
     expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/converting despite 1 error/);
     for (const f of ['environment.yml', 'conda.yml', 'job.yml']) expect(existsSync(join(dir, 'v2', f))).toBe(true);
     expect(r.stderr).toMatch(/warning spark: /);
     expect(r.stderr).toMatch(/warning name: .*renamed/);
