@@ -60,6 +60,8 @@ export async function runJob(docker: Docker, request: JobRequest): Promise<JobRe
   const workspace = prepareWorkspace(request.scan, { uid, gid });
   mkdirSync(join(request.outputsDir, 'user_logs'), { recursive: true });
   const stdLog = createWriteStream(join(request.outputsDir, 'user_logs', 'std_log.txt'));
+  const outTee = tee(request.stdout, stdLog, 'stdout', request.onEvent);
+  const errTee = tee(request.stderr, stdLog, 'stderr', request.onEvent);
   const started = performance.now();
   try {
     const result = await runInImage(docker, {
@@ -83,8 +85,8 @@ export async function runJob(docker: Docker, request: JobRequest): Promise<JobRe
       user,
       limits: request.limits,
       labels: { [`${LABEL_PREFIX}.run-id`]: request.runId },
-      stdout: tee(request.stdout, stdLog, 'stdout', request.onEvent),
-      stderr: tee(request.stderr, stdLog, 'stderr', request.onEvent),
+      stdout: outTee,
+      stderr: errTee,
       signal: request.signal,
     });
     const seconds = (performance.now() - started) / 1000;
@@ -97,18 +99,32 @@ export async function runJob(docker: Docker, request: JobRequest): Promise<JobRe
     }
     return { ...result, seconds, collected, skipped };
   } finally {
+    // The streams are never ended by the demuxer: a last line without a newline is written here.
+    outTee.flushLog();
+    errTee.flushLog();
     await new Promise((resolve) => stdLog.end(resolve));
     workspace.remove();
   }
 }
 
 /** Copies the script's output live to the terminal and std_log.txt, and reports it line by line. */
-function tee(live: NodeJS.WritableStream, log: NodeJS.WritableStream, stream: 'stdout' | 'stderr', onEvent?: JobListener): Writable {
+function tee(live: NodeJS.WritableStream, log: NodeJS.WritableStream, stream: 'stdout' | 'stderr', onEvent?: JobListener): Writable & { flushLog(): void } {
   let partial = '';
-  return new Writable({
+  // The log gets whole lines only, so stdout and stderr interleave there line by line, never mid-line.
+  let logPartial = Buffer.alloc(0);
+  const flushLog = () => {
+    if (logPartial.length > 0) log.write(logPartial);
+    logPartial = Buffer.alloc(0);
+  };
+  const writable = new Writable({
     write(chunk: Buffer, _encoding, done) {
       live.write(chunk);
-      log.write(chunk);
+      const joined = Buffer.concat([logPartial, chunk]);
+      const end = joined.lastIndexOf(10);
+      if (end >= 0) log.write(joined.subarray(0, end + 1));
+      logPartial = end >= 0 ? joined.subarray(end + 1) : joined;
+      // A very long line without a newline is written as it comes rather than held in memory.
+      if (logPartial.length > 64 * 1024) flushLog();
       if (onEvent) {
         const lines = (partial + chunk.toString('utf8')).split('\n');
         partial = lines.pop() ?? '';
@@ -117,8 +133,10 @@ function tee(live: NodeJS.WritableStream, log: NodeJS.WritableStream, stream: 's
       done();
     },
     final(done) {
+      flushLog();
       if (onEvent && partial) onEvent({ kind: 'output', stream, text: partial });
       done();
     },
   });
+  return Object.assign(writable, { flushLog });
 }
