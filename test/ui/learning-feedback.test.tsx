@@ -6,6 +6,7 @@ import { loadContent, type Question } from '../../src/learn/content.js';
 import { newExam, seededRandom } from '../../src/learn/exam.js';
 import { LearningStore } from '../../src/learn/learning-store.js';
 import { lessonLines } from '../../src/ui/learn/LessonView.js';
+import { LearnScreen } from '../../src/ui/learn/LearnScreen.js';
 import { ExamSession } from '../../src/ui/quiz/ExamSession.js';
 import { feedbackLines } from '../../src/ui/quiz/lines.js';
 import { PracticeSession } from '../../src/ui/quiz/PracticeSession.js';
@@ -153,5 +154,48 @@ describe('lesson text is wrapped, never cut', () => {
       const words = (s: string) => s.replace(/\s+/g, '');
       for (const code of lesson.body.matchAll(/```[\w-]*\n([\s\S]*?)```/g)) expect(words(lines.join(''))).toContain(words(code[1]));
     }
+  });
+});
+
+describe('the topic and lesson lists keep whole titles and their numbers', () => {
+  // The titles read back from the rows: the numbers after a title (on its first row) taken out.
+  const flat = (frame: string) =>
+    frame
+      .split('\n')
+      .map((l) => l.replace(/^[▸ ]\s*/, '').replace(/\s+(?:[░█]{10}\s+\d+%|\d+ questions?\b).*$/, '').trim())
+      .join(' ')
+      .replace(/\s+/g, ' ');
+
+  it.each([60, 80, 120])('at %i columns every topic title and its counts are shown, no "…"', async (width) => {
+    const r = await mount(<LearnScreen storeDir={tempDir()} width={width} height={40} clock={() => T0} editor={false} onExit={() => undefined} />);
+    await settle();
+    const frame = r.lastFrame()!;
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+    expect(frame).not.toMatch(/\S…/);
+    for (const t of content.topics) expect(flat(frame)).toContain(t.title);
+    expect(frame.match(/░{10}\s+0%\s+\d+ new/g)?.length).toBe(content.topics.length);
+  });
+
+  it.each([60, 80, 120])('at %i columns a long lesson title wraps under itself', async (width) => {
+    const lesson = [...content.lessons].sort((a, b) => b.title.length - a.title.length)[0];
+    const inTopic = content.lessons.filter((l) => l.topic === lesson.topic);
+    const r = await mount(<LearnScreen topic={lesson.topic} storeDir={tempDir()} width={width} height={40} clock={() => T0} editor={false} onExit={() => undefined} />);
+    await settle();
+    const frame = r.lastFrame()!;
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+    for (const l of inTopic) expect(flat(frame)).toContain(l.title);
+    expect(frame.match(/\d+ questions?/g)?.length).toBe(inTopic.length);
+  });
+});
+
+describe('the key help at 60 columns', () => {
+  it('a footer too long for one row takes the free message row instead of being cut', async () => {
+    const q = content.questions.find((x) => x.type === 'truefalse')!;
+    const r = await mount(practice([q], 60).tree);
+    await settle();
+    const frame = await send(r, 't');
+    expect(frame).toContain('l read the lesson');
+    expect(frame).toContain('Esc end session');
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
   });
 });

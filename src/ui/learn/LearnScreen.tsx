@@ -12,6 +12,7 @@ import { Page } from '../quiz/Page.js';
 import { QuizScreen } from '../quiz/QuizScreen.js';
 import { visibleWindow } from '../components/window.js';
 import { LessonView } from './LessonView.js';
+import { listRows } from './list-rows.js';
 
 export type LearnView = { id: 'topics'; focus: number } | { id: 'lessons'; topic: string; focus: number } | { id: 'lesson'; lesson: string; from: LearnView } | { id: 'quiz'; topic?: string; lesson?: string; count: number; from: LearnView };
 
@@ -26,8 +27,6 @@ export interface LearnScreenProps {
   editor?: string | false;
   onExit: () => void;
 }
-
-const fit = (text: string, width: number) => (text.length > width ? text.slice(0, width - 1) + '…' : text.padEnd(width));
 
 function initialView(content: Content, topic?: string, lesson?: string): LearnView {
   const topicIndex = Math.max(0, content.topics.findIndex((t) => t.id === topic));
@@ -92,26 +91,30 @@ export function LearnScreen({ topic, lesson, width, height, storeDir, clock = Da
   } else if (view.id === 'quiz') {
     body = <QuizScreen mode="practice" topic={view.topic} lesson={view.lesson} count={view.count} store={store} content={content} width={width} height={h} clock={clock} editor={editor} onExit={() => setView(view.from)} onQuit={onExit} />;
   } else if (view.id === 'topics') {
-    const rows = content.topics.map((t, i) => {
+    const items = content.topics.map((t) => {
       const p = report.topics.find((x) => x.id === t.id)!;
       const s = dueSummary(content.questions, store.cards, now, { topic: t.id });
       const due = [s.due ? `${s.due} due` : '', s.fresh ? `${s.fresh} new` : ''].filter(Boolean).join(' · ') || 'nothing due';
-      return { text: `${i === view.focus ? '▸ ' : '  '}${fit(t.title, 34)} ${bar(p.mastery)} ${String(Math.round(p.mastery * 100)).padStart(3)}%  ${due}`, inverse: i === view.focus };
+      return { title: t.title, stats: `${bar(p.mastery)} ${String(Math.round(p.mastery * 100)).padStart(3)}%  ${due}` };
     });
+    const { lines: rows, starts } = listRows(items, view.focus, width - 2);
     const focused = content.topics[view.focus];
     const room = Math.max(3, h - 8);
-    const [start, end] = visibleWindow(rows.length, view.focus, room);
+    const [start, end] = visibleWindow(rows.length, starts[view.focus], room);
     const lines: Line[] = [...rows.slice(start, end), { text: '' }, ...wrapped(focused.summary, width - 2, '', '', { dim: true })];
     body = <Page width={width} title="Learn — topics" status={`${report.dueToday} due today · mastery ${Math.round(report.overall.mastery * 100)}%`} body={lines} scroll={0} height={h} footer={['up', 'select', 'quiz', 'back']} labels={{ select: 'lessons', quiz: 'quiz this topic', back: 'back' }} />;
   } else {
     const t = content.topics.find((x) => x.id === view.topic)!;
-    const rows: Line[] = lessons.map((l, i) => {
+    const items = lessons.map((l) => {
       const s = dueSummary(content.questions, store.cards, now, { lesson: l.id });
       const due = [s.due ? `${s.due} due` : '', s.fresh ? `${s.fresh} new` : ''].filter(Boolean).join(' · ');
-      return { text: `${i === view.focus ? '▸ ' : '  '}${fit(l.title, 46)} ${String(s.total).padStart(2)} questions${due ? ` · ${due}` : ''}`, inverse: i === view.focus };
+      return { title: l.title, stats: `${String(s.total).padStart(2)} question${s.total === 1 ? ' ' : 's'}${due ? ` · ${due}` : ''}` };
     });
+    const { lines: rows, starts } = listRows(items, view.focus, width - 2);
+    const room = Math.max(3, h - 8);
+    const [start, end] = visibleWindow(rows.length, starts[view.focus] ?? 0, room);
     const p = report.topics.find((x) => x.id === t.id)!;
-    body = <Page width={width} title={`Learn — ${t.title}`} status={`mastery ${Math.round(p.mastery * 100)}% · ${p.dueToday} due today`} body={[...rows, { text: '' }, ...wrapped(t.summary, width - 2, '', '', { dim: true })]} scroll={0} height={h} footer={['up', 'select', 'quiz', 'back']} labels={{ select: 'read', quiz: 'quiz this lesson', back: 'topics' }} />;
+    body = <Page width={width} title={`Learn — ${t.title}`} status={`mastery ${Math.round(p.mastery * 100)}% · ${p.dueToday} due today`} body={[...rows.slice(start, end), { text: '' }, ...wrapped(t.summary, width - 2, '', '', { dim: true })]} scroll={0} height={h} footer={['up', 'select', 'quiz', 'back']} labels={{ select: 'read', quiz: 'quiz this lesson', back: 'topics' }} />;
   }
   return (
     <Box flexDirection="column" width={width}>

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { Footer } from '../components/Footer.js';
-import type { KeyId } from '../keys.js';
+import { helpBar, type KeyId } from '../keys.js';
 import type { Line } from './lines.js';
 
 /** Lines left for the scrolling body: the whole page stays one line shorter than the terminal. */
@@ -40,6 +40,7 @@ export function Page({ width, title, status, body, scroll, height, pinned, pinne
   const top = clampScroll(scroll, body.length, window);
   const shown = body.slice(top, top + window);
   const end = top + shown.length;
+  const keyRows = keyHelpRows(footer, labels, width);
   const more = body.length > window ? `lines ${top + 1}–${end} of ${body.length}, ${top === 0 ? 'PgDn' : end === body.length ? 'PgUp' : 'PgUp/PgDn'}` : '';
   return (
     <Box flexDirection="column" width={width}>
@@ -52,10 +53,32 @@ export function Page({ width, title, status, body, scroll, height, pinned, pinne
         <LineView key={top + i} line={l} />
       ))}
       {pinned}
-      <Text wrap="truncate-end" color={message?.tone === 'error' ? 'red' : message?.tone === 'success' ? 'green' : message?.tone === 'warning' ? 'yellow' : undefined} dimColor={!message}>
-        {message?.text ?? ' '}
-      </Text>
-      <Footer keys={footer} labels={labels} />
+      {!message && keyRows.length === 2 ? (
+        // No message to show: a key help too long for one row takes the message's row too, so no key is cut.
+        keyRows.map((row, i) => (
+          <Text key={`k${i}`} dimColor>
+            {row}
+          </Text>
+        ))
+      ) : (
+        <>
+          <Text wrap="truncate-end" color={message?.tone === 'error' ? 'red' : message?.tone === 'success' ? 'green' : message?.tone === 'warning' ? 'yellow' : undefined} dimColor={!message}>
+            {message?.text ?? ' '}
+          </Text>
+          <Footer keys={footer} labels={labels} />
+        </>
+      )}
     </Box>
   );
+}
+
+/** The key help in rows of the width, broken between keys. */
+export function keyHelpRows(footer: KeyId[], labels: Partial<Record<KeyId, string>> | undefined, width: number): string[] {
+  const rows: string[] = [];
+  for (const part of helpBar(footer, labels).split(' · ')) {
+    const last = rows.length - 1;
+    if (last >= 0 && rows[last].length + 3 + part.length <= width) rows[last] += ` · ${part}`;
+    else rows.push(part);
+  }
+  return rows;
 }
