@@ -33,7 +33,9 @@ const MAX_VALUE = 70;
 export function shortValue(path: string, value: Json | undefined): string {
   if (isSecretPath(path, value)) return JSON.stringify(MASK);
   const text = JSON.stringify(value) ?? 'undefined';
-  return text.length > MAX_VALUE ? text.slice(0, MAX_VALUE - 1) + '…' : text;
+  // A string (an image name, a URL, a version) is shown whole: it is what was typed and may be copied.
+  // Lists and objects are shortened; :show prints them whole.
+  return typeof value === 'string' || text.length <= MAX_VALUE ? text : text.slice(0, MAX_VALUE - 1) + '…';
 }
 
 /** One line per changed field, then the new diagnostics and a one-line summary. */

@@ -83,3 +83,17 @@ describe.each(WIDTHS)('the REPL at %i columns', (width) => {
     expect(rows.join(' · ')).toBe('Tab complete · ↑↓ history · Ctrl-C clear line / quit · :help');
   });
 });
+
+describe('a changed string value is shown whole', () => {
+  it('a long base image is not cut with "…" in the diff', async () => {
+    const s = new ReplSession({ cwd: tempDir(), track: true });
+    await s.run('from azureml.core import Environment');
+    await s.run('env = Environment("x")');
+    const image = 'myregistry.azurecr.io/team/training/images/pytorch-cuda12-ubuntu22.04-with-extras:2026.11.26-build.1234';
+    const source = `env.docker.base_image = "${image}"`;
+    const rows = texts(statementEntry(3, source, await s.run(source)), 80);
+    const diff = rows.slice(rows.findIndex((r) => r.includes('~ docker.baseImage')));
+    expect(diff.join('\n')).not.toContain('…');
+    expect(diff.map((r) => r.trim()).join('')).toContain(`"${image}"`);
+  });
+});
