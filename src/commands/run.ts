@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { findSample, sampleMounts, sampleScriptInContainer } from '../samples/mounts.js';
 import { formatTable, parseReport, reportRows, verdict } from '../samples/report.js';
@@ -21,6 +21,7 @@ import { EXIT, UsageError } from '../util/errors.js';
 import { reportJobError, withInterrupt } from './build.js';
 import { formatErrors } from './dockerfile.js';
 import type { Command } from './types.js';
+import { resolveScript } from './resolve-script.js';
 import { safeLine } from '../util/safe-text.js';
 
 const command: Command = {
@@ -39,19 +40,15 @@ const command: Command = {
     if (script && values.sample) throw new UsageError('give a SCRIPT or --sample NAME, not both');
     // No script: a bundled sample runs, check-env by default (it proves the definition's promises).
     const sample = script ? undefined : findSample((values.sample as string | undefined) ?? DEFAULT_SAMPLE);
-    if (script && !isFile(script)) throw new UsageError(`${script}: no such script; give the path of the file to run`);
-    const emptySource = sample && !values['source-dir'] ? mkdtempSync(join(tmpdir(), 'amlenv-source-')) : undefined;
-    const sourceDir = (values['source-dir'] as string | undefined) ?? emptySource ?? dirname(script!);
+    const givenSource = values['source-dir'] as string | undefined;
+    if (givenSource !== undefined && !isDirectory(givenSource)) throw new UsageError(`--source-dir ${givenSource} is not a folder; give the folder that holds your script (the job's snapshot)`);
+    // SCRIPT is relative to --source-dir, as in ScriptRunConfig(source_directory, script); a path from here works too.
+    const located = script ? resolveScript(script, givenSource) : undefined;
+    const emptySource = sample && !givenSource ? mkdtempSync(join(tmpdir(), 'amlenv-source-')) : undefined;
+    const sourceDir = located?.sourceDir ?? givenSource ?? emptySource!;
     if (!isDirectory(sourceDir)) throw new UsageError(`--source-dir ${sourceDir} is not a folder`);
     refuseSystemFolder(sourceDir);
-    let scriptPath: string;
-    if (script) {
-      const scriptRel = relative(resolve(sourceDir), resolve(script));
-      if (scriptRel.startsWith('..') || isAbsolute(scriptRel)) {
-        throw new UsageError(`${script} is outside the source directory ${sourceDir}; the script must be part of the snapshot (pass --source-dir with a folder that holds it)`);
-      }
-      scriptPath = scriptRel.split(sep).join('/');
-    } else scriptPath = sampleScriptInContainer(sample!);
+    const scriptPath = located ? located.inSnapshot : sampleScriptInContainer(sample!);
 
     // The daemon is asked while the definition is validated; its answer counts only once the inputs are fine.
     const connecting = connectDocker();
@@ -174,14 +171,6 @@ function assertFreshFolder(dir: string): void {
   if (!statSync(dir).isDirectory()) throw new UsageError(`--outputs ${dir} is a file; give a new or empty folder`);
   if (readdirSync(dir).length > 0) throw new UsageError(`--outputs ${dir} is not empty; give a new or empty folder (amlenv never writes over earlier outputs)`);
 }
-
-const isFile = (p: string) => {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-};
 
 const isDirectory = (p: string) => {
   try {
