@@ -60,6 +60,7 @@ export function App({ initial, outPath, storeDir, standalone }: AppProps) {
       <Home
         entries={HOME_ENTRIES}
         initial={lastEntry}
+        width={width}
         onQuit={() => exit()}
         onChoose={(id) => {
           setLastEntry(id);

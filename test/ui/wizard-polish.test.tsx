@@ -189,7 +189,7 @@ describe('drafts and the start list', () => {
     mounted.push(plain, withResume);
     const a = await waitFor(plain, (f) => f.includes('Blank environment'));
     const b = await waitFor(withResume, (f) => f.includes('Resume the saved draft'));
-    const choices = (f: string) => f.split('\n').filter((l) => /^[▸ ] /.test(l) && l.trim()).map((l) => l.slice(2, 40).trim());
+    const choices = (f: string) => f.split('\n').map((l) => l.slice(2, 40).trim()).filter((l) => /^(Blank|Template:|Copy of|Open an|Resume)/.test(l));
     expect(choices(b).slice(0, -1)).toEqual(choices(a));
     expect(b.split('\n').find((l) => l.startsWith('▸'))).toContain('Resume the saved draft: sklearn');
   });
@@ -207,5 +207,39 @@ describe('resizing', () => {
     r.resize(160);
     const wide = await waitFor(r, (f) => f.split('\n').some((l) => l.includes(intro)));
     expect(wide.split('\n').some((l) => l.length > 80)).toBe(true);
+  });
+});
+
+describe('the same kind of cut text elsewhere', () => {
+  it('home at 60 columns: the focused entry is told in full below the list', async () => {
+    const { Home } = await import('../../src/ui/screens/Home.js');
+    const { HOME_ENTRIES } = await import('../../src/ui/home-entries.js');
+    const longest = HOME_ENTRIES.reduce((a, b) => (b.summary.length > a.summary.length ? b : a));
+    const r = renderSized(<Home entries={HOME_ENTRIES} initial={longest.id} width={60} onChoose={() => undefined} onQuit={() => undefined} />, 60, 24);
+    mounted.push(r);
+    const frame = await waitFor(r, (f) => f.includes('amlenv'));
+    expect(flat(frame)).toContain(flat(`${longest.label}: ${longest.summary}`));
+    expect(frame).toContain('Ctrl-C quit');
+  });
+
+  it('start list at 60 columns: the focused choice\'s note is shown whole', async () => {
+    const templates = loadTemplates();
+    const r = renderSized(<StartPicker templates={templates} catalog={ctx.catalog} width={60} height={24} onStart={() => undefined} onCancel={() => undefined} />, 60, 24);
+    mounted.push(r);
+    await waitFor(r, (f) => f.includes('Blank environment'));
+    const frame = await send(r, SEQ.down);
+    expect(flat(frame)).toContain(flat(templates[0].description));
+  });
+
+  it('a list-level finding is told in full while the focus is in that list', async () => {
+    const d = templateDraft('sklearn');
+    // pip packages listed, but pip itself missing from the conda dependencies
+    const draft = setListItems(d, 'conda', listItems(d.env, 'conda').filter((x) => !x.startsWith('pip')));
+    draft.meta.step = stepIndex('python');
+    const found = draftDiagnostics(draft).find((x) => x.path.endsWith('.pip') || x.rule.includes('pip-without'));
+    expect(found).toBeDefined();
+    const r = await wizard(draft, 80, 24);
+    const frame = flat(await send(r, PGDN, PGDN, PGDN));
+    expect(frame).toContain(flat(found!.message));
   });
 });

@@ -3,7 +3,8 @@ import { helpBar, type KeyId } from '../keys.js';
 
 export function Footer({ keys, labels }: { keys: KeyId[]; labels?: Partial<Record<KeyId, string>> }) {
   return (
-    <Text dimColor wrap="truncate-end">
+    // Wraps rather than cuts: the keys that work are always all shown.
+    <Text dimColor wrap="wrap">
       {helpBar(keys, labels)}
     </Text>
   );

@@ -2,6 +2,7 @@ import { Box, Text, useInput, useStdin } from 'ink';
 import { useState } from 'react';
 import { Footer } from '../components/Footer.js';
 import { pressed } from '../keys.js';
+import { wrapText } from '../../learn/render-markdown.js';
 
 export interface HomeEntry {
   id: string;
@@ -11,7 +12,7 @@ export interface HomeEntry {
   disabled?: string;
 }
 
-export function Home({ entries, notice, initial, onChoose, onQuit }: { entries: HomeEntry[]; notice?: string; initial?: string; onChoose: (id: string) => void; onQuit: () => void }) {
+export function Home({ entries, notice, initial, width = 80, onChoose, onQuit }: { entries: HomeEntry[]; notice?: string; initial?: string; width?: number; onChoose: (id: string) => void; onQuit: () => void }) {
   const { isRawModeSupported } = useStdin();
   const [focus, setFocus] = useState(() => Math.max(0, entries.findIndex((e) => (initial ? e.id === initial : !e.disabled))));
   const [said, setSaid] = useState<string>();
@@ -41,10 +42,17 @@ export function Home({ entries, notice, initial, onChoose, onQuit }: { entries: 
         </Text>
       ))}
       <Text> </Text>
-      <Text color={said ? 'yellow' : undefined} dimColor={!said} wrap="truncate-end">
-        {said ?? (focused.disabled ? `Not available yet: ${focused.disabled}` : ' ')}
-      </Text>
-      {notice ? <Text color="yellow" wrap="truncate-end">{notice}</Text> : null}
+      {/* The focused entry told in full, wrapped (its line in the list is cut to the width). */}
+      {wrapText(said ?? (focused.disabled ? `Not available yet: ${focused.disabled}` : `${focused.label}: ${focused.summary}`), width).map((line, i) => (
+        <Text key={`d${i}`} color={said ? 'yellow' : undefined} dimColor={!said}>
+          {line}
+        </Text>
+      ))}
+      {notice ? wrapText(notice, width).map((line, i) => (
+        <Text key={`n${i}`} color="yellow">
+          {line}
+        </Text>
+      )) : null}
       <Footer keys={['up', 'select', 'quit']} labels={{ select: 'open' }} />
     </Box>
   );

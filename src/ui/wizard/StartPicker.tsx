@@ -4,6 +4,7 @@ import type { Catalog } from '../../content/catalog.js';
 import { Footer } from '../components/Footer.js';
 import { PathPrompt } from '../components/PathPrompt.js';
 import { truncate, visibleWindow } from '../components/window.js';
+import { wrapText } from '../../learn/render-markdown.js';
 import { pressed } from '../keys.js';
 import type { Draft } from './draft.js';
 import { blankDraft, curatedDraft, fileDraft, templateDraft } from './start.js';
@@ -99,7 +100,9 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
       </Box>
     );
   }
-  const [start, end] = visibleWindow(list.length, focus, Math.max(3, height - 6));
+  // The focused choice's note in full below the list (the list's own column is cut to the width).
+  const note = wrapText(list[focus]?.note ?? '', width, '  ');
+  const [start, end] = visibleWindow(list.length, focus, Math.max(3, height - 6 - note.length));
   return (
     <Box flexDirection="column">
       <Text bold>{mode === 'curated' ? 'amlenv wizard — copy which curated environment?' : 'amlenv wizard — where do you start?'}</Text>
@@ -109,6 +112,11 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
           {start + i === focus ? '▸ ' : '  '}
           {truncate(c.label, Math.min(44, width - 4)).padEnd(Math.min(46, width - 4))}
           <Text dimColor>{c.note}</Text>
+        </Text>
+      ))}
+      {note.map((line, i) => (
+        <Text key={`n${i}`} dimColor>
+          {line}
         </Text>
       ))}
       {error ? <Text color="red">{error}</Text> : <Text> </Text>}

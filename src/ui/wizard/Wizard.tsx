@@ -190,7 +190,9 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
   const preview = review ? previewText(state.draft) : undefined;
   const groups = review ? groupBySection(diagnostics) : [];
   const own = findingsByRow(rows, diagnostics);
-  const focusDiags = own[state.focus] ?? [];
+  // A list's own finding (pip without pip, no channels) is told while the focus is on one of its rows.
+  const listHeading = focused && (focused.kind === 'item' || focused.kind === 'add') ? rows.findIndex((r) => r.id === `${focused.list}-heading`) : -1;
+  const focusDiags = (own[state.focus] ?? []).length ? own[state.focus] : listHeading >= 0 ? (own[listHeading] ?? []) : [];
   const shownDiag = state.inFindings ? diagnostics[state.findingFocus] : worst(focusDiags);
   const stepDiags = diagnostics.filter((d) => rowsBelong(d.path, step.owns));
   // The bottom area grows to show the focused finding (message and fix) or message whole, never cut.
@@ -235,7 +237,7 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
                 return (
                   <Text key={row.id} wrap="truncate-end">
                     <Text bold color="blue">{`  ${row.label}`}</Text>
-                    {mine ? <Text color={COLOR[mine.severity]}>{` ${MARK[mine.severity]}`}</Text> : null}
+                    {mine ? <Text color={COLOR[mine.severity]}>{` ${MARK[mine.severity]} ${mine.message}`}</Text> : null}
                   </Text>
                 );
               }
@@ -346,7 +348,8 @@ function rowsBelong(path: string, owns: string[]): boolean {
 }
 
 function PickerView({ row, index, height, width }: { row: Extract<Row, { kind: 'choice' }>; index: number; height: number; width: number }) {
-  const [start, end] = visibleWindow(row.options.length, index, Math.max(2, height - 1));
+  const note = wrapText(row.options[index]?.note ?? '', width, '  ').length;
+  const [start, end] = visibleWindow(row.options.length, index, Math.max(2, height - 1 - note));
   return (
     <Box flexDirection="column">
       <Text bold>{`Choose ${row.label.toLowerCase()}:`}</Text>
@@ -355,6 +358,11 @@ function PickerView({ row, index, height, width }: { row: Extract<Row, { kind: '
           {start + i === index ? '▸ ' : '  '}
           {truncate(o.label, 36).padEnd(Math.min(38, width - 4))}
           <Text dimColor>{o.note ? ` ${o.note}` : ''}</Text>
+        </Text>
+      ))}
+      {wrapText(row.options[index]?.note ?? '', width, '  ').map((line, i) => (
+        <Text key={`n${i}`} dimColor>
+          {line}
         </Text>
       ))}
     </Box>
