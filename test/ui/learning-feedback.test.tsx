@@ -199,3 +199,26 @@ describe('the key help at 60 columns', () => {
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
   });
 });
+
+describe('the exam result at 60 columns', () => {
+  it('names every skill area and topic whole (wrapped, not cut) with the bars in one column', async () => {
+    const blueprint = content.exams.find((b) => b.id === 'ai-300')!;
+    const draw = () => newExam(content.questions, content.topics, { count: 6, blueprint, now: new Date(T0), random: seededRandom(5) });
+    const exam = draw();
+    const r = await mount(<ExamSession exam={exam} resuming={false} content={content} store={new LearningStore(tempDir())} width={60} height={60} draw={draw} clock={() => T0} editor={false} onLeave={() => undefined} />);
+    await settle();
+    await send(r, SEQ.enter);
+    await send(r, SEQ.esc);
+    const frame = await send(r, 'f');
+    expect(frame).toContain('By skill area');
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    expect(frame).not.toMatch(/\S…/);
+    const titles = frame
+      .split('\n')
+      .map((l) => l.replace(/\s+[░█]{10}\s+\d+\/\d+$/, '').trim())
+      .join(' ');
+    const areas = blueprint.areas.filter((a) => a.topics.length || a.lessons?.length);
+    for (const a of areas) expect(titles).toContain(a.title);
+    expect(frame).toMatch(/Enter reviews the \d+ questions? you got wrong or left out,\s+with explanations\./);
+  });
+});

@@ -10,6 +10,7 @@ import { bar } from '../../learn/progress.js';
 import { ratingFor } from '../../learn/scheduler.js';
 import { editInExternalEditor, editorCommand } from './editor.js';
 import { farewellLines, resumeCommand } from './exam-farewell.js';
+import { listRows } from '../learn/list-rows.js';
 import { type ExamContext, examEdited, examKey, type ExamState, type ExamStep, examTick, questionAt, sessionNow, startExamState, timeLeft } from './exam-state.js';
 import { feedbackLines, formatClock, type Line, promptLines, wrapped } from './lines.js';
 import { bodyHeight, LineView, Page } from './Page.js';
@@ -85,22 +86,26 @@ function resultLines(state: ExamState, blueprints: readonly ExamBlueprint[] | un
   const r = state.result!;
   const b = blueprintOf(blueprints, state.exam.exam);
   const { pass, scale } = passMark(b);
-  const area = (t: { title: string; correct: number; total: number }) => `  ${t.title.length > width - 20 ? t.title.slice(0, width - 21) + '…' : t.title.padEnd(Math.min(58, width - 20))} ${bar(t.correct / t.total)} ${t.correct}/${t.total}`;
+  // Titles whole, wrapped under themselves when the screen is narrow; the bars stay in one column.
+  const breakdown = (rows: Array<{ title: string; correct: number; total: number }>, colored: boolean): Line[] => {
+    const { lines, starts } = listRows(rows.map((t) => ({ title: t.title, stats: `${bar(t.correct / t.total)} ${t.correct}/${t.total}` })), -1, width);
+    if (!colored) return lines;
+    return lines.map((l, i) => {
+      const t = rows[starts.filter((s) => s <= i).length - 1];
+      return { ...l, color: t.correct === t.total ? 'green' : t.correct / t.total < 0.5 ? 'red' : undefined };
+    });
+  };
   const out: Line[] = [
-    ...(b ? [{ text: `${examLabel(b.id)} · ${b.name}`, dim: true }] : []),
+    ...(b ? wrapped(`${examLabel(b.id)} · ${b.name}`, width, '', '', { dim: true }) : []),
     { text: `Score: ${r.score} / ${scale} — ${r.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${pass})`, bold: true, color: r.passed ? 'green' : 'red' },
     { text: `${r.correct} of ${r.total} right${r.unanswered ? ` · ${r.unanswered} unanswered` : ''} · ${Math.round(state.exam.elapsedMs / 60000)} of ${state.exam.minutes} minutes used` },
     { text: '' },
-    ...(r.byArea?.length ? [{ text: 'By skill area', bold: true }, ...r.byArea.map((a) => ({ text: area(a) })), { text: '' }] : []),
+    ...(r.byArea?.length ? [{ text: 'By skill area', bold: true }, ...breakdown(r.byArea, false), { text: '' }] : []),
     { text: 'By topic', bold: true },
+    ...breakdown(r.byTopic, true),
   ];
-  const titleWidth = Math.max(12, Math.min(36, width - 28));
-  for (const t of r.byTopic) {
-    const title = t.title.length > titleWidth ? t.title.slice(0, titleWidth - 1) + '…' : t.title.padEnd(titleWidth);
-    out.push({ text: `  ${title} ${bar(t.correct / t.total)} ${t.correct}/${t.total}`, color: t.correct === t.total ? 'green' : t.correct / t.total < 0.5 ? 'red' : undefined });
-  }
   if (state.unsaved) out.push({ text: '' }, { text: `This result was NOT saved (${state.unsaved}): it counts for this session only.`, color: 'red' });
-  out.push({ text: '' }, { text: r.wrong.length ? `Enter reviews the ${r.wrong.length} question${r.wrong.length === 1 ? '' : 's'} you got wrong or left out, with explanations.` : 'Every answer was right.', dim: true });
+  out.push({ text: '' }, ...wrapped(r.wrong.length ? `Enter reviews the ${r.wrong.length} question${r.wrong.length === 1 ? '' : 's'} you got wrong or left out, with explanations.` : 'Every answer was right.', width, '', '', { dim: true }));
   return out;
 }
 
