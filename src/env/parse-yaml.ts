@@ -23,8 +23,19 @@ class YamlLimit extends Error {
   }
 }
 
+/**
+ * The most YAML parsed at once. The YAML library spends about half a second of CPU per 32 KB of short list items (convert parses twice and writes once), so
+ * this keeps every command under 2 s; real conda files and v2 definitions are a few KB. (JSON parses far
+ * faster, so a v1 JSON file may be larger: its inline Dockerfile alone may be up to 100 KB.)
+ */
+export const MAX_YAML_BYTES = 32 * 1024;
+
 /** Parses one YAML document, recording the position of every field path (key for map entries, value for items). */
 export function parseYamlWithPositions(text: string, file: string, prefix = ''): ParsedText {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_YAML_BYTES) {
+    return { value: undefined, positions: new Map(), error: { message: `${(bytes / 1024).toFixed(1)} KB of YAML; amlenv parses at most ${MAX_YAML_BYTES / 1024} KB of YAML`, rule: 'input/too-large', line: 1, column: 1 } };
+  }
   const deepAt = yamlTooDeep(text);
   if (deepAt !== undefined) {
     const at = new LineIndex(text).at(deepAt);

@@ -48,6 +48,7 @@ export function dockerfileSizeProblem(text: string, fieldPath: string, file?: st
 /** How to fix a parser limit (see nesting.ts and parse-yaml.ts). */
 export function limitHint(rule: string): string {
   if (rule === 'input/too-deep') return 'an environment file nests a few levels; flatten the structure (is this the right file?)';
+  if (rule === 'input/too-large') return 'a real environment file is a few KB: check that this is the file you meant, or split generated content';
   if (rule === 'input/alias-expansion') return 'write the repeated values out, or use each anchor only where it cannot contain its own alias';
   return 'fix the YAML at this position';
 }

@@ -58,7 +58,7 @@ export const loadingRules: Rule[] = [
     severity: 'error',
     title: 'A file is larger than amlenv reads for its kind',
     explanation:
-      'amlenv caps what it reads: 1 MB for an environment definition, a conda file, a requirements file or a Dockerfile. Real ones are a few KB (Azure ML itself refuses a Dockerfile over 100 KB), and the cap keeps every command fast and small on any input. The size is checked before reading and again while reading, so a file that grows cannot get past it.',
+      'amlenv caps what it reads: 32 KB of YAML (a v2 definition or a conda file), 128 KB for a v1 JSON definition (room for a 100 KB inline Dockerfile), 256 KB for a requirements file or a Dockerfile. Real ones are a few KB (Azure ML itself refuses a Dockerfile over 100 KB), and the cap keeps every command fast and small on any input. The size is checked before reading and again while reading, so a file that grows cannot get past it.',
     hint: 'check that the path names the right file; split generated content into smaller files',
     lesson: 'four-sections',
     formats: ALL,

@@ -8,6 +8,12 @@ import { V2_PATH_ALIASES } from '../env/v2-model.js';
 import { RULES } from './index.js';
 import type { RuleContext } from './types.js';
 
+/**
+ * A generated file can break one rule thousands of times: the first findings say everything, and listing all
+ * of them would cost more time and memory than the whole check.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
+
 export interface ValidateOptions {
   today?: Date;
   catalog?: Catalog;
@@ -33,8 +39,14 @@ export function validateLoaded(def: LoadedDefinition, options: ValidateOptions =
   };
   for (const rule of RULES) {
     if (!rule.check || !rule.formats.includes(def.format)) continue;
-    for (const finding of rule.check(ctx)) {
+    const findings = rule.check(ctx);
+    for (const finding of findings.slice(0, MAX_FINDINGS_PER_RULE)) {
       out.push(withPosition(def, { rule: rule.id, severity: rule.severity, path: finding.path, message: finding.message, hint: finding.hint ?? rule.hint }));
+    }
+    if (findings.length > MAX_FINDINGS_PER_RULE) {
+      const more = findings.length - MAX_FINDINGS_PER_RULE;
+      const next = findings[MAX_FINDINGS_PER_RULE];
+      out.push(withPosition(def, { rule: rule.id, severity: rule.severity, path: next.path, message: `and ${more} more like this (only the first ${MAX_FINDINGS_PER_RULE} are listed)`, hint: next.hint ?? rule.hint }));
     }
   }
   return sortDiagnostics(out);

@@ -7,13 +7,15 @@ export type ReadKind = 'definition' | 'conda' | 'requirements' | 'dockerfile';
 
 /**
  * Size caps in bytes. Real files are far smaller (a conda file is a few KB; Azure ML's own limit for a
- * Dockerfile is 100 KB), and every command must stay under 2 s and 300 MB on anything up to the cap.
+ * Dockerfile is 100 KB), and every command must stay under 2 s and 300 MB on anything up to the cap: YAML is
+ * parsed up to 32 KB (see parse-yaml.ts), JSON up to 128 KB (room for a 100 KB inline Dockerfile). Dockerfiles and requirements files are
+ * read line by line, so they may be larger (and Azure ML's 100 KB Dockerfile limit is reported as a rule).
  */
 export const READ_CAPS: Readonly<Record<ReadKind, number>> = {
-  definition: 1024 * 1024,
-  conda: 1024 * 1024,
-  requirements: 1024 * 1024,
-  dockerfile: 1024 * 1024,
+  definition: 128 * 1024,
+  conda: 32 * 1024,
+  requirements: 256 * 1024,
+  dockerfile: 256 * 1024,
 };
 
 const KIND_NAMES: Record<ReadKind, string> = {

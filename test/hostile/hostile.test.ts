@@ -2,7 +2,7 @@
 // then its main file goes through every command that reads files. Each run is measured (wall time and peak
 // RSS of the child, see measure.mjs) and must stay under 2 s and 300 MB.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -28,26 +28,33 @@ const READING_COMMANDS = (main: string): string[][] => [
   ['init', '--from-existing', main, '--out', 'out-init', '--force'],
 ];
 
+/** How many times over the machine is booked: 1 when idle. */
+const loadFactor = () => Math.max(1, loadavg()[0] / cpus().length);
+
 const measured: Array<{ id: string; args: string[]; run: MeasuredRun }> = [];
 
 function prepare(c: HostileCase): { cwd: string; effect: SetupEffect } {
   const cwd = mkdtempSync(join(tmpdir(), `amlenv-hostile-${c.id}-`));
   cpSync(c.dir, cwd, { recursive: true });
+  // Open the copy to nobody first (EACCES cases run as nobody), then let the setup take permissions away.
+  if (process.getuid?.() === 0) spawnSync('chmod', ['-R', 'a+rwX', cwd]);
   const effect = runSetup(c.setup, cwd);
-  if (effect.dropRoot && process.getuid?.() === 0) spawnSync('chmod', ['-R', 'a+rwX', cwd]);
   return { cwd, effect };
 }
 
 function run(c: HostileCase, args: string[], cwd: string, effect: SetupEffect): MeasuredRun {
   const asNobody = effect.dropRoot && process.getuid?.() === 0;
-  const r = runMeasured(args, { cwd, killAfterMs: 8000, ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) });
+  const r = runMeasured(args, { cwd, killAfterMs: 60000, ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) });
   measured.push({ id: c.id, args, run: r });
   const both = r.stdout + r.stderr;
   const label = `${c.id}: amlenv ${args.join(' ')}`;
   expect(r.killed, `${label} hung and was killed`).toBe(false);
   expect(both, `${label} crashed`).not.toMatch(CRASH);
   expect(both, `${label} printed a raw control character`).not.toMatch(RAW_CONTROL);
-  expect(r.ms, `${label} took ${r.ms.toFixed(0)} ms inside the process`).toBeLessThan(MAX_MS);
+  // CPU time is what the run costs; wall time also counts the waits of a shared, loaded machine, so its
+  // bound is stretched by the load average (on an idle machine both bounds are 2 s).
+  expect(r.cpuMs, `${label} used ${r.cpuMs.toFixed(0)} ms of CPU`).toBeLessThan(MAX_MS);
+  expect(r.ms, `${label} took ${r.ms.toFixed(0)} ms inside the process`).toBeLessThan(MAX_MS * loadFactor());
   expect(r.maxRssMb, `${label} peaked at ${r.maxRssMb.toFixed(0)} MB`).toBeLessThan(MAX_RSS_MB);
   return r;
 }
@@ -60,10 +67,10 @@ beforeAll(() => {
 
 afterAll(() => {
   if (measured.length === 0) return;
-  const worstMs = measured.reduce((a, b) => (b.run.ms > a.run.ms ? b : a));
+  const worstMs = measured.reduce((a, b) => (b.run.cpuMs > a.run.cpuMs ? b : a));
   const worstRss = measured.reduce((a, b) => (b.run.maxRssMb > a.run.maxRssMb ? b : a));
   process.stdout.write(
-    `hostile: ${cases.length} cases, ${measured.length} runs; slowest ${worstMs.run.ms.toFixed(0)} ms (wall ${worstMs.run.wallMs.toFixed(0)} ms, ${worstMs.id}: ${worstMs.args.join(' ')}); ` +
+    `hostile: ${cases.length} cases, ${measured.length} runs; most CPU ${worstMs.run.cpuMs.toFixed(0)} ms (in-process ${worstMs.run.ms.toFixed(0)} ms, wall ${worstMs.run.wallMs.toFixed(0)} ms, load ${loadavg()[0].toFixed(1)}, ${worstMs.id}: ${worstMs.args.join(' ')}); ` +
       `peak RSS ${worstRss.run.maxRssMb.toFixed(0)} MB (${worstRss.id}: ${worstRss.args.join(' ')})\n`,
   );
 });

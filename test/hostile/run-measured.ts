@@ -13,6 +13,8 @@ export interface MeasuredRun {
   wallMs: number;
   /** Time inside the child from its first line to exit (start-up of node itself excluded). */
   ms: number;
+  /** CPU time (user + system) of the child: what the run costs, whatever else the machine is doing. */
+  cpuMs: number;
   /** Peak resident set size of the child, from process.resourceUsage(). */
   maxRssMb: number;
   /** True when the child had to be killed (it hung). */
@@ -47,8 +49,8 @@ export function runMeasured(args: string[], options: RunOptions): MeasuredRun {
     gid: options.gid,
   });
   const wallMs = performance.now() - started;
-  let measured = { ms: Number.NaN, maxRssMb: Number.NaN };
-  if (existsSync(report)) measured = JSON.parse(readFileSync(report, 'utf8')) as { ms: number; maxRssMb: number };
+  let measured = { ms: Number.NaN, cpuMs: Number.NaN, maxRssMb: Number.NaN };
+  if (existsSync(report)) measured = JSON.parse(readFileSync(report, 'utf8')) as typeof measured;
   rmSync(scratch, { recursive: true, force: true });
-  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '', wallMs, ms: measured.ms, maxRssMb: measured.maxRssMb, killed: r.signal === 'SIGKILL' };
+  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '', wallMs, ms: measured.ms, cpuMs: measured.cpuMs, maxRssMb: measured.maxRssMb, killed: r.signal === 'SIGKILL' };
 }

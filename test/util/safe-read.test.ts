@@ -58,7 +58,7 @@ describe('safeReadText', () => {
     writeFileSync(join(dir, 'at.txt'), 'a'.repeat(cap));
     const over = safeReadText(join(dir, 'over.txt'), 'requirements');
     expect(refusal(over)).toBe('input/too-large');
-    expect(over.ok ? '' : over.message).toMatch(/is 1048577 bytes; amlenv reads at most 1048576 bytes for a requirements file/);
+    expect(over.ok ? '' : over.message).toMatch(/is 262145 bytes; amlenv reads at most 262144 bytes for a requirements file/);
     expect(safeReadText(join(dir, 'at.txt'), 'requirements')).toMatchObject({ ok: true, bytes: cap });
   });
 
