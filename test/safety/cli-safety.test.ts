@@ -105,7 +105,7 @@ describe('writes stay where they are aimed', () => {
     const env = {
       name: 'secrets',
       python: { userManagedDependencies: false, condaDependencies: { dependencies: ['python=3.11', 'pip', { pip: ['--extra-index-url https://alice:hunter2pw@pkgs.example.com/simple', 'numpy==1.26.4'] }] } },
-      docker: { baseImage: 'ubuntu:22.04', baseImageRegistry: { address: 'r.azurecr.io', username: 'u', password: 'registry-pw-123' } },
+      docker: { baseImage: 'r.azurecr.io/team/base:1.0', baseImageRegistry: { address: 'r.azurecr.io', username: 'u', password: 'registry-pw-123' } },
       environmentVariables: { API_TOKEN: 'tok-do-not-copy', MODE: 'fast' },
     };
     const cwd = caseDir({ 'env.json': JSON.stringify(env) });
