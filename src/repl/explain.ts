@@ -34,8 +34,11 @@ export function explainNames(): string[] {
   return [...RULES.map((r) => r.id), ...content.topics.map((t) => t.id), ...content.lessons.map((l) => l.id), ...fieldPaths().map((f) => f.sdk)];
 }
 
+/** Lessons are rendered for the terminal the REPL runs in (88 columns on a pipe, so scripts read the same everywhere). */
+const terminalWidth = (): number => (process.stdout.isTTY && process.stdout.columns ? Math.max(40, Math.min(100, process.stdout.columns - 1)) : 88);
+
 /** The text for NAME, or an Error whose message says what is known. */
-export function explain(name: string, width = 88): string {
+export function explain(name: string, width = terminalWidth()): string {
   const rule = findRule(name);
   if (rule) return [`${rule.id} [${rule.severity}] — ${rule.title}`, '', renderMarkdown(rule.explanation, width), '', `Fix: ${rule.hint}`, `Lesson: :explain ${rule.lesson}`].join('\n');
   const content = loadContent();

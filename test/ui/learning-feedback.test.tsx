@@ -83,6 +83,16 @@ describe('feedback in words', () => {
     expect(frame).toContain('easy: right and quick — comes back latest');
   });
 
+  it('the summary at the end explains the ratings it lists', async () => {
+    const q = content.questions.find((x): x is Extract<Question, { type: 'truefalse' }> => x.type === 'truefalse')!;
+    const r = await mount(practice([q]).tree);
+    await settle();
+    await send(r, q.answer ? 'f' : 't');
+    const frame = await send(r, SEQ.enter);
+    expect(frame).toMatch(/✗ \S+\s+again\s/);
+    expect(frame).toContain('again: wrong or given up — comes back soon');
+  });
+
   it('every rating has its meaning, wrapped at 60 columns', () => {
     const q = content.questions.find((x) => x.type === 'truefalse')!;
     for (const rating of ['again', 'hard', 'good', 'easy']) {

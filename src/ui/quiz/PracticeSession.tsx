@@ -6,7 +6,7 @@ import { dueIn, RATING_NAME } from '../../learn/scheduler.js';
 import type { KeyId } from '../keys.js';
 import { LessonView } from '../learn/LessonView.js';
 import { editInExternalEditor, editorCommand } from './editor.js';
-import { feedbackLines, type Line, TYPE_LABEL } from './lines.js';
+import { feedbackLines, type Line, ratingLines, TYPE_LABEL } from './lines.js';
 import { bodyHeight, Page } from './Page.js';
 import { closeLesson, currentQuestion, markUnsaved, type PracticeContext, practiceEdited, practiceKey, type PracticeItem, type PracticeState, type PracticeStep, startPractice, withNextReview } from './practice-state.js';
 import { editorHeight, layoutQuestion, QuestionView, questionScrollMax } from './QuestionView.js';
@@ -51,7 +51,12 @@ function summaryLines(state: PracticeState, content: Content, width: number, not
     const text = `${r.correct ? '✓' : '✗'} ${r.id.padEnd(20)} ${RATING_NAME[r.rating].padEnd(6)} ${(q?.prompt ?? '').replace(/\s+/g, ' ')}`;
     out.push({ text: text.length > width ? text.slice(0, width - 1) + '…' : text, color: r.correct ? 'green' : 'red' });
   }
-  if (state.results.length) out.push({ text: '' }, savedLine(state.results, notSaved));
+  if (state.results.length) {
+    // The ratings in the list above, in words.
+    const used = [...new Set(state.results.map((r) => RATING_NAME[r.rating]))];
+    out.push({ text: '' }, ...used.flatMap((name) => ratingLines(name, width)));
+    out.push({ text: '' }, savedLine(state.results, notSaved));
+  }
   return out;
 }
 
