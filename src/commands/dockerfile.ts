@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareDefinition } from '../build/prepare.js';
+import { plural } from '../util/plural.js';
 import { dim, green } from '../util/color.js';
 import { EXIT, UsageError } from '../util/errors.js';
 import { writeContext } from '../build/write-context.js';
@@ -26,7 +27,7 @@ const command: Command = {
       return EXIT.ok;
     }
     writeContext(out, plan.files);
-    process.stderr.write(`${green('wrote')} ${plan.files.length} files to ${out} (Dockerfile: ${join(out, plan.dockerfilePath)})\n`);
+    process.stderr.write(`${green('wrote')} ${plural(plan.files.length, 'file')} to ${out} (Dockerfile: ${join(out, plan.dockerfilePath)})\n`);
     process.stderr.write(`${dim('build it as Azure ML does:')} docker build -f ${join(out, plan.dockerfilePath)} -t ${plan.tag} ${out}\n`);
     return EXIT.ok;
   },

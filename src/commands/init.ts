@@ -18,6 +18,7 @@ import { writeSet, type FileOut } from '../util/write-set.js';
 import type { Command } from './types.js';
 import { assertContained } from './contained.js';
 import { safeFileName } from '../util/safe-name.js';
+import { plural } from '../util/plural.js';
 
 const LAYOUTS = ['file', 'directory', 'v2'];
 
@@ -144,7 +145,7 @@ const command: Command = {
     const diagnostics = check.ok ? await validateDefinition(check.def) : [];
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-    process.stderr.write(`${green('wrote')} ${files.map((f) => f.path).join(', ')} from ${from} (${errors} errors, ${warnings} warnings)\n`);
+    process.stderr.write(`${green('wrote')} ${files.map((f) => f.path).join(', ')} from ${from} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`);
     process.stderr.write(`next: amlenv validate ${layout === 'v2' ? join(target, 'environment.yml') : target}\n`);
     return EXIT.ok;
   },

@@ -5,6 +5,7 @@ import { newEnvironment } from './defaults.js';
 import { V1_FIELDS, type Json } from './fields.js';
 import { isRecord } from './path.js';
 import type { EnvObject } from './types.js';
+import { plural } from '../util/plural.js';
 
 export const V2_ENV_SCHEMA = 'https://azuremlschemas.azureedge.net/latest/environment.schema.json';
 export const V2_JOB_SCHEMA = 'https://azuremlschemas.azureedge.net/latest/commandJob.schema.json';
@@ -100,7 +101,7 @@ export function v1ToV2(env: EnvObject, options: V2Options = {}): V2Result {
   const vars = obj(env.environmentVariables);
   if (Object.keys(vars).length) {
     job.environment_variables = vars;
-    note('environmentVariables', `v2 environments have no environment variables; ${Object.keys(vars).length} moved to job.yml (environment_variables)`);
+    note('environmentVariables', `v2 environments have no environment variables; ${plural(Object.keys(vars).length, 'variable')} moved to job.yml (environment_variables)`);
   }
 
   const resources: Record<string, Json> = {};
@@ -124,7 +125,7 @@ export function v1ToV2(env: EnvObject, options: V2Options = {}): V2Result {
   if (has(python.condaDependenciesFile)) note('python.condaDependenciesFile', 'replaced by conda_file');
 
   const spark = obj(env.spark);
-  if (has(spark.packages) || has(spark.repositories)) note('spark', `v2 environments have no spark section; ${Array.isArray(spark.packages) ? spark.packages.length : 0} package(s) dropped (use a Spark job or serverless Spark compute)`);
+  if (has(spark.packages) || has(spark.repositories)) note('spark', `v2 environments have no spark section; ${plural(Array.isArray(spark.packages) ? spark.packages.length : 0, 'package')} dropped (use a Spark job or serverless Spark compute)`);
   const databricks = obj(env.databricks);
   if (Object.values(databricks).some(has)) note('databricks', 'v2 environments have no databricks section; dropped');
   if (has(env.r)) note('r', 'v2 environments have no R section; dropped (build an image that contains R)');

@@ -15,6 +15,7 @@ import { QUESTION_TYPES } from './content.js';
 import { EXAM } from './exam.js';
 import { codeBlocks, inlineCode, sections, wordCount } from './markdown.js';
 import { conceptsSchema, exerciseSchema, lessonFrontMatterSchema, quizFileSchema, topicsSchema } from './schemas.js';
+import { pluralWord } from '../util/plural.js';
 
 export interface ContentProblem {
   check: string;
@@ -171,7 +172,8 @@ export function checkLessonStructure(lessons: Lesson[], problems: ContentProblem
     if (words < LIMITS.words[0] || words > LIMITS.words[1]) bad(l, `${words} words; a lesson has ${LIMITS.words[0]}–${LIMITS.words[1]}`);
     const found = sections(l.body).map((s) => s.heading);
     const positions = LESSON_HEADINGS.map((h) => found.indexOf(h));
-    if (positions.some((p) => p < 0)) bad(l, `missing heading(s): ${LESSON_HEADINGS.filter((_, i) => positions[i] < 0).map((h) => `## ${h}`).join(', ')}`);
+    const missing = LESSON_HEADINGS.filter((_, i) => positions[i] < 0);
+    if (missing.length) bad(l, `missing ${pluralWord(missing.length, 'heading')}: ${missing.map((h) => `## ${h}`).join(', ')}`);
     else if (positions.some((p, i) => i > 0 && p < positions[i - 1])) bad(l, `the headings ${LESSON_HEADINGS.join(', ')} must come in this order`);
     for (const [heading, min, max] of [['Key facts', 4, 8], ['Common traps', 3, 6]] as const) {
       const text = sections(l.body).find((s) => s.heading === heading)?.text ?? '';

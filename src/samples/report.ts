@@ -1,5 +1,6 @@
 // check_env.py's report as a short table and a one-line verdict, for the plain output and the app.
 import { safeLine } from '../util/safe-text.js';
+import { plural } from '../util/plural.js';
 
 export interface CheckEntry {
   kind: string;
@@ -33,8 +34,8 @@ export function reportRows(report: CheckReport): string[][] {
 export function verdict(report: CheckReport): string {
   const failed = report.checks.filter((c) => !c.ok);
   const packages = report.checks.filter((c) => c.kind === 'conda' || c.kind === 'pip').length;
-  if (!failed.length) return `environment check passed: python, ${packages} declared package${packages === 1 ? '' : 's'} and ${report.checks.filter((c) => c.kind === 'variable').length} variable(s) as declared`;
-  return `environment check failed: ${failed.length} of ${report.checks.length} checks — ${failed.slice(0, 4).map((c) => safeLine(`${c.name} (${c.found})`)).join(', ')}${failed.length > 4 ? ', …' : ''}`;
+  if (!failed.length) return `environment check passed: python, ${plural(packages, 'declared package')} and ${plural(report.checks.filter((c) => c.kind === 'variable').length, 'variable')} as declared`;
+  return `environment check failed: ${failed.length} of ${plural(report.checks.length, 'check')} — ${failed.slice(0, 4).map((c) => safeLine(`${c.name} (${c.found})`)).join(', ')}${failed.length > 4 ? ', …' : ''}`;
 }
 
 export function formatTable(raw: string[][], width = 100): string {

@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import { useReducer } from 'react';
 import type { JobEvent } from '../../build/events.js';
 import { formatBytes } from '../../snapshot/limits.js';
+import { plural } from '../../util/plural.js';
 import { initialBuildView, reduceBuildView, type BuildViewState, type LayerView } from './progress-state.js';
 
 export interface BuildProgressProps {
@@ -98,7 +99,7 @@ export function BuildProgress({ state, paneLines = 8, barWidth = 24 }: BuildProg
           </Text>
           {finished.outputsDir ? (
             <Text>
-              outputs and logs: <Text bold>{finished.outputsDir}</Text> ({finished.collected ?? 0} files)
+              outputs and logs: <Text bold>{finished.outputsDir}</Text> ({plural(finished.collected ?? 0, 'file')})
             </Text>
           ) : null}
           {(finished.skipped ?? []).map((s) => (

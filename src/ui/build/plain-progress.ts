@@ -3,6 +3,7 @@ import type { JobEvent, JobListener } from '../../build/events.js';
 import { formatBytes } from '../../snapshot/limits.js';
 import { safeEvent } from './safe-event.js';
 import { bold, dim, green, red, yellow } from '../../util/color.js';
+import { plural } from '../../util/plural.js';
 
 export function plainProgress(write: (line: string) => void): JobListener {
   const layerStatus = new Map<string, string>();
@@ -39,12 +40,12 @@ export function plainProgress(write: (line: string) => void): JobListener {
         if (!/^Successfully (built|tagged)/.test(event.text)) write(dim(`  ${event.text}`));
         break;
       case 'built':
-        write(`${green('built')} ${event.tag} in ${event.seconds.toFixed(1)} s (${event.steps} steps, ${event.cachedSteps} from cache)`);
+        write(`${green('built')} ${event.tag} in ${event.seconds.toFixed(1)} s (${plural(event.steps, 'step')}, ${event.cachedSteps} from cache)`);
         break;
       case 'failed':
         write(`${red('build failed')}${event.step ? ` at step ${event.step.index}/${event.step.total} (${truncate(event.step.instruction, 100)})` : ''}: ${event.message}`);
         if (event.tail?.length) {
-          write(dim(`  last ${event.tail.length} lines of that step:`));
+          write(dim(`  last ${plural(event.tail.length, 'line')} of that step:`));
           for (const line of event.tail) write(`  ${dim('│')} ${line}`);
         }
         break;
@@ -52,7 +53,7 @@ export function plainProgress(write: (line: string) => void): JobListener {
         if (event.timedOut) write(red(`timed out after ${event.seconds.toFixed(0)} s: the container was stopped`));
         else if (event.oomKilled) write(red(`the script ran out of memory and was killed (exit code ${event.exitCode})`));
         else write(`${event.exitCode === 0 ? green('script exited with 0') : red(`script exited with ${event.exitCode}`)} after ${event.seconds.toFixed(1)} s`);
-        if (event.outputsDir) write(`outputs and logs: ${event.outputsDir} (${event.collected ?? 0} files)`);
+        if (event.outputsDir) write(`outputs and logs: ${event.outputsDir} (${plural(event.collected ?? 0, 'file')})`);
         for (const s of event.skipped ?? []) write(yellow(`  left behind: ${s}`));
         break;
       default:

@@ -8,6 +8,7 @@ import { answeredCount, EXAM, type ExamSession as Session, newExam, passMark, re
 import { LearningStore } from '../../learn/learning-store.js';
 import { dueSummary, planSession, PRACTICE_COUNT } from '../../learn/session.js';
 import { pressed } from '../keys.js';
+import { plural } from '../../util/plural.js';
 import { ExamSession } from './ExamSession.js';
 import { formatClock, type Line } from './lines.js';
 import { Page } from './Page.js';
@@ -93,10 +94,10 @@ export function QuizScreen(props: QuizScreenProps) {
     const s = dueSummary(content.questions, store.cards, now, { topic: props.topic });
     const current = store.currentExam();
     const entries = [
-      { label: `Practise ${props.count ?? PRACTICE_COUNT} questions`, summary: `${s.due} due, ${s.fresh} new; feedback after each answer` },
+      { label: `Practise ${plural(props.count ?? PRACTICE_COUNT, 'question')}`, summary: `${s.due} due, ${s.fresh} new; feedback after each answer` },
       current
         ? { label: 'Resume the exam', summary: `${answeredCount(current)} of ${current.questionIds.length} answered, ${formatClock(remainingMs(current))} left` }
-        : { label: 'Take a practice exam', summary: `${blueprint ? `${examLabel(blueprint.id)}: ` : ''}${props.count ?? blueprint?.questions ?? EXAM.count} questions, ${props.minutes ?? blueprint?.minutes ?? EXAM.minutes} minutes, pass at ${passMark(blueprint).pass}/${passMark(blueprint).scale}` },
+        : { label: 'Take a practice exam', summary: `${blueprint ? `${examLabel(blueprint.id)}: ` : ''}${plural(props.count ?? blueprint?.questions ?? EXAM.count, 'question')}, ${props.minutes ?? blueprint?.minutes ?? EXAM.minutes} minutes, pass at ${passMark(blueprint).pass}/${passMark(blueprint).scale}` },
     ];
     const lines: Line[] = entries.flatMap((e, i) => [{ text: `${i === focus ? '▸ ' : '  '}${e.label.padEnd(24)}${e.summary}`, inverse: i === focus }]);
     return <Page width={width} title="Quiz" body={lines} scroll={0} height={h} footer={['up', 'select', 'back']} labels={{ select: 'open', back: 'back' }} />;
