@@ -156,6 +156,17 @@ def importable(module):
         return False, "{}: {}".format(type(err).__name__, str(err).splitlines()[0] if str(err) else "")
 
 
+def result_line(r):
+    """One line per check, each word once: "ok   python: found 3.11.2, not declared (/usr/bin/python3)",
+    "FAIL numpy (pip): declared numpy==1.26.4, found 1.24.0"."""
+    what = r["name"] if r["kind"] in ("python", r["name"]) else "{} ({})".format(r["name"], r["kind"])
+    if r["expected"] == "(not declared)":
+        facts = "found {}, not declared".format(r["found"])
+    else:
+        facts = "declared {}, found {}".format(r["expected"], r["found"])
+    return "{} {}: {}{}".format("ok  " if r["ok"] else "FAIL", what, facts, " ({})".format(r["note"]) if r["note"] else "")
+
+
 # --- the checks -----------------------------------------------------------------------------------
 
 def check(manifest):
@@ -237,9 +248,7 @@ def main():
                 "OK  " if r["ok"] else "FAIL", r["kind"], r["name"], r["expected"], r["found"],
                 " ({})".format(r["note"]) if r["note"] else ""))
     for r in results:
-        print("{} {} {}: expected {}, found {}{}".format(
-            "ok  " if r["ok"] else "FAIL", r["kind"], r["name"], r["expected"], r["found"],
-            " ({})".format(r["note"]) if r["note"] else ""))
+        print(result_line(r))
     print("env-check: {} of {} checks passed".format(len(results) - len(failed), len(results)))
     return 1 if failed else 0
 

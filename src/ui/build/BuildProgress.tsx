@@ -82,7 +82,7 @@ export function BuildProgress({ state, paneLines = 8, barWidth = 24 }: BuildProg
         <Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>
           <Text dimColor>script output</Text>
           {outputTail.map((line, i) => (
-            <Text key={i} color={line.stream === 'stderr' ? 'yellow' : undefined} wrap="truncate-end">
+            <Text key={i} color={line.stream === 'stderr' ? 'yellow' : undefined} wrap="wrap">
               {line.text}
             </Text>
           ))}

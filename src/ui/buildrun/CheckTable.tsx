@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
 import { reportRows, verdict, type CheckReport } from '../../samples/report.js';
-import { truncate } from '../components/window.js';
 
 /** The environment check as `amlenv run` prints it: ✓/✗, package, declared, found, and the verdict. */
 export function CheckTable({ report, width, height }: { report: CheckReport; width: number; height: number }) {
@@ -12,13 +11,16 @@ export function CheckTable({ report, width, height }: { report: CheckReport; wid
   return (
     <Box flexDirection="column">
       <Text bold>{`  ${'package'.padEnd(w1)}  ${'declared'.padEnd(w2)}  found`}</Text>
+      {/* Nothing is cut: a long name, version or note wraps onto the next line instead of ending in "…". */}
       {shown.map((r, i) => (
-        <Text key={i} color={r[0] === '✗' ? 'red' : undefined} wrap="truncate-end">
-          {truncate(`${r[0]} ${truncate(r[1], w1).padEnd(w1)}  ${truncate(r[2], w2).padEnd(w2)}  ${r[3]}`, width)}
-        </Text>
+        <Box key={i} width={width}>
+          <Text color={r[0] === '✗' ? 'red' : undefined} wrap="wrap">
+            {`${r[0]} ${r[1].padEnd(w1)}  ${r[2].padEnd(w2)}  ${r[3]}`}
+          </Text>
+        </Box>
       ))}
       {rows.length > shown.length ? <Text dimColor>{`  … ${rows.length - shown.length} more passed checks`}</Text> : null}
-      <Text bold color={report.ok ? 'green' : 'red'} wrap="truncate-end">
+      <Text bold color={report.ok ? 'green' : 'red'} wrap="wrap">
         {verdict(report)}
       </Text>
     </Box>
