@@ -43,7 +43,22 @@ function flagError(err: Error, info: CommandInfo, options: Record<string, unknow
     const guess = dashes === '--' ? suggest(name, longs) : undefined;
     return new UsageError(`unknown option "${dashes}${name}"${guess ? `; did you mean --${guess}?` : ''} (amlenv ${info.name} --help lists its options)`);
   }
+  const noValue = /^Option '(?:-\w, )?(--[^ ']+) <value>' argument missing/.exec(err.message);
+  if (noValue) return new UsageError(`${noValue[1]} needs a value (amlenv ${info.name} --help says which)`);
+  const takesNone = /^Option '(?:-\w, )?(--[^ ']+)' does not take an argument/.exec(err.message);
+  if (takesNone) return new UsageError(`${takesNone[1]} takes no value; write it alone (amlenv ${info.name} --help lists its options)`);
   return new UsageError(`${err.message.replace(/\. To specify a positional.*$/s, '')}; see amlenv ${info.name} --help`);
+}
+
+function unknownCommand(name: string): UsageError {
+  const near = suggest(name, COMMANDS.map((c) => c.name)) ?? COMMANDS.find((c) => c.name.startsWith(name.slice(0, 3)))?.name;
+  return new UsageError(`unknown command "${name}"${near ? `; did you mean "${near}"?` : ''} (amlenv --help lists the commands)`);
+}
+
+/** The name of the first positional not given, read from the usage line (`validate PATH...` → PATH). */
+export function missingArgument(usage: string, given: number): string {
+  const names = usage.split(' ').slice(1).filter((w) => /^\[?[A-Z][A-Z-]*(\.\.\.)?\]?$/.test(w) && !w.startsWith('['));
+  return names[given]?.replace(/\.\.\.$/, '') ?? 'an argument';
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -66,14 +81,14 @@ export async function main(argv: string[]): Promise<number> {
   if (first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
     const info = topic ? findCommand(topic) : undefined;
+    if (topic && !info) throw unknownCommand(topic);
     process.stdout.write((info ? commandHelp(info) : helpText()) + '\n');
     return EXIT.ok;
   }
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}" before the command; see amlenv --help`);
   const info = findCommand(first);
   if (!info) {
-    const near = suggest(first, COMMANDS.map((c) => c.name)) ?? COMMANDS.find((c) => c.name.startsWith(first.slice(0, 3)))?.name;
-    throw new UsageError(`unknown command "${first}"${near ? `; did you mean "${near}"?` : ''} (amlenv --help lists the commands)`);
+    throw unknownCommand(first);
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(commandHelp(info) + '\n');
@@ -95,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parsed;
   if (values['allow-outside']) setAllowOutside(true);
   guardOutput(info);
-  if (positionals.length < command.minPositionals) throw new UsageError(`missing argument: amlenv ${info.usage}`);
+  if (positionals.length < command.minPositionals) throw new UsageError(`${info.name} needs ${missingArgument(info.usage, positionals.length)} (usage: amlenv ${info.usage})`);
   if (positionals.length > command.maxPositionals) throw new UsageError(`unexpected argument "${positionals[command.maxPositionals]}": amlenv ${info.usage}`);
   return command.run({ positionals, values: values as Record<string, string | boolean | string[] | undefined>, rest: dashDash >= 0 ? rest.slice(dashDash + 1) : [] });
 }

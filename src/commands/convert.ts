@@ -80,7 +80,7 @@ const command: Command = {
   async run({ positionals, values }) {
     const [path] = positionals;
     const to = values.to as string | undefined;
-    if (to !== 'v1' && to !== 'v2') throw new UsageError('--to must be v1 or v2, e.g. amlenv convert env.json --to v2');
+    if (to !== 'v1' && to !== 'v2') throw new UsageError(`${to === undefined ? '--to is required' : `--to must be v1 or v2, not "${to}"`}: e.g. amlenv convert env.json --to v2`);
     const force = Boolean(values.force);
     const def = loaded(path);
 
