@@ -150,7 +150,7 @@ function printCheckReport(outputsDir: string, exitCode: number): number {
     process.stderr.write(`${red('amlenv:')} the environment check wrote no report (exit ${exitCode}); see ${join(outputsDir, 'user_logs', 'std_log.txt')}\n`);
     return EXIT.invalid;
   }
-  process.stdout.write(`${formatTable(reportRows(report), process.stdout.columns ?? 120)}\n`);
+  process.stdout.write(`${formatTable(reportRows(report))}\n`);
   const line = verdict(report);
   process.stdout.write(`${report.ok ? green(line) : red(line)}\n`);
   return report.ok ? EXIT.ok : EXIT.invalid;

@@ -38,11 +38,12 @@ export function verdict(report: CheckReport): string {
   return `environment check failed: ${failed.length} of ${plural(report.checks.length, 'check')} — ${failed.slice(0, 4).map((c) => safeLine(`${c.name} (${c.found})`)).join(', ')}${failed.length > 4 ? ', …' : ''}`;
 }
 
-export function formatTable(raw: string[][], width = 100): string {
+/** The ✓/✗ table; rows are never cut (a terminal wraps a long one), so a note or path is always there whole. */
+export function formatTable(raw: string[][]): string {
   // Names and versions come from the definition and from the image: escaped before they reach the terminal.
   const rows = raw.map((r) => r.map(safeLine));
   const cols = [0, 1, 2].map((i) => Math.min(36, Math.max(...rows.map((r) => r[i].length), i === 1 ? 7 : i === 2 ? 8 : 1)));
   const header = ['', 'package', 'declared', 'found'];
-  const line = (r: string[]) => `${r[0].padEnd(cols[0])} ${r[1].padEnd(cols[1])}  ${r[2].padEnd(cols[2])}  ${r[3]}`.slice(0, width);
+  const line = (r: string[]) => `${r[0].padEnd(cols[0])} ${r[1].padEnd(cols[1])}  ${r[2].padEnd(cols[2])}  ${r[3]}`.trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }

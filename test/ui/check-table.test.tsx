@@ -47,3 +47,13 @@ describe.skipIf(!hasPython)('check_env.py result lines', () => {
     expect(r.stdout).toBe('ok   python: found 3.11.2, not declared (/usr/bin/python3)\nFAIL numpy (pip): declared numpy==1.26.4, found 1.24.0\n');
   });
 });
+
+describe('the plain check table', () => {
+  it('never cuts a row: a long note is printed whole', async () => {
+    const { formatTable, reportRows } = await import('../../src/samples/report.js');
+    const note = '/azureml-envs/azureml_0123456789abcdef0123456789abcdef0123456789abcdef/bin/python3.11';
+    const text = formatTable(reportRows({ ok: true, checks: [{ kind: 'python', name: 'python', expected: '(not declared)', found: '3.11.2', ok: true, note }] }));
+    expect(text).toContain(note);
+    expect(text).not.toMatch(/python python/);
+  });
+});
