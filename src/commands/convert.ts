@@ -37,7 +37,7 @@ async function reportValidation(label: string, path: string): Promise<boolean> {
   const diagnostics = await validateDefinition(outcome.def);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  process.stderr.write(`${label} ${path}: ${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}${errors.length ? ` — ${errors[0].path}: ${errors[0].message} [${errors[0].rule}]` : ''} ${dim('(amlenv validate for details)')}\n`);
+  process.stderr.write(`${label} ${path}: ${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}${errors.length ? ` — ${errors[0].path}: ${errors[0].message} [${errors[0].rule}]` : ''} ${dim(`(amlenv validate ${path} for details)`)}\n`);
   return errors.length === 0;
 }
 

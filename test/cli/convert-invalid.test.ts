@@ -56,6 +56,8 @@ describe('convert on a file that fails validate', () => {
       const r = cli(['convert', join(FIXTURES, 'valid', input), '--to', 'v2', '--out', join(tempDir(), 'v2')]);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).not.toMatch(/dropped python|converting despite/);
+      // the closing check names the file to validate, ready to copy
+      expect(r.stderr).toMatch(/v2 environment (\S+)\/environment\.yml: 0 errors, \d+ warnings? \(amlenv validate \1\/environment\.yml for details\)/);
     }
   });
 });
