@@ -6,7 +6,7 @@ import { ReplSession } from '../../src/repl/session.js';
 import { HistoryStore } from '../../src/ui/repl/history-store.js';
 import { ReplApp } from '../../src/ui/repl/ReplApp.js';
 import { ROOT, tempDir, TODAY } from '../helpers.js';
-import { SEQ } from '../ui/keys.js';
+import { delay, SEQ } from '../ui/keys.js';
 import { mount, send, type, waitFor, type Rendered } from '../ui/render.js';
 
 afterEach(() => cleanup());
@@ -69,6 +69,27 @@ describe('the REPL prompt (ink-testing-library)', () => {
     frame = await send(r, SEQ.tab);
     expect(frame).toContain('base_dockerfile  base_image  base_image_registry');
   });
+
+  it('a long line being typed, and a long open line above it, wrap under the prompt instead of at the left edge', async () => {
+    const a = app();
+    const r = await mount(a.tree);
+    const long = `x = print("${'wd '.repeat(33).trim()}",`;
+    await delay(100);
+    await type(r, long);
+    await waitFor(r, (f) => f.includes('wd wd'));
+    let rows = r.lastFrame()!.split('\n');
+    const first = rows.findIndex((l) => l.startsWith('>>> x = print('));
+    // The line as typed, cut into rows under the prompt: the rows read back give it whole.
+    expect(rows[first + 1].startsWith('    ')).toBe(true);
+    expect(rows.slice(first, first + 2).map((l) => l.slice(4)).join('').replace(/\s/g, '')).toBe(long.replace(/\s/g, ''));
+    for (const row of rows) expect(row.length).toBeLessThanOrEqual(100);
+    await send(r, SEQ.enter);
+    const frame = await waitFor(r, (f) => f.split('\n').some((l) => l.startsWith('...')));
+    rows = frame.split('\n');
+    const open = rows.findIndex((l) => l.startsWith('>>> x = print('));
+    expect(rows[open + 1]).toMatch(/^ {4}\S/);
+    expect(rows.slice(open, open + 2).join('')).not.toContain('…');
+  }, 45000);
 
   it('walks the history with ↑ and ↓, starting from the statements of earlier runs', async () => {
     const a = app(['from azureml.core import Environment']);

@@ -6,7 +6,7 @@ import { complete } from '../../repl/complete.js';
 import type { ReplSession, RunResult } from '../../repl/session.js';
 import { helpBar, pressed } from '../keys.js';
 import { bannerEntry, CONTINUATION, PROMPT, statementEntry, type Entry, type EntryLine, type LineStyle } from './entries.js';
-import { candidateRows, joinRows, layoutEntry } from './layout.js';
+import { candidateRows, joinRows, layoutEntry, layoutLine } from './layout.js';
 import { initialPrompt, promptReducer } from './prompt-state.js';
 import type { TextBuffer } from '../text-buffer.js';
 
@@ -156,9 +156,11 @@ export function ReplApp({ session, history, onHistory, problem, onExit }: ReplAp
     <>
       <Static items={entries}>{(entry) => <EntryView key={entry.id} entry={entry} width={width} />}</Static>
       <Box flexDirection="column" width={width}>
-        {state.pending.map((line, i) => (
-          <Line key={i} line={{ style: 'prompt', prompt: i === 0 ? PROMPT : CONTINUATION, text: line }} />
-        ))}
+        {state.pending
+          .flatMap((line, i) => layoutLine({ style: 'prompt', prompt: i === 0 ? PROMPT : CONTINUATION, text: line }, width))
+          .map((line, i) => (
+            <Line key={`p${i}`} line={line} />
+          ))}
         <InputRows prompt={state.pending.length > 0 ? CONTINUATION : PROMPT} buf={state.buf} width={width} />
         {candidateRows(state.candidates, width, CANDIDATE_ROWS).map((row, i) => (
           <Text key={`c${i}`} dimColor>
