@@ -25,7 +25,7 @@ const command: Command = {
     const lockPath = typeof values.lock === 'string' ? values.lock : undefined;
     if (lockPath !== undefined) {
       if (!lockPath) throw new UsageError('--lock needs a file name, e.g. --lock conda.lock.yml');
-      if (existsSync(lockPath) && statSync(lockPath).isDirectory()) throw new UsageError(`--lock ${lockPath} is a folder; give a file name, e.g. --lock ${lockPath.replace(/\/+$/, '')}/conda.lock.yml`);
+      if (existsSync(lockPath) && statSync(lockPath).isDirectory()) throw new UsageError(`--lock ${lockPath} is a folder; give a file name, e.g. --lock ${lockPath.replace(/(?<!\/)\/+$/, '')}/conda.lock.yml`);
       if (existsSync(lockPath) && values.force !== true) throw new UsageError(`${lockPath} already exists; choose another --lock FILE, or pass --force to replace it`);
     }
     const channels = (values.channel as string[] | undefined) ?? [];

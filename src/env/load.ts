@@ -87,7 +87,9 @@ function unrecognized(file: string, what: string): LoadOutcome {
 }
 
 function looksLikeRequirements(raw: string, file: string): boolean {
-  if (/requirements[^/\\]*\.(txt|in)$/i.test(file)) return true;
+  // The file's own name (not its folders) says "requirements" and ends in .txt or .in.
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).toLowerCase();
+  if (name.includes('requirements') && /\.(txt|in)$/.test(name)) return true;
   const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   return lines.length > 0 && lines.every((l) => /^([A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*((==|>=|<=|~=|!=|<|>)[^\s,;]+\s*,?\s*)*(;.*)?|-[-\w]+(\s+\S+)?)$/.test(l)) && !/:\s/.test(raw);
 }

@@ -5,7 +5,7 @@ import { bold, colorOn, cyan, dim, green, yellow } from '../util/color.js';
 function inline(text: string): string {
   const color = colorOn();
   return text
-    .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, (_, label, url) => `${label} (${url})`)
+    .replace(/\[([^\][]+)\]\((https?:[^()\s]+)\)/g, (_, label, url) => `${label} (${url})`)
     .replace(/\*\*([^*]+)\*\*/g, (_, t) => bold(t))
     .replace(/(^|[\s(])\*([^*\s][^*]*?)\*(?=[\s.,;:!?)]|$)/g, (_, pre, t) => pre + t)
     .replace(/`([^`]+)`/g, (_, t) => (color ? cyan(t) : `\`${t}\``));
@@ -67,8 +67,8 @@ export function highlight(code: string, lang: string): string {
     .split('\n')
     .map((line) => {
       if (/^\s*#/.test(line) && lang !== 'json') return dim(line);
-      if (lang === 'json') return line.replace(/("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?)/g, (m, str, colon, kw, num) => (str ? (colon ? cyan(str) + colon : green(str)) : kw ? yellow(kw) : num ? yellow(num) : m));
-      if (lang === 'yaml' || lang === 'yml') return line.replace(/^(\s*-?\s*)([\w$.-]+)(:)/, (_, pre, key, colon) => pre + cyan(key) + colon).replace(/(["'][^"']*["'])/g, (s) => green(s));
+      if (lang === 'json') return line.replace(/("(?:[^"\\]|\\[^]?)*(?:"|$))(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?)/g, (m, str, colon, kw, num) => (str ? (colon ? cyan(str) + colon : green(str)) : kw ? yellow(kw) : num ? yellow(num) : m));
+      if (lang === 'yaml' || lang === 'yml') return line.replace(/^(\s*(?:-\s*)?)([\w$.-]+)(:)/, (_, pre, key, colon) => pre + cyan(key) + colon).replace(/(["'][^"']*["'])/g, (s) => green(s));
       return line.replace(/(["'][^"']*["'])/g, (s) => green(s));
     })
     .join('\n');

@@ -72,7 +72,7 @@ function openParen(text: string): number {
 function keywordNames(callee: Value | undefined, given: string): string[] {
   const fn = callee instanceof PyClass ? callee.init : callee instanceof PyFunction ? callee : undefined;
   if (!fn) return [];
-  const used = new Set([...given.matchAll(/([A-Za-z_]\w*)\s*=(?!=)/g)].map((m) => m[1]));
+  const used = new Set([...given.matchAll(/(?<!\w)([A-Za-z_]\w*)\s*=(?!=)/g)].map((m) => m[1]));
   return fn.signature.params.filter((p) => !used.has(p.name)).map((p) => `${p.name}=`);
 }
 
@@ -91,19 +91,19 @@ export function complete(session: ReplSession, line: string, cursor = line.lengt
   const modules = Object.keys(moduleTable()).filter((m) => m.includes('.') || m === 'azureml' || m === 'azure');
   const fromModule = /^\s*(?:from|import)\s+([\w.]*)$/.exec(text);
   if (fromModule) return result(cursor, fromModule[1], modules);
-  const fromNames = /^\s*from\s+([\w.]+)\s+import\s+(?:[\w\s,()]*[,(]\s*)?(\w*)$/.exec(text);
+  const fromNames = /^\s*from\s+([\w.]+)\s+import\s(?:[\w\s,()]*[,(])?\s*(\w*)$/.exec(text);
   if (fromNames) return result(cursor, fromNames[2], Object.keys(moduleTable()[fromNames[1]] ?? {}));
   if (/(["'])[^"']*$/.test(text) && (text.match(/["']/g) ?? []).length % 2 === 1) return { start: cursor, end: cursor, candidates: [] };
-  const attribute = /([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*)$/.exec(text);
+  const attribute = /(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*)$/.exec(text);
   if (attribute) {
     const value = resolveChain(session, attribute[1]);
     return result(cursor, attribute[2], value === undefined ? [] : attributeNames(value));
   }
-  const word = /(\w*)$/.exec(text)?.[1] ?? '';
+  const word = /(?<!\w)(\w*)$/.exec(text)?.[1] ?? '';
   const paren = openParen(text);
   const names = session.interpreter.names();
   if (paren >= 0 && /[(,]\s*\w*$/.test(text)) {
-    const calleeText = /([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$/.exec(text.slice(0, paren))?.[1];
+    const calleeText = /(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*$/.exec(text.slice(0, paren))?.[1];
     const callee = calleeText ? resolveChain(session, calleeText) : undefined;
     return result(cursor, word, [...keywordNames(callee, text.slice(paren + 1)), ...names, ...CONSTANTS]);
   }

@@ -23,7 +23,7 @@ export function cleanExplanation(text: string): string[] {
   return text
     .replace(PREFIX, '')
     .split('\n')
-    .map((line) => line.replace(TREE, '').replace(/\b(\S+)(?: \| \1\b)+/g, '$1').trim())
+    .map((line) => line.replace(TREE, '').replace(/(?<!\S)(\S+)(?: \| \1\b)+/g, '$1').trim())
     .filter(Boolean);
 }
 
@@ -84,7 +84,7 @@ export function explainConflict(explanation: string, ctx: ExplainContext): Diagn
       continue;
     }
     // the rest of this branch: what the requested package would need
-    const branch = all.slice(all.indexOf(line.replace(/\b(\S+)(?: \| \1\b)+/g, '$1')));
+    const branch = all.slice(all.indexOf(line.replace(/(?<!\S)(\S+)(?: \| \1\b)+/g, '$1')));
     const needsPython = branch.find((l) => /^python [^_]/.test(l) && !l.startsWith(`${subject.name} `));
     const range = needsPython ? /^python (\S+?),? (?:for which|which)/.exec(needsPython)?.[1] : undefined;
     let hint = `loosen the pin on ${subject.name}${dep?.version ? ` (${dep.version})` : ''}, or on the packages it conflicts with, until they agree`;

@@ -12,7 +12,8 @@ export interface LockInfo {
 export function readLockHeader(text: string): LockInfo | undefined {
   const first = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0];
   if (!first.startsWith(LOCK_MARKER)) return undefined;
-  const m = /for (\S+), solved (\S+) from (.+)\.$/.exec(first);
+  // Anchored at the first "for ": unanchored, the pattern rescanned the line from every "for " (quadratic).
+  const m = /^for (\S+), solved (\S+) from (.+)\.$/.exec(first.slice(Math.max(0, first.indexOf('for '))));
   return m ? { platform: m[1], date: m[2], source: m[3] } : {};
 }
 
