@@ -17,6 +17,14 @@ import { completions, commonPrefix } from '../../src/ui/components/PathPrompt.js
 beforeAll(() => loadFieldLibs());
 
 describe('home screen', () => {
+  it('keys that arrive in one read act in order: Down then Enter in one chunk opens the entry below', async () => {
+    const chosen: string[] = [];
+    const r = await mount(<Home entries={HOME_ENTRIES} onChoose={(id) => chosen.push(id)} onQuit={() => undefined} />);
+    r.stdin.write(SEQ.down + SEQ.enter);
+    await waitFor(r, () => chosen.length > 0);
+    expect(chosen).toEqual([HOME_ENTRIES[1].id]);
+  });
+
   it('lists every entry; unavailable ones say why instead of doing nothing', async () => {
     const chosen: string[] = [];
     // Learn is built now; mark it unavailable here to test how an unavailable entry behaves.
@@ -35,6 +43,14 @@ describe('home screen', () => {
 
 describe('wizard start', () => {
   const props = { templates: loadTemplates(), catalog: loadCatalog(), width: 80, height: 24, onCancel: () => undefined };
+
+  it('keys that arrive in one read act in order: Down, Down, Enter in one chunk starts the second template', async () => {
+    const started: Draft[] = [];
+    const r = await mount(<StartPicker {...props} onStart={(d) => started.push(d)} />);
+    r.stdin.write(SEQ.down + SEQ.down + SEQ.enter);
+    await waitFor(r, () => started.length > 0);
+    expect(started[0].env.name).toBe('sklearn');
+  });
 
   it('starts from a template', async () => {
     const started: Draft[] = [];

@@ -1,5 +1,6 @@
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useState } from 'react';
+import { useSyncedState } from '../hooks/useSyncedState.js';
 import { Footer } from '../components/Footer.js';
 import { pressed } from '../keys.js';
 import { wrapText } from '../../learn/render-markdown.js';
@@ -14,14 +15,14 @@ export interface HomeEntry {
 
 export function Home({ entries, notice, initial, width = 80, onChoose, onQuit }: { entries: HomeEntry[]; notice?: string; initial?: string; width?: number; onChoose: (id: string) => void; onQuit: () => void }) {
   const { isRawModeSupported } = useStdin();
-  const [focus, setFocus] = useState(() => Math.max(0, entries.findIndex((e) => (initial ? e.id === initial : !e.disabled))));
+  const [focus, setFocus, currentFocus] = useSyncedState(() => Math.max(0, entries.findIndex((e) => (initial ? e.id === initial : !e.disabled))));
   const [said, setSaid] = useState<string>();
   useInput(
     (input, key) => {
       if (pressed('up', input, key)) setFocus((f) => (f - 1 + entries.length) % entries.length);
       else if (pressed('down', input, key)) setFocus((f) => (f + 1) % entries.length);
       else if (pressed('select', input, key)) {
-        const entry = entries[focus];
+        const entry = entries[currentFocus()];
         if (entry.disabled) setSaid(`${entry.label}: ${entry.disabled}`);
         else onChoose(entry.id);
       } else if (pressed('quit', input, key) || pressed('back', input, key) || input === 'q') onQuit();

@@ -1,5 +1,6 @@
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useState } from 'react';
+import { useSyncedState } from '../hooks/useSyncedState.js';
 import type { Catalog } from '../../content/catalog.js';
 import { Footer } from '../components/Footer.js';
 import { PathPrompt } from '../components/PathPrompt.js';
@@ -35,7 +36,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
   const { isRawModeSupported } = useStdin();
   const [mode, setMode] = useState<'main' | 'curated' | 'file'>('main');
   // The saved draft is the last choice (the others never move) and has the focus when there is one.
-  const [focus, setFocus] = useState(() => (resume ? 3 + templates.length : 0));
+  const [focus, setFocus, currentFocus] = useSyncedState(() => (resume ? 3 + templates.length : 0));
   const [error, setError] = useState<string>();
 
   const main: StartChoice[] = [
@@ -66,7 +67,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
       if (mode === 'file') return;
       if (pressed('up', input, key)) setFocus((f) => (f - 1 + list.length) % list.length);
       else if (pressed('down', input, key)) setFocus((f) => (f + 1) % list.length);
-      else if (pressed('select', input, key)) choose(list[focus]);
+      else if (pressed('select', input, key)) choose(list[currentFocus()]);
       else if (pressed('back', input, key) || pressed('quit', input, key)) {
         if (mode === 'curated' && !pressed('quit', input, key)) {
           setMode('main');
