@@ -6,6 +6,8 @@ export default defineConfig({
     // The JSON report lets .ci/run print one plain "N passed, N failed" line at the end.
     // The last one says in one line which Docker tests were skipped and why, and the command that enables them.
     reporters: ['default', ['json', { outputFile: '.test-results.json' }], './test/docker/skip-reporter.ts'],
+    // Removes the temp folders each test file made (test/setup.ts).
+    setupFiles: ['./test/setup.ts'],
     testTimeout: 20000,
     hookTimeout: 60000,
     // CI=false: Ink renders only at exit when it thinks it runs in CI.
