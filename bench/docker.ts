@@ -25,14 +25,16 @@ function amlenv(args: string[]): { ms: number; stderr: string; code: number } {
 /** Fails the benchmark loudly if a run built anything or failed: the numbers would mean something else. */
 function noBuild(result: { ms: number; stderr: string; code: number }, what: string): number {
   if (result.code !== 0) throw new Error(`${what} exited ${result.code}: ${result.stderr.slice(-500)}`);
-  if (!/^up to date: /m.test(result.stderr) || /^step \d+\/\d+ /m.test(result.stderr)) throw new Error(`${what} built something:\n${result.stderr}`);
+  if (!/^up to date: /m.test(result.stderr) || /^step \d+\/\d+ /m.test(result.stderr))
+    throw new Error(`${what} built something:\n${result.stderr}`);
   return result.ms;
 }
 
 export async function benchDocker(runs = 9): Promise<boolean> {
   try {
     const docker = await connectDocker();
-    if (!(await inspectImage(docker, BASE_IMAGE))) throw new Error(`the test base image ${BASE_IMAGE} is missing (fixtures/docker/base-image/make.sh makes it)`);
+    if (!(await inspectImage(docker, BASE_IMAGE)))
+      throw new Error(`the test base image ${BASE_IMAGE} is missing (fixtures/docker/base-image/make.sh makes it)`);
   } catch (err) {
     console.log(`\nDocker\n  SKIP  ${(err as Error).message}`);
     return true;
@@ -64,14 +66,21 @@ export async function benchDocker(runs = 9): Promise<boolean> {
     const times = interleaved(
       {
         'build (unchanged)': () => noBuild(amlenv(['build', def]), 'build of an unchanged definition'),
-        'run (unchanged)': () => noBuild(amlenv(['run', def, join(src, 'train.py'), '--outputs', out()]), 'run of the unchanged definition'),
+        'run (unchanged)': () =>
+          noBuild(amlenv(['run', def, join(src, 'train.py'), '--outputs', out()]), 'run of the unchanged definition'),
         'run (env var changed)': () => {
           writeFileSync(changingDef, JSON.stringify(env(`v${n}`)));
-          return noBuild(amlenv(['run', changingDef, join(src, 'train.py'), '--outputs', out()]), 'run after an environment variable changed');
+          return noBuild(
+            amlenv(['run', changingDef, join(src, 'train.py'), '--outputs', out()]),
+            'run after an environment variable changed',
+          );
         },
         'run (script changed)': () => {
           writeFileSync(join(changingSrc, 'train.py'), `print(${n})\n`);
-          return noBuild(amlenv(['run', def, join(changingSrc, 'train.py'), '--outputs', out()]), 'run after the script changed');
+          return noBuild(
+            amlenv(['run', def, join(changingSrc, 'train.py'), '--outputs', out()]),
+            'run after the script changed',
+          );
         },
       },
       runs,
@@ -82,10 +91,25 @@ export async function benchDocker(runs = 9): Promise<boolean> {
     const envRatio = median(times['run (env var changed)']) / base;
     const scriptRatio = median(times['run (script changed)']) / base;
     const checks: Check[] = [
-      { name: 'build, unchanged definition', value: `${build.toFixed(0)} ms (wall, no build)`, target: '≤ 500 ms median', ok: build <= 500 },
+      {
+        name: 'build, unchanged definition',
+        value: `${build.toFixed(0)} ms (wall, no build)`,
+        target: '≤ 500 ms median',
+        ok: build <= 500,
+      },
       { name: 'run, unchanged (baseline)', value: `${base.toFixed(0)} ms (wall)`, target: '(reported)', ok: true },
-      { name: 'run, only an env var changed', value: `${envRatio.toFixed(2)}× baseline, no build`, target: '≤ 1.25×', ok: envRatio <= 1.25 },
-      { name: 'run, only the script changed', value: `${scriptRatio.toFixed(2)}× baseline, no build`, target: '≤ 1.25×', ok: scriptRatio <= 1.25 },
+      {
+        name: 'run, only an env var changed',
+        value: `${envRatio.toFixed(2)}× baseline, no build`,
+        target: '≤ 1.25×',
+        ok: envRatio <= 1.25,
+      },
+      {
+        name: 'run, only the script changed',
+        value: `${scriptRatio.toFixed(2)}× baseline, no build`,
+        target: '≤ 1.25×',
+        ok: scriptRatio <= 1.25,
+      },
     ];
     console.log(`  (${runs} runs each, interleaved, medians; every run checked to build nothing)`);
     return report('Docker', checks);

@@ -11,13 +11,24 @@ const TYPICAL = join(ROOT, 'fixtures', 'envs', 'valid', 'seed-style.json');
 
 /** A definition with `n` dependencies, half conda and half pip, pinned and unpinned alike; no two versions repeat. */
 export function generatedDefinition(n: number): string {
-  const conda = Array.from({ length: n / 2 }, (_, i) => (i % 3 === 0 ? `pkg-conda-${i}` : `pkg-conda-${i}>=${i}.${i % 10},<${i + 2}`));
-  const pip = Array.from({ length: n / 2 }, (_, i) => (i % 4 === 0 ? `pkg-pip-${i}[extra]` : `pkg-pip-${i}==${i}.${i % 13}.0`));
-  return JSON.stringify({
-    name: 'bench',
-    python: { userManagedDependencies: false, condaDependencies: { channels: ['conda-forge'], dependencies: ['python=3.11', 'pip=24.2', ...conda, { pip }] } },
-    docker: { baseImage: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1' },
-  }, null, 4);
+  const conda = Array.from({ length: n / 2 }, (_, i) =>
+    i % 3 === 0 ? `pkg-conda-${i}` : `pkg-conda-${i}>=${i}.${i % 10},<${i + 2}`,
+  );
+  const pip = Array.from({ length: n / 2 }, (_, i) =>
+    i % 4 === 0 ? `pkg-pip-${i}[extra]` : `pkg-pip-${i}==${i}.${i % 13}.0`,
+  );
+  return JSON.stringify(
+    {
+      name: 'bench',
+      python: {
+        userManagedDependencies: false,
+        condaDependencies: { channels: ['conda-forge'], dependencies: ['python=3.11', 'pip=24.2', ...conda, { pip }] },
+      },
+      docker: { baseImage: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1' },
+    },
+    null,
+    4,
+  );
 }
 
 export async function benchFoundation(runs = 15): Promise<boolean> {
@@ -51,9 +62,24 @@ export async function benchFoundation(runs = 15): Promise<boolean> {
     }
   }
   const checks: Check[] = [
-    { name: 'amlenv --version', value: `${version.toFixed(0)} ms = ${(version / base).toFixed(2)}× node -e 0 (${base.toFixed(0)} ms)`, target: '≤ 2×', ok: version / base <= 2 },
-    { name: 'amlenv validate (typical)', value: `${validate.toFixed(0)} ms = ${(validate / base).toFixed(2)}× node -e 0`, target: '≤ 3×', ok: validate / base <= 3 },
-    { name: 'validate 2,000 deps', value: `${median(validations).toFixed(1)} ms (p95 ${percentile(validations, 95).toFixed(1)})`, target: '≤ 50 ms median', ok: median(validations) <= 50 },
+    {
+      name: 'amlenv --version',
+      value: `${version.toFixed(0)} ms = ${(version / base).toFixed(2)}× node -e 0 (${base.toFixed(0)} ms)`,
+      target: '≤ 2×',
+      ok: version / base <= 2,
+    },
+    {
+      name: 'amlenv validate (typical)',
+      value: `${validate.toFixed(0)} ms = ${(validate / base).toFixed(2)}× node -e 0`,
+      target: '≤ 3×',
+      ok: validate / base <= 3,
+    },
+    {
+      name: 'validate 2,000 deps',
+      value: `${median(validations).toFixed(1)} ms (p95 ${percentile(validations, 95).toFixed(1)})`,
+      target: '≤ 50 ms median',
+      ok: median(validations) <= 50,
+    },
     { name: 'load 2,000 deps (JSON)', value: `${median(loads).toFixed(1)} ms`, target: '(reported)', ok: true },
   ];
   console.log(`  (${count} diagnostics per 2,000-dependency validation; ${runs} runs each, medians)`);

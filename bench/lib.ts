@@ -38,6 +38,7 @@ export interface Check {
 export function report(title: string, checks: Check[]): boolean {
   console.log(`\n${title}`);
   const w = Math.max(...checks.map((c) => c.name.length));
-  for (const c of checks) console.log(`  ${c.ok ? 'PASS' : 'FAIL'}  ${c.name.padEnd(w)}  ${c.value.padEnd(28)} target ${c.target}`);
+  for (const c of checks)
+    console.log(`  ${c.ok ? 'PASS' : 'FAIL'}  ${c.name.padEnd(w)}  ${c.value.padEnd(28)} target ${c.target}`);
   return checks.every((c) => c.ok);
 }

@@ -12,7 +12,10 @@ import { interleaved, median, percentile, report, type Check } from './lib.js';
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'amlenv.js');
 const TRANSCRIPTS = join(ROOT, 'test', 'repl', 'transcripts');
-const LESSON = readFileSync(join(TRANSCRIPTS, '22-exam-multiline-create.py'), 'utf8').replace(/^env\.save_to_directory.*$/m, '');
+const LESSON = readFileSync(join(TRANSCRIPTS, '22-exam-multiline-create.py'), 'utf8').replace(
+  /^env\.save_to_directory.*$/m,
+  '',
+);
 
 function workdir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'amlenv-bench-repl-'));
@@ -24,7 +27,15 @@ function workdir(): string {
 async function perStatement(track: boolean, rounds: number): Promise<number[]> {
   const times: number[] = [];
   const cwd = workdir();
-  const statements = ['from azureml.core import Environment', 'env = Environment("bench")', 'env.python.user_managed_dependencies = True', 'env.python.user_managed_dependencies = False', 'env.docker.base_image = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"', 'env.environment_variables["MODE"] = "bench"', 'env.python.conda_dependencies.add_pip_package("scikit-learn==1.5.1")'];
+  const statements = [
+    'from azureml.core import Environment',
+    'env = Environment("bench")',
+    'env.python.user_managed_dependencies = True',
+    'env.python.user_managed_dependencies = False',
+    'env.docker.base_image = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"',
+    'env.environment_variables["MODE"] = "bench"',
+    'env.python.conda_dependencies.add_pip_package("scikit-learn==1.5.1")',
+  ];
   for (let r = 0; r < rounds; r++) {
     const session = new ReplSession({ cwd, track });
     for (const s of statements) {
@@ -38,7 +49,12 @@ async function perStatement(track: boolean, rounds: number): Promise<number[]> {
 
 function runLesson(cwd: string): number {
   const start = performance.now();
-  const r = spawnSync(process.execPath, [BIN, 'repl'], { cwd, input: LESSON, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, 'repl'], {
+    cwd,
+    input: LESSON,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`amlenv repl failed: ${r.stderr}`);
   return ms;
@@ -63,9 +79,24 @@ export async function benchRepl(): Promise<boolean> {
   );
   const overhead = median(cli.lesson) - median(cli.version);
   const checks: Check[] = [
-    { name: 'statement, scriptable (median)', value: `${median(plain).toFixed(2)} ms`, target: '< 5 ms', ok: median(plain) < 5 },
-    { name: 'statement + diff + validation (p95)', value: `${percentile(tracked, 95).toFixed(1)} ms`, target: '< 50 ms (feels instant at the prompt)', ok: percentile(tracked, 95) < 50 },
-    { name: 'amlenv repl < lesson (median)', value: `${median(cli.lesson).toFixed(0)} ms (+${overhead.toFixed(0)} ms over --version)`, target: '< 1000 ms', ok: median(cli.lesson) < 1000 },
+    {
+      name: 'statement, scriptable (median)',
+      value: `${median(plain).toFixed(2)} ms`,
+      target: '< 5 ms',
+      ok: median(plain) < 5,
+    },
+    {
+      name: 'statement + diff + validation (p95)',
+      value: `${percentile(tracked, 95).toFixed(1)} ms`,
+      target: '< 50 ms (feels instant at the prompt)',
+      ok: percentile(tracked, 95) < 50,
+    },
+    {
+      name: 'amlenv repl < lesson (median)',
+      value: `${median(cli.lesson).toFixed(0)} ms (+${overhead.toFixed(0)} ms over --version)`,
+      target: '< 1000 ms',
+      ok: median(cli.lesson) < 1000,
+    },
   ];
   return report('REPL', checks);
 }

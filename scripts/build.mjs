@@ -27,7 +27,9 @@ await build({
   jsx: 'automatic',
   // Ink imports react-devtools-core for its dev tools only; it is not installed.
   alias: { 'react-devtools-core': './scripts/stubs/react-devtools-core.mjs' },
-  banner: { js: "import { createRequire as __amlenvCreateRequire } from 'node:module'; const require = __amlenvCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __amlenvCreateRequire } from 'node:module'; const require = __amlenvCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 if (existsSync(dist)) renameSync(dist, old);

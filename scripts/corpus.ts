@@ -50,7 +50,8 @@ function virtualLayout(dir: string, files: string[]): Map<string, string> {
 
 function virtualReader(layout: Map<string, string>): FileReader {
   const dirs = new Set<string>();
-  for (const virtual of layout.keys()) for (let d = posix.dirname(virtual); d !== '/' && d !== '.'; d = posix.dirname(d)) dirs.add(d);
+  for (const virtual of layout.keys())
+    for (let d = posix.dirname(virtual); d !== '/' && d !== '.'; d = posix.dirname(d)) dirs.add(d);
   const real = (path: string) => layout.get(posix.normalize(path));
   return {
     read: (path) => {
@@ -71,7 +72,7 @@ function convertedV2Errors(env: EnvObject, folder: string): string | undefined {
   const files = new Map(v2Files(env, dir).files.map((f) => [f.path, f.text]));
   const reader: FileReader = {
     read: (p) => files.get(posix.normalize(p)),
-    isDirectory: (p) => [...files.keys()].some((f) => f.startsWith(posix.normalize(p) + '/')),
+    isDirectory: (p) => [...files.keys()].some((f) => f.startsWith(`${posix.normalize(p)}/`)),
     size: (p) => files.get(p)?.length,
   };
   const outcome = loadDefinition(`${dir}/environment.yml`, { reader });
@@ -85,7 +86,15 @@ export async function runCorpus(dir: string): Promise<CorpusReport> {
   const files = listFiles(dir).filter((f) => !['README.md', 'SOURCES.tsv'].includes(basename(f)));
   const layout = virtualLayout(dir, files);
   const reader = virtualReader(layout);
-  const report: CorpusReport = { files: files.length, loaded: 0, crashes: [], notLoaded: [], roundTrips: { identical: 0, total: 0, different: [] }, folders: { loaded: 0, total: 0 }, conversions: { valid: 0, total: 0, failures: [] } };
+  const report: CorpusReport = {
+    files: files.length,
+    loaded: 0,
+    crashes: [],
+    notLoaded: [],
+    roundTrips: { identical: 0, total: 0, different: [] },
+    folders: { loaded: 0, total: 0 },
+    conversions: { valid: 0, total: 0, failures: [] },
+  };
   const shown = (file: string) => relative(dir, file);
   const v1Folders = new Set<string>();
 
@@ -149,8 +158,11 @@ async function main(): Promise<void> {
   for (const f of r.conversions.failures) console.log(`v1→v2 conversion invalid: ${f}`);
   console.log(`v1 folders: ${r.folders.loaded}/${r.folders.total} loaded`);
   console.log(`v1→v2 conversions: ${r.conversions.valid}/${r.conversions.total} valid`);
-  console.log(`corpus: ${r.files} files, ${r.loaded} loaded, ${r.crashes.length} crashes, ${r.roundTrips.identical}/${r.roundTrips.total} v1 round-trips identical`);
-  if (r.crashes.length > 0 || r.roundTrips.different.length > 0 || r.conversions.failures.length > 0) process.exitCode = 1;
+  console.log(
+    `corpus: ${r.files} files, ${r.loaded} loaded, ${r.crashes.length} crashes, ${r.roundTrips.identical}/${r.roundTrips.total} v1 round-trips identical`,
+  );
+  if (r.crashes.length > 0 || r.roundTrips.different.length > 0 || r.conversions.failures.length > 0)
+    process.exitCode = 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -9,11 +9,17 @@ import { guardStream, safeLine } from './util/safe-text.js';
 import { EnvironmentProblem, EXIT, InvalidInput, UsageError } from './util/errors.js';
 import { suggest } from './util/suggest.js';
 
-const GLOBAL_OPTIONS = { help: { type: 'boolean', short: 'h' }, 'no-color': { type: 'boolean' }, 'allow-outside': { type: 'boolean' } } as const;
+const GLOBAL_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  'no-color': { type: 'boolean' },
+  'allow-outside': { type: 'boolean' },
+} as const;
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}${c.planned ? dim(' (not built yet)') : ''}`);
+  const lines = COMMANDS.map(
+    (c) => `  ${c.name.padEnd(width)}  ${c.summary}${c.planned ? dim(' (not built yet)') : ''}`,
+  );
   return [
     `${bold('amlenv')} ${pkg.version} — learn, write, validate and prove Azure Machine Learning environments`,
     '',
@@ -28,9 +34,14 @@ export function helpText(): string {
 }
 
 export function commandHelp(info: CommandInfo): string {
-  const outside = info.usage.includes('--allow-outside') ? [`${'--allow-outside'.padEnd(OPTION_COLUMN - 1)} read files the definition names (conda file, build context, Dockerfile, local wheels) even outside its repository or the current folder; only for definitions you trust (never /proc, /sys, /dev)`] : [];
+  const outside = info.usage.includes('--allow-outside')
+    ? [
+        `${'--allow-outside'.padEnd(OPTION_COLUMN - 1)} read files the definition names (conda file, build context, Dockerfile, local wheels) even outside its repository or the current folder; only for definitions you trust (never /proc, /sys, /dev)`,
+      ]
+    : [];
   const options = [...(info.options ?? []), ...outside];
-  const block = (title: string, lines: string[]) => (lines.length ? `\n\n${bold(title)}\n${lines.map((d) => `  ${d}`).join('\n')}` : '');
+  const block = (title: string, lines: string[]) =>
+    lines.length ? `\n\n${bold(title)}\n${lines.map((d) => `  ${d}`).join('\n')}` : '';
   return `${bold('Usage:')} amlenv ${info.usage}\n\n${info.summary}${block('Options:', options)}${block('Notes:', info.details ?? [])}${info.planned ? `\n\n${info.planned} is not built in amlenv ${pkg.version} yet.` : ''}`;
 }
 
@@ -41,23 +52,37 @@ function flagError(err: Error, info: CommandInfo, options: Record<string, unknow
     const [, dashes, name] = unknown;
     const longs = Object.keys(options);
     const guess = dashes === '--' ? suggest(name, longs) : undefined;
-    return new UsageError(`unknown option "${dashes}${name}"${guess ? `; did you mean --${guess}?` : ''} (amlenv ${info.name} --help lists its options)`);
+    return new UsageError(
+      `unknown option "${dashes}${name}"${guess ? `; did you mean --${guess}?` : ''} (amlenv ${info.name} --help lists its options)`,
+    );
   }
   const noValue = /^Option '(?:-\w, )?(--[^ ']+) <value>' argument missing/.exec(err.message);
   if (noValue) return new UsageError(`${noValue[1]} needs a value (amlenv ${info.name} --help says which)`);
   const takesNone = /^Option '(?:-\w, )?(--[^ ']+)' does not take an argument/.exec(err.message);
-  if (takesNone) return new UsageError(`${takesNone[1]} takes no value; write it alone (amlenv ${info.name} --help lists its options)`);
+  if (takesNone)
+    return new UsageError(
+      `${takesNone[1]} takes no value; write it alone (amlenv ${info.name} --help lists its options)`,
+    );
   return new UsageError(`${err.message.replace(/\. To specify a positional.*$/s, '')}; see amlenv ${info.name} --help`);
 }
 
 function unknownCommand(name: string): UsageError {
-  const near = suggest(name, COMMANDS.map((c) => c.name)) ?? COMMANDS.find((c) => c.name.startsWith(name.slice(0, 3)))?.name;
-  return new UsageError(`unknown command "${name}"${near ? `; did you mean "${near}"?` : ''} (amlenv --help lists the commands)`);
+  const near =
+    suggest(
+      name,
+      COMMANDS.map((c) => c.name),
+    ) ?? COMMANDS.find((c) => c.name.startsWith(name.slice(0, 3)))?.name;
+  return new UsageError(
+    `unknown command "${name}"${near ? `; did you mean "${near}"?` : ''} (amlenv --help lists the commands)`,
+  );
 }
 
 /** The name of the first positional not given, read from the usage line (`validate PATH...` → PATH). */
 export function missingArgument(usage: string, given: number): string {
-  const names = usage.split(' ').slice(1).filter((w) => /^\[?[A-Z][A-Z-]*(\.\.\.)?\]?$/.test(w) && !w.startsWith('['));
+  const names = usage
+    .split(' ')
+    .slice(1)
+    .filter((w) => /^\[?[A-Z][A-Z-]*(\.\.\.)?\]?$/.test(w) && !w.startsWith('['));
   return names[given]?.replace(/\.\.\.$/, '') ?? 'an argument';
 }
 
@@ -73,7 +98,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (first === undefined || first === '--no-color') {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      throw new UsageError('the home screen needs a terminal; for files use amlenv init or amlenv validate (amlenv --help lists every command)');
+      throw new UsageError(
+        'the home screen needs a terminal; for files use amlenv init or amlenv validate (amlenv --help lists every command)',
+      );
     }
     const { runApp } = await import('./ui/run-app.js');
     return runApp({ initial: { id: 'home' } });
@@ -82,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     const topic = first === 'help' ? rest[0] : undefined;
     const info = topic ? findCommand(topic) : undefined;
     if (topic && !info) throw unknownCommand(topic);
-    process.stdout.write((info ? commandHelp(info) : helpText()) + '\n');
+    process.stdout.write(`${info ? commandHelp(info) : helpText()}\n`);
     return EXIT.ok;
   }
   if (first.startsWith('-')) throw new UsageError(`unknown option "${first}" before the command; see amlenv --help`);
@@ -91,28 +118,46 @@ export async function main(argv: string[]): Promise<number> {
     throw unknownCommand(first);
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(commandHelp(info) + '\n');
+    process.stdout.write(`${commandHelp(info)}\n`);
     return EXIT.ok;
   }
   if (info.interactive && !info.interactive.afterFlags && (!process.stdin.isTTY || !process.stdout.isTTY)) {
-    throw new UsageError(`amlenv ${info.name} is interactive and needs a terminal; without one use ${info.interactive.instead}`);
+    throw new UsageError(
+      `amlenv ${info.name} is interactive and needs a terminal; without one use ${info.interactive.instead}`,
+    );
   }
-  if (!info.load) throw new UsageError(`amlenv ${info.name}: ${info.planned ?? 'this command'} is not built in amlenv ${pkg.version} yet`);
+  if (!info.load)
+    throw new UsageError(
+      `amlenv ${info.name}: ${info.planned ?? 'this command'} is not built in amlenv ${pkg.version} yet`,
+    );
   const command = (await info.load()).default;
   const dashDash = rest.indexOf('--');
   const args = dashDash >= 0 ? rest.slice(0, dashDash) : rest;
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw flagError(err as Error, info, { ...GLOBAL_OPTIONS, ...command.options });
   }
   const { positionals, values } = parsed;
   if (values['allow-outside']) setAllowOutside(true);
   guardOutput(info);
-  if (positionals.length < command.minPositionals) throw new UsageError(`${info.name} needs ${missingArgument(info.usage, positionals.length)} (usage: amlenv ${info.usage})`);
-  if (positionals.length > command.maxPositionals) throw new UsageError(`unexpected argument "${positionals[command.maxPositionals]}": amlenv ${info.usage}`);
-  return command.run({ positionals, values: values as Record<string, string | boolean | string[] | undefined>, rest: dashDash >= 0 ? rest.slice(dashDash + 1) : [] });
+  if (positionals.length < command.minPositionals)
+    throw new UsageError(
+      `${info.name} needs ${missingArgument(info.usage, positionals.length)} (usage: amlenv ${info.usage})`,
+    );
+  if (positionals.length > command.maxPositionals)
+    throw new UsageError(`unexpected argument "${positionals[command.maxPositionals]}": amlenv ${info.usage}`);
+  return command.run({
+    positionals,
+    values: values as Record<string, string | boolean | string[] | undefined>,
+    rest: dashDash >= 0 ? rest.slice(dashDash + 1) : [],
+  });
 }
 
 /**
@@ -121,8 +166,10 @@ export async function main(argv: string[]): Promise<number> {
  * what they show. The script's own output in `run` arrives as bytes (Buffers) and passes untouched.
  */
 function guardOutput(info: CommandInfo): void {
-  const drawsScreens = Boolean(info.interactive) || info.name === 'build' || info.name === 'run' || info.name === 'repl';
-  for (const stream of [process.stdout, process.stderr]) if (!(drawsScreens && stream.isTTY)) guardStream(stream, () => colorOn());
+  const drawsScreens =
+    Boolean(info.interactive) || info.name === 'build' || info.name === 'run' || info.name === 'repl';
+  for (const stream of [process.stdout, process.stderr])
+    if (!(drawsScreens && stream.isTTY)) guardStream(stream, () => colorOn());
 }
 
 export async function runCli(argv: string[]): Promise<void> {
@@ -137,7 +184,9 @@ export async function runCli(argv: string[]): Promise<void> {
     else {
       code = EXIT.invalid;
       if (process.env.AMLENV_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
-      process.stderr.write(`amlenv: unexpected error: ${safeLine(message)} (run again with AMLENV_DEBUG=1 for details, and please report it)\n`);
+      process.stderr.write(
+        `amlenv: unexpected error: ${safeLine(message)} (run again with AMLENV_DEBUG=1 for details, and please report it)\n`,
+      );
       process.exitCode = code;
       return;
     }

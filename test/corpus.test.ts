@@ -41,7 +41,9 @@ describe.skipIf(!hasRealWorld)('the real-world corpus (../shared/real-world, whe
         if (d.line !== undefined) expect(d.column).toBeGreaterThan(0);
       }
     }
-    const reserved = results.filter((x: { diagnostics: Array<{ rule: string }> }) => x.diagnostics.some((d) => d.rule === 'name/reserved-prefix'));
+    const reserved = results.filter((x: { diagnostics: Array<{ rule: string }> }) =>
+      x.diagnostics.some((d) => d.rule === 'name/reserved-prefix'),
+    );
     expect(reserved.length).toBeGreaterThan(0);
   });
 });

@@ -7,8 +7,10 @@ import { tempDir } from './helpers.js';
 import { failingFs } from './store/failing-fs.js';
 
 type Counter = { count: number; seen?: Record<string, number> };
-const isCounter = (v: unknown): v is Counter => typeof v === 'object' && v !== null && typeof (v as Counter).count === 'number';
-const open = (dir: string, options?: StoreOptions) => new JsonStore<Counter>('counter', () => ({ count: 0 }), isCounter, dir, options);
+const isCounter = (v: unknown): v is Counter =>
+  typeof v === 'object' && v !== null && typeof (v as Counter).count === 'number';
+const open = (dir: string, options?: StoreOptions) =>
+  new JsonStore<Counter>('counter', () => ({ count: 0 }), isCounter, dir, options);
 const onDisk = (dir: string) => JSON.parse(readFileSync(join(dir, 'counter.json'), 'utf8')) as Counter;
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -105,7 +107,11 @@ describe('JsonStore with two writers', () => {
     writeFileSync(join(dir, 'counter.json.lock'), `${process.ppid} ${hostname()} livetoken`);
     const s = open(dir, { lockTimeoutMs: 100 });
     const first = s.update((c) => ({ count: c.count + 1 }));
-    expect(first).toMatchObject({ saved: false, first: true, reason: expect.stringMatching(/another amlenv \(pid \d+\) is writing/) });
+    expect(first).toMatchObject({
+      saved: false,
+      first: true,
+      reason: expect.stringMatching(/another amlenv \(pid \d+\) is writing/),
+    });
     expect(s.get().count).toBe(1);
     expect(existsSync(join(dir, 'counter.json'))).toBe(false);
     expect(readFileSync(join(dir, 'counter.json.lock'), 'utf8')).toContain('livetoken');
@@ -139,7 +145,9 @@ describe('JsonStore when the disk says no', () => {
     writeFileSync(join(dir, 'counter.json'), '{"count": 41}');
     const s = open(dir, { fs: failingFs([{ op: 'readFile', path: /counter\.json$/, code: 'EACCES' }]) });
     expect(s.get()).toEqual({ count: 0 });
-    expect(s.problem).toMatch(/cannot read .*counter\.json \(permission denied\): it was left untouched.*saves nothing/);
+    expect(s.problem).toMatch(
+      /cannot read .*counter\.json \(permission denied\): it was left untouched.*saves nothing/,
+    );
     expect(s.update((c) => ({ count: c.count + 1 }))).toMatchObject({ saved: false, first: false });
     expect(s.get()).toEqual({ count: 1 });
     expect(readdirSync(dir)).toEqual(['counter.json']);
@@ -182,7 +190,11 @@ describe('JsonStore when the disk says no', () => {
   it('a read-only file in a writable folder (simulated EACCES on the rename over it)', () => {
     const dir = tempDir();
     const s = open(dir, { fs: failingFs([{ op: 'rename', path: /\.tmp$/, code: 'EACCES' }]) });
-    expect(s.set({ count: 1 })).toMatchObject({ saved: false, first: true, reason: expect.stringMatching(/permission denied/) });
+    expect(s.set({ count: 1 })).toMatchObject({
+      saved: false,
+      first: true,
+      reason: expect.stringMatching(/permission denied/),
+    });
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -191,7 +203,9 @@ describe('JsonStore when the disk says no', () => {
     writeFileSync(join(dir, 'counter.json'), '{damaged');
     const s = open(dir, { fs: failingFs([{ op: '*write', path: /./, code: 'EROFS' }]) });
     expect(s.get()).toEqual({ count: 0 });
-    expect(s.problem).toMatch(/damaged .* was left in place: .*read-only file system\. Defaults are used for this session and nothing is saved/);
+    expect(s.problem).toMatch(
+      /damaged .* was left in place: .*read-only file system\. Defaults are used for this session and nothing is saved/,
+    );
     expect(s.set({ count: 1 })).toMatchObject({ saved: false, first: false });
     expect(readdirSync(dir)).toEqual(['counter.json']);
   });

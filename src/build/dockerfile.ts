@@ -21,7 +21,12 @@ export function renderDockerfileBody(parts: DockerfileParts): string {
   const lines: string[] = [];
   if ('image' in parts.from) lines.push(`FROM ${parts.from.image}`);
   else lines.push(parts.from.dockerfile.replace(/\r\n/g, '\n').replace(/(?<!\n)\n*$/, ''));
-  lines.push('USER root', 'RUN mkdir -p $HOME/.cache', 'WORKDIR /', `COPY ${SETUP_DIR}/99brokenproxy /etc/apt/apt.conf.d/`);
+  lines.push(
+    'USER root',
+    'RUN mkdir -p $HOME/.cache',
+    'WORKDIR /',
+    `COPY ${SETUP_DIR}/99brokenproxy /etc/apt/apt.conf.d/`,
+  );
   if (parts.condaEnv) {
     const prefix = `${ENVS_ROOT}/${parts.condaEnv}`;
     lines.push(
@@ -43,7 +48,7 @@ export function renderDockerfileBody(parts: DockerfileParts): string {
     'ENV AZUREML_ENVIRONMENT_IMAGE True',
     'CMD ["bash"]',
   );
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** Appends the labels as one LABEL line (last, so a label change never invalidates a layer above it). */

@@ -26,7 +26,14 @@ const isFile = (path: string) => {
 
 /** The platform a local daemon builds for by default (the daemon runs on this machine's architecture). */
 export function hostPlatform(arch: string = process.arch): string {
-  const names: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' };
+  const names: Record<string, string> = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ia32: '386',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+  };
   return `linux/${names[arch] ?? arch}`;
 }
 
@@ -38,13 +45,17 @@ function contextFile(dir: string, path: string, size: number, executable: boolea
   const full = join(dir, path);
   const mode = executable ? 0o755 : 0o644;
   if (size > CONTEXT_FILE_MAX_BYTES) {
-    throw new UsageError(`${full} in the build context is ${(size / 1024 ** 3).toFixed(1)} GiB, over the ${CONTEXT_FILE_MAX_BYTES / 1024 ** 3} GiB amlenv accepts for one file; list it in ${join(dir, '.dockerignore')} (a build context should hold only what the image needs)`);
+    throw new UsageError(
+      `${full} in the build context is ${(size / 1024 ** 3).toFixed(1)} GiB, over the ${CONTEXT_FILE_MAX_BYTES / 1024 ** 3} GiB amlenv accepts for one file; list it in ${join(dir, '.dockerignore')} (a build context should hold only what the image needs)`,
+    );
   }
   try {
     if (isDockerfile) return { path, data: readFileSync(full), mode };
     return { path, data: { disk: full, size, sha256: hashFile(full) }, mode };
   } catch (err) {
-    throw new UsageError(`${full} in the build context cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); fix its permissions or list it in ${join(dir, '.dockerignore')}`);
+    throw new UsageError(
+      `${full} in the build context cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); fix its permissions or list it in ${join(dir, '.dockerignore')}`,
+    );
   }
 }
 
@@ -74,17 +85,31 @@ export function readPlanFiles(inputs: BuildInputs): PlanFiles {
     dockerignore = undefined;
   }
   // .dockerignore patterns are anchored at the context root; gitignore ones match at any depth.
-  const rules = dockerignore === undefined ? undefined : parseIgnoreFile(dockerignore.split(/\r?\n/).map((l) => (/^\s*(#|$)/.test(l) || l.startsWith('/') || l.startsWith('!') ? l : `/${l}`)).join('\n'));
+  const rules =
+    dockerignore === undefined
+      ? undefined
+      : parseIgnoreFile(
+          dockerignore
+            .split(/\r?\n/)
+            .map((l) => (/^\s*(#|$)/.test(l) || l.startsWith('/') || l.startsWith('!') ? l : `/${l}`))
+            .join('\n'),
+        );
   let scan;
   try {
     scan = scanTree(dir, rules ? { rules } : { ignoreFiles: [] });
   } catch (err) {
-    if (err instanceof UnreadableEntry) throw new UsageError(`${join(dir, err.path)} in the build context ${err.message.slice(err.path.length + 1)}; fix its permissions or list it in ${join(dir, '.dockerignore')}`);
+    if (err instanceof UnreadableEntry)
+      throw new UsageError(
+        `${join(dir, err.path)} in the build context ${err.message.slice(err.path.length + 1)}; fix its permissions or list it in ${join(dir, '.dockerignore')}`,
+      );
     throw new UsageError(`the build context folder ${dir} cannot be read; check build.path`);
   }
   const wanted = dockerfilePath.replace(/^\.\//, '');
-  const context: ContextFile[] = scan.files.filter((f) => f.link === undefined).map((f) => contextFile(dir, f.path, f.size, f.executable, f.path === wanted));
-  if (!context.some((f) => f.path === wanted)) throw new UsageError(`no ${dockerfilePath} in the build context ${dir}; check build.dockerfile_path`);
+  const context: ContextFile[] = scan.files
+    .filter((f) => f.link === undefined)
+    .map((f) => contextFile(dir, f.path, f.size, f.executable, f.path === wanted));
+  if (!context.some((f) => f.path === wanted))
+    throw new UsageError(`no ${dockerfilePath} in the build context ${dir}; check build.dockerfile_path`);
   return { packages, context };
 }
 
@@ -93,14 +118,23 @@ export function readPlanFiles(inputs: BuildInputs): PlanFiles {
  * image that resolves to another host (a name without a host resolves to Docker Hub) gets none, and the build
  * stops: the validator reports it as docker/registry-host-mismatch before this is ever reached.
  */
-export function pullAuth(image: string, registry: RegistryAuth | undefined): { serveraddress: string; username?: string; password?: string } | undefined {
+export function pullAuth(
+  image: string,
+  registry: RegistryAuth | undefined,
+): { serveraddress: string; username?: string; password?: string } | undefined {
   if (!registry) return undefined;
   const mismatch = registryHostMismatch(image, registry.address);
   if (mismatch) {
-    throw new UsageError(`docker.baseImage ${image} is pulled from ${mismatch.imageHost}, but docker.baseImageRegistry is for ${mismatch.address}; its credentials are not sent there (write the registry host into docker.baseImage) [docker/registry-host-mismatch]`);
+    throw new UsageError(
+      `docker.baseImage ${image} is pulled from ${mismatch.imageHost}, but docker.baseImageRegistry is for ${mismatch.address}; its credentials are not sent there (write the registry host into docker.baseImage) [docker/registry-host-mismatch]`,
+    );
   }
   if (!registry.username && !registry.password) return undefined;
-  return { serveraddress: normalizeRegistryHost(registry.address), username: registry.username, password: registry.password };
+  return {
+    serveraddress: normalizeRegistryHost(registry.address),
+    username: registry.username,
+    password: registry.password,
+  };
 }
 
 /** The plan of a loaded (and valid) definition. Needs loadFieldLibs() to have resolved. */
@@ -133,10 +167,17 @@ export const BUILT_BY_AMLENV = `${LABEL_PREFIX}.hash`;
 async function assertTagIsOurs(docker: Docker, tag: string, signal?: AbortSignal): Promise<void> {
   const current = await inspectImage(docker, tag, signal);
   if (!current || current.Config?.Labels?.[BUILT_BY_AMLENV]) return;
-  throw new UsageError(`--tag ${tag} already names an image amlenv did not build (${current.Id.slice(0, 19)}); moving it would take the name from that image. Choose another tag, or pass --force to move it`);
+  throw new UsageError(
+    `--tag ${tag} already names an image amlenv did not build (${current.Id.slice(0, 19)}); moving it would take the name from that image. Choose another tag, or pass --force to move it`,
+  );
 }
 
-export async function ensureImage(docker: Docker, inputs: BuildInputs, plan: BuildPlan, options: EnsureOptions = {}): Promise<EnsureResult> {
+export async function ensureImage(
+  docker: Docker,
+  inputs: BuildInputs,
+  plan: BuildPlan,
+  options: EnsureOptions = {},
+): Promise<EnsureResult> {
   const emit = options.onEvent ?? (() => undefined);
   const extraTags = options.tags ?? [];
   if (!options.force) for (const tag of extraTags) await assertTagIsOurs(docker, tag, options.signal);
@@ -153,7 +194,11 @@ export async function ensureImage(docker: Docker, inputs: BuildInputs, plan: Bui
     const base = inputs.base;
     if (options.pull || !(await inspectImage(docker, base.image, options.signal))) {
       emit({ kind: 'phase', phase: 'pull', text: `pulling ${base.image}` });
-      await pullImage(docker, base.image, { auth: pullAuth(base.image, base.registry), signal: options.signal, onEvent: emit });
+      await pullImage(docker, base.image, {
+        auth: pullAuth(base.image, base.registry),
+        signal: options.signal,
+        onEvent: emit,
+      });
     }
   }
   emit({ kind: 'phase', phase: 'build', text: `building ${plan.tag}` });
@@ -171,7 +216,14 @@ export async function ensureImage(docker: Docker, inputs: BuildInputs, plan: Bui
       signal: options.signal,
       onEvent: emit,
     });
-    emit({ kind: 'built', tag: plan.tag, imageId: result.imageId, steps: result.steps, cachedSteps: result.cachedSteps, seconds: (performance.now() - started) / 1000 });
+    emit({
+      kind: 'built',
+      tag: plan.tag,
+      imageId: result.imageId,
+      steps: result.steps,
+      cachedSteps: result.cachedSteps,
+      seconds: (performance.now() - started) / 1000,
+    });
     return { tag: plan.tag, imageId: result.imageId, built: true };
   } catch (err) {
     if (err instanceof BuildFailed) emit({ kind: 'failed', message: err.message, step: err.step, tail: err.tail });

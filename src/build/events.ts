@@ -12,7 +12,16 @@ export type JobEvent =
   | { kind: 'built'; tag: string; imageId: string; steps: number; cachedSteps: number; seconds: number }
   /** A line the script printed. */
   | { kind: 'output'; stream: 'stdout' | 'stderr'; text: string }
-  | { kind: 'finished'; exitCode: number; timedOut: boolean; oomKilled: boolean; seconds: number; outputsDir?: string; collected?: number; skipped?: string[] }
+  | {
+      kind: 'finished';
+      exitCode: number;
+      timedOut: boolean;
+      oomKilled: boolean;
+      seconds: number;
+      outputsDir?: string;
+      collected?: number;
+      skipped?: string[];
+    }
   | { kind: 'failed'; message: string; step?: { index: number; total: number; instruction: string }; tail?: string[] };
 
 export type JobListener = (event: JobEvent) => void;

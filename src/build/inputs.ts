@@ -65,11 +65,15 @@ export function buildInputs(def: LoadedDefinition, isFile: (path: string) => boo
     env: envVars(env.environmentVariables),
   };
   if (inputs.platform.os.toLowerCase() !== 'linux') {
-    throw new UsageError(`${def.path}: docker.platform.os is "${inputs.platform.os}"; amlenv builds Linux images only (a Linux Docker daemon cannot build ${inputs.platform.os} images)`);
+    throw new UsageError(
+      `${def.path}: docker.platform.os is "${inputs.platform.os}"; amlenv builds Linux images only (a Linux Docker daemon cannot build ${inputs.platform.os} images)`,
+    );
   }
   if (!userManaged) {
     if (!isRecord(python.condaDependencies)) {
-      throw new UsageError(`${def.path}: python.condaDependencies is missing, so there is nothing for conda to install; add a conda spec, or set python.userManagedDependencies to true`);
+      throw new UsageError(
+        `${def.path}: python.condaDependencies is missing, so there is nothing for conda to install; add a conda spec, or set python.userManagedDependencies to true`,
+      );
     }
     const conda = structuredClone(python.condaDependencies) as Record<string, Json>;
     const baseDir = dirname(def.conda?.file ?? def.path);
@@ -86,20 +90,35 @@ function baseSource(def: LoadedDefinition, docker: Record<string, Json>): BaseSo
   const location = str(context?.location);
   if (location) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location) || location.startsWith('git+') || location.startsWith('azureml:')) {
-      throw new UsageError(`${def.path}: the build context ${location} is remote; amlenv builds local folders only (clone or download it and point the build path at the folder)`);
+      throw new UsageError(
+        `${def.path}: the build context ${location} is remote; amlenv builds local folders only (clone or download it and point the build path at the folder)`,
+      );
     }
-    return { kind: 'context', dir: resolve(dirname(def.path), location), dockerfilePath: str(context?.dockerfilePath) ?? 'Dockerfile' };
+    return {
+      kind: 'context',
+      dir: resolve(dirname(def.path), location),
+      dockerfilePath: str(context?.dockerfilePath) ?? 'Dockerfile',
+    };
   }
   const image = str(docker.baseImage) ?? (def.format === 'conda-yaml' ? DEFAULT_CPU_IMAGE : undefined);
-  if (!image) throw new UsageError(`${def.path}: no docker.baseImage, baseDockerfile or buildContext, so there is no image to build on; set docker.baseImage`);
+  if (!image)
+    throw new UsageError(
+      `${def.path}: no docker.baseImage, baseDockerfile or buildContext, so there is no image to build on; set docker.baseImage`,
+    );
   const registry = isRecord(docker.baseImageRegistry) ? docker.baseImageRegistry : undefined;
   const address = str(registry?.address);
-  return { kind: 'image', image, registry: address ? { address, username: str(registry?.username), password: str(registry?.password) } : undefined };
+  return {
+    kind: 'image',
+    image,
+    registry: address ? { address, username: str(registry?.username), password: str(registry?.password) } : undefined,
+  };
 }
 
 function sparkOf(spark: Json | undefined): BuildInputs['spark'] {
   const s = isRecord(spark) ? spark : {};
-  const repositories = Array.isArray(s.repositories) ? s.repositories.filter((r): r is string => typeof r === 'string') : [];
+  const repositories = Array.isArray(s.repositories)
+    ? s.repositories.filter((r): r is string => typeof r === 'string')
+    : [];
   const packages = (Array.isArray(s.packages) ? s.packages : [])
     .filter((p): p is Record<string, Json> => isRecord(p))
     .map((p) => [p.group, p.artifact, p.version].map((x) => (typeof x === 'string' ? x : '')).join(':'))
@@ -120,7 +139,12 @@ function envVars(vars: Json | undefined): Record<string, string> {
 }
 
 /** Finds local file paths in the pip list; the renderer copies them into the context and points pip at the copy. */
-function localPackages(conda: Record<string, Json>, baseDir: string, isFile: (path: string) => boolean, where: string): LocalPackage[] {
+function localPackages(
+  conda: Record<string, Json>,
+  baseDir: string,
+  isFile: (path: string) => boolean,
+  where: string,
+): LocalPackage[] {
   const found: LocalPackage[] = [];
   const deps = Array.isArray(conda.dependencies) ? conda.dependencies : [];
   for (const item of deps) {
@@ -131,11 +155,16 @@ function localPackages(conda: Record<string, Json>, baseDir: string, isFile: (pa
       const expanded = raw.startsWith('~') ? homedir() + raw.slice(1) : raw;
       const path = isAbsolute(expanded) ? expanded : resolve(baseDir, expanded);
       if (!isFile(path)) {
-        throw new UsageError(`${where}: the pip entry "${raw}" is a local path, but ${path} is not a file; build a wheel (python -m pip wheel DIR) and list the .whl file`);
+        throw new UsageError(
+          `${where}: the pip entry "${raw}" is a local path, but ${path} is not a file; build a wheel (python -m pip wheel DIR) and list the .whl file`,
+        );
       }
       const fileName = basename(path);
       const clash = found.find((p) => p.fileName === fileName && p.path !== path);
-      if (clash) throw new UsageError(`${where}: two local packages are both named ${fileName} (${clash.path} and ${path}); rename one`);
+      if (clash)
+        throw new UsageError(
+          `${where}: two local packages are both named ${fileName} (${clash.path} and ${path}); rename one`,
+        );
       if (!found.some((p) => p.path === path)) found.push({ entry, path, fileName });
     }
   }

@@ -77,7 +77,10 @@ export function planBuild(inputs: BuildInputs, read: PlanFiles): BuildPlan {
   } else {
     files = [
       { path: `${SETUP_DIR}/99brokenproxy`, data: BROKEN_PROXY },
-      { path: `${SETUP_DIR}/spark_cache.py`, data: sparkCacheScript(inputs.spark.precache ? inputs.spark.packages : [], inputs.spark.repositories) },
+      {
+        path: `${SETUP_DIR}/spark_cache.py`,
+        data: sparkCacheScript(inputs.spark.precache ? inputs.spark.packages : [], inputs.spark.repositories),
+      },
       { path: `${SETUP_DIR}/log4j.properties`, data: LOG4J_PROPERTIES },
     ];
     if (inputs.conda) {
@@ -101,10 +104,16 @@ export function planBuild(inputs: BuildInputs, read: PlanFiles): BuildPlan {
       schema: PLAN_SCHEMA,
       platform,
       dockerfile: body,
-      files: files.map((f) => [f.path, digestOf(f.data), f.mode ?? 0o644]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      files: files
+        .map((f) => [f.path, digestOf(f.data), f.mode ?? 0o644])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     }),
   );
-  const labels = { [`${LABEL_PREFIX}.hash`]: hash, [`${LABEL_PREFIX}.source`]: inputs.source, [`${LABEL_PREFIX}.schema`]: String(PLAN_SCHEMA) };
+  const labels = {
+    [`${LABEL_PREFIX}.hash`]: hash,
+    [`${LABEL_PREFIX}.source`]: inputs.source,
+    [`${LABEL_PREFIX}.schema`]: String(PLAN_SCHEMA),
+  };
   const dockerfile = withLabels(body, labels);
   return {
     dockerfile,
@@ -133,13 +142,16 @@ export function mutatedCondaSpec(inputs: BuildInputs, envName: string): string {
   const byEntry = new Map(inputs.localPackages.map((p) => [p.entry, `/${PACKAGES_DIR}/${p.fileName}`]));
   if (Array.isArray(spec.dependencies)) {
     spec.dependencies = spec.dependencies.map((item) =>
-      isRecord(item) && Array.isArray(item.pip) ? { ...item, pip: item.pip.map((e) => (typeof e === 'string' && byEntry.has(e) ? byEntry.get(e)! : e)) } : item,
+      isRecord(item) && Array.isArray(item.pip)
+        ? { ...item, pip: item.pip.map((e) => (typeof e === 'string' && byEntry.has(e) ? byEntry.get(e)! : e)) }
+        : item,
     );
   }
   // A fixed key order (conda's own: name, channels, dependencies, then the rest), so the same spec written with
   // its keys in another order gives the same file and the same hash.
   const ordered: Record<string, Json> = { name: envName };
-  for (const key of ['channels', 'dependencies', ...Object.keys(spec).sort()]) if (key in spec && !(key in ordered)) ordered[key] = spec[key];
+  for (const key of ['channels', 'dependencies', ...Object.keys(spec).sort()])
+    if (key in spec && !(key in ordered)) ordered[key] = spec[key];
   return stringify(ordered, { indentSeq: false, lineWidth: 0 });
 }
 

@@ -25,7 +25,13 @@ export async function prepareDefinition(path: string): Promise<Prepared> {
   // A second line of defence, independent of the rule's own pattern: nothing with a secret in a URL is built.
   const leaked = pipEntries(inputs.conda).find((p) => hasUrlCredentials(p.entry));
   if (leaked) {
-    const d: Diagnostic = { rule: CREDENTIALS_RULE, severity: 'error', path: `python.condaDependencies.${leaked.path}`, message: URL_CREDENTIALS_MESSAGE, hint: URL_CREDENTIALS_HINT };
+    const d: Diagnostic = {
+      rule: CREDENTIALS_RULE,
+      severity: 'error',
+      path: `python.condaDependencies.${leaked.path}`,
+      message: URL_CREDENTIALS_MESSAGE,
+      hint: URL_CREDENTIALS_HINT,
+    };
     return { ok: false, def, diagnostics: [...diagnostics, d] };
   }
   return { ok: true, def, inputs, plan, diagnostics };
@@ -39,5 +45,9 @@ const URL_CREDENTIALS_HINT =
 
 /** For build, run and the Dockerfile context, credentials in a pip URL are an error, not a warning. */
 function refuseUrlCredentials(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => (d.rule === CREDENTIALS_RULE ? { ...d, severity: 'error', message: URL_CREDENTIALS_MESSAGE, hint: URL_CREDENTIALS_HINT } : d));
+  return diagnostics.map((d) =>
+    d.rule === CREDENTIALS_RULE
+      ? { ...d, severity: 'error', message: URL_CREDENTIALS_MESSAGE, hint: URL_CREDENTIALS_HINT }
+      : d,
+  );
 }

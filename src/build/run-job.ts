@@ -54,7 +54,11 @@ export interface JobResult {
 export async function runJob(docker: Docker, request: JobRequest): Promise<JobResult> {
   // Containers left running by an amlenv that was killed (kill -9, a closed terminal) are removed first.
   const orphans = await removeOrphans(docker, request.signal);
-  if (orphans.length > 0) request.onEvent?.({ kind: 'status', text: `removed ${orphans.length} container${orphans.length === 1 ? '' : 's'} left running by an amlenv that is no longer running` });
+  if (orphans.length > 0)
+    request.onEvent?.({
+      kind: 'status',
+      text: `removed ${orphans.length} container${orphans.length === 1 ? '' : 's'} left running by an amlenv that is no longer running`,
+    });
   const user = defaultRunUser();
   const [uid, gid] = user.split(':').map(Number);
   const workspace = prepareWorkspace(request.scan, { uid, gid });
@@ -77,7 +81,11 @@ export async function runJob(docker: Docker, request: JobRequest): Promise<JobRe
       },
       mounts: [
         { host: workspace.snapshot, container: CONTAINER_WD, readOnly: true },
-        ...RUN_DIRS.map((name) => ({ host: workspace.writable[name], container: `${CONTAINER_WD}/${name}`, readOnly: false })),
+        ...RUN_DIRS.map((name) => ({
+          host: workspace.writable[name],
+          container: `${CONTAINER_WD}/${name}`,
+          readOnly: false,
+        })),
         ...(request.mounts ?? []),
       ],
       network: request.network,
@@ -108,7 +116,12 @@ export async function runJob(docker: Docker, request: JobRequest): Promise<JobRe
 }
 
 /** Copies the script's output live to the terminal and std_log.txt, and reports it line by line. */
-function tee(live: NodeJS.WritableStream, log: NodeJS.WritableStream, stream: 'stdout' | 'stderr', onEvent?: JobListener): Writable & { flushLog(): void } {
+function tee(
+  live: NodeJS.WritableStream,
+  log: NodeJS.WritableStream,
+  stream: 'stdout' | 'stderr',
+  onEvent?: JobListener,
+): Writable & { flushLog(): void } {
   let partial = '';
   // The log gets whole lines only, so stdout and stderr interleave there line by line, never mid-line.
   let logPartial = Buffer.alloc(0);

@@ -3,7 +3,8 @@
 export const SETUP_DIR = 'azureml-environment-setup';
 
 /** apt settings Azure ML copies into every image, so apt works behind proxies that break pipelining. */
-export const BROKEN_PROXY = 'Acquire::http::Pipeline-Depth 0;\nAcquire::http::No-Cache true;\nAcquire::BrokenProxy    true;\n';
+export const BROKEN_PROXY =
+  'Acquire::http::Pipeline-Depth 0;\nAcquire::http::No-Cache true;\nAcquire::BrokenProxy    true;\n';
 
 export const LOG4J_PROPERTIES = [
   '# Quiet Spark while the packages are fetched at build time.',
@@ -23,7 +24,7 @@ const pyList = (items: string[]) => `[${items.map((s) => JSON.stringify(s)).join
  */
 export function sparkCacheScript(packages: string[], repositories: string[]): string {
   return [
-    '# Written by amlenv: fetches the environment\'s Spark packages at build time (Azure ML\'s pre-cache step).',
+    "# Written by amlenv: fetches the environment's Spark packages at build time (Azure ML's pre-cache step).",
     `PACKAGES = ${pyList(packages)}`,
     `REPOSITORIES = ${pyList(repositories)}`,
     '',

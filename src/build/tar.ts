@@ -24,7 +24,16 @@ export function contextTar(files: ContextFile[]): Readable {
         const dir = parts.slice(0, i).join('/');
         if (!dirs.has(dir)) {
           dirs.add(dir);
-          tar.entry({ name: `${dir}/`, type: 'directory', mode: 0o755, mtime: MTIME, uid: 0, gid: 0, uname: '', gname: '' });
+          tar.entry({
+            name: `${dir}/`,
+            type: 'directory',
+            mode: 0o755,
+            mtime: MTIME,
+            uid: 0,
+            gid: 0,
+            uname: '',
+            gname: '',
+          });
         }
       }
       const header = { name: file.path, mode: file.mode ?? 0o644, mtime: MTIME, uid: 0, gid: 0, uname: '', gname: '' };

@@ -20,7 +20,7 @@ export function hasUrlCredentials(text: string): boolean {
       }
       end++;
     }
-    from = end > at + 3 ? end : at + 3;
+    from = Math.max(end, at + 3);
   }
 }
 

@@ -13,7 +13,10 @@ export function writeContext(dir: string, files: ContextFile[]): string[] {
       if (isDiskFile(file.data)) {
         copyFileSync(file.data.disk, temp);
         chmodSync(temp, file.mode ?? 0o644);
-      } else writeFileSync(temp, typeof file.data === 'string' ? file.data : Buffer.from(file.data), { mode: file.mode ?? 0o644 });
+      } else
+        writeFileSync(temp, typeof file.data === 'string' ? file.data : Buffer.from(file.data), {
+          mode: file.mode ?? 0o644,
+        });
       renameSync(temp, path);
     } catch (err) {
       rmSync(temp, { force: true });

@@ -49,14 +49,19 @@ const command: Command = {
     const extraTag = values.tag as string | undefined;
     if (extraTag !== undefined) {
       const ref = parseImageRef(extraTag);
-      if (isImageError(ref) || ref.digest) throw new UsageError(`--tag "${extraTag}" is not an image name: ${isImageError(ref) ? ref.error : 'a tag cannot hold a digest'}; e.g. --tag myenv:dev`);
+      if (isImageError(ref) || ref.digest)
+        throw new UsageError(
+          `--tag "${extraTag}" is not an image name: ${isImageError(ref) ? ref.error : 'a tag cannot hold a digest'}; e.g. --tag myenv:dev`,
+        );
     }
     // The daemon is asked while the definition is validated; its answer counts only for a valid definition.
     const connecting = connectDocker();
     connecting.catch(() => undefined);
     const prepared = await prepareDefinition(path);
     if (!prepared.ok) {
-      process.stderr.write(`${formatErrors(path, prepared)}\namlenv: ${path} has errors, so it is not built; fix them first (amlenv validate ${path})\n`);
+      process.stderr.write(
+        `${formatErrors(path, prepared)}\namlenv: ${path} has errors, so it is not built; fix them first (amlenv validate ${path})\n`,
+      );
       return EXIT.invalid;
     }
     const docker = await connecting;
@@ -89,13 +94,17 @@ export function reportJobError(err: unknown): number {
     return INTERRUPTED;
   }
   if (err instanceof BuildFailed) {
-    process.stderr.write(`amlenv: the image was not built${err.step ? ` (step ${err.step.index}/${err.step.total} failed)` : ''}: ${err.message.split('\n')[0]}; fix the definition and build again\n`);
+    process.stderr.write(
+      `amlenv: the image was not built${err.step ? ` (step ${err.step.index}/${err.step.total} failed)` : ''}: ${err.message.split('\n')[0]}; fix the definition and build again\n`,
+    );
     return EXIT.invalid;
   }
   const code = (err as { code?: string })?.code;
   if (code && ['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE'].includes(code)) {
     const { address } = daemonAddress();
-    throw new EnvironmentProblem(`lost the connection to Docker at ${address} (${code}); check that the daemon is still running (docker info), then try again`);
+    throw new EnvironmentProblem(
+      `lost the connection to Docker at ${address} (${code}); check that the daemon is still running (docker info), then try again`,
+    );
   }
   if (err instanceof PullFailed) {
     process.stderr.write(`amlenv: ${err.message}; check the image name, your network, or docker.baseImageRegistry\n`);

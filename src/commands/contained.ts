@@ -8,5 +8,6 @@ import { InvalidInput } from '../util/errors.js';
  */
 export function assertContained(path: string, def: LoadedDefinition): void {
   const refused = def.problems.find((p) => p.rule === OUTSIDE_RULE);
-  if (refused) throw new InvalidInput(`${path}: ${refused.path}: ${refused.message}; ${refused.hint} [${OUTSIDE_RULE}]`);
+  if (refused)
+    throw new InvalidInput(`${path}: ${refused.path}: ${refused.message}; ${refused.hint} [${OUTSIDE_RULE}]`);
 }

@@ -24,7 +24,10 @@ function loaded(path: string): LoadedDefinition {
     throw new InvalidInput(outcome.message);
   }
   const p = outcome.def.problems.find((x) => x.severity === 'error');
-  if (!outcome.def.parsed && p) throw new InvalidInput(`${p.file ?? path}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.message} [${p.rule}]; ${p.hint}`);
+  if (!outcome.def.parsed && p)
+    throw new InvalidInput(
+      `${p.file ?? path}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.message} [${p.rule}]; ${p.hint}`,
+    );
   assertContained(path, outcome.def);
   return outcome.def;
 }
@@ -37,7 +40,9 @@ async function reportValidation(label: string, path: string): Promise<boolean> {
   const diagnostics = await validateDefinition(outcome.def);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  process.stderr.write(`${label} ${path}: ${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}${errors.length ? ` — ${errors[0].path}: ${errors[0].message} [${errors[0].rule}]` : ''} ${dim(`(amlenv validate ${path} for details)`)}\n`);
+  process.stderr.write(
+    `${label} ${path}: ${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}${errors.length ? ` — ${errors[0].path}: ${errors[0].message} [${errors[0].rule}]` : ''} ${dim(`(amlenv validate ${path} for details)`)}\n`,
+  );
   return errors.length === 0;
 }
 
@@ -53,9 +58,13 @@ async function refuseInvalid(path: string, def: LoadedDefinition, force: boolean
   if (!errors.length) return findings;
   process.stderr.write(`${formatErrors(path, { def, diagnostics: errors })}\n`);
   if (!force) {
-    throw new InvalidInput(`${path} has ${plural(errors.length, 'error')}, so nothing was converted (the new files would carry ${errors.length === 1 ? 'it' : 'them'} or silently lose what ${errors.length === 1 ? 'it breaks' : 'they break'}); fix ${errors.length === 1 ? 'it' : 'them'} first (amlenv validate ${path}), or pass --force to convert anyway and see what is dropped`);
+    throw new InvalidInput(
+      `${path} has ${plural(errors.length, 'error')}, so nothing was converted (the new files would carry ${errors.length === 1 ? 'it' : 'them'} or silently lose what ${errors.length === 1 ? 'it breaks' : 'they break'}); fix ${errors.length === 1 ? 'it' : 'them'} first (amlenv validate ${path}), or pass --force to convert anyway and see what is dropped`,
+    );
   }
-  process.stderr.write(`${yellow('warning')} converting despite ${plural(errors.length, 'error')} (--force): the fields they name are carried as they are, or dropped as listed below\n`);
+  process.stderr.write(
+    `${yellow('warning')} converting despite ${plural(errors.length, 'error')} (--force): the fields they name are carried as they are, or dropped as listed below\n`,
+  );
   return findings;
 }
 
@@ -80,19 +89,34 @@ const command: Command = {
   async run({ positionals, values }) {
     const [path] = positionals;
     const to = values.to as string | undefined;
-    if (to !== 'v1' && to !== 'v2') throw new UsageError(`${to === undefined ? '--to is required' : `--to must be v1 or v2, not "${to}"`}: e.g. amlenv convert env.json --to v2`);
+    if (to !== 'v1' && to !== 'v2')
+      throw new UsageError(
+        `${to === undefined ? '--to is required' : `--to must be v1 or v2, not "${to}"`}: e.g. amlenv convert env.json --to v2`,
+      );
     const force = Boolean(values.force);
     const def = loaded(path);
 
     if (to === 'v2') {
-      if (def.format === 'v2-yaml') throw new UsageError(`${path} is already a v2 environment; convert --to v1 goes the other way`);
-      if (def.format === 'conda-yaml') throw new UsageError(`${path} is a conda file, not an environment; start one with amlenv init --from-conda ${path}, then convert it`);
+      if (def.format === 'v2-yaml')
+        throw new UsageError(`${path} is already a v2 environment; convert --to v1 goes the other way`);
+      if (def.format === 'conda-yaml')
+        throw new UsageError(
+          `${path} is a conda file, not an environment; start one with amlenv init --from-conda ${path}, then convert it`,
+        );
       const findings = await refuseInvalid(path, def, force);
       const out = (values.out as string | undefined) ?? `${safeName(def.env.name)}-v2`;
-      const { result, files } = v2Files(def.env, out, { source: path, command: values.command as string | undefined, code: values.code as string | undefined });
+      const { result, files } = v2Files(def.env, out, {
+        source: path,
+        command: values.command as string | undefined,
+        code: values.code as string | undefined,
+      });
       for (const note of result.notes) process.stderr.write(`${yellow('warning')} ${note.path}: ${note.message}\n`);
       const python = isRecord(def.env.python) ? def.env.python : {};
-      const lost = droppedConda(findings, result.conda !== undefined || CONDA_FILE in (result.context ?? {}), python.userManagedDependencies === true);
+      const lost = droppedConda(
+        findings,
+        result.conda !== undefined || CONDA_FILE in (result.context ?? {}),
+        python.userManagedDependencies === true,
+      );
       if (lost) process.stderr.write(`${yellow('dropped')} python.condaDependencies: ${lost}\n`);
       writeSet(files, { force, folder: out });
       process.stderr.write(`${green('wrote')} ${files.map((f) => f.path).join(', ')}\n`);
@@ -100,9 +124,11 @@ const command: Command = {
       return ok ? EXIT.ok : EXIT.invalid;
     }
 
-    if (def.format !== 'v2-yaml') throw new UsageError(`${path} is not a v2 environment (it is ${def.format}); --to v1 converts v2 YAML`);
+    if (def.format !== 'v2-yaml')
+      throw new UsageError(`${path} is not a v2 environment (it is ${def.format}); --to v1 converts v2 YAML`);
     const layout = (values.layout as string | undefined) ?? 'directory';
-    if (layout !== 'file' && layout !== 'directory') throw new UsageError(`--layout must be file or directory, not "${layout}"`);
+    if (layout !== 'file' && layout !== 'directory')
+      throw new UsageError(`--layout must be file or directory, not "${layout}"`);
     const findings = await refuseInvalid(path, def, force);
     const docker = isRecord(def.env.docker) ? def.env.docker : {};
     const context = isRecord(docker.buildContext) ? docker.buildContext : undefined;
@@ -115,11 +141,18 @@ const command: Command = {
     const { env, notes } = v2ToV1(def.env, def.v2 ?? {}, dockerfile);
     for (const note of notes) process.stderr.write(`${yellow('warning')} ${note.path}: ${note.message}\n`);
     const v1Python = isRecord(env.python) ? env.python : {};
-    const lost = droppedConda(findings, isRecord(v1Python.condaDependencies), v1Python.userManagedDependencies === true);
+    const lost = droppedConda(
+      findings,
+      isRecord(v1Python.condaDependencies),
+      v1Python.userManagedDependencies === true,
+    );
     if (lost) process.stderr.write(`${yellow('dropped')} conda_file: ${lost}\n`);
     const name = safeName(env.name);
     const out = (values.out as string | undefined) ?? (layout === 'file' ? `${name}.json` : `${name}-v1`);
-    const files = layout === 'file' ? [{ path: out, text: serializeV1Json(env, { ...SDK_JSON_STYLE, finalNewline: true }) }] : Object.entries(v1DirFiles(env)).map(([file, text]) => ({ path: join(out, file), text }));
+    const files =
+      layout === 'file'
+        ? [{ path: out, text: serializeV1Json(env, { ...SDK_JSON_STYLE, finalNewline: true }) }]
+        : Object.entries(v1DirFiles(env)).map(([file, text]) => ({ path: join(out, file), text }));
     writeSet(files, { force, folder: layout === 'directory' ? out : undefined });
     process.stderr.write(`${green('wrote')} ${files.map((f) => f.path).join(', ')}\n`);
     const ok = await reportValidation('v1 environment', out);

@@ -18,7 +18,9 @@ const command: Command = {
     if (out !== undefined) assertEmptyFolder(out);
     const prepared = await prepareDefinition(path);
     if (!prepared.ok) {
-      process.stderr.write(`${formatErrors(path, prepared)}\namlenv: ${path} has errors, so there is no Dockerfile for it; fix them (amlenv validate ${path})\n`);
+      process.stderr.write(
+        `${formatErrors(path, prepared)}\namlenv: ${path} has errors, so there is no Dockerfile for it; fix them (amlenv validate ${path})\n`,
+      );
       return EXIT.invalid;
     }
     const { plan } = prepared;
@@ -27,8 +29,12 @@ const command: Command = {
       return EXIT.ok;
     }
     writeContext(out, plan.files);
-    process.stderr.write(`${green('wrote')} ${plural(plan.files.length, 'file')} to ${out} (Dockerfile: ${join(out, plan.dockerfilePath)})\n`);
-    process.stderr.write(`${dim('build it as Azure ML does:')} docker build -f ${join(out, plan.dockerfilePath)} -t ${plan.tag} ${out}\n`);
+    process.stderr.write(
+      `${green('wrote')} ${plural(plan.files.length, 'file')} to ${out} (Dockerfile: ${join(out, plan.dockerfilePath)})\n`,
+    );
+    process.stderr.write(
+      `${dim('build it as Azure ML does:')} docker build -f ${join(out, plan.dockerfilePath)} -t ${plan.tag} ${out}\n`,
+    );
     return EXIT.ok;
   },
 };
@@ -36,11 +42,18 @@ const command: Command = {
 /** --out must be a new or empty folder: the context is never written over existing files. */
 function assertEmptyFolder(out: string): void {
   if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file; give a new or empty folder for the Dockerfile and its context`);
-  if (readdirSync(out).length > 0) throw new UsageError(`--out ${out} is not empty; give a new or empty folder (amlenv never writes over existing files)`);
+  if (!statSync(out).isDirectory())
+    throw new UsageError(`--out ${out} is a file; give a new or empty folder for the Dockerfile and its context`);
+  if (readdirSync(out).length > 0)
+    throw new UsageError(
+      `--out ${out} is not empty; give a new or empty folder (amlenv never writes over existing files)`,
+    );
 }
 
-export function formatErrors(path: string, prepared: { def: { format: string }; diagnostics: Parameters<typeof formatResult>[0]['diagnostics'] }): string {
+export function formatErrors(
+  path: string,
+  prepared: { def: { format: string }; diagnostics: Parameters<typeof formatResult>[0]['diagnostics'] },
+): string {
   const errors = prepared.diagnostics.filter((d) => d.severity === 'error');
   return formatResult({ path, format: prepared.def.format as never, valid: false, diagnostics: errors });
 }

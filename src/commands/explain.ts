@@ -34,10 +34,14 @@ export function renderLesson(lesson: Lesson): string {
 
 function topicList(): string {
   const content = loadContent();
-  const lines = [bold('Topics') + dim('  (amlenv explain TOPIC prints its lessons; amlenv explain LESSON one lesson)'), ''];
+  const lines = [
+    bold('Topics') + dim('  (amlenv explain TOPIC prints its lessons; amlenv explain LESSON one lesson)'),
+    '',
+  ];
   for (const topic of content.topics) {
     lines.push(`${bold(topic.id.padEnd(16))} ${topic.title}`);
-    for (const lesson of lessonsOf(content, topic.id)) lines.push(`  ${dim('·')} ${lesson.id.padEnd(34)} ${dim(lesson.title)}`);
+    for (const lesson of lessonsOf(content, topic.id))
+      lines.push(`  ${dim('·')} ${lesson.id.padEnd(34)} ${dim(lesson.title)}`);
   }
   lines.push('', dim(`Rules: amlenv rules lists ${RULES.length}; amlenv explain RULE-ID explains one.`));
   return lines.join('\n');
@@ -50,12 +54,12 @@ const command: Command = {
   async run({ positionals }) {
     const [name] = positionals;
     if (!name) {
-      process.stdout.write(topicList() + '\n');
+      process.stdout.write(`${topicList()}\n`);
       return EXIT.ok;
     }
     const rule = findRule(name);
     if (rule) {
-      process.stdout.write(renderRule(rule) + '\n');
+      process.stdout.write(`${renderRule(rule)}\n`);
       return EXIT.ok;
     }
     const content = loadContent();
@@ -63,12 +67,14 @@ const command: Command = {
     const topic = content.topics.find((t) => t.id === name);
     if (lesson || topic) {
       const lessons = lesson ? [lesson] : lessonsOf(content, name);
-      process.stdout.write(lessons.map(renderLesson).join(`\n\n${dim('─'.repeat(Math.min(width(), 60)))}\n\n`) + '\n');
+      process.stdout.write(`${lessons.map(renderLesson).join(`\n\n${dim('─'.repeat(Math.min(width(), 60)))}\n\n`)}\n`);
       return EXIT.ok;
     }
     const known = [...RULES.map((r) => r.id), ...content.lessons.map((l) => l.id), ...content.topics.map((t) => t.id)];
     const guess = suggest(name, known);
-    throw new UsageError(`"${name}" is not a rule, lesson or topic${guess ? `; did you mean "${guess}"?` : ''} (amlenv explain lists topics, amlenv rules lists rules)`);
+    throw new UsageError(
+      `"${name}" is not a rule, lesson or topic${guess ? `; did you mean "${guess}"?` : ''} (amlenv explain lists topics, amlenv rules lists rules)`,
+    );
   },
 };
 

@@ -22,7 +22,13 @@ import { plural } from '../util/plural.js';
 
 const LAYOUTS = ['file', 'directory', 'v2'];
 
-const INPUT_KINDS: Record<string, ReadKind> = { '--from-conda': 'conda', '--conda': 'conda', '--from-requirements': 'requirements', '--requirements': 'requirements', '--from-dockerfile': 'dockerfile' };
+const INPUT_KINDS: Record<string, ReadKind> = {
+  '--from-conda': 'conda',
+  '--conda': 'conda',
+  '--from-requirements': 'requirements',
+  '--requirements': 'requirements',
+  '--from-dockerfile': 'dockerfile',
+};
 
 function readInput(path: string, flag: string): string {
   const r = safeReadText(path, INPUT_KINDS[flag] ?? 'definition');
@@ -31,7 +37,10 @@ function readInput(path: string, flag: string): string {
   throw new InvalidInput(`${flag} ${path}: ${r.message} [${r.rule}]; ${r.hint}`);
 }
 
-const stem = (path: string) => basename(path).replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9._-]+/g, '-') || 'environment';
+const stem = (path: string) =>
+  basename(path)
+    .replace(/\.[^.]+$/, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-') || 'environment';
 
 /** The starting definition: a template, or one of the SDK's from_* importers. */
 function source(values: Record<string, unknown>, name: string | undefined): Imported & { from: string } {
@@ -40,19 +49,38 @@ function source(values: Record<string, unknown>, name: string | undefined): Impo
   const fromDockerfilePath = values['from-dockerfile'] as string | undefined;
   const fromExisting = values['from-existing'] as string | undefined;
   const chosen = [fromConda, fromRequirements, fromDockerfilePath, fromExisting, values.template].filter(Boolean);
-  if (chosen.length > 1) throw new UsageError('choose one of --template, --from-conda, --from-requirements, --from-dockerfile and --from-existing');
-  if ((values.conda || values.requirements) && !fromDockerfilePath) throw new UsageError('--conda and --requirements go with --from-dockerfile');
+  if (chosen.length > 1)
+    throw new UsageError(
+      'choose one of --template, --from-conda, --from-requirements, --from-dockerfile and --from-existing',
+    );
+  if ((values.conda || values.requirements) && !fromDockerfilePath)
+    throw new UsageError('--conda and --requirements go with --from-dockerfile');
   try {
-    if (fromConda) return { ...fromCondaSpecification(name ?? stem(fromConda), readInput(fromConda, '--from-conda'), fromConda), from: fromConda };
-    if (fromRequirements) return { ...fromPipRequirements(name ?? 'environment', readInput(fromRequirements, '--from-requirements'), fromRequirements), from: fromRequirements };
+    if (fromConda)
+      return {
+        ...fromCondaSpecification(name ?? stem(fromConda), readInput(fromConda, '--from-conda'), fromConda),
+        from: fromConda,
+      };
+    if (fromRequirements)
+      return {
+        ...fromPipRequirements(
+          name ?? 'environment',
+          readInput(fromRequirements, '--from-requirements'),
+          fromRequirements,
+        ),
+        from: fromRequirements,
+      };
     if (fromDockerfilePath) {
-      if (values.conda && values.requirements) throw new UsageError('give --conda or --requirements, not both (from_dockerfile takes one)');
+      if (values.conda && values.requirements)
+        throw new UsageError('give --conda or --requirements, not both (from_dockerfile takes one)');
       const conda = values.conda as string | undefined;
       const requirements = values.requirements as string | undefined;
       return {
         ...fromDockerfile(name ?? 'environment', readInput(fromDockerfilePath, '--from-dockerfile'), {
           conda: conda ? { text: readInput(conda, '--conda'), file: conda } : undefined,
-          requirements: requirements ? { text: readInput(requirements, '--requirements'), file: requirements } : undefined,
+          requirements: requirements
+            ? { text: readInput(requirements, '--requirements'), file: requirements }
+            : undefined,
         }),
         from: fromDockerfilePath,
       };
@@ -63,10 +91,16 @@ function source(values: Record<string, unknown>, name: string | undefined): Impo
   }
   if (fromExisting) {
     const outcome = loadDefinition(fromExisting);
-    if (!outcome.ok) throw outcome.reason === 'missing' ? new UsageError(`--from-existing ${outcome.message}`) : new InvalidInput(outcome.message);
+    if (!outcome.ok)
+      throw outcome.reason === 'missing'
+        ? new UsageError(`--from-existing ${outcome.message}`)
+        : new InvalidInput(outcome.message);
     const def = outcome.def;
     const p = def.problems.find((x) => x.severity === 'error');
-    if (!def.parsed && p) throw new InvalidInput(`${p.file ?? fromExisting}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.message} [${p.rule}]; ${p.hint}`);
+    if (!def.parsed && p)
+      throw new InvalidInput(
+        `${p.file ?? fromExisting}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.message} [${p.rule}]; ${p.hint}`,
+      );
     assertContained(fromExisting, def);
     let env: EnvObject;
     const notes: Imported['notes'] = [];
@@ -77,7 +111,9 @@ function source(values: Record<string, unknown>, name: string | undefined): Impo
     } else if (def.format === 'conda-yaml') {
       env = newEnvironment(name ?? stem(fromExisting));
       env.environmentVariables = {};
-      (env.python as Record<string, unknown>).condaDependencies = (def.env.python as Record<string, unknown>).condaDependencies;
+      (env.python as Record<string, unknown>).condaDependencies = (
+        def.env.python as Record<string, unknown>
+      ).condaDependencies;
     } else env = structuredClone(def.env);
     if (name) env.name = name;
     return { env, notes, from: fromExisting };
@@ -86,8 +122,13 @@ function source(values: Record<string, unknown>, name: string | undefined): Impo
   const wanted = (values.template as string | undefined) ?? 'minimal-cpu';
   const template = templates.find((t) => t.name === wanted);
   if (!template) {
-    const guess = suggest(wanted, templates.map((t) => t.name));
-    throw new UsageError(`no template "${wanted}"${guess ? `; did you mean "${guess}"?` : ''} (amlenv templates lists them)`);
+    const guess = suggest(
+      wanted,
+      templates.map((t) => t.name),
+    );
+    throw new UsageError(
+      `no template "${wanted}"${guess ? `; did you mean "${guess}"?` : ''} (amlenv templates lists them)`,
+    );
   }
   const env = JSON.parse(readFileSync(templatePath(template), 'utf8')) as EnvObject;
   env.name = name ?? template.name;
@@ -116,7 +157,10 @@ const command: Command = {
     const name = values.name as string | undefined;
     if (name !== undefined) {
       if (!name.trim()) throw new UsageError('--name must not be empty');
-      if (/^(azureml|microsoft)/i.test(name)) throw new UsageError(`--name "${name}" starts with a reserved prefix (AzureML, Microsoft); choose a name of your own`);
+      if (/^(azureml|microsoft)/i.test(name))
+        throw new UsageError(
+          `--name "${name}" starts with a reserved prefix (AzureML, Microsoft); choose a name of your own`,
+        );
       if (name.length > 255) throw new UsageError('--name is longer than 255 characters');
     }
     const { env, notes, from } = source(values, name);
@@ -141,11 +185,16 @@ const command: Command = {
       writeSet(files, { force, folder: target });
     }
     for (const note of notes) process.stderr.write(`${yellow('note')} ${note.path}: ${note.message}\n`);
-    const check = layout === 'v2' ? loadDefinition(join(target, 'environment.yml')) : loadDefinitionText(serializeV1Json(env), isRecord(env) ? join(target, 'check.json') : target);
+    const check =
+      layout === 'v2'
+        ? loadDefinition(join(target, 'environment.yml'))
+        : loadDefinitionText(serializeV1Json(env), isRecord(env) ? join(target, 'check.json') : target);
     const diagnostics = check.ok ? await validateDefinition(check.def) : [];
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-    process.stderr.write(`${green('wrote')} ${files.map((f) => f.path).join(', ')} from ${from} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`);
+    process.stderr.write(
+      `${green('wrote')} ${files.map((f) => f.path).join(', ')} from ${from} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`,
+    );
     process.stderr.write(`next: amlenv validate ${layout === 'v2' ? join(target, 'environment.yml') : target}\n`);
     return EXIT.ok;
   },

@@ -14,7 +14,9 @@ const command: Command = {
     const lesson = name && !topic ? content.lessons.find((l) => l.id === name) : undefined;
     if (name && !topic && !lesson) {
       const guess = suggest(name, [...content.topics.map((t) => t.id), ...content.lessons.map((l) => l.id)]);
-      throw new UsageError(`"${name}" is not a topic or lesson${guess ? `; did you mean "${guess}"?` : ''} (amlenv explain lists them)`);
+      throw new UsageError(
+        `"${name}" is not a topic or lesson${guess ? `; did you mean "${guess}"?` : ''} (amlenv explain lists them)`,
+      );
     }
     const { runApp } = await import('../ui/run-app.js');
     await runApp({ initial: { id: 'learn', topic: topic?.id, lesson: lesson?.id }, standalone: true });

@@ -11,11 +11,14 @@ const command: Command = {
     if (values.json) {
       const store = new LearningStore();
       if (store.problem) process.stderr.write(`amlenv: ${store.problem}\n`);
-      process.stdout.write(JSON.stringify(store.report(loadContent(), new Date()), null, 2) + '\n');
+      process.stdout.write(`${JSON.stringify(store.report(loadContent(), new Date()), null, 2)}\n`);
       return EXIT.ok;
     }
     // Only the screen needs a terminal; --json works anywhere, so this command checks for itself.
-    if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('amlenv progress shows a screen and needs a terminal; without one use amlenv progress --json');
+    if (!process.stdin.isTTY || !process.stdout.isTTY)
+      throw new UsageError(
+        'amlenv progress shows a screen and needs a terminal; without one use amlenv progress --json',
+      );
     const { runApp } = await import('../ui/run-app.js');
     await runApp({ initial: { id: 'progress' }, standalone: true });
     return EXIT.ok;

@@ -23,20 +23,33 @@ const isFile = (p: string): boolean => {
 /** The script's place in the snapshot; a usage error naming every place tried when it is in none of them. */
 export function resolveScript(script: string, sourceDir: string | undefined): ScriptLocation {
   if (sourceDir === undefined) {
-    if (!isFile(script)) throw new UsageError(`${script}: no such script (looked for ${resolve(script)}); give the path of the file to run, or --source-dir DIR with the script relative to it`);
+    if (!isFile(script))
+      throw new UsageError(
+        `${script}: no such script (looked for ${resolve(script)}); give the path of the file to run, or --source-dir DIR with the script relative to it`,
+      );
     return { sourceDir: dirname(script), inSnapshot: inside(script, dirname(script)) };
   }
   const underSource = isAbsolute(script) ? undefined : join(sourceDir, script);
-  if (underSource !== undefined && isFile(underSource)) return { sourceDir, inSnapshot: inside(underSource, sourceDir) };
+  if (underSource !== undefined && isFile(underSource))
+    return { sourceDir, inSnapshot: inside(underSource, sourceDir) };
   if (isFile(script)) {
     const rel = relative(resolve(sourceDir), resolve(script));
     if (rel.startsWith('..') || isAbsolute(rel)) {
-      throw new UsageError(`${script} is outside the source directory ${sourceDir}; the script must be part of the snapshot (name it relative to --source-dir, or pass a --source-dir that holds it)`);
+      throw new UsageError(
+        `${script} is outside the source directory ${sourceDir}; the script must be part of the snapshot (name it relative to --source-dir, or pass a --source-dir that holds it)`,
+      );
     }
     return { sourceDir, inSnapshot: inside(script, sourceDir) };
   }
-  const tried = [underSource && `${underSource} (relative to --source-dir, as Azure ML reads it)`, `${script} (from the current folder)`].filter(Boolean).join(' and ');
-  throw new UsageError(`${script}: no such script; tried ${tried}; give the script's path relative to --source-dir ${sourceDir}`);
+  const tried = [
+    underSource && `${underSource} (relative to --source-dir, as Azure ML reads it)`,
+    `${script} (from the current folder)`,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  throw new UsageError(
+    `${script}: no such script; tried ${tried}; give the script's path relative to --source-dir ${sourceDir}`,
+  );
 }
 
 const inside = (file: string, dir: string): string => relative(resolve(dir), resolve(file)).split(sep).join('/');

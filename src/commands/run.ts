@@ -41,7 +41,10 @@ const command: Command = {
     // No script: a bundled sample runs, check-env by default (it proves the definition's promises).
     const sample = script ? undefined : findSample((values.sample as string | undefined) ?? DEFAULT_SAMPLE);
     const givenSource = values['source-dir'] as string | undefined;
-    if (givenSource !== undefined && !isDirectory(givenSource)) throw new UsageError(`--source-dir ${givenSource} is not a folder; give the folder that holds your script (the job's snapshot)`);
+    if (givenSource !== undefined && !isDirectory(givenSource))
+      throw new UsageError(
+        `--source-dir ${givenSource} is not a folder; give the folder that holds your script (the job's snapshot)`,
+      );
     // SCRIPT is relative to --source-dir, as in ScriptRunConfig(source_directory, script); a path from here works too.
     const located = script ? resolveScript(script, givenSource) : undefined;
     const emptySource = sample && !givenSource ? mkdtempSync(join(tmpdir(), 'amlenv-source-')) : undefined;
@@ -55,17 +58,23 @@ const command: Command = {
     connecting.catch(() => undefined);
     const prepared = await prepareDefinition(path);
     if (!prepared.ok) {
-      process.stderr.write(`${formatErrors(path, prepared)}\namlenv: ${path} has errors, so nothing was built or run; fix them first (amlenv validate ${path})\n`);
+      process.stderr.write(
+        `${formatErrors(path, prepared)}\namlenv: ${path} has errors, so nothing was built or run; fix them first (amlenv validate ${path})\n`,
+      );
       return EXIT.invalid;
     }
 
     const scan = scanSource(sourceDir);
     if (script && !scan.files.some((f) => f.path === scriptPath && f.link === undefined)) {
-      throw new UsageError(`${script} is excluded by ${scan.ignoreFile ?? 'the ignore file'} in ${sourceDir}, so it would not be in the snapshot; remove it from ${scan.ignoreFile ?? 'there'}`);
+      throw new UsageError(
+        `${script} is excluded by ${scan.ignoreFile ?? 'the ignore file'} in ${sourceDir}, so it would not be in the snapshot; remove it from ${scan.ignoreFile ?? 'there'}`,
+      );
     }
     const verdict = checkSnapshot(scan);
     if (!verdict.ok) {
-      process.stderr.write(`amlenv: ${verdict.message}; Azure ML would refuse it too\n  largest:\n${verdict.offenders.map((o) => `    ${safeLine(o)}\n`).join('')}  fix: list what the job does not need in ${join(sourceDir, '.amlignore')} (it wins over .gitignore), or pass a smaller --source-dir\n`);
+      process.stderr.write(
+        `amlenv: ${verdict.message}; Azure ML would refuse it too\n  largest:\n${verdict.offenders.map((o) => `    ${safeLine(o)}\n`).join('')}  fix: list what the job does not need in ${join(sourceDir, '.amlignore')} (it wins over .gitignore), or pass a smaller --source-dir\n`,
+      );
       return EXIT.invalid;
     }
 
@@ -77,7 +86,11 @@ const command: Command = {
     const sink = await progressSink(false);
     let image: string;
     try {
-      image = (await withInterrupt((signal) => ensureImage(docker, prepared.inputs, prepared.plan, { signal, onEvent: sink.listener }))).tag;
+      image = (
+        await withInterrupt((signal) =>
+          ensureImage(docker, prepared.inputs, prepared.plan, { signal, onEvent: sink.listener }),
+        )
+      ).tag;
       await sink.stop();
     } catch (err) {
       await sink.stop();
@@ -86,8 +99,19 @@ const command: Command = {
 
     const extra = sample ? sampleMounts(sample, prepared.def.env, path) : undefined;
     const say = plainProgress((line) => process.stderr.write(`${line}\n`));
-    say({ kind: 'phase', phase: 'run', text: `running ${prepared.plan.interpreter} ${scriptPath}${rest.length ? ` ${rest.join(' ')}` : ''} in ${image}${values.network ? '' : ' (no network)'}` });
-    const record = { runId, definition: path, image, script: scriptPath, args: rest, timeoutSeconds: timeoutMs === undefined ? 0 : timeoutMs / 1000 };
+    say({
+      kind: 'phase',
+      phase: 'run',
+      text: `running ${prepared.plan.interpreter} ${scriptPath}${rest.length ? ` ${rest.join(' ')}` : ''} in ${image}${values.network ? '' : ' (no network)'}`,
+    });
+    const record = {
+      runId,
+      definition: path,
+      image,
+      script: scriptPath,
+      args: rest,
+      timeoutSeconds: timeoutMs === undefined ? 0 : timeoutMs / 1000,
+    };
     try {
       const result = await withInterrupt((signal) =>
         runJob(docker, {
@@ -108,21 +132,42 @@ const command: Command = {
           signal,
         }),
       );
-      say({ kind: 'finished', exitCode: result.exitCode, timedOut: result.timedOut, oomKilled: result.oomKilled, seconds: result.seconds, outputsDir, collected: result.collected, skipped: result.skipped });
-      writeRunRecord(outputsDir, { ...record, status: result.timedOut ? 'timed-out' : result.exitCode === 0 ? 'succeeded' : 'failed', exitCode: result.exitCode, timedOut: result.timedOut, oomKilled: result.oomKilled, seconds: result.seconds });
+      say({
+        kind: 'finished',
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        oomKilled: result.oomKilled,
+        seconds: result.seconds,
+        outputsDir,
+        collected: result.collected,
+        skipped: result.skipped,
+      });
+      writeRunRecord(outputsDir, {
+        ...record,
+        status: result.timedOut ? 'timed-out' : result.exitCode === 0 ? 'succeeded' : 'failed',
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        oomKilled: result.oomKilled,
+        seconds: result.seconds,
+      });
       if (result.timedOut) {
-        process.stderr.write(`${red('amlenv:')} the script ran longer than --timeout ${timeoutMs! / 1000} s and was stopped; raise --timeout (0 for no limit) or make the script faster\n`);
+        process.stderr.write(
+          `${red('amlenv:')} the script ran longer than --timeout ${timeoutMs! / 1000} s and was stopped; raise --timeout (0 for no limit) or make the script faster\n`,
+        );
         return EXIT.invalid;
       }
       if (sample?.name === DEFAULT_SAMPLE) return printCheckReport(outputsDir, result.exitCode);
       if (result.exitCode !== 0) {
         // The contract keeps 1 for a failed job (3 is Docker's, 130 Ctrl-C's): the script's own code is told, not returned.
-        process.stderr.write(`${red('amlenv:')} the script failed with exit code ${result.exitCode}${result.oomKilled ? ' (killed: out of memory)' : ''}; see ${join(outputsDir, 'user_logs', 'std_log.txt')} (the code is kept in ${join(outputsDir, RUN_RECORD)})\n`);
+        process.stderr.write(
+          `${red('amlenv:')} the script failed with exit code ${result.exitCode}${result.oomKilled ? ' (killed: out of memory)' : ''}; see ${join(outputsDir, 'user_logs', 'std_log.txt')} (the code is kept in ${join(outputsDir, RUN_RECORD)})\n`,
+        );
         return EXIT.invalid;
       }
       return EXIT.ok;
     } catch (err) {
-      if (err instanceof Aborted && existsSync(outputsDir)) writeRunRecord(outputsDir, { ...record, status: 'interrupted' });
+      if (err instanceof Aborted && existsSync(outputsDir))
+        writeRunRecord(outputsDir, { ...record, status: 'interrupted' });
       return reportJobError(err);
     } finally {
       extra?.cleanup();
@@ -136,9 +181,14 @@ export const RUN_RECORD = 'run.json';
 /** The run's record beside its outputs: what ran, and how it ended (the script's own exit code included). */
 function writeRunRecord(outputsDir: string, record: Record<string, unknown>): void {
   try {
-    writeFileSync(join(outputsDir, RUN_RECORD), `${JSON.stringify({ ...record, finishedAt: new Date().toISOString() }, null, 2)}\n`);
+    writeFileSync(
+      join(outputsDir, RUN_RECORD),
+      `${JSON.stringify({ ...record, finishedAt: new Date().toISOString() }, null, 2)}\n`,
+    );
   } catch (err) {
-    process.stderr.write(`amlenv: could not write ${join(outputsDir, RUN_RECORD)} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the outputs are there nonetheless\n`);
+    process.stderr.write(
+      `amlenv: could not write ${join(outputsDir, RUN_RECORD)} (${(err as NodeJS.ErrnoException).code ?? 'error'}); the outputs are there nonetheless\n`,
+    );
   }
 }
 
@@ -147,7 +197,9 @@ function printCheckReport(outputsDir: string, exitCode: number): number {
   const file = join(outputsDir, 'outputs', 'env-report.json');
   const report = existsSync(file) ? parseReport(readFileSync(file, 'utf8')) : undefined;
   if (!report) {
-    process.stderr.write(`${red('amlenv:')} the environment check wrote no report (exit ${exitCode}); see ${join(outputsDir, 'user_logs', 'std_log.txt')}\n`);
+    process.stderr.write(
+      `${red('amlenv:')} the environment check wrote no report (exit ${exitCode}); see ${join(outputsDir, 'user_logs', 'std_log.txt')}\n`,
+    );
     return EXIT.invalid;
   }
   process.stdout.write(`${formatTable(reportRows(report))}\n`);
@@ -162,14 +214,18 @@ export { DEFAULT_TIMEOUT_SECONDS };
 export function parseTimeout(text: string | undefined): number | undefined {
   if (text === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
   const seconds = text.trim() === '' ? NaN : Number(text);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--timeout must be a number of seconds (0 for no limit), not "${text}"`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new UsageError(`--timeout must be a number of seconds (0 for no limit), not "${text}"`);
   return seconds === 0 ? undefined : Math.max(1, Math.round(seconds * 1000));
 }
 
 function assertFreshFolder(dir: string): void {
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) throw new UsageError(`--outputs ${dir} is a file; give a new or empty folder`);
-  if (readdirSync(dir).length > 0) throw new UsageError(`--outputs ${dir} is not empty; give a new or empty folder (amlenv never writes over earlier outputs)`);
+  if (readdirSync(dir).length > 0)
+    throw new UsageError(
+      `--outputs ${dir} is not empty; give a new or empty folder (amlenv never writes over earlier outputs)`,
+    );
 }
 
 const isDirectory = (p: string) => {

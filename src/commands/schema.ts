@@ -8,7 +8,7 @@ const command: Command = {
   maxPositionals: 0,
   async run({ values }) {
     if (values.v1 && values.v2) throw new UsageError('choose one of --v1 and --v2');
-    process.stdout.write(JSON.stringify(values.v2 ? v2JsonSchema() : v1JsonSchema(), null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify(values.v2 ? v2JsonSchema() : v1JsonSchema(), null, 2)}\n`);
     return EXIT.ok;
   },
 };

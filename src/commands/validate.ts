@@ -27,7 +27,20 @@ export async function validatePaths(paths: string[]): Promise<FileResult[]> {
     const outcome = loadDefinition(path);
     if (!outcome.ok && outcome.reason === 'missing') throw new UsageError(outcome.message);
     if (!outcome.ok) {
-      results.push({ path, format: 'unknown', valid: false, diagnostics: [{ rule: 'format/unrecognized', severity: 'error', path: '', message: outcome.message.slice(path.length + 2), hint: 'pass an SDK v1 JSON file or folder, a v2 environment YAML, or a conda YAML' }] });
+      results.push({
+        path,
+        format: 'unknown',
+        valid: false,
+        diagnostics: [
+          {
+            rule: 'format/unrecognized',
+            severity: 'error',
+            path: '',
+            message: outcome.message.slice(path.length + 2),
+            hint: 'pass an SDK v1 JSON file or folder, a v2 environment YAML, or a conda YAML',
+          },
+        ],
+      });
       continue;
     }
     // A v1 folder is validated as one definition, but its positions are inside one of its files: name that file.
@@ -50,13 +63,19 @@ function count(list: Diagnostic[], severity: Diagnostic['severity']): number {
 
 export function formatResult(result: FileResult): string {
   const { diagnostics } = result;
-  const summary = [plural(count(diagnostics, 'error'), 'error'), plural(count(diagnostics, 'warning'), 'warning'), plural(count(diagnostics, 'info'), 'info')].join(', ');
+  const summary = [
+    plural(count(diagnostics, 'error'), 'error'),
+    plural(count(diagnostics, 'warning'), 'warning'),
+    plural(count(diagnostics, 'info'), 'info'),
+  ].join(', ');
   const verdict = result.valid ? green('valid') : red('invalid');
   // Paths, field names, messages and hints quote the input: each is escaped before it meets the colours.
   const lines = [`${bold(safeLine(result.path))} ${dim(`(${result.format})`)}: ${verdict} — ${summary}`];
   for (const d of diagnostics) {
     const where = safeLine(`${d.file ?? result.path}${d.line !== undefined ? `:${d.line}:${d.column}` : ''}`);
-    lines.push(`  ${SEVERITY_STYLE[d.severity](d.severity.padEnd(7))} ${where}${d.path ? ` ${bold(safeLine(d.path))}` : ''}: ${safeLine(d.message)} ${dim(`[${safeLine(d.rule)}]`)}`);
+    lines.push(
+      `  ${SEVERITY_STYLE[d.severity](d.severity.padEnd(7))} ${where}${d.path ? ` ${bold(safeLine(d.path))}` : ''}: ${safeLine(d.message)} ${dim(`[${safeLine(d.rule)}]`)}`,
+    );
     lines.push(`          ${dim('fix:')} ${safeLine(d.hint)}`);
   }
   return lines.join('\n');
@@ -69,12 +88,14 @@ const command: Command = {
   async run({ positionals, values }) {
     const results = await validatePaths(positionals);
     if (values.json) {
-      process.stdout.write(JSON.stringify({ results }, null, 2) + '\n');
+      process.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);
     } else {
-      process.stdout.write(results.map(formatResult).join('\n\n') + '\n');
+      process.stdout.write(`${results.map(formatResult).join('\n\n')}\n`);
       if (results.length > 1) {
         const invalid = results.filter((r) => !r.valid).length;
-        process.stdout.write(`\n${plural(results.length, 'file')}: ${results.length - invalid} valid, ${invalid} invalid\n`);
+        process.stdout.write(
+          `\n${plural(results.length, 'file')}: ${results.length - invalid} valid, ${invalid} invalid\n`,
+        );
       }
     }
     return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalid;

@@ -64,12 +64,21 @@ export function loadCatalog(): Catalog {
 
 /** Glob match with "*" only, the way base-images.yaml writes patterns. */
 export function globMatch(pattern: string, text: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(text);
 }
 
 /** The catalog entry for an Azure ML image repository path (`azureml/openmpi4.1.0-ubuntu22.04`), if any. */
-export function findBaseImage(catalog: Catalog, registry: string | undefined, repository: string): BaseImage | undefined {
+export function findBaseImage(
+  catalog: Catalog,
+  registry: string | undefined,
+  repository: string,
+): BaseImage | undefined {
   if (registry !== 'mcr.microsoft.com' || !repository.startsWith('azureml/')) return undefined;
   const name = repository.slice('azureml/'.length);
   return catalog.baseImages.find((img) => globMatch(img.name, name));

@@ -58,7 +58,9 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
     },
   });
   const context = pipeline(request.context, counted, () => undefined) as Readable;
-  const signal = request.signal ? AbortSignal.any([request.signal, watchdog.controller.signal]) : watchdog.controller.signal;
+  const signal = request.signal
+    ? AbortSignal.any([request.signal, watchdog.controller.signal])
+    : watchdog.controller.signal;
   try {
     return await buildWatched(docker, { ...request, context }, watchdog, signal);
   } catch (err) {
@@ -69,7 +71,12 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
   }
 }
 
-async function buildWatched(docker: Docker, request: BuildRequest, watchdog: ProgressWatchdog, signal: AbortSignal): Promise<BuildResult> {
+async function buildWatched(
+  docker: Docker,
+  request: BuildRequest,
+  watchdog: ProgressWatchdog,
+  signal: AbortSignal,
+): Promise<BuildResult> {
   let stream: NodeJS.ReadableStream;
   try {
     stream = await docker.buildImage(request.context, {

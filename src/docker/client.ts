@@ -26,7 +26,13 @@ function loadDockerode(): typeof Dockerode {
     try {
       const modemDir = dirname(nodeRequire.resolve('docker-modem'));
       const dockerodeDir = dirname(nodeRequire.resolve('dockerode'));
-      deferModule('ssh2', modemDir, (real) => ({ Client: class { constructor(...args: unknown[]) { return new (real().Client)(...args); } } }));
+      deferModule('ssh2', modemDir, (real) => ({
+        Client: class {
+          constructor(...args: unknown[]) {
+            return new (real().Client)(...args);
+          }
+        },
+      }));
       deferModule('@grpc/grpc-js', dockerodeDir);
       deferModule('@grpc/proto-loader', dockerodeDir);
     } catch {
@@ -69,11 +75,15 @@ export async function connectDocker(options: { timeoutMs?: number } = {}): Promi
   try {
     docker = new Ctor();
   } catch (err) {
-    throw new EnvironmentProblem(`DOCKER_HOST="${process.env.DOCKER_HOST ?? ''}" cannot be used (${oneLine(err)}); set it to unix:///var/run/docker.sock or tcp://HOST:2375, or unset it`);
+    throw new EnvironmentProblem(
+      `DOCKER_HOST="${process.env.DOCKER_HOST ?? ''}" cannot be used (${oneLine(err)}); set it to unix:///var/run/docker.sock or tcp://HOST:2375, or unset it`,
+    );
   }
   try {
     // dockerode takes an abortSignal for ping; @types/dockerode does not say so.
-    await (docker as unknown as { ping(opts: { abortSignal: AbortSignal }): Promise<unknown> }).ping({ abortSignal: AbortSignal.timeout(options.timeoutMs ?? PING_TIMEOUT_MS) });
+    await (docker as unknown as { ping(opts: { abortSignal: AbortSignal }): Promise<unknown> }).ping({
+      abortSignal: AbortSignal.timeout(options.timeoutMs ?? PING_TIMEOUT_MS),
+    });
   } catch (err) {
     throw describeConnectError(err, daemonAddress(), options.timeoutMs ?? PING_TIMEOUT_MS);
   }
@@ -81,21 +91,35 @@ export async function connectDocker(options: { timeoutMs?: number } = {}): Promi
 }
 
 /** Turns a failed ping into one line: what is wrong, where, and what to do. */
-export function describeConnectError(err: unknown, where: { address: string; fromEnv: boolean }, timeoutMs = PING_TIMEOUT_MS): EnvironmentProblem {
+export function describeConnectError(
+  err: unknown,
+  where: { address: string; fromEnv: boolean },
+  timeoutMs = PING_TIMEOUT_MS,
+): EnvironmentProblem {
   const e = err as { code?: string; name?: string; statusCode?: number; message?: string };
   const at = where.fromEnv ? `at DOCKER_HOST=${where.address}` : `at ${where.address}`;
   const orHost = where.fromEnv ? 'or fix or unset DOCKER_HOST' : 'or set DOCKER_HOST to where your daemon listens';
   const start = 'start Docker (sudo systemctl start docker, or open Docker Desktop)';
-  if (e.code === 'ENOENT') return new EnvironmentProblem(`Docker is not running: no daemon socket ${at}; ${start}, ${orHost}`);
+  if (e.code === 'ENOENT')
+    return new EnvironmentProblem(`Docker is not running: no daemon socket ${at}; ${start}, ${orHost}`);
   if (e.code === 'EACCES' || e.code === 'EPERM') {
-    return new EnvironmentProblem(`permission denied on the Docker socket ${at}; add yourself to the docker group (sudo usermod -aG docker $USER, then log in again), ${orHost}`);
+    return new EnvironmentProblem(
+      `permission denied on the Docker socket ${at}; add yourself to the docker group (sudo usermod -aG docker $USER, then log in again), ${orHost}`,
+    );
   }
-  if (e.code === 'ECONNREFUSED') return new EnvironmentProblem(`Docker refused the connection ${at}: the daemon is not running there; ${start}, ${orHost}`);
+  if (e.code === 'ECONNREFUSED')
+    return new EnvironmentProblem(
+      `Docker refused the connection ${at}: the daemon is not running there; ${start}, ${orHost}`,
+    );
   if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH') {
-    return new EnvironmentProblem(`Docker is not reachable ${at} (${e.code}); check the host name and network, ${orHost}`);
+    return new EnvironmentProblem(
+      `Docker is not reachable ${at} (${e.code}); check the host name and network, ${orHost}`,
+    );
   }
   if (e.name === 'AbortError' || e.name === 'TimeoutError' || e.code === 'ABORT_ERR' || e.code === 'ECONNRESET') {
-    return new EnvironmentProblem(`Docker did not answer within ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 ? 1 : 0)} s ${at}; restart the daemon, ${orHost}`);
+    return new EnvironmentProblem(
+      `Docker did not answer within ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 ? 1 : 0)} s ${at}; restart the daemon, ${orHost}`,
+    );
   }
   return new EnvironmentProblem(`cannot use Docker ${at}: ${oneLine(err)}; ${start}, ${orHost}`);
 }
@@ -103,7 +127,10 @@ export function describeConnectError(err: unknown, where: { address: string; fro
 export function oneLine(err: unknown): string {
   const e = err as { json?: { message?: string }; reason?: string; message?: string };
   const text = e?.json?.message ?? e?.message ?? String(err);
-  return text.replace(/^\(HTTP code \d+\) [^-]*- /, '').split('\n')[0].trim();
+  return text
+    .replace(/^\(HTTP code \d+\) [^-]*- /, '')
+    .split('\n')[0]
+    .trim();
 }
 
 /** Whether a dockerode error is the daemon's 404 (no such image or container). */

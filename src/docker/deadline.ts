@@ -32,7 +32,12 @@ export function stalled(what: string, ms: number, idle = false): EnvironmentProb
  * Runs one daemon call with a deadline. `what` names the call in the error ("inspect the image").
  * The call gets a signal that fires on the deadline or when `outer` (Ctrl-C) fires.
  */
-export async function daemonCall<T>(what: string, call: (signal: AbortSignal) => Promise<T>, outer?: AbortSignal, timeoutMs = callTimeoutMs()): Promise<T> {
+export async function daemonCall<T>(
+  what: string,
+  call: (signal: AbortSignal) => Promise<T>,
+  outer?: AbortSignal,
+  timeoutMs = callTimeoutMs(),
+): Promise<T> {
   if (outer?.aborted) throw new Aborted(what);
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
@@ -41,7 +46,11 @@ export async function daemonCall<T>(what: string, call: (signal: AbortSignal) =>
     return await Promise.race([
       call(signal),
       // A call that ignores its signal still cannot outlive the deadline.
-      new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })), { once: true })),
+      new Promise<never>((_, reject) =>
+        signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })), {
+          once: true,
+        }),
+      ),
     ]);
   } catch (err) {
     if (outer?.aborted) throw new Aborted(what);

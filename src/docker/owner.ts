@@ -25,7 +25,12 @@ export function processStart(pid: number): string | undefined {
 
 export function ownerLabels(pid = process.pid): Record<string, string> {
   const start = processStart(pid);
-  return { [MANAGED_LABEL]: 'true', [PID_LABEL]: String(pid), [HOST_LABEL]: hostname(), ...(start ? { [PID_START_LABEL]: start } : {}) };
+  return {
+    [MANAGED_LABEL]: 'true',
+    [PID_LABEL]: String(pid),
+    [HOST_LABEL]: hostname(),
+    ...(start ? { [PID_START_LABEL]: start } : {}),
+  };
 }
 
 const alive = (pid: number): boolean => {
@@ -39,7 +44,7 @@ const alive = (pid: number): boolean => {
 
 /** Whether the amlenv process that labelled a container is gone (and the container is this host's to judge). */
 export function ownerGone(labels: Record<string, string> | undefined, host = hostname()): boolean {
-  if (!labels || labels[MANAGED_LABEL] !== 'true' || labels[HOST_LABEL] !== host) return false;
+  if (labels?.[MANAGED_LABEL] !== 'true' || labels[HOST_LABEL] !== host) return false;
   const pid = Number(labels[PID_LABEL]);
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return false;
@@ -52,11 +57,24 @@ export function ownerGone(labels: Record<string, string> | undefined, host = hos
 
 /** Removes this host's amlenv containers whose owner is gone; returns their ids. Never touches unlabelled containers. */
 export async function removeOrphans(docker: Docker, signal?: AbortSignal): Promise<string[]> {
-  const listed = await daemonCall('list amlenv containers', (s) => docker.listContainers({ all: true, filters: { label: [`${MANAGED_LABEL}=true`, `${HOST_LABEL}=${hostname()}`] }, abortSignal: s }), signal);
+  const listed = await daemonCall(
+    'list amlenv containers',
+    (s) =>
+      docker.listContainers({
+        all: true,
+        filters: { label: [`${MANAGED_LABEL}=true`, `${HOST_LABEL}=${hostname()}`] },
+        abortSignal: s,
+      }),
+    signal,
+  );
   const removed: string[] = [];
   for (const c of listed) {
     if (!ownerGone(c.Labels)) continue;
-    await daemonCall('remove a container left by an ended amlenv', (s) => docker.getContainer(c.Id).remove({ force: true, v: true, abortSignal: s }), signal).catch(() => undefined);
+    await daemonCall(
+      'remove a container left by an ended amlenv',
+      (s) => docker.getContainer(c.Id).remove({ force: true, v: true, abortSignal: s }),
+      signal,
+    ).catch(() => undefined);
     removed.push(c.Id);
   }
   return removed;

@@ -22,7 +22,12 @@ export type ProgressEvent =
 
 const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
 // Classic-builder bookkeeping lines: useful to the daemon, noise to the reader.
-const NOISE = [/^ ---> [0-9a-f]{6,}$/, /^ ---> Running in [0-9a-f]+$/, /^Removing intermediate container [0-9a-f]+$/, /^ ---> Removed intermediate container/];
+const NOISE = [
+  /^ ---> [0-9a-f]{6,}$/,
+  /^ ---> Running in [0-9a-f]+$/,
+  /^Removing intermediate container [0-9a-f]+$/,
+  /^ ---> Removed intermediate container/,
+];
 const STDERR_ON = '\u001b[91m';
 const STDERR_OFF = '\u001b[0m';
 
@@ -53,7 +58,8 @@ export class ProgressParser {
     let msg: Record<string, unknown>;
     try {
       const parsed: unknown = JSON.parse(line);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return [{ kind: 'unparsed', text: line }];
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return [{ kind: 'unparsed', text: line }];
       msg = parsed as Record<string, unknown>;
     } catch {
       return [{ kind: 'unparsed', text: line.replace(/\u001b\[[0-9;]*m/g, '') }];
@@ -82,7 +88,15 @@ export class ProgressParser {
       if (id && !msg.status.startsWith('Pulling from')) {
         const current = typeof progress?.current === 'number' ? progress.current : undefined;
         const total = typeof progress?.total === 'number' ? progress.total : undefined;
-        return [{ kind: 'layer', id, status: msg.status, ...(current !== undefined ? { current } : {}), ...(total !== undefined ? { total } : {}) }];
+        return [
+          {
+            kind: 'layer',
+            id,
+            status: msg.status,
+            ...(current !== undefined ? { current } : {}),
+            ...(total !== undefined ? { total } : {}),
+          },
+        ];
       }
       return [{ kind: 'status', text: id ? `${msg.status} (${id})` : msg.status }];
     }

@@ -16,7 +16,9 @@ export class PullFailed extends Error {}
 /** Pulls an image, reporting per-layer progress. Registry passwords never reach a message. */
 export async function pullImage(docker: Docker, ref: string, request: PullRequest = {}): Promise<void> {
   const watchdog = new ProgressWatchdog();
-  const signal = request.signal ? AbortSignal.any([request.signal, watchdog.controller.signal]) : watchdog.controller.signal;
+  const signal = request.signal
+    ? AbortSignal.any([request.signal, watchdog.controller.signal])
+    : watchdog.controller.signal;
   try {
     await pullWatched(docker, ref, request, watchdog, signal);
   } catch (err) {
@@ -27,7 +29,13 @@ export async function pullImage(docker: Docker, ref: string, request: PullReques
   }
 }
 
-async function pullWatched(docker: Docker, ref: string, request: PullRequest, watchdog: ProgressWatchdog, signal: AbortSignal): Promise<void> {
+async function pullWatched(
+  docker: Docker,
+  ref: string,
+  request: PullRequest,
+  watchdog: ProgressWatchdog,
+  signal: AbortSignal,
+): Promise<void> {
   let stream: NodeJS.ReadableStream;
   try {
     stream = await docker.pull(ref, {

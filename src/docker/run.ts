@@ -22,7 +22,12 @@ export interface RunLimits {
   tmpfsBytes: number;
 }
 
-export const DEFAULT_LIMITS: RunLimits = { memoryBytes: 2 * 1024 ** 3, pids: 512, nanoCpus: 0, tmpfsBytes: 512 * 1024 ** 2 };
+export const DEFAULT_LIMITS: RunLimits = {
+  memoryBytes: 2 * 1024 ** 3,
+  pids: 512,
+  nanoCpus: 0,
+  tmpfsBytes: 512 * 1024 ** 2,
+};
 
 /** The user a container runs as: the caller's own ids (so outputs are theirs), or `nobody` when that is root. */
 export function defaultRunUser(uid = process.getuid?.(), gid = process.getgid?.()): string {
@@ -95,12 +100,19 @@ export function containerConfig(request: RunRequest) {
 export async function runInImage(docker: Docker, request: RunRequest): Promise<RunResult> {
   const { signal } = request;
   if (signal?.aborted) throw new Aborted('the run');
-  const container = await daemonCall('create the container', (s) => docker.createContainer({ ...containerConfig(request), abortSignal: s }), signal);
+  const container = await daemonCall(
+    'create the container',
+    (s) => docker.createContainer({ ...containerConfig(request), abortSignal: s }),
+    signal,
+  );
   request.onCreated?.(container.id);
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
   // Stopping must work after Ctrl-C too, so it runs under its own deadline, not under the aborted signal.
-  const kill = () => daemonCall('stop the container', (s) => container.kill({ signal: 'SIGKILL', abortSignal: s })).catch(() => undefined);
+  const kill = () =>
+    daemonCall('stop the container', (s) => container.kill({ signal: 'SIGKILL', abortSignal: s })).catch(
+      () => undefined,
+    );
   let stopped: (() => void) | undefined;
   const stoppedByUser = new Promise<never>((_, reject) => {
     stopped = () => reject(new Aborted('the run'));
@@ -112,7 +124,11 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
   };
   try {
     if (signal?.aborted) throw new Aborted('the run');
-    const attached = await daemonCall('attach to the container', (s) => container.attach({ stream: true, stdout: true, stderr: true, abortSignal: s }), signal);
+    const attached = await daemonCall(
+      'attach to the container',
+      (s) => container.attach({ stream: true, stdout: true, stderr: true, abortSignal: s }),
+      signal,
+    );
     // Listen for the end before start: a fast script ends the stream before a late listener is attached.
     const ended = new Promise<void>((resolve) => {
       attached.once('end', resolve);
@@ -122,7 +138,9 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
     docker.modem.demuxStream(attached, request.stdout, request.stderr);
     // wait() before start(): a container that exits at once otherwise races it (dockerode #582).
     const waitAbort = new AbortController();
-    const waited = container.wait({ condition: 'next-exit', abortSignal: waitAbort.signal }) as Promise<{ StatusCode: number }>;
+    const waited = container.wait({ condition: 'next-exit', abortSignal: waitAbort.signal }) as Promise<{
+      StatusCode: number;
+    }>;
     waited.catch(() => undefined);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -134,7 +152,10 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
         timer = setTimeout(() => {
           timedOut = true;
           void kill();
-          stuck = setTimeout(() => reject(stalled('stop the container after the timeout', callTimeoutMs())), callTimeoutMs());
+          stuck = setTimeout(
+            () => reject(stalled('stop the container after the timeout', callTimeoutMs())),
+            callTimeoutMs(),
+          );
         }, request.timeoutMs);
       });
       stuckAfterKill.catch(() => undefined);
@@ -145,7 +166,12 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
       (attached as unknown as { destroy?: () => void }).destroy?.();
       if (signal?.aborted) throw new Aborted('the run');
       const info = await daemonCall('inspect the container', (s) => container.inspect({ abortSignal: s }), signal);
-      return { exitCode: status.StatusCode, timedOut, oomKilled: Boolean(info.State?.OOMKilled), containerId: container.id };
+      return {
+        exitCode: status.StatusCode,
+        timedOut,
+        oomKilled: Boolean(info.State?.OOMKilled),
+        containerId: container.id,
+      };
     } finally {
       waitAbort.abort();
       (attached as unknown as { destroy?: () => void }).destroy?.();
@@ -154,6 +180,11 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
     if (timer) clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
     // v: also remove anonymous volumes the image declares (VOLUME), so nothing is left behind.
-    await daemonCall('remove the container', (s) => container.remove({ force: true, v: true, abortSignal: s }), undefined, Math.min(callTimeoutMs(), signal?.aborted ? 10_000 : 30_000)).catch(() => undefined);
+    await daemonCall(
+      'remove the container',
+      (s) => container.remove({ force: true, v: true, abortSignal: s }),
+      undefined,
+      Math.min(callTimeoutMs(), signal?.aborted ? 10_000 : 30_000),
+    ).catch(() => undefined);
   }
 }

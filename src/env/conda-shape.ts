@@ -9,7 +9,9 @@ const CONDA_KEYS = ['name', 'channels', 'dependencies', 'prefix', 'variables'];
 
 /** Null (an empty file) is left to the python rules; anything else must be a mapping with a conda key. */
 export function looksLikeCondaDocument(value: unknown): boolean {
-  return value === null || value === undefined || (isRecord(value) && Object.keys(value).some((k) => CONDA_KEYS.includes(k)));
+  return (
+    value === null || value === undefined || (isRecord(value) && Object.keys(value).some((k) => CONDA_KEYS.includes(k)))
+  );
 }
 
 export function notCondaProblem(text: string, file: string, path: string): Diagnostic {

@@ -14,7 +14,13 @@ const isRemote = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWi
 /** A pip entry that names a local file (the same test as the pip parser's `path` kind). */
 export function localPipPath(entry: string): string | undefined {
   const text = entry.trim();
-  if (!text || text.startsWith('-') || hasPlaceholder(text) || /^(git\+|hg\+|svn\+|bzr\+)?[a-z][a-z0-9+.-]*:\/\//i.test(text)) return undefined;
+  if (
+    !text ||
+    text.startsWith('-') ||
+    hasPlaceholder(text) ||
+    /^(git\+|hg\+|svn\+|bzr\+)?[a-z][a-z0-9+.-]*:\/\//i.test(text)
+  )
+    return undefined;
   if (/\s@\s/.test(text)) return undefined;
   return /^(\.{1,2}[\\/]|\/|~)/.test(text) || /\.(whl|tar\.gz|zip)$/i.test(text) ? text : undefined;
 }
@@ -35,7 +41,15 @@ export function checkNamedPaths(def: LoadedDefinition, guard: PathGuard): void {
     if (!isRecord(item) || !Array.isArray(item.pip)) return;
     item.pip.forEach((entry, j) => {
       const text = typeof entry === 'string' ? localPipPath(entry) : undefined;
-      if (text) refuseOutside(def, guard, resolvePipPath(text, baseDir), `${CONDA_PATH}.dependencies[${i}].pip[${j}]`, 'the local package', text);
+      if (text)
+        refuseOutside(
+          def,
+          guard,
+          resolvePipPath(text, baseDir),
+          `${CONDA_PATH}.dependencies[${i}].pip[${j}]`,
+          'the local package',
+          text,
+        );
     });
   });
   if (def.format === 'v2-yaml') return; // the v2 loader checks build.path and dockerfile_path itself
@@ -44,8 +58,18 @@ export function checkNamedPaths(def: LoadedDefinition, guard: PathGuard): void {
   const location = typeof context?.location === 'string' ? context.location.trim() : '';
   if (location && !isRemote(location)) {
     const dir = resolve(dirname(def.path), location);
-    if (!refuseOutside(def, guard, dir, 'docker.buildContext.location', 'the build context', location) && typeof context?.dockerfilePath === 'string') {
-      refuseOutside(def, guard, resolve(dir, context.dockerfilePath), 'docker.buildContext.dockerfilePath', 'the Dockerfile', context.dockerfilePath);
+    if (
+      !refuseOutside(def, guard, dir, 'docker.buildContext.location', 'the build context', location) &&
+      typeof context?.dockerfilePath === 'string'
+    ) {
+      refuseOutside(
+        def,
+        guard,
+        resolve(dir, context.dockerfilePath),
+        'docker.buildContext.dockerfilePath',
+        'the Dockerfile',
+        context.dockerfilePath,
+      );
     }
   }
 }

@@ -60,7 +60,7 @@ export function realPath(path: string): string {
 /** True when `path` is `root` or lies below it (both already resolved). */
 export function isInside(path: string, root: string): boolean {
   const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 export function isSystemPath(real: string): boolean {
@@ -104,7 +104,8 @@ export function checkPath(path: string, root: string, allow: boolean): Refusal |
   if (!allow && !isInside(real, root)) return { kind: 'outside', real, root };
   // A definition kept directly in the home folder has it as its root: its dot-folders (~/.ssh, ~/.aws,
   // ~/.docker, ~/.config) still stay out of reach.
-  if (!allow && root === realPath(homedir()) && relative(root, real).split(sep)[0].startsWith('.')) return { kind: 'outside', real, root };
+  if (!allow && root === realPath(homedir()) && relative(root, real).split(sep)[0].startsWith('.'))
+    return { kind: 'outside', real, root };
   return undefined;
 }
 
@@ -137,9 +138,22 @@ export function refusalHint(refusal: Refusal): string {
  * Records a refusal as an `input/outside-root` error on the definition and returns true when `path` must not be
  * read; `field` is the model path the file was named at, `shown` the path as the definition wrote it.
  */
-export function refuseOutside(def: LoadedDefinition, guard: PathGuard | undefined, path: string, field: string, what: string, shown: string): boolean {
+export function refuseOutside(
+  def: LoadedDefinition,
+  guard: PathGuard | undefined,
+  path: string,
+  field: string,
+  what: string,
+  shown: string,
+): boolean {
   const refusal = guard?.check(path);
   if (!refusal) return false;
-  def.problems.push({ rule: OUTSIDE_RULE, severity: 'error', path: field, message: refusalMessage(what, shown, refusal), hint: refusalHint(refusal) });
+  def.problems.push({
+    rule: OUTSIDE_RULE,
+    severity: 'error',
+    path: field,
+    message: refusalMessage(what, shown, refusal),
+    hint: refusalHint(refusal),
+  });
   return true;
 }

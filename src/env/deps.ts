@@ -50,7 +50,8 @@ export function parseMatchSpec(raw: string, path: string): CondaDep {
   const { rattler } = fieldLibs();
   let rest = raw.trim();
   const dep: CondaDep = { path, raw, name: '' };
-  if (hasPlaceholder(rest)) return { ...dep, name: rest, error: 'a template placeholder ({{...}}) instead of a package' };
+  if (hasPlaceholder(rest))
+    return { ...dep, name: rest, error: 'a template placeholder ({{...}}) instead of a package' };
   const channelSplit = rest.lastIndexOf('::');
   if (channelSplit >= 0) {
     dep.channel = rest.slice(0, channelSplit);
@@ -65,7 +66,8 @@ export function parseMatchSpec(raw: string, path: string): CondaDep {
   }
   const name = NAME.exec(rest)?.[0] ?? '';
   dep.name = name.toLowerCase();
-  if (!name || !rattler.isPackageName(name)) return { ...dep, name: rest, error: `"${rest}" is not a conda package name` };
+  if (!name || !rattler.isPackageName(name))
+    return { ...dep, name: rest, error: `"${rest}" is not a conda package name` };
   let tail = rest.slice(name.length).trim();
   if (bracket !== undefined) {
     for (const part of bracket.split(',')) {
@@ -80,7 +82,7 @@ export function parseMatchSpec(raw: string, path: string): CondaDep {
   if (/^=[^=]/.test(tail)) {
     // name=1.2=build: one "=" means "this version or any of its patches"
     const [v, build] = tail.slice(1).split('=');
-    version = '=' + v;
+    version = `=${v}`;
     if (build !== undefined) dep.build = build;
   } else if (/^[<>!~=]/.test(tail)) {
     version = tail.replace(/(?<!\s)\s*([,|])\s*/g, '$1').replace(/([<>=!~]=?)\s+/g, '$1');
@@ -95,33 +97,62 @@ export function parseMatchSpec(raw: string, path: string): CondaDep {
     dep.version = spec.toString();
     spec.free();
   } catch (err) {
-    return { ...dep, error: `version "${version}" cannot be read: ${String((err as Error).message ?? err).split('\n').find((l) => l.trim() && !/^\d+:/.test(l.trim())) ?? 'invalid version'}`.trim() };
+    return {
+      ...dep,
+      error: `version "${version}" cannot be read: ${
+        String((err as Error).message ?? err)
+          .split('\n')
+          .find((l) => l.trim() && !/^\d+:/.test(l.trim())) ?? 'invalid version'
+      }`.trim(),
+    };
   }
   return dep;
 }
 
-const PIP_OPTIONS_WITH_VALUE = ['--index-url', '-i', '--extra-index-url', '--find-links', '-f', '--trusted-host', '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '--no-binary', '--only-binary', '--prefer-binary', '--use-feature'];
+const PIP_OPTIONS_WITH_VALUE = [
+  '--index-url',
+  '-i',
+  '--extra-index-url',
+  '--find-links',
+  '-f',
+  '--trusted-host',
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '--no-binary',
+  '--only-binary',
+  '--prefer-binary',
+  '--use-feature',
+];
 const PIP_FLAGS = ['--pre', '--no-index', '--prefer-binary', '--require-hashes', '--no-deps'];
 
 /** Classifies one pip entry: an option, a URL, a local path or a PEP 508 requirement. */
 export function parsePipEntry(raw: string, path: string): PipDep {
   const text = raw.trim();
-  if (hasPlaceholder(text)) return { path, raw, kind: 'requirement', error: 'a template placeholder ({{...}}) instead of a requirement' };
+  if (hasPlaceholder(text))
+    return { path, raw, kind: 'requirement', error: 'a template placeholder ({{...}}) instead of a requirement' };
   if (text.startsWith('-')) {
     const option = text.split(/[\s=]/)[0];
     if (PIP_FLAGS.includes(option)) return { path, raw, kind: 'option' };
-    if (!PIP_OPTIONS_WITH_VALUE.includes(option)) return { path, raw, kind: 'option', error: `"${option}" is not a pip option allowed in a requirements list` };
-    if (!text.slice(option.length).replace(/^=/, '').trim()) return { path, raw, kind: 'option', error: `"${option}" needs a value` };
+    if (!PIP_OPTIONS_WITH_VALUE.includes(option))
+      return { path, raw, kind: 'option', error: `"${option}" is not a pip option allowed in a requirements list` };
+    if (!text.slice(option.length).replace(/^=/, '').trim())
+      return { path, raw, kind: 'option', error: `"${option}" needs a value` };
     return { path, raw, kind: 'option' };
   }
   if (/^(git\+|hg\+|svn\+|bzr\+)?[a-z][a-z0-9+.-]*:\/\//i.test(text)) return { path, raw, kind: 'url' };
-  if (!/\s@\s/.test(text) && (/^(\.{1,2}[\\/]|\/|~)/.test(text) || /\.(whl|tar\.gz|zip)$/i.test(text))) return { path, raw, kind: 'path' };
+  if (!/\s@\s/.test(text) && (/^(\.{1,2}[\\/]|\/|~)/.test(text) || /\.(whl|tar\.gz|zip)$/i.test(text)))
+    return { path, raw, kind: 'path' };
   const simple = simpleRequirement(text);
   if (simple) return { path, raw, kind: 'requirement', ...simple };
   try {
     const req = fieldLibs().pip().parsePipRequirementsLine(text);
     if (!req) return { path, raw, kind: 'requirement', error: 'an empty requirement' };
-    if (req.type === 'ProjectName') return { path, raw, kind: 'requirement', name: normalizePipName(req.name), specifiers: req.versionSpec ?? [] };
+    if (req.type === 'ProjectName')
+      return { path, raw, kind: 'requirement', name: normalizePipName(req.name), specifiers: req.versionSpec ?? [] };
     if (req.type === 'ProjectURL') return { path, raw, kind: 'url', name: normalizePipName(req.name) };
     return { path, raw, kind: 'option' };
   } catch (err) {
@@ -129,18 +160,26 @@ export function parsePipEntry(raw: string, path: string): PipDep {
     const col = /col (\d+)/.exec(message)?.[1];
     const what = /expected (.*)$/m.exec(message)?.[1];
     const hint = /^[A-Za-z0-9_.-]+=[^=]/.test(text) ? ' (pip pins with "==", not the single "=" conda uses)' : '';
-    return { path, raw, kind: 'requirement', error: `not a valid pip requirement${col ? ` at character ${col}` : ''}${what ? `: expected ${what}` : ''}${hint}` };
+    return {
+      path,
+      raw,
+      kind: 'requirement',
+      error: `not a valid pip requirement${col ? ` at character ${col}` : ''}${what ? `: expected ${what}` : ''}${hint}`,
+    };
   }
 }
 
-const SIMPLE_REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\s*,\s*[A-Za-z0-9][A-Za-z0-9._-]*)*\s*\]\s*)?((?:~=|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+(?:\s*,\s*(?:~=|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+)*)?$/;
+const SIMPLE_REQUIREMENT =
+  /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[\s*[A-Za-z0-9][A-Za-z0-9._-]*(?:\s*,\s*[A-Za-z0-9][A-Za-z0-9._-]*)*\s*\]\s*)?((?:~=|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+(?:\s*,\s*(?:~=|==|!=|<=|>=|<|>)\s*[A-Za-z0-9.*+!_-]+)*)?$/;
 
 /**
  * The common shape "name[extras] op version, ..." checked with a PEP 508 subset and pep440, because the full
  * requirements grammar (pip-requirements-js, Ohm) costs about 0.3 ms a line. Anything this does not accept
  * for certain (markers, URLs, odd versions) goes to the full parser, which also writes the error messages.
  */
-export function simpleRequirement(text: string): { name: string; specifiers: Array<{ operator: string; version: string }> } | undefined {
+export function simpleRequirement(
+  text: string,
+): { name: string; specifiers: Array<{ operator: string; version: string }> } | undefined {
   const m = SIMPLE_REQUIREMENT.exec(text);
   if (!m) return undefined;
   const { pep440 } = fieldLibs();

@@ -16,7 +16,9 @@ export interface FileReader {
 export function readWith(reader: FileReader, path: string, kind: ReadKind): ReadResult {
   if (reader.readChecked) return reader.readChecked(path, kind);
   const text = reader.read(path);
-  return text === undefined ? { ok: false, missing: true, message: 'no such file or folder' } : { ok: true, text, bytes: Buffer.byteLength(text), realPath: path };
+  return text === undefined
+    ? { ok: false, missing: true, message: 'no such file or folder' }
+    : { ok: true, text, bytes: Buffer.byteLength(text), realPath: path };
 }
 
 export const diskReader: FileReader = {

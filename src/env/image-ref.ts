@@ -9,7 +9,9 @@ const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
 const TAG = '[\\w][\\w.-]{0,127}';
 const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
-const REFERENCE = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`);
+const REFERENCE = new RegExp(
+  `^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)(?::(${TAG}))?(?:@(${DIGEST}))?$`,
+);
 
 export interface ImageRef {
   /** Registry host, when the reference names one (`mcr.microsoft.com`). */
@@ -26,7 +28,8 @@ export function parseImageRef(text: string): ImageRef | { error: string } {
   if (/\s/.test(text)) return { error: 'it contains white space' };
   const m = REFERENCE.exec(text);
   if (!m) {
-    if (/[A-Z]/.test(text.split('/').slice(1).join('/').split(/[:@]/)[0] ?? '')) return { error: 'repository names must be lowercase' };
+    if (/[A-Z]/.test(text.split('/').slice(1).join('/').split(/[:@]/)[0] ?? ''))
+      return { error: 'repository names must be lowercase' };
     return { error: 'it does not follow the form [registry/]path[:tag][@digest]' };
   }
   let domain: string | undefined = m[1];
@@ -37,7 +40,8 @@ export function parseImageRef(text: string): ImageRef | { error: string } {
     path = `${domain}/${path}`;
     domain = undefined;
   }
-  if ((domain ? domain.length + 1 : 0) + path.length > 255) return { error: 'the repository name is longer than 255 characters' };
+  if ((domain ? domain.length + 1 : 0) + path.length > 255)
+    return { error: 'the repository name is longer than 255 characters' };
   return { registry: domain, repository: path, tag, digest };
 }
 

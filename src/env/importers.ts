@@ -29,10 +29,13 @@ export function parseCondaText(text: string, file: string): Record<string, Json>
   const parsed = parseYamlWithPositions(text.replace(/^\ufeff/, ''), file);
   if (parsed.error) {
     const { line, column, message, rule } = parsed.error;
-    throw new Error(`${file}:${line}:${column}: ${rule ? `the YAML is ${message} [${rule}]` : `invalid YAML: ${message}`}`);
+    throw new Error(
+      `${file}:${line}:${column}: ${rule ? `the YAML is ${message} [${rule}]` : `invalid YAML: ${message}`}`,
+    );
   }
   const value = parsed.value;
-  if (!isRecord(value)) throw new Error(`${file}: not a conda environment file (expected name, channels and dependencies)`);
+  if (!isRecord(value))
+    throw new Error(`${file}: not a conda environment file (expected name, channels and dependencies)`);
   return value as Record<string, Json>;
 }
 
@@ -44,7 +47,10 @@ export function fromCondaSpecification(name: string, text: string, file: string)
   const deps = Array.isArray(spec.dependencies) ? spec.dependencies : (spec.dependencies = []);
   if (!deps.some((d) => typeof d === 'string' && /^\s*python(\s|[=<>!~]|$)/.test(d))) {
     deps.unshift(`python=${SDK_DEFAULT_PYTHON}`);
-    notes.push({ path: 'python.condaDependencies', message: `no python version in ${file}: the SDK defaults to ${SDK_DEFAULT_PYTHON} (past end of life); set python=3.12 or another supported version` });
+    notes.push({
+      path: 'python.condaDependencies',
+      message: `no python version in ${file}: the SDK defaults to ${SDK_DEFAULT_PYTHON} (past end of life); set python=3.12 or another supported version`,
+    });
   }
   python(env).condaDependencies = spec;
   return { env, notes };
@@ -64,14 +70,31 @@ export function requirementLines(text: string): string[] {
 export function fromPipRequirements(name: string, text: string, file: string): Imported {
   const env = base(name);
   const lines = requirementLines(text);
-  const notes: ConversionNote[] = [{ path: 'python.condaDependencies', message: `python pinned to the SDK default ${SDK_DEFAULT_PYTHON} (past end of life); set python=3.12 or another supported version` }];
-  for (const line of lines.filter((l) => /^-(r|c)\s|^--(requirement|constraint)/.test(l))) notes.push({ path: 'python.condaDependencies', message: `"${line}" in ${file} names another file, which is not copied: list its requirements directly` });
-  python(env).condaDependencies = { name: 'project_environment', dependencies: [`python=${SDK_DEFAULT_PYTHON}`, 'pip', { pip: lines }], channels: ['conda-forge'] };
+  const notes: ConversionNote[] = [
+    {
+      path: 'python.condaDependencies',
+      message: `python pinned to the SDK default ${SDK_DEFAULT_PYTHON} (past end of life); set python=3.12 or another supported version`,
+    },
+  ];
+  for (const line of lines.filter((l) => /^-(r|c)\s|^--(requirement|constraint)/.test(l)))
+    notes.push({
+      path: 'python.condaDependencies',
+      message: `"${line}" in ${file} names another file, which is not copied: list its requirements directly`,
+    });
+  python(env).condaDependencies = {
+    name: 'project_environment',
+    dependencies: [`python=${SDK_DEFAULT_PYTHON}`, 'pip', { pip: lines }],
+    channels: ['conda-forge'],
+  };
   return { env, notes };
 }
 
 /** Environment.from_dockerfile(name, dockerfile, conda_specification=None, pip_requirements=None). */
-export function fromDockerfile(name: string, dockerfile: string, extra: { conda?: { text: string; file: string }; requirements?: { text: string; file: string } } = {}): Imported {
+export function fromDockerfile(
+  name: string,
+  dockerfile: string,
+  extra: { conda?: { text: string; file: string }; requirements?: { text: string; file: string } } = {},
+): Imported {
   let imported: Imported;
   if (extra.conda) imported = fromCondaSpecification(name, extra.conda.text, extra.conda.file);
   else if (extra.requirements) imported = fromPipRequirements(name, extra.requirements.text, extra.requirements.file);
@@ -79,7 +102,10 @@ export function fromDockerfile(name: string, dockerfile: string, extra: { conda?
     imported = { env: base(name), notes: [] };
     python(imported.env).userManagedDependencies = true;
     delete python(imported.env).condaDependencies;
-    imported.notes.push({ path: 'python.userManagedDependencies', message: 'no conda or pip file: python is user-managed, so the Dockerfile must install every package' });
+    imported.notes.push({
+      path: 'python.userManagedDependencies',
+      message: 'no conda or pip file: python is user-managed, so the Dockerfile must install every package',
+    });
   }
   docker(imported.env).baseImage = null;
   docker(imported.env).baseDockerfile = dockerfile;

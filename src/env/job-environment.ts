@@ -19,14 +19,23 @@ export function readJobEnvironment(raw: string, file: string, reader: FileReader
   const parsed = parseYamlWithPositions(text, file);
   if (parsed.error || !isRecord(parsed.value)) return { kind: 'not-a-job' };
   const job = parsed.value;
-  if (!(job.type === 'command' || (typeof job.command === 'string' && 'environment' in job))) return { kind: 'not-a-job' };
+  if (!(job.type === 'command' || (typeof job.command === 'string' && 'environment' in job)))
+    return { kind: 'not-a-job' };
   const env = job.environment;
   if (typeof env === 'string') {
-    return { kind: 'reference', message: `${file}: the job uses the registered environment "${env}", which amlenv cannot read; give the environment's own YAML or conda file instead` };
+    return {
+      kind: 'reference',
+      message: `${file}: the job uses the registered environment "${env}", which amlenv cannot read; give the environment's own YAML or conda file instead`,
+    };
   }
-  if (!isRecord(env)) return { kind: 'reference', message: `${file}: the job has no environment; add an "environment:" mapping or give an environment file` };
+  if (!isRecord(env))
+    return {
+      kind: 'reference',
+      message: `${file}: the job has no environment; add an "environment:" mapping or give an environment file`,
+    };
   const positions = new Map<string, Position>();
-  for (const [path, pos] of parsed.positions) if (path.startsWith('environment.')) positions.set(path.slice('environment.'.length), pos);
+  for (const [path, pos] of parsed.positions)
+    if (path.startsWith('environment.')) positions.set(path.slice('environment.'.length), pos);
   const def = v2ToModel(file, env, positions, { file, text, style }, reader);
   return { kind: 'inline', def };
 }

@@ -39,5 +39,7 @@ export function fieldLibs(): FieldLibs {
 /** CommonJS packages imported from ESM arrive under `default`. */
 function unwrap<T>(mod: T): T {
   const inner = (mod as { default?: T }).default;
-  return inner && typeof inner === 'object' && Object.keys(inner as object).length > Object.keys(mod as object).length ? inner : mod;
+  return inner && typeof inner === 'object' && Object.keys(inner as object).length > Object.keys(mod as object).length
+    ? inner
+    : mod;
 }

@@ -34,9 +34,11 @@ export function loadDefinition(path: string, options: LoadOptions = {}): LoadOut
   const reader = options.reader ?? diskReader;
   const guard = options.guard ?? guardFor(path);
   if (reader.isDirectory(path)) return withNamedPaths(loadV1Dir(path, path, reader, guard), guard);
-  if (basename(path) === V1_DIR_JSON && options.format !== 'v1-json') return withNamedPaths(loadV1Dir(dirname(path), path, reader, guard), guard);
+  if (basename(path) === V1_DIR_JSON && options.format !== 'v1-json')
+    return withNamedPaths(loadV1Dir(dirname(path), path, reader, guard), guard);
   const read = readWith(reader, path, 'definition');
-  if (!read.ok && read.missing) return { ok: false, reason: 'missing', message: `${path}: no such file or folder; check the path` };
+  if (!read.ok && read.missing)
+    return { ok: false, reason: 'missing', message: `${path}: no such file or folder; check the path` };
   if (!read.ok) return { ok: true, def: refusedDefinition(path, read, options.format) };
   return loadDefinitionText(read.text, path, { ...options, guard });
 }
@@ -55,54 +57,98 @@ function withNamedPaths(outcome: LoadOutcome, guard: PathGuard): LoadOutcome {
 function loadText(raw: string, file: string, options: LoadOptions, guard: PathGuard): LoadOutcome {
   const reader = options.reader ?? diskReader;
   if (!options.format && looksLikeRequirements(raw, file)) {
-    return unrecognized(file, 'a pip requirements file, not an environment definition (list it under "- pip:" in a conda file, or point a Dockerfile at it)');
+    return unrecognized(
+      file,
+      'a pip requirements file, not an environment definition (list it under "- pip:" in a conda file, or point a Dockerfile at it)',
+    );
   }
-  const looksJson = options.format === 'v1-json' || /^\s*[{[]/.test(raw.replace(/^\ufeff/, '')) || (!options.format && file.toLowerCase().endsWith('.json'));
+  const looksJson =
+    options.format === 'v1-json' ||
+    /^\s*[{[]/.test(raw.replace(/^\ufeff/, '')) ||
+    (!options.format && file.toLowerCase().endsWith('.json'));
   const { text, style } = readStyle(raw, looksJson);
   const source: SourceText = { file, text, style };
   if (looksJson) {
     const parsed = parseJsonWithPositions(text, file);
     if (parsed.error) return { ok: true, def: failed(file, 'v1-json', source, 'syntax/json', parsed) };
     if (!isRecord(parsed.value) || (options.format === undefined && !looksLikeV1(parsed.value))) {
-      return unrecognized(file, 'a JSON file that is not an SDK v1 environment (expected keys such as name, python, docker)');
+      return unrecognized(
+        file,
+        'a JSON file that is not an SDK v1 environment (expected keys such as name, python, docker)',
+      );
     }
     return { ok: true, def: fromV1Json(file, parsed, source, reader, guard) };
   }
   const parsed = parseYamlWithPositions(text, file);
   if (parsed.error) {
-    const guess: Format = options.format ?? (/^[ \t]*(dependencies|channels)\s*:/m.test(text) && !/^[ \t]*(image|build|conda_file)\s*:/m.test(text) ? 'conda-yaml' : 'v2-yaml');
+    const guess: Format =
+      options.format ??
+      (/^[ \t]*(dependencies|channels)\s*:/m.test(text) && !/^[ \t]*(image|build|conda_file)\s*:/m.test(text)
+        ? 'conda-yaml'
+        : 'v2-yaml');
     return { ok: true, def: failed(file, guess, source, 'syntax/yaml', parsed) };
   }
   const value = parsed.value;
-  if (!isRecord(value)) return unrecognized(file, 'YAML whose top level is not a mapping; an environment file is a set of key: value lines');
+  if (!isRecord(value))
+    return unrecognized(
+      file,
+      'YAML whose top level is not a mapping; an environment file is a set of key: value lines',
+    );
   const format = options.format ?? (looksLikeV2(value) ? 'v2-yaml' : looksLikeConda(value) ? 'conda-yaml' : undefined);
   if (format === 'v2-yaml') return { ok: true, def: v2ToModel(file, value, parsed.positions, source, reader, guard) };
   if (format === 'conda-yaml') return { ok: true, def: fromConda(file, value, parsed, source) };
-  if (format === 'v1-json' || format === 'v1-dir') return { ok: true, def: fromV1Json(file, parsed, source, reader, guard) };
-  return unrecognized(file, 'YAML that is neither a v2 environment (name, image or build) nor a conda file (channels, dependencies)');
+  if (format === 'v1-json' || format === 'v1-dir')
+    return { ok: true, def: fromV1Json(file, parsed, source, reader, guard) };
+  return unrecognized(
+    file,
+    'YAML that is neither a v2 environment (name, image or build) nor a conda file (channels, dependencies)',
+  );
 }
 
 function unrecognized(file: string, what: string): LoadOutcome {
-  return { ok: false, reason: 'unrecognized', message: `${file}: ${what}; amlenv reads v1 JSON, v1 folders, v2 YAML and conda YAML` };
+  return {
+    ok: false,
+    reason: 'unrecognized',
+    message: `${file}: ${what}; amlenv reads v1 JSON, v1 folders, v2 YAML and conda YAML`,
+  };
 }
 
 function looksLikeRequirements(raw: string, file: string): boolean {
   // The file's own name (not its folders) says "requirements" and ends in .txt or .in.
   const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).toLowerCase();
   if (name.includes('requirements') && /\.(txt|in)$/.test(name)) return true;
-  const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  return lines.length > 0 && lines.every((l) => /^([A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*((==|>=|<=|~=|!=|<|>)[^\s,;]+\s*,?\s*)*(;.*)?|-[-\w]+(\s+\S+)?)$/.test(l)) && !/:\s/.test(raw);
+  const lines = raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  return (
+    lines.length > 0 &&
+    lines.every((l) =>
+      /^([A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*((==|>=|<=|~=|!=|<|>)[^\s,;]+\s*,?\s*)*(;.*)?|-[-\w]+(\s+\S+)?)$/.test(
+        l,
+      ),
+    ) &&
+    !/:\s/.test(raw)
+  );
 }
 
 function looksLikeV1(value: Record<string, unknown>): boolean {
-  return ['python', 'docker', 'environmentVariables', 'spark', 'databricks', 'inferencingStackVersion', 'name'].some((k) => k in value);
+  return ['python', 'docker', 'environmentVariables', 'spark', 'databricks', 'inferencingStackVersion', 'name'].some(
+    (k) => k in value,
+  );
 }
 
 function looksLikeConda(value: Record<string, unknown>): boolean {
   return 'dependencies' in value || 'channels' in value;
 }
 
-function failed(file: string, format: Format, source: SourceText, rule: 'syntax/json' | 'syntax/yaml', parsed: ParsedText): LoadedDefinition {
+function failed(
+  file: string,
+  format: Format,
+  source: SourceText,
+  rule: 'syntax/json' | 'syntax/yaml',
+  parsed: ParsedText,
+): LoadedDefinition {
   const error = parsed.error ?? { message: 'unreadable', line: 1, column: 1 };
   const kind = rule === 'syntax/json' ? 'JSON' : 'YAML';
   return {
@@ -118,7 +164,11 @@ function failed(file: string, format: Format, source: SourceText, rule: 'syntax/
         line: error.line,
         column: error.column,
         message: error.rule ? `the ${kind} is ${error.message}` : `invalid ${kind}: ${error.message}`,
-        hint: error.rule ? limitHint(error.rule) : rule === 'syntax/json' ? 'fix the JSON at this position (strict JSON: double quotes, no comments, no trailing commas)' : 'fix the YAML at this position (check indentation and the ":" after each key)',
+        hint: error.rule
+          ? limitHint(error.rule)
+          : rule === 'syntax/json'
+            ? 'fix the JSON at this position (strict JSON: double quotes, no comments, no trailing commas)'
+            : 'fix the YAML at this position (check indentation and the ":" after each key)',
       },
     ],
     sources: [source],
@@ -126,13 +176,41 @@ function failed(file: string, format: Format, source: SourceText, rule: 'syntax/
   };
 }
 
-function fromV1Json(file: string, parsed: ParsedText, source: SourceText, reader: FileReader, guard?: PathGuard): LoadedDefinition {
+function fromV1Json(
+  file: string,
+  parsed: ParsedText,
+  source: SourceText,
+  reader: FileReader,
+  guard?: PathGuard,
+): LoadedDefinition {
   const env = parsed.value as EnvObject;
-  const def: LoadedDefinition = { path: file, format: 'v1-json', env, positions: parsed.positions, problems: [], sources: [source], parsed: true };
+  const def: LoadedDefinition = {
+    path: file,
+    format: 'v1-json',
+    env,
+    positions: parsed.positions,
+    problems: [],
+    sources: [source],
+    parsed: true,
+  };
   const python = env.python;
-  if (isRecord(python) && typeof python.condaDependenciesFile === 'string' && python.condaDependenciesFile && python.condaDependencies === undefined) {
+  if (
+    isRecord(python) &&
+    typeof python.condaDependenciesFile === 'string' &&
+    python.condaDependenciesFile &&
+    python.condaDependencies === undefined
+  ) {
     const condaFile = resolveBeside(file, python.condaDependenciesFile);
-    if (refuseOutside(def, guard, condaFile, 'python.condaDependenciesFile', 'the conda file', python.condaDependenciesFile)) {
+    if (
+      refuseOutside(
+        def,
+        guard,
+        condaFile,
+        'python.condaDependenciesFile',
+        'the conda file',
+        python.condaDependenciesFile,
+      )
+    ) {
       // not read
     } else if (!attachCondaFile(def, condaFile, reader, 'python.condaDependenciesFile')) {
       def.problems.push({
@@ -153,7 +231,11 @@ function loadV1Dir(dir: string, given: string, reader: FileReader, guard: PathGu
   const jsonPath = join(dir, V1_DIR_JSON);
   const read = readWith(reader, jsonPath, 'definition');
   if (!read.ok && read.missing) {
-    return { ok: false, reason: 'missing', message: `${given}: no ${V1_DIR_JSON} in this folder; give an environment file, or a folder written by Environment.save_to_directory` };
+    return {
+      ok: false,
+      reason: 'missing',
+      message: `${given}: no ${V1_DIR_JSON} in this folder; give an environment file, or a folder written by Environment.save_to_directory`,
+    };
   }
   if (!read.ok) return { ok: true, def: refusedDefinition(jsonPath, read, 'v1-dir') };
   const outcome = loadText(read.text, jsonPath, { reader, format: 'v1-json' }, guard);
@@ -163,9 +245,19 @@ function loadV1Dir(dir: string, given: string, reader: FileReader, guard: PathGu
   def.path = given;
   if (!def.parsed) return outcome;
   // The folder's own files may be links: each is checked like any other named file.
-  if (!refuseOutside(def, guard, join(dir, V1_DIR_CONDA), 'python.condaDependencies', 'the conda file', V1_DIR_CONDA)) attachCondaFile(def, join(dir, V1_DIR_CONDA), reader);
+  if (!refuseOutside(def, guard, join(dir, V1_DIR_CONDA), 'python.condaDependencies', 'the conda file', V1_DIR_CONDA))
+    attachCondaFile(def, join(dir, V1_DIR_CONDA), reader);
   const dockerfilePath = join(dir, V1_DIR_DOCKERFILE);
-  const dockerfile = refuseOutside(def, guard, dockerfilePath, 'docker.baseDockerfile', 'the BaseDockerfile', V1_DIR_DOCKERFILE) ? undefined : readReferenced(def, reader, dockerfilePath, 'dockerfile', 'docker.baseDockerfile', V1_DIR_DOCKERFILE).text;
+  const dockerfile = refuseOutside(
+    def,
+    guard,
+    dockerfilePath,
+    'docker.baseDockerfile',
+    'the BaseDockerfile',
+    V1_DIR_DOCKERFILE,
+  )
+    ? undefined
+    : readReferenced(def, reader, dockerfilePath, 'dockerfile', 'docker.baseDockerfile', V1_DIR_DOCKERFILE).text;
   if (dockerfile !== undefined) {
     if (!isRecord(def.env.docker)) def.env.docker = {};
     (def.env.docker as Record<string, Json>).baseDockerfile = dockerfile;
@@ -179,7 +271,12 @@ function loadV1Dir(dir: string, given: string, reader: FileReader, guard: PathGu
  * Reads a conda YAML file into python.condaDependencies. Returns false when the file is not there; a file that
  * may not be read (a device, too large, permission denied) is reported on `fieldPath` and counts as handled.
  */
-export function attachCondaFile(def: LoadedDefinition, condaFile: string, reader: FileReader, fieldPath = CONDA_PATH): boolean {
+export function attachCondaFile(
+  def: LoadedDefinition,
+  condaFile: string,
+  reader: FileReader,
+  fieldPath = CONDA_PATH,
+): boolean {
   const { text: raw, refused } = readReferenced(def, reader, condaFile, 'conda', fieldPath);
   if (refused) return true;
   if (raw === undefined) return false;
@@ -195,8 +292,12 @@ export function attachCondaFile(def: LoadedDefinition, condaFile: string, reader
       file: condaFile,
       line: parsed.error.line,
       column: parsed.error.column,
-      message: parsed.error.rule ? `the conda file is ${parsed.error.message}` : `invalid YAML in the conda file: ${parsed.error.message}`,
-      hint: parsed.error.rule ? limitHint(parsed.error.rule) : 'fix the YAML at this position (check indentation and the ":" after each key)',
+      message: parsed.error.rule
+        ? `the conda file is ${parsed.error.message}`
+        : `invalid YAML in the conda file: ${parsed.error.message}`,
+      hint: parsed.error.rule
+        ? limitHint(parsed.error.rule)
+        : 'fix the YAML at this position (check indentation and the ":" after each key)',
     });
     return true;
   }
@@ -211,7 +312,12 @@ export function attachCondaFile(def: LoadedDefinition, condaFile: string, reader
   return true;
 }
 
-function fromConda(file: string, value: Record<string, Json>, parsed: ParsedText, source: SourceText): LoadedDefinition {
+function fromConda(
+  file: string,
+  value: Record<string, Json>,
+  parsed: ParsedText,
+  source: SourceText,
+): LoadedDefinition {
   const positions = new Map<string, Position>();
   for (const [path, pos] of parsed.positions) positions.set(`${CONDA_PATH}.${path}`, pos);
   return {

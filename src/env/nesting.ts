@@ -66,16 +66,25 @@ export function yamlTooDeep(text: string, max = MAX_NESTING): number | undefined
       i = skipLine(text, i) - 1;
       continue;
     }
-    const tokenStart = prev === '' || isSpace(text[i - 1]) || (flow > 0 && (prev === '[' || prev === '{' || prev === ','));
+    const tokenStart =
+      prev === '' || isSpace(text[i - 1]) || (flow > 0 && (prev === '[' || prev === '{' || prev === ','));
     if ((c === '"' || c === "'") && tokenStart) {
       i = skipQuoted(text, i, c);
       prev = c;
       continue;
     }
-    if (flow === 0 && (c === '-' || c === '?') && isSpace(text[i + 1]) && (prev === '' || prev === '-' || prev === '?')) {
+    if (
+      flow === 0 &&
+      (c === '-' || c === '?') &&
+      isSpace(text[i + 1]) &&
+      (prev === '' || prev === '-' || prev === '?')
+    ) {
       // A compact block indicator: "- - x" nests one level per dash.
       if (prev !== '' && ++block > max) return i;
-    } else if ((c === '[' || c === '{') && (flow > 0 || prev === '' || prev === ':' || prev === '-' || prev === '?' || prev === ',')) {
+    } else if (
+      (c === '[' || c === '{') &&
+      (flow > 0 || prev === '' || prev === ':' || prev === '-' || prev === '?' || prev === ',')
+    ) {
       if (++flow + block > max) return i;
     } else if ((c === ']' || c === '}') && flow > 0) {
       flow--;

@@ -39,7 +39,12 @@ export function parseJsonWithPositions(text: string, file: string, prefix = ''):
   const lines = new LineIndex(text);
   // The parser recurses: 10,000-deep JSON would overflow the stack, so depth is checked first in one pass.
   const deepAt = jsonTooDeep(text);
-  if (deepAt !== undefined) return { value: undefined, positions: new Map(), error: { message: `nested deeper than ${MAX_NESTING} levels`, rule: 'input/too-deep', ...lines.at(deepAt) } };
+  if (deepAt !== undefined)
+    return {
+      value: undefined,
+      positions: new Map(),
+      error: { message: `nested deeper than ${MAX_NESTING} levels`, rule: 'input/too-deep', ...lines.at(deepAt) },
+    };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !root) {

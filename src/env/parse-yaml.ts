@@ -1,4 +1,13 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import type { Json } from './fields.js';
 import { MAX_NESTING, yamlTooDeep } from './nesting.js';
 import { childPath, setOwn } from './path.js';
@@ -34,12 +43,25 @@ export const MAX_YAML_BYTES = 32 * 1024;
 export function parseYamlWithPositions(text: string, file: string, prefix = ''): ParsedText {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_YAML_BYTES) {
-    return { value: undefined, positions: new Map(), error: { message: `${(bytes / 1024).toFixed(1)} KB of YAML; amlenv parses at most ${MAX_YAML_BYTES / 1024} KB of YAML`, rule: 'input/too-large', line: 1, column: 1 } };
+    return {
+      value: undefined,
+      positions: new Map(),
+      error: {
+        message: `${(bytes / 1024).toFixed(1)} KB of YAML; amlenv parses at most ${MAX_YAML_BYTES / 1024} KB of YAML`,
+        rule: 'input/too-large',
+        line: 1,
+        column: 1,
+      },
+    };
   }
   const deepAt = yamlTooDeep(text);
   if (deepAt !== undefined) {
     const at = new LineIndex(text).at(deepAt);
-    return { value: undefined, positions: new Map(), error: { message: `nested deeper than ${MAX_NESTING} levels`, rule: 'input/too-deep', ...at } };
+    return {
+      value: undefined,
+      positions: new Map(),
+      error: { message: `nested deeper than ${MAX_NESTING} levels`, rule: 'input/too-deep', ...at },
+    };
   }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
@@ -47,12 +69,20 @@ export function parseYamlWithPositions(text: string, file: string, prefix = ''):
     // uniqueKeys is checked below in one pass: the library's own check compares every key with every other.
     doc = parseDocument(text, { lineCounter, prettyErrors: false, strict: false, uniqueKeys: false, version: '1.2' });
   } catch (err) {
-    return { value: undefined, positions: new Map(), error: { message: cleanYamlMessage((err as Error).message), line: 1, column: 1 } };
+    return {
+      value: undefined,
+      positions: new Map(),
+      error: { message: cleanYamlMessage((err as Error).message), line: 1, column: 1 },
+    };
   }
   const first = doc.errors[0];
   if (first) {
     const at = lineCounter.linePos(first.pos[0]);
-    return { value: undefined, positions: new Map(), error: { message: cleanYamlMessage(first.message), line: at.line, column: at.col } };
+    return {
+      value: undefined,
+      positions: new Map(),
+      error: { message: cleanYamlMessage(first.message), line: at.line, column: at.col },
+    };
   }
   const positions = new Map<string, Position>();
   const mark = (path: string, node: unknown) => {
@@ -67,7 +97,11 @@ export function parseYamlWithPositions(text: string, file: string, prefix = ''):
   } catch (err) {
     if (!(err instanceof YamlLimit)) throw err;
     const at = lineCounter.linePos(err.offset);
-    return { value: undefined, positions: new Map(), error: { message: err.message, ...(err.rule ? { rule: err.rule } : {}), line: at.line, column: at.col } };
+    return {
+      value: undefined,
+      positions: new Map(),
+      error: { message: err.message, ...(err.rule ? { rule: err.rule } : {}), line: at.line, column: at.col },
+    };
   }
 }
 
@@ -83,14 +117,24 @@ class Converter {
 
   /** `positional` is false inside an alias's copy: its positions are the anchor's, already recorded. */
   convert(node: unknown, path: string, depth: number, positional: boolean): Json {
-    if (depth > MAX_NESTING) throw new YamlLimit(`nested deeper than ${MAX_NESTING} levels`, offsetOf(node), 'input/too-deep');
+    if (depth > MAX_NESTING)
+      throw new YamlLimit(`nested deeper than ${MAX_NESTING} levels`, offsetOf(node), 'input/too-deep');
     if (!positional && ++this.expanded > MAX_ALIAS_EXPANSION) {
-      throw new YamlLimit(`aliases expand to more than ${MAX_ALIAS_EXPANSION} values`, offsetOf(node), 'input/alias-expansion');
+      throw new YamlLimit(
+        `aliases expand to more than ${MAX_ALIAS_EXPANSION} values`,
+        offsetOf(node),
+        'input/alias-expansion',
+      );
     }
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       if (target === undefined) throw new YamlLimit(`alias *${node.source} has no anchor before it`, offsetOf(node));
-      if (this.resolving.has(target)) throw new YamlLimit(`alias *${node.source} refers to a value that contains it`, offsetOf(node), 'input/alias-expansion');
+      if (this.resolving.has(target))
+        throw new YamlLimit(
+          `alias *${node.source} refers to a value that contains it`,
+          offsetOf(node),
+          'input/alias-expansion',
+        );
       this.resolving.add(target);
       try {
         return this.convert(target, path, depth, false);
@@ -104,7 +148,11 @@ class Converter {
       for (const pair of node.items) {
         const keyNode = pair.key;
         const key = isScalar(keyNode) ? String(keyNode.value) : keyNode === null ? '' : String(keyNode);
-        if (seen.has(key)) throw new YamlLimit(`duplicate key "${key.slice(0, 80)}" (a key may appear only once in a mapping)`, offsetOf(keyNode));
+        if (seen.has(key))
+          throw new YamlLimit(
+            `duplicate key "${key.slice(0, 80)}" (a key may appear only once in a mapping)`,
+            offsetOf(keyNode),
+          );
         seen.add(key);
         const sub = childPath(path, key);
         if (positional) this.mark(sub, keyNode);

@@ -12,6 +12,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Sets an own property even for keys such as "__proto__". */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

@@ -8,20 +8,42 @@ import type { Diagnostic, Format, LoadedDefinition } from './types.js';
 type Refused = Extract<ReadResult, { missing: false }>;
 
 export function refusalProblem(r: Refused, file: string, fieldPath: string, named?: string): Diagnostic {
-  return { rule: r.rule, severity: 'error', path: fieldPath, file, message: `${named ? `"${named}": ` : ''}${r.message}`, hint: r.hint };
+  return {
+    rule: r.rule,
+    severity: 'error',
+    path: fieldPath,
+    file,
+    message: `${named ? `"${named}": ` : ''}${r.message}`,
+    hint: r.hint,
+  };
 }
 
 /** A definition file that was refused: loaded as unparsed, with one diagnostic saying why. */
 export function refusedDefinition(file: string, r: Refused, format?: Format): LoadedDefinition {
   const guessed: Format = format ?? (extname(file).toLowerCase() === '.json' ? 'v1-json' : 'v2-yaml');
-  return { path: file, format: guessed, env: {}, positions: new Map(), problems: [refusalProblem(r, file, '')], sources: [], parsed: false };
+  return {
+    path: file,
+    format: guessed,
+    env: {},
+    positions: new Map(),
+    problems: [refusalProblem(r, file, '')],
+    sources: [],
+    parsed: false,
+  };
 }
 
 /**
  * Reads a file named inside a definition. Returns its text; undefined when it is missing (the caller says so
  * in its own words) or refused (a diagnostic is added to def.problems, and `refused` is true).
  */
-export function readReferenced(def: LoadedDefinition, reader: FileReader, file: string, kind: ReadKind, fieldPath: string, named?: string): { text?: string; refused: boolean } {
+export function readReferenced(
+  def: LoadedDefinition,
+  reader: FileReader,
+  file: string,
+  kind: ReadKind,
+  fieldPath: string,
+  named?: string,
+): { text?: string; refused: boolean } {
   const r = readWith(reader, file, kind);
   if (r.ok) return { text: r.text, refused: false };
   if (r.missing) return { refused: false };
@@ -47,8 +69,11 @@ export function dockerfileSizeProblem(text: string, fieldPath: string, file?: st
 
 /** How to fix a parser limit (see nesting.ts and parse-yaml.ts). */
 export function limitHint(rule: string): string {
-  if (rule === 'input/too-deep') return 'an environment file nests a few levels; flatten the structure (is this the right file?)';
-  if (rule === 'input/too-large') return 'a real environment file is a few KB: check that this is the file you meant, or split generated content';
-  if (rule === 'input/alias-expansion') return 'write the repeated values out, or use each anchor only where it cannot contain its own alias';
+  if (rule === 'input/too-deep')
+    return 'an environment file nests a few levels; flatten the structure (is this the right file?)';
+  if (rule === 'input/too-large')
+    return 'a real environment file is a few KB: check that this is the file you meant, or split generated content';
+  if (rule === 'input/alias-expansion')
+    return 'write the repeated values out, or use each anchor only where it cannot contain its own alias';
   return 'fix the YAML at this position';
 }

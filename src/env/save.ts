@@ -6,13 +6,20 @@ import { applyStyle } from './text.js';
 import type { CondaOrigin, EnvObject, LoadedDefinition, TextStyle } from './types.js';
 
 /** What Environment.save_to_directory writes: 4-space JSON, \n line endings, no final newline, ASCII escapes. */
-export const SDK_JSON_STYLE: TextStyle = { eol: '\n', finalNewline: false, bom: false, indent: '    ', asciiOnly: true };
+export const SDK_JSON_STYLE: TextStyle = {
+  eol: '\n',
+  finalNewline: false,
+  bom: false,
+  indent: '    ',
+  asciiOnly: true,
+};
 export const YAML_STYLE: TextStyle = { eol: '\n', finalNewline: true, bom: false };
 
 /** Serializes the model as the SDK does (json.dump with indent), in the given style; key order is kept. */
 export function serializeV1Json(env: EnvObject, style: TextStyle = SDK_JSON_STYLE): string {
   let body = JSON.stringify(env, null, style.indent ?? '    ');
-  if (style.asciiOnly) body = body.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  if (style.asciiOnly)
+    body = body.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return applyStyle(body, style);
 }
 
@@ -32,7 +39,10 @@ export function serializeConda(spec: Json): string {
 }
 
 /** The files of the SDK v1 folder layout, by file name. */
-export function v1DirFiles(env: EnvObject, options: { style?: TextStyle; conda?: CondaOrigin } = {}): Record<string, string> {
+export function v1DirFiles(
+  env: EnvObject,
+  options: { style?: TextStyle; conda?: CondaOrigin } = {},
+): Record<string, string> {
   const json = structuredClone(env);
   const files: Record<string, string> = {};
   const python = isRecord(json.python) ? json.python : undefined;

@@ -30,7 +30,8 @@ function toSchema(spec: FieldSpec, nullable: boolean): Schema {
       break;
     case 'object':
       out.type = types('object');
-      if (spec.fields) out.properties = Object.fromEntries(Object.entries(spec.fields).map(([k, f]) => [k, toSchema(f, nullable)]));
+      if (spec.fields)
+        out.properties = Object.fromEntries(Object.entries(spec.fields).map(([k, f]) => [k, toSchema(f, nullable)]));
       out.additionalProperties = Boolean(spec.open);
       break;
   }
@@ -43,13 +44,23 @@ export function v1JsonSchema(): Schema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/amlenv/amlenv/schema/v1-environment.json',
     title: 'Azure ML environment (SDK v1, azureml_environment.json)',
-    ...toSchema({ kind: 'object', fields: V1_FIELDS, doc: 'An Azure Machine Learning environment in the SDK v1 JSON form.' }, true),
+    ...toSchema(
+      { kind: 'object', fields: V1_FIELDS, doc: 'An Azure Machine Learning environment in the SDK v1 JSON form.' },
+      true,
+    ),
     type: 'object',
   };
 }
 
 export function v2JsonSchema(): Schema {
-  const body = toSchema({ kind: 'object', fields: V2_FIELDS, doc: 'An Azure Machine Learning environment in the v2 (CLI/SDK v2) YAML form.' }, false);
+  const body = toSchema(
+    {
+      kind: 'object',
+      fields: V2_FIELDS,
+      doc: 'An Azure Machine Learning environment in the v2 (CLI/SDK v2) YAML form.',
+    },
+    false,
+  );
   const props = body.properties as Record<string, Schema>;
   props.conda_file = { description: V2_FIELDS.conda_file.doc, type: ['string', 'object'] };
   props.version = { description: V2_FIELDS.version.doc, type: ['string', 'number'] };
@@ -59,6 +70,9 @@ export function v2JsonSchema(): Schema {
     title: 'Azure ML environment (v2 YAML)',
     ...body,
     required: ['name'],
-    oneOf: [{ required: ['image'], not: { required: ['build'] } }, { required: ['build'], not: { anyOf: [{ required: ['image'] }, { required: ['conda_file'] }] } }],
+    oneOf: [
+      { required: ['image'], not: { required: ['build'] } },
+      { required: ['build'], not: { anyOf: [{ required: ['image'] }, { required: ['conda_file'] }] } },
+    ],
   };
 }

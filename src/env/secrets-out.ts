@@ -23,7 +23,10 @@ export function scrubJobVariables(job: Record<string, Json>): Scrubbed[] {
   for (const [name, value] of Object.entries(vars)) {
     if (!looksSecret(name) || value === null || value === '' || value === SECRET_PLACEHOLDER) continue;
     copy[name] = SECRET_PLACEHOLDER;
-    out.push({ path: `environmentVariables.${name}`, message: `looks like a secret, so its value was not copied to job.yml; set it there by hand, or better read it in the script from the workspace key vault` });
+    out.push({
+      path: `environmentVariables.${name}`,
+      message: `looks like a secret, so its value was not copied to job.yml; set it there by hand, or better read it in the script from the workspace key vault`,
+    });
   }
   return out;
 }
@@ -37,7 +40,10 @@ export function scrubPipCredentials(conda: Json | undefined): Scrubbed[] {
     item.pip = item.pip.map((entry, j) => {
       if (typeof entry !== 'string' || !URL_CREDENTIALS.test(entry)) return entry;
       URL_CREDENTIALS.lastIndex = 0;
-      out.push({ path: `python.condaDependencies.dependencies[${i}].pip[${j}]`, message: `the URL carries credentials, which were not copied; conda.yml has \${${PIP_CREDENTIALS_VAR}} in their place (pip expands it from the environment: set ${PIP_CREDENTIALS_VAR}=user:token where the image is built)` });
+      out.push({
+        path: `python.condaDependencies.dependencies[${i}].pip[${j}]`,
+        message: `the URL carries credentials, which were not copied; conda.yml has \${${PIP_CREDENTIALS_VAR}} in their place (pip expands it from the environment: set ${PIP_CREDENTIALS_VAR}=user:token where the image is built)`,
+      });
       return entry.replace(URL_CREDENTIALS, `$1\${${PIP_CREDENTIALS_VAR}}@`);
     });
   });

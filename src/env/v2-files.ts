@@ -11,21 +11,32 @@ export interface V2Files {
   files: Array<{ path: string; text: string }>;
 }
 
-export function v2Files(env: EnvObject, dir: string, options: V2Options & { source?: string; job?: boolean } = {}): V2Files {
+export function v2Files(
+  env: EnvObject,
+  dir: string,
+  options: V2Options & { source?: string; job?: boolean } = {},
+): V2Files {
   const result = v1ToV2(env, options);
   // Secrets stay out of every file written; each replacement is a note (a warning on the terminal).
   if (result.conda !== undefined) result.conda = structuredClone(result.conda);
-  result.notes.push(...scrubJobVariables(result.job as Record<string, Json>), ...scrubPipCredentials(result.conda as Json | undefined));
+  result.notes.push(
+    ...scrubJobVariables(result.job as Record<string, Json>),
+    ...scrubPipCredentials(result.conda as Json | undefined),
+  );
   const header = [
     `Converted by amlenv${options.source ? ` from ${options.source}` : ''}.`,
-    ...(result.notes.length ? ['Not carried over, or moved (see job.yml):', ...result.notes.map((n) => `- ${n.path}: ${n.message}`)] : []),
+    ...(result.notes.length
+      ? ['Not carried over, or moved (see job.yml):', ...result.notes.map((n) => `- ${n.path}: ${n.message}`)]
+      : []),
     'Create it with: az ml environment create --file environment.yml',
   ].join('\n');
   const files = [{ path: join(dir, 'environment.yml'), text: v2Yaml(result.environment, header) }];
   if (result.conda !== undefined) files.push({ path: join(dir, CONDA_FILE), text: serializeConda(result.conda) });
-  for (const [name, text] of Object.entries(result.context ?? {})) files.push({ path: join(dir, CONTEXT_DIR, name), text });
+  for (const [name, text] of Object.entries(result.context ?? {}))
+    files.push({ path: join(dir, CONTEXT_DIR, name), text });
   if (options.job !== false) {
-    const jobHeader = 'A command job that runs on Azure ML what amlenv ran locally:\n  az ml job create --file job.yml\nSet code: to your source folder; add compute: azureml:<cluster> unless you use serverless compute.';
+    const jobHeader =
+      'A command job that runs on Azure ML what amlenv ran locally:\n  az ml job create --file job.yml\nSet code: to your source folder; add compute: azureml:<cluster> unless you use serverless compute.';
     files.push({ path: join(dir, 'job.yml'), text: v2Yaml(result.job, jobHeader) });
   }
   return { result, files };

@@ -81,7 +81,9 @@ export interface RawBlueprint {
 export function readBlueprintFiles(dir: string): RawBlueprint[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    names = readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
   } catch {
     return [];
   }
@@ -100,7 +102,10 @@ export const areaWeight = (a: ExamArea): number => (a.weight[0] + a.weight[1]) /
 
 /** The area a question is asked in: the one listing its lesson, else the one listing its topic. */
 export function areaOf(blueprint: ExamBlueprint, q: Pick<Question, 'topic' | 'lesson'>): ExamArea | undefined {
-  return blueprint.areas.find((a) => a.lessons?.includes(q.lesson)) ?? blueprint.areas.find((a) => a.topics.includes(q.topic));
+  return (
+    blueprint.areas.find((a) => a.lessons?.includes(q.lesson)) ??
+    blueprint.areas.find((a) => a.topics.includes(q.topic))
+  );
 }
 
 /** Every question this exam can ask: tagged for it and in one of its areas. */
@@ -125,7 +130,12 @@ export function defaultBlueprint(blueprints: readonly ExamBlueprint[]): ExamBlue
 
 /** "ai-300 (…, current), dp-100 (…, retired 2026-06-01)" for usage errors and help. */
 export function describeExams(blueprints: readonly ExamBlueprint[]): string {
-  return blueprints.map((b) => `${b.id} (${b.name}${b.status === 'current' ? ', the current exam' : `, retired${b.retired ? ` ${b.retired}` : ''}`})`).join(', ');
+  return blueprints
+    .map(
+      (b) =>
+        `${b.id} (${b.name}${b.status === 'current' ? ', the current exam' : `, retired${b.retired ? ` ${b.retired}` : ''}`})`,
+    )
+    .join(', ');
 }
 
 export interface BlueprintProblem {
@@ -140,43 +150,89 @@ export interface BlueprintProblem {
  * tagged for the exam is in an area (or those questions would never be asked), and there are enough
  * questions for a full exam with fix-file kept to its share.
  */
-export function checkBlueprints(blueprints: readonly ExamBlueprint[], content: { topics: readonly Topic[]; lessons: ReadonlyArray<{ id: string }>; questions: readonly Question[] }, fixFileShare: number): BlueprintProblem[] {
+export function checkBlueprints(
+  blueprints: readonly ExamBlueprint[],
+  content: { topics: readonly Topic[]; lessons: ReadonlyArray<{ id: string }>; questions: readonly Question[] },
+  fixFileShare: number,
+): BlueprintProblem[] {
   const problems: BlueprintProblem[] = [];
-  const add = (check: BlueprintProblem['check'], file: string, message: string) => problems.push({ check, file, message });
+  const add = (check: BlueprintProblem['check'], file: string, message: string) =>
+    problems.push({ check, file, message });
   const topics = new Set(content.topics.map((t) => t.id));
   const lessons = new Set(content.lessons.map((l) => l.id));
   const current = blueprints.filter((b) => b.status === 'current');
-  if (blueprints.length && current.length !== 1) add('schema', 'exams', `${current.length} exams have status: current (${current.map((b) => b.id).join(', ') || 'none'}); exactly one must, the one plain --exam takes`);
+  if (blueprints.length && current.length !== 1)
+    add(
+      'schema',
+      'exams',
+      `${current.length} exams have status: current (${current.map((b) => b.id).join(', ') || 'none'}); exactly one must, the one plain --exam takes`,
+    );
   for (const b of blueprints) {
-    if (b.id !== basename(b.file).replace(/\.ya?ml$/, '')) add('schema', b.file, `id "${b.id}" differs from the file name`);
+    if (b.id !== basename(b.file).replace(/\.ya?ml$/, ''))
+      add('schema', b.file, `id "${b.id}" differs from the file name`);
     if (b.pass > b.scale) add('schema', b.file, `pass ${b.pass} is above the scale ${b.scale}`);
     if (b.status === 'retired' && !b.retired) add('schema', b.file, 'a retired exam needs retired: YYYY-MM-DD');
     const [low, high] = b.areas.reduce(([l, h], a) => [l + a.weight[0], h + a.weight[1]], [0, 0]);
-    if (low > 100 || high < 100) add('schema', b.file, `the area weights range from ${low}% to ${high}% in total; the official ranges must allow 100%`);
+    if (low > 100 || high < 100)
+      add(
+        'schema',
+        b.file,
+        `the area weights range from ${low}% to ${high}% in total; the official ranges must allow 100%`,
+      );
     const seenTopic = new Map<string, string>();
     const seenLesson = new Map<string, string>();
     b.areas.forEach((a, i) => {
-      if (a.weight[0] > a.weight[1]) add('schema', b.file, `areas[${i}] (${a.id}).weight: [${a.weight.join(', ')}] runs backwards; write [low, high]`);
+      if (a.weight[0] > a.weight[1])
+        add(
+          'schema',
+          b.file,
+          `areas[${i}] (${a.id}).weight: [${a.weight.join(', ')}] runs backwards; write [low, high]`,
+        );
       for (const t of a.topics) {
         if (!topics.has(t)) add('links', b.file, `areas[${i}] (${a.id}).topics: "${t}" is not in topics.yaml`);
-        if (seenTopic.has(t)) add('links', b.file, `areas[${i}] (${a.id}).topics: "${t}" is already in area ${seenTopic.get(t)}; a topic belongs to one area`);
+        if (seenTopic.has(t))
+          add(
+            'links',
+            b.file,
+            `areas[${i}] (${a.id}).topics: "${t}" is already in area ${seenTopic.get(t)}; a topic belongs to one area`,
+          );
         seenTopic.set(t, a.id);
       }
       for (const l of a.lessons ?? []) {
         if (!lessons.has(l)) add('links', b.file, `areas[${i}] (${a.id}).lessons: lesson "${l}" does not exist`);
-        if (seenLesson.has(l)) add('links', b.file, `areas[${i}] (${a.id}).lessons: "${l}" is already in area ${seenLesson.get(l)}; a lesson belongs to one area`);
+        if (seenLesson.has(l))
+          add(
+            'links',
+            b.file,
+            `areas[${i}] (${a.id}).lessons: "${l}" is already in area ${seenLesson.get(l)}; a lesson belongs to one area`,
+          );
         seenLesson.set(l, a.id);
       }
     });
     const tagged = content.questions.filter((q) => q.exam.includes(b.id));
     const lost = [...new Set(tagged.filter((q) => !areaOf(b, q)).map((q) => q.topic))];
-    for (const t of lost) add('links', b.file, `topic "${t}" has ${tagged.filter((q) => q.topic === t).length} questions tagged ${b.id} but no area lists it, so the exam would never ask them; add it to an area's topics`);
+    for (const t of lost)
+      add(
+        'links',
+        b.file,
+        `topic "${t}" has ${tagged.filter((q) => q.topic === t).length} questions tagged ${b.id} but no area lists it, so the exam would never ask them; add it to an area's topics`,
+      );
     const pool = examQuestions(b, content.questions);
-    const usable = pool.filter((q) => q.type !== 'fix-file').length + Math.min(pool.filter((q) => q.type === 'fix-file').length, Math.floor(b.questions * fixFileShare));
-    if (usable < b.questions) add('counts', b.file, `a full ${b.id} exam has ${b.questions} questions but only ${usable} can be drawn (questions tagged ${b.id}, fix-file kept to ${fixFileShare * 100}%)`);
+    const usable =
+      pool.filter((q) => q.type !== 'fix-file').length +
+      Math.min(pool.filter((q) => q.type === 'fix-file').length, Math.floor(b.questions * fixFileShare));
+    if (usable < b.questions)
+      add(
+        'counts',
+        b.file,
+        `a full ${b.id} exam has ${b.questions} questions but only ${usable} can be drawn (questions tagged ${b.id}, fix-file kept to ${fixFileShare * 100}%)`,
+      );
   }
   return problems;
 }
 
 /** The blueprint an exam session was drawn by, if it still exists. */
-export const blueprintOf = (blueprints: readonly ExamBlueprint[] | undefined, id: string | undefined): ExamBlueprint | undefined => (id ? blueprints?.find((b) => b.id === id) : undefined);
+export const blueprintOf = (
+  blueprints: readonly ExamBlueprint[] | undefined,
+  id: string | undefined,
+): ExamBlueprint | undefined => (id ? blueprints?.find((b) => b.id === id) : undefined);

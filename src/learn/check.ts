@@ -23,7 +23,14 @@ export interface ContentProblem {
   message: string;
 }
 
-export const LIMITS = { lessons: 16, questions: 150, perTopic: 10, exercises: 20, perConcept: 5, words: [300, 900] as const };
+export const LIMITS = {
+  lessons: 16,
+  questions: 150,
+  perTopic: 10,
+  exercises: 20,
+  perConcept: 5,
+  words: [300, 900] as const,
+};
 export const LESSON_HEADINGS = ['Key facts', 'Common traps', 'Worked example'];
 
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -33,10 +40,17 @@ function schemaErrors(schema: object, value: unknown): string[] {
   if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
   if (validate(value)) return [];
   // oneOf failures repeat per branch; the type-matching branch's errors are the useful ones.
-  return [...new Set((validate.errors ?? []).filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'const').map((e) => `${e.instancePath || '/'} ${e.message}`))].slice(0, 5);
+  return [
+    ...new Set(
+      (validate.errors ?? [])
+        .filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'const')
+        .map((e) => `${e.instancePath || '/'} ${e.message}`),
+    ),
+  ].slice(0, 5);
 }
 
-const FIELD_PATH = /^(?:[a-z_][a-z0-9_]*\.)?((?:python|docker|spark|databricks|environmentVariables|environment_variables)(?:\.[A-Za-z_][A-Za-z0-9_]*)+)$/;
+const FIELD_PATH =
+  /^(?:[a-z_][a-z0-9_]*\.)?((?:python|docker|spark|databricks|environmentVariables|environment_variables)(?:\.[A-Za-z_][A-Za-z0-9_]*)+)$/;
 
 /** Dotted field paths in inline code that do not exist in the model. */
 export function unknownFieldPaths(text: string): string[] {
@@ -55,7 +69,8 @@ export interface Parsed {
 
 /** Schema checks; returns the parts that passed, for the checks that read them. */
 export function checkSchemas(raw: RawContent, problems: ContentProblem[]): Parsed {
-  const add = (file: string, messages: string[], prefix = '') => messages.forEach((m) => problems.push({ check: 'schema', file, message: prefix + m }));
+  const add = (file: string, messages: string[], prefix = '') =>
+    messages.forEach((m) => problems.push({ check: 'schema', file, message: prefix + m }));
   add(raw.topics.file, schemaErrors(topicsSchema, raw.topics.value));
   add(raw.concepts.file, schemaErrors(conceptsSchema, raw.concepts.value));
   const parsed: Parsed = {
@@ -92,7 +107,8 @@ export function checkSchemas(raw: RawContent, problems: ContentProblem[]): Parse
     add(e.file, errors);
     if (!e.error && errors.length === 0) {
       const exercise = { ...(e.value as Omit<Exercise, 'file'>), file: e.file };
-      if (exercise.id !== basename(e.file).replace(/\.ya?ml$/, '')) add(e.file, [`id "${exercise.id}" differs from the file name`]);
+      if (exercise.id !== basename(e.file).replace(/\.ya?ml$/, ''))
+        add(e.file, [`id "${exercise.id}" differs from the file name`]);
       parsed.exercises.push(exercise);
     }
   }
@@ -127,17 +143,29 @@ export function checkIdsAndLinks(p: Parsed, problems: ContentProblem[]): void {
     if (q.type !== 'fix-file') continue;
     const exercise = exercises.get(q.exercise);
     if (!exercise) push('links', q.file, `${q.id}: exercise "${q.exercise}" does not exist`);
-    else if (exercise.topic !== q.topic) push('links', q.file, `${q.id}: topic "${q.topic}" differs from its exercise's topic "${exercise.topic}"`);
+    else if (exercise.topic !== q.topic)
+      push('links', q.file, `${q.id}: topic "${q.topic}" differs from its exercise's topic "${exercise.topic}"`);
   }
-  for (const t of p.topics) for (const id of t.lessons ?? []) if (lessons.get(id)?.topic !== t.id) push('links', 'topics.yaml', `topic ${t.id} lists lesson "${id}", which does not exist in that topic`);
-  for (const c of p.concepts) for (const id of c.lessons) if (!lessons.has(id)) push('links', 'concepts.yaml', `concept ${c.id}: lesson "${id}" does not exist`);
-  for (const r of RULES) if (!lessons.has(r.lesson)) push('links', 'src/rules', `rule ${r.id}: lesson "${r.lesson}" does not exist`);
-  for (const t of loadTemplates()) if (!lessons.has(t.lesson)) push('links', 'templates/index.yaml', `template ${t.name}: lesson "${t.lesson}" does not exist`);
-  for (const e of p.exercises) for (const id of e.rules) if (!RULES.some((r) => r.id === id)) push('links', e.file, `${e.id}: rule "${id}" does not exist`);
+  for (const t of p.topics)
+    for (const id of t.lessons ?? [])
+      if (lessons.get(id)?.topic !== t.id)
+        push('links', 'topics.yaml', `topic ${t.id} lists lesson "${id}", which does not exist in that topic`);
+  for (const c of p.concepts)
+    for (const id of c.lessons)
+      if (!lessons.has(id)) push('links', 'concepts.yaml', `concept ${c.id}: lesson "${id}" does not exist`);
+  for (const r of RULES)
+    if (!lessons.has(r.lesson)) push('links', 'src/rules', `rule ${r.id}: lesson "${r.lesson}" does not exist`);
+  for (const t of loadTemplates())
+    if (!lessons.has(t.lesson))
+      push('links', 'templates/index.yaml', `template ${t.name}: lesson "${t.lesson}" does not exist`);
+  for (const e of p.exercises)
+    for (const id of e.rules)
+      if (!RULES.some((r) => r.id === id)) push('links', e.file, `${e.id}: rule "${id}" does not exist`);
 }
 
 export function checkAnswers(questions: Question[], problems: ContentProblem[]): void {
-  const bad = (q: Question, message: string) => problems.push({ check: 'answers', file: q.file, message: `${q.id}: ${message}` });
+  const bad = (q: Question, message: string) =>
+    problems.push({ check: 'answers', file: q.file, message: `${q.id}: ${message}` });
   for (const q of questions) {
     switch (q.type) {
       case 'single':
@@ -146,12 +174,14 @@ export function checkAnswers(questions: Question[], problems: ContentProblem[]):
       case 'multi': {
         const out = q.answer.filter((i) => i >= q.choices.length);
         if (out.length) bad(q, `answers ${out.join(', ')} are out of range`);
-        if (q.answer.length >= q.choices.length) bad(q, 'every choice is right; a multi question needs at least one wrong choice');
+        if (q.answer.length >= q.choices.length)
+          bad(q, 'every choice is right; a multi question needs at least one wrong choice');
         break;
       }
       case 'order': {
         const sorted = [...q.answer].sort((a, b) => a - b);
-        if (q.answer.length !== q.choices.length || sorted.some((v, i) => v !== i)) bad(q, `answer ${JSON.stringify(q.answer)} is not a permutation of the ${q.choices.length} choices`);
+        if (q.answer.length !== q.choices.length || sorted.some((v, i) => v !== i))
+          bad(q, `answer ${JSON.stringify(q.answer)} is not a permutation of the ${q.choices.length} choices`);
         else if (q.answer.every((v, i) => v === i)) bad(q, 'the choices are already in the right order; scramble them');
         break;
       }
@@ -161,7 +191,11 @@ export function checkAnswers(questions: Question[], problems: ContentProblem[]):
       default:
         break;
     }
-    if ((q.type === 'single' || q.type === 'multi') && new Set(q.choices.map((c) => c.text.trim().toLowerCase())).size !== q.choices.length) bad(q, 'two choices have the same text');
+    if (
+      (q.type === 'single' || q.type === 'multi') &&
+      new Set(q.choices.map((c) => c.text.trim().toLowerCase())).size !== q.choices.length
+    )
+      bad(q, 'two choices have the same text');
   }
 }
 
@@ -169,13 +203,19 @@ export function checkLessonStructure(lessons: Lesson[], problems: ContentProblem
   const bad = (l: Lesson, message: string) => problems.push({ check: 'lesson-structure', file: l.file, message });
   for (const l of lessons) {
     const words = wordCount(l.body);
-    if (words < LIMITS.words[0] || words > LIMITS.words[1]) bad(l, `${words} words; a lesson has ${LIMITS.words[0]}–${LIMITS.words[1]}`);
+    if (words < LIMITS.words[0] || words > LIMITS.words[1])
+      bad(l, `${words} words; a lesson has ${LIMITS.words[0]}–${LIMITS.words[1]}`);
     const found = sections(l.body).map((s) => s.heading);
     const positions = LESSON_HEADINGS.map((h) => found.indexOf(h));
     const missing = LESSON_HEADINGS.filter((_, i) => positions[i] < 0);
-    if (missing.length) bad(l, `missing ${pluralWord(missing.length, 'heading')}: ${missing.map((h) => `## ${h}`).join(', ')}`);
-    else if (positions.some((p, i) => i > 0 && p < positions[i - 1])) bad(l, `the headings ${LESSON_HEADINGS.join(', ')} must come in this order`);
-    for (const [heading, min, max] of [['Key facts', 4, 8], ['Common traps', 3, 6]] as const) {
+    if (missing.length)
+      bad(l, `missing ${pluralWord(missing.length, 'heading')}: ${missing.map((h) => `## ${h}`).join(', ')}`);
+    else if (positions.some((p, i) => i > 0 && p < positions[i - 1]))
+      bad(l, `the headings ${LESSON_HEADINGS.join(', ')} must come in this order`);
+    for (const [heading, min, max] of [
+      ['Key facts', 4, 8],
+      ['Common traps', 3, 6],
+    ] as const) {
       const text = sections(l.body).find((s) => s.heading === heading)?.text ?? '';
       const bullets = text.split('\n').filter((line) => /^\s*[-*] /.test(line)).length;
       if (bullets < min || bullets > max) bad(l, `"${heading}" has ${bullets} bullets; it needs ${min}–${max}`);
@@ -188,7 +228,12 @@ export function checkLessonStructure(lessons: Lesson[], problems: ContentProblem
 
 export function checkFieldPaths(p: Parsed, problems: ContentProblem[]): void {
   const scan = (file: string, label: string, text: string) => {
-    for (const path of unknownFieldPaths(text)) problems.push({ check: 'field-paths', file, message: `${label}: \`${path}\` is not a field of the environment model` });
+    for (const path of unknownFieldPaths(text))
+      problems.push({
+        check: 'field-paths',
+        file,
+        message: `${label}: \`${path}\` is not a field of the environment model`,
+      });
   };
   for (const l of p.lessons) scan(l.file, l.id, l.body);
   for (const q of p.questions) {
@@ -200,12 +245,19 @@ export function checkFieldPaths(p: Parsed, problems: ContentProblem[]): void {
   for (const e of p.exercises) scan(e.file, e.id, [e.task, ...e.hints].join('\n'));
 }
 
-function ruleSet(text: string, file: string, format?: Format, today?: Date): { errors: string[]; blocking: Set<string>; failure?: string } {
+function ruleSet(
+  text: string,
+  file: string,
+  format?: Format,
+  today?: Date,
+): { errors: string[]; blocking: Set<string>; failure?: string } {
   const outcome = loadDefinitionText(text, file, format ? { format } : {});
   if (!outcome.ok) return { errors: [], blocking: new Set(), failure: outcome.message };
   const diagnostics = validateLoaded(outcome.def, { today });
   return {
-    errors: diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule} at ${d.path || 'top'}${d.line ? ` (line ${d.line})` : ''}: ${d.message}`),
+    errors: diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => `${d.rule} at ${d.path || 'top'}${d.line ? ` (line ${d.line})` : ''}: ${d.message}`),
     blocking: new Set(diagnostics.filter((d) => d.severity !== 'info').map((d) => d.rule)),
   };
 }
@@ -217,22 +269,42 @@ export async function checkWithValidator(p: Parsed, problems: ContentProblem[], 
     const example = sections(l.body).find((s) => s.heading === 'Worked example')?.text ?? '';
     const block = codeBlocks(example).find((b) => ['json', 'yaml', 'yml'].includes(b.lang));
     if (!block) continue;
-    const result = ruleSet(block.code, `/lessons/${l.id}/example.${block.lang === 'json' ? 'json' : 'yml'}`, undefined, today);
-    if (result.failure) problems.push({ check: 'examples', file: l.file, message: `the worked example is not an environment: ${result.failure}` });
-    for (const e of result.errors) problems.push({ check: 'examples', file: l.file, message: `the worked example has an error: ${e}` });
+    const result = ruleSet(
+      block.code,
+      `/lessons/${l.id}/example.${block.lang === 'json' ? 'json' : 'yml'}`,
+      undefined,
+      today,
+    );
+    if (result.failure)
+      problems.push({
+        check: 'examples',
+        file: l.file,
+        message: `the worked example is not an environment: ${result.failure}`,
+      });
+    for (const e of result.errors)
+      problems.push({ check: 'examples', file: l.file, message: `the worked example has an error: ${e}` });
   }
   for (const e of p.exercises) {
     const name = `/exercises/${e.id}/env.${e.format === 'v1-json' ? 'json' : 'yml'}`;
     const broken = ruleSet(e.broken, name, e.format, today);
     const expected = [...e.rules].sort().join(', ');
     const got = [...broken.blocking].sort().join(', ');
-    if (broken.failure) problems.push({ check: 'exercises', file: e.file, message: `broken file does not load: ${broken.failure}` });
-    else if (expected !== got) problems.push({ check: 'exercises', file: e.file, message: `broken file raises [${got}], expected exactly [${expected}]` });
+    if (broken.failure)
+      problems.push({ check: 'exercises', file: e.file, message: `broken file does not load: ${broken.failure}` });
+    else if (expected !== got)
+      problems.push({
+        check: 'exercises',
+        file: e.file,
+        message: `broken file raises [${got}], expected exactly [${expected}]`,
+      });
     const solved = ruleSet(e.solution, name, e.format, today);
-    if (solved.failure) problems.push({ check: 'exercises', file: e.file, message: `solution does not load: ${solved.failure}` });
-    for (const err of solved.errors) problems.push({ check: 'exercises', file: e.file, message: `solution has an error: ${err}` });
+    if (solved.failure)
+      problems.push({ check: 'exercises', file: e.file, message: `solution does not load: ${solved.failure}` });
+    for (const err of solved.errors)
+      problems.push({ check: 'exercises', file: e.file, message: `solution has an error: ${err}` });
     const left = e.rules.filter((r) => solved.blocking.has(r));
-    if (left.length) problems.push({ check: 'exercises', file: e.file, message: `solution still raises ${left.join(', ')}` });
+    if (left.length)
+      problems.push({ check: 'exercises', file: e.file, message: `solution still raises ${left.join(', ')}` });
   }
 }
 

@@ -113,7 +113,10 @@ export function readRawContent(dir = contentDir()): RawContent {
   return {
     topics: { file: topicsFile, value: readYaml(topicsFile).value },
     concepts: { file: conceptsFile, value: readYaml(conceptsFile).value },
-    lessons: files(join(dir, 'lessons'), /\.md$/).map((file) => ({ file, ...splitFrontMatter(readFileSync(file, 'utf8')) })),
+    lessons: files(join(dir, 'lessons'), /\.md$/).map((file) => ({
+      file,
+      ...splitFrontMatter(readFileSync(file, 'utf8')),
+    })),
     quizFiles: files(join(dir, 'quiz'), /\.ya?ml$/).map((file) => ({ file, ...readYaml(file) })),
     exercises: files(join(dir, 'exercises'), /\.ya?ml$/).map((file) => ({ file, ...readYaml(file) })),
     exams: readBlueprintFiles(join(dir, 'exams')),
@@ -138,7 +141,11 @@ export function loadContent(dir?: string): Content {
   const content: Content = {
     topics: (raw.topics.value as Topic[]) ?? [],
     concepts: (raw.concepts.value as Concept[]) ?? [],
-    lessons: raw.lessons.map((l) => ({ ...(l.frontMatter as Omit<Lesson, 'body' | 'file'>), body: l.body, file: l.file })),
+    lessons: raw.lessons.map((l) => ({
+      ...(l.frontMatter as Omit<Lesson, 'body' | 'file'>),
+      body: l.body,
+      file: l.file,
+    })),
     questions: raw.quizFiles.flatMap((q) => ((q.value as Question[]) ?? []).map((x) => ({ ...x, file: q.file }))),
     exercises: raw.exercises.map((e) => ({ ...(e.value as Omit<Exercise, 'file'>), file: e.file })),
     exams: (raw.exams ?? []).map((b) => ({ ...(b.value as Omit<ExamBlueprint, 'file'>), file: b.file })),
@@ -168,5 +175,7 @@ export function lessonsOf(content: Content, topicId: string): Lesson[] {
   const topic = content.topics.find((t) => t.id === topicId);
   const order = topic?.lessons ?? [];
   const rank = (l: Lesson) => (order.includes(l.id) ? order.indexOf(l.id) : Infinity);
-  return content.lessons.filter((l) => l.topic === topicId).sort((a, b) => (rank(a) === rank(b) ? a.id.localeCompare(b.id) : rank(a) - rank(b)));
+  return content.lessons
+    .filter((l) => l.topic === topicId)
+    .sort((a, b) => (rank(a) === rank(b) ? a.id.localeCompare(b.id) : rank(a) - rank(b)));
 }

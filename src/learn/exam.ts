@@ -75,24 +75,53 @@ export function apportion(quotas: readonly number[], room: readonly number[], n:
   const take: number[] = room.map((r) => (atLeastOne && n >= open && r > 0 ? 1 : 0));
   const total = quotas.reduce((x, y) => x + y, 0) || 1;
   const share = quotas.map((q) => (q * n) / total);
-  for (let left = Math.min(n, room.reduce((x, y) => x + y, 0)) - take.reduce((x, y) => x + y, 0); left > 0; left--) {
+  for (
+    let left =
+      Math.min(
+        n,
+        room.reduce((x, y) => x + y, 0),
+      ) - take.reduce((x, y) => x + y, 0);
+    left > 0;
+    left--
+  ) {
     let best = -1;
-    for (let i = 0; i < room.length; i++) if (take[i] < room[i] && (best < 0 || share[i] - take[i] > share[best] - take[best])) best = i;
+    for (let i = 0; i < room.length; i++)
+      if (take[i] < room[i] && (best < 0 || share[i] - take[i] > share[best] - take[best])) best = i;
     take[best]++;
   }
   return take;
 }
 
 /** `n` of the questions spread over their topics in proportion to how many each has (each at least one when there is room). */
-function spreadOverTopics(questions: readonly Question[], topics: readonly Topic[], n: number, random: () => number): Question[] {
-  const groups = topics.map((t) => shuffle(questions.filter((q) => q.topic === t.id), random)).filter((g) => g.length);
-  const take = apportion(groups.map((g) => g.length), groups.map((g) => g.length), n, true);
+function spreadOverTopics(
+  questions: readonly Question[],
+  topics: readonly Topic[],
+  n: number,
+  random: () => number,
+): Question[] {
+  const groups = topics
+    .map((t) =>
+      shuffle(
+        questions.filter((q) => q.topic === t.id),
+        random,
+      ),
+    )
+    .filter((g) => g.length);
+  const take = apportion(
+    groups.map((g) => g.length),
+    groups.map((g) => g.length),
+    n,
+    true,
+  );
   return groups.flatMap((g, i) => g.slice(0, take[i]));
 }
 
 /** Fix-file questions kept to a share of the exam, like the labs of a real one; the rest all stay. */
 function capFixFile(questions: readonly Question[], count: number, random: () => number): Question[] {
-  const fix = shuffle(questions.filter((q) => q.type === 'fix-file'), random).slice(0, Math.floor(count * EXAM.fixFileShare));
+  const fix = shuffle(
+    questions.filter((q) => q.type === 'fix-file'),
+    random,
+  ).slice(0, Math.floor(count * EXAM.fixFileShare));
   return [...questions.filter((q) => q.type !== 'fix-file'), ...fix];
 }
 
@@ -100,7 +129,12 @@ function capFixFile(questions: readonly Question[], count: number, random: () =>
  * `count` questions spread over the topics in proportion to how many each has (every topic at least one
  * when there is room), fix-file questions kept to a tenth like the labs of a real exam, in random order.
  */
-export function drawExam(questions: readonly Question[], topics: readonly Topic[], count: number, random: () => number): Question[] {
+export function drawExam(
+  questions: readonly Question[],
+  topics: readonly Topic[],
+  count: number,
+  random: () => number,
+): Question[] {
   const pool = capFixFile(questions, count, random);
   return shuffle(spreadOverTopics(pool, topics, Math.min(count, pool.length), random), random);
 }
@@ -110,27 +144,58 @@ export function drawExam(questions: readonly Question[], topics: readonly Topic[
  * official weights (the middle of each range, over the areas amlenv teaches), spread over the topics
  * inside each area, fix-file kept to a tenth, in random order.
  */
-export function drawByBlueprint(questions: readonly Question[], topics: readonly Topic[], blueprint: ExamBlueprint, count: number, random: () => number): Question[] {
+export function drawByBlueprint(
+  questions: readonly Question[],
+  topics: readonly Topic[],
+  blueprint: ExamBlueprint,
+  count: number,
+  random: () => number,
+): Question[] {
   const pool = capFixFile(examQuestions(blueprint, questions), count, random);
   const areas = coveredAreas(blueprint);
   const groups = areas.map(({ area }) => pool.filter((q) => areaOf(blueprint, q) === area));
-  const take = apportion(areas.map((a, i) => (groups[i].length ? a.share : 0)), groups.map((g) => g.length), Math.min(count, pool.length));
-  return shuffle(groups.flatMap((g, i) => spreadOverTopics(g, topics, take[i], random)), random);
+  const take = apportion(
+    areas.map((a, i) => (groups[i].length ? a.share : 0)),
+    groups.map((g) => g.length),
+    Math.min(count, pool.length),
+  );
+  return shuffle(
+    groups.flatMap((g, i) => spreadOverTopics(g, topics, take[i], random)),
+    random,
+  );
 }
 
 /** A new exam: by the blueprint when there is one (its length and time unless overridden), else across every topic. */
-export function newExam(questions: readonly Question[], topics: readonly Topic[], options: { count?: number; minutes?: number; blueprint?: ExamBlueprint; now: Date; random: () => number }): ExamSession {
+export function newExam(
+  questions: readonly Question[],
+  topics: readonly Topic[],
+  options: { count?: number; minutes?: number; blueprint?: ExamBlueprint; now: Date; random: () => number },
+): ExamSession {
   const b = options.blueprint;
   const count = options.count ?? b?.questions ?? EXAM.count;
-  const drawn = b ? drawByBlueprint(questions, topics, b, count, options.random) : drawExam(questions, topics, count, options.random);
-  const session: ExamSession = { version: 1, startedAt: options.now.toISOString(), minutes: options.minutes ?? b?.minutes ?? EXAM.minutes, elapsedMs: 0, questionIds: drawn.map((q) => q.id), current: 0, answers: {} };
+  const drawn = b
+    ? drawByBlueprint(questions, topics, b, count, options.random)
+    : drawExam(questions, topics, count, options.random);
+  const session: ExamSession = {
+    version: 1,
+    startedAt: options.now.toISOString(),
+    minutes: options.minutes ?? b?.minutes ?? EXAM.minutes,
+    elapsedMs: 0,
+    questionIds: drawn.map((q) => q.id),
+    current: 0,
+    answers: {},
+  };
   return b ? { ...session, exam: b.id } : session;
 }
 
 /** The pass mark and scale an exam is scored against. */
-export const passMark = (blueprint?: Pick<ExamBlueprint, 'pass' | 'scale'>): { pass: number; scale: number } => ({ pass: blueprint?.pass ?? EXAM.pass, scale: blueprint?.scale ?? EXAM.scale });
+export const passMark = (blueprint?: Pick<ExamBlueprint, 'pass' | 'scale'>): { pass: number; scale: number } => ({
+  pass: blueprint?.pass ?? EXAM.pass,
+  scale: blueprint?.scale ?? EXAM.scale,
+});
 
-export const remainingMs = (exam: ExamSession, elapsedMs = exam.elapsedMs): number => Math.max(0, exam.minutes * 60000 - elapsedMs);
+export const remainingMs = (exam: ExamSession, elapsedMs = exam.elapsedMs): number =>
+  Math.max(0, exam.minutes * 60000 - elapsedMs);
 
 export const answeredCount = (exam: ExamSession): number => exam.questionIds.filter((id) => exam.answers[id]).length;
 
@@ -138,11 +203,21 @@ export function recordExamAnswer(exam: ExamSession, id: string, answer: ExamAnsw
   const at = exam.questionIds.indexOf(id);
   const next = exam.questionIds.findIndex((q, i) => i > at && !exam.answers[q] && q !== id);
   const wrap = exam.questionIds.findIndex((q) => !exam.answers[q] && q !== id);
-  return { ...exam, elapsedMs, answers: { ...exam.answers, [id]: answer }, current: next >= 0 ? next : wrap >= 0 ? wrap : at };
+  return {
+    ...exam,
+    elapsedMs,
+    answers: { ...exam.answers, [id]: answer },
+    current: next >= 0 ? next : wrap >= 0 ? wrap : at,
+  };
 }
 
 /** Score: the share of right answers scaled to the exam's scale, 1000 (no partial credit, as in the real exams). */
-export function examResult(exam: ExamSession, questions: ReadonlyMap<string, Question>, topics: readonly Topic[], blueprint?: ExamBlueprint): ExamResult {
+export function examResult(
+  exam: ExamSession,
+  questions: ReadonlyMap<string, Question>,
+  topics: readonly Topic[],
+  blueprint?: ExamBlueprint,
+): ExamResult {
   const { pass, scale } = passMark(blueprint);
   const asked = exam.questionIds.map((id) => questions.get(id)).filter((q): q is Question => q !== undefined);
   const correct = asked.filter((q) => exam.answers[q.id]?.correct).length;
@@ -151,13 +226,23 @@ export function examResult(exam: ExamSession, questions: ReadonlyMap<string, Que
   const byTopic = topics
     .map((t) => {
       const mine = asked.filter((q) => q.topic === t.id);
-      return { topic: t.id, title: t.title, correct: mine.filter((q) => exam.answers[q.id]?.correct).length, total: mine.length };
+      return {
+        topic: t.id,
+        title: t.title,
+        correct: mine.filter((q) => exam.answers[q.id]?.correct).length,
+        total: mine.length,
+      };
     })
     .filter((t) => t.total > 0);
   const byArea = (blueprint?.areas ?? [])
     .map((a) => {
       const mine = asked.filter((q) => areaOf(blueprint!, q) === a);
-      return { area: a.id, title: a.title, correct: mine.filter((q) => exam.answers[q.id]?.correct).length, total: mine.length };
+      return {
+        area: a.id,
+        title: a.title,
+        correct: mine.filter((q) => exam.answers[q.id]?.correct).length,
+        total: mine.length,
+      };
     })
     .filter((a) => a.total > 0);
   return {
@@ -200,6 +285,8 @@ export function isExamSession(v: unknown): v is ExamSession {
     Array.isArray(v.questionIds) &&
     v.questionIds.every((id) => typeof id === 'string') &&
     isRecord(v.answers) &&
-    Object.values(v.answers).every((a) => isRecord(a) && isRecord(a.answer) && typeof a.correct === 'boolean' && typeof a.ms === 'number')
+    Object.values(v.answers).every(
+      (a) => isRecord(a) && isRecord(a.answer) && typeof a.correct === 'boolean' && typeof a.ms === 'number',
+    )
   );
 }

@@ -32,14 +32,17 @@ export interface FileCheck {
 }
 
 /** The file name the validator sees: the same one the content checks use. */
-export const exerciseFileName = (e: Exercise): string => `/exercises/${e.id}/env.${e.format === 'v1-json' ? 'json' : 'yml'}`;
+export const exerciseFileName = (e: Exercise): string =>
+  `/exercises/${e.id}/env.${e.format === 'v1-json' ? 'json' : 'yml'}`;
 
 /** Runs the real validator over a learner's file (field libraries must be loaded: await loadFieldLibs()). */
 export function checkExerciseFile(exercise: Exercise, text: string, today?: Date): FileCheck {
   const outcome = loadDefinitionText(text, exerciseFileName(exercise), { format: exercise.format });
   if (!outcome.ok) return { solved: false, failure: outcome.message, findings: [] };
   const diagnostics = validateLoaded(outcome.def, { today });
-  const findings = diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && exercise.rules.includes(d.rule)));
+  const findings = diagnostics.filter(
+    (d) => d.severity === 'error' || (d.severity === 'warning' && exercise.rules.includes(d.rule)),
+  );
   return { solved: findings.length === 0, findings };
 }
 
@@ -49,7 +52,7 @@ export function normalizeFill(text: string, caseSensitive = false): string {
   for (let changed = true; changed; ) {
     changed = false;
     const m = /^(["'`])(.*)\1$/.exec(t);
-    if (m && m[2].length) {
+    if (m?.[2].length) {
       t = m[2].trim();
       changed = true;
     }
@@ -74,7 +77,11 @@ export function grade(q: Question, a: Answer, ctx: GradeContext = {}): Graded {
     case 'single': {
       const choice = (a as Extract<Answer, { type: 'single' }>).choice;
       const correct = choice === q.answer;
-      return { correct, score: correct ? 1 : 0, summary: correct ? 'Right.' : `Not quite: the answer is "${q.choices[q.answer].text}".` };
+      return {
+        correct,
+        score: correct ? 1 : 0,
+        summary: correct ? 'Right.' : `Not quite: the answer is "${q.choices[q.answer].text}".`,
+      };
     }
     case 'multi': {
       const picked = new Set((a as Extract<Answer, { type: 'multi' }>).choices);
@@ -85,24 +92,42 @@ export function grade(q: Question, a: Answer, ctx: GradeContext = {}): Graded {
       // Each wrong pick cancels a right one, so ticking everything scores nothing.
       const score = Math.max(0, hits - wrong) / right.size;
       const extra = wrong ? `, and ${plural(wrong, 'wrong one')}` : '';
-      const summary = correct ? `Right: all ${right.size} correct choices and no others.` : hits === 0 ? `Not quite: none of the ${right.size} correct choices${extra}.` : `Partly right: ${hits} of ${right.size} correct choices${extra}.`;
+      const summary = correct
+        ? `Right: all ${right.size} correct choices and no others.`
+        : hits === 0
+          ? `Not quite: none of the ${right.size} correct choices${extra}.`
+          : `Partly right: ${hits} of ${right.size} correct choices${extra}.`;
       return { correct, score, summary };
     }
     case 'order': {
       const order = (a as Extract<Answer, { type: 'order' }>).order;
       const placed = q.answer.filter((v, i) => order[i] === v).length;
       const correct = placed === q.answer.length && order.length === q.answer.length;
-      return { correct, score: placed / q.answer.length, summary: correct ? 'Right: every step in its place.' : `Wrong order: ${placed} of ${q.answer.length} in the right place.` };
+      return {
+        correct,
+        score: placed / q.answer.length,
+        summary: correct
+          ? 'Right: every step in its place.'
+          : `Wrong order: ${placed} of ${q.answer.length} in the right place.`,
+      };
     }
     case 'truefalse': {
       const value = (a as Extract<Answer, { type: 'truefalse' }>).value;
       const correct = value === q.answer;
-      return { correct, score: correct ? 1 : 0, summary: correct ? 'Right.' : `Not quite: the statement is ${q.answer ? 'true' : 'false'}.` };
+      return {
+        correct,
+        score: correct ? 1 : 0,
+        summary: correct ? 'Right.' : `Not quite: the statement is ${q.answer ? 'true' : 'false'}.`,
+      };
     }
     case 'fill': {
       const given = normalizeFill((a as Extract<Answer, { type: 'fill' }>).text, q.caseSensitive);
       const correct = given.length > 0 && q.answers.some((x) => normalizeFill(x, q.caseSensitive) === given);
-      return { correct, score: correct ? 1 : 0, summary: correct ? 'Right.' : `Not quite: the answer is "${q.answers[0]}".` };
+      return {
+        correct,
+        score: correct ? 1 : 0,
+        summary: correct ? 'Right.' : `Not quite: the answer is "${q.answers[0]}".`,
+      };
     }
     case 'fix-file': {
       const answer = a as Extract<Answer, { type: 'fix-file' }>;

@@ -6,7 +6,15 @@ import { JsonStore, type SaveResult, type StoreOptions } from '../store/json-sto
 import type { Content } from './content.js';
 import { type ExamSession, isExamSession } from './exam.js';
 import { dayKey, type ExamRecord, progressReport, type ProgressReport } from './progress.js';
-import { type Card, type Grade, isStoredCard, restoreCard, reviewCard, storeCard, type StoredCard } from './scheduler.js';
+import {
+  type Card,
+  type Grade,
+  isStoredCard,
+  restoreCard,
+  reviewCard,
+  storeCard,
+  type StoredCard,
+} from './scheduler.js';
 
 export interface LearningData {
   version: 1;
@@ -18,7 +26,12 @@ export interface LearningData {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const isExamRecord = (v: unknown): v is ExamRecord => isRecord(v) && typeof v.finishedAt === 'string' && typeof v.score === 'number' && typeof v.total === 'number' && Array.isArray(v.byTopic);
+const isExamRecord = (v: unknown): v is ExamRecord =>
+  isRecord(v) &&
+  typeof v.finishedAt === 'string' &&
+  typeof v.score === 'number' &&
+  typeof v.total === 'number' &&
+  Array.isArray(v.byTopic);
 
 export function isLearningData(v: unknown): v is LearningData {
   return (
@@ -51,7 +64,8 @@ export interface Recorded {
 function mergeExam(disk: ExamSession | null, mine: ExamSession): ExamSession {
   if (!disk || disk.startedAt !== mine.startedAt) return mine;
   const answers = { ...disk.answers };
-  for (const [id, a] of Object.entries(mine.answers)) if (!answers[id] || answers[id].answeredAt <= a.answeredAt) answers[id] = a;
+  for (const [id, a] of Object.entries(mine.answers))
+    if (!answers[id] || answers[id].answeredAt <= a.answeredAt) answers[id] = a;
   return { ...mine, answers, elapsedMs: Math.max(disk.elapsedMs, mine.elapsedMs) };
 }
 
@@ -64,7 +78,13 @@ export class LearningStore {
 
   constructor(dir?: string, options?: StoreOptions) {
     this.data = new JsonStore<LearningData>('learning', empty, isLearningData, dir, options);
-    this.examStore = new JsonStore<ExamSession | null>('exam', () => null, (v): v is ExamSession | null => v === null || isExamSession(v), dir, options);
+    this.examStore = new JsonStore<ExamSession | null>(
+      'exam',
+      () => null,
+      (v): v is ExamSession | null => v === null || isExamSession(v),
+      dir,
+      options,
+    );
     this.cards = new Map();
     this.refreshCards();
   }
@@ -160,6 +180,16 @@ export class LearningStore {
 
   /** With content.exams (the blueprints), mastery per exam too. */
   report(content: Pick<Content, 'questions' | 'topics'> & Partial<Pick<Content, 'exams'>>, now: Date): ProgressReport {
-    return progressReport({ cards: this.cards, days: this.days, exams: this.exams, questions: content.questions, topics: content.topics, blueprints: content.exams }, now);
+    return progressReport(
+      {
+        cards: this.cards,
+        days: this.days,
+        exams: this.exams,
+        questions: content.questions,
+        topics: content.topics,
+        blueprints: content.exams,
+      },
+      now,
+    );
   }
 }

@@ -17,7 +17,7 @@ export function codeBlocks(markdown: string): CodeBlock[] {
     const start = i;
     const body: string[] = [];
     for (i++; i < lines.length && !lines[i].startsWith(open[1]); i++) body.push(lines[i]);
-    out.push({ lang: open[2].toLowerCase(), code: body.join('\n') + '\n', line: start + 1 });
+    out.push({ lang: open[2].toLowerCase(), code: `${body.join('\n')}\n`, line: start + 1 });
   }
   return out;
 }

@@ -47,7 +47,14 @@ export interface ExamProgress {
   /** Of its questions, due today. */
   due: number;
   dueThisWeek: number;
-  areas: Array<{ id: string; title: string; weight: [number, number]; mastery: number; questions: number; seen: number }>;
+  areas: Array<{
+    id: string;
+    title: string;
+    weight: [number, number];
+    mastery: number;
+    questions: number;
+    seen: number;
+  }>;
   /** Exams of this kind taken, the best and the last score. */
   taken: number;
   best?: number;
@@ -105,7 +112,11 @@ export function streak(days: Readonly<Record<string, number>>, now: Date): Progr
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Mean recall over the questions, with how many were seen and are due today and this week. */
-function masteryOf(questions: readonly Question[], cards: ReadonlyMap<string, Card>, now: Date): { mastery: number; seen: number; dueToday: number; dueThisWeek: number } {
+function masteryOf(
+  questions: readonly Question[],
+  cards: ReadonlyMap<string, Card>,
+  now: Date,
+): { mastery: number; seen: number; dueToday: number; dueThisWeek: number } {
   const today = endOfDay(now).getTime();
   const week = endOfDay(now, 6).getTime();
   let sum = 0;
@@ -123,7 +134,13 @@ function masteryOf(questions: readonly Question[], cards: ReadonlyMap<string, Ca
   return { mastery: questions.length ? round(sum / questions.length) : 0, seen, dueToday, dueThisWeek };
 }
 
-export function examProgress(blueprint: ExamBlueprint, questions: readonly Question[], cards: ReadonlyMap<string, Card>, history: readonly ExamRecord[], now: Date): ExamProgress {
+export function examProgress(
+  blueprint: ExamBlueprint,
+  questions: readonly Question[],
+  cards: ReadonlyMap<string, Card>,
+  history: readonly ExamRecord[],
+  now: Date,
+): ExamProgress {
   const pool = examQuestions(blueprint, questions);
   const all = masteryOf(pool, cards, now);
   const areas = blueprint.areas
@@ -150,14 +167,37 @@ export function examProgress(blueprint: ExamBlueprint, questions: readonly Quest
     dueThisWeek: all.dueThisWeek,
     areas,
     taken: taken.length,
-    ...(taken.length ? { best: Math.max(...taken.map((e) => e.score)), last: { score: last!.score, passed: last!.passed, finishedAt: last!.finishedAt } } : {}),
+    ...(taken.length
+      ? {
+          best: Math.max(...taken.map((e) => e.score)),
+          last: { score: last!.score, passed: last!.passed, finishedAt: last!.finishedAt },
+        }
+      : {}),
   };
 }
 
-export function progressReport(input: { cards: ReadonlyMap<string, Card>; days: Readonly<Record<string, number>>; exams: readonly ExamRecord[]; questions: readonly Question[]; topics: readonly Topic[]; blueprints?: readonly ExamBlueprint[] }, now: Date): ProgressReport {
+export function progressReport(
+  input: {
+    cards: ReadonlyMap<string, Card>;
+    days: Readonly<Record<string, number>>;
+    exams: readonly ExamRecord[];
+    questions: readonly Question[];
+    topics: readonly Topic[];
+    blueprints?: readonly ExamBlueprint[];
+  },
+  now: Date,
+): ProgressReport {
   const today = endOfDay(now).getTime();
   const week = endOfDay(now, 6).getTime();
-  const topics: TopicProgress[] = input.topics.map((t) => ({ id: t.id, title: t.title, mastery: 0, cards: 0, seen: 0, dueToday: 0, dueThisWeek: 0 }));
+  const topics: TopicProgress[] = input.topics.map((t) => ({
+    id: t.id,
+    title: t.title,
+    mastery: 0,
+    cards: 0,
+    seen: 0,
+    dueToday: 0,
+    dueThisWeek: 0,
+  }));
   const byId = new Map(topics.map((t) => [t.id, t]));
   const sums = new Map<string, number>();
   let total = 0;

@@ -67,8 +67,16 @@ export function highlight(code: string, lang: string): string {
     .split('\n')
     .map((line) => {
       if (/^\s*#/.test(line) && lang !== 'json') return dim(line);
-      if (lang === 'json') return line.replace(/("(?:[^"\\]|\\[^]?)*(?:"|$))(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?)/g, (m, str, colon, kw, num) => (str ? (colon ? cyan(str) + colon : green(str)) : kw ? yellow(kw) : num ? yellow(num) : m));
-      if (lang === 'yaml' || lang === 'yml') return line.replace(/^(\s*(?:-\s*)?)([\w$.-]+)(:)/, (_, pre, key, colon) => pre + cyan(key) + colon).replace(/(["'][^"']*["'])/g, (s) => green(s));
+      if (lang === 'json')
+        return line.replace(
+          /("(?:[^"\\]|\\[^]?)*(?:"|$))(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?)/g,
+          (m, str, colon, kw, num) =>
+            str ? (colon ? cyan(str) + colon : green(str)) : kw ? yellow(kw) : num ? yellow(num) : m,
+        );
+      if (lang === 'yaml' || lang === 'yml')
+        return line
+          .replace(/^(\s*(?:-\s*)?)([\w$.-]+)(:)/, (_, pre, key, colon) => pre + cyan(key) + colon)
+          .replace(/(["'][^"']*["'])/g, (s) => green(s));
       return line.replace(/(["'][^"']*["'])/g, (s) => green(s));
     })
     .join('\n');
@@ -90,7 +98,12 @@ export function renderMarkdown(markdown: string, width = 88): string {
       const body: string[] = [];
       for (i++; i < lines.length && !lines[i].startsWith(fence[1]); i++) body.push(lines[i]);
       const code = body.flatMap((l) => wrapCode(l, width - 4));
-      out.push(...highlight(code.join('\n'), fence[2].toLowerCase()).split('\n').map((l) => `    ${l}`), '');
+      out.push(
+        ...highlight(code.join('\n'), fence[2].toLowerCase())
+          .split('\n')
+          .map((l) => `    ${l}`),
+        '',
+      );
       continue;
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
@@ -104,7 +117,8 @@ export function renderMarkdown(markdown: string, width = 88): string {
     if (item) {
       flush();
       let text = item[3];
-      while (i + 1 < lines.length && /^\s{2,}\S/.test(lines[i + 1]) && !/^\s*([-*]|\d+\.)\s/.test(lines[i + 1])) text += ' ' + lines[++i].trim();
+      while (i + 1 < lines.length && /^\s{2,}\S/.test(lines[i + 1]) && !/^\s*([-*]|\d+\.)\s/.test(lines[i + 1]))
+        text += ` ${lines[++i].trim()}`;
       const marker = item[2].endsWith('.') ? item[2] : '•';
       const indent = ' '.repeat(item[1].length + 2);
       out.push(...wrapText(inline(text), width, `${indent}${marker} `, `${indent}${' '.repeat(marker.length + 1)}`));

@@ -40,7 +40,12 @@ export function ratingFor(p: Performance): Grade {
   return Rating.Good;
 }
 
-export const RATING_NAME: Record<Grade, string> = { [Rating.Again]: 'again', [Rating.Hard]: 'hard', [Rating.Good]: 'good', [Rating.Easy]: 'easy' };
+export const RATING_NAME: Record<Grade, string> = {
+  [Rating.Again]: 'again',
+  [Rating.Hard]: 'hard',
+  [Rating.Good]: 'good',
+  [Rating.Easy]: 'easy',
+};
 
 /** The card after one review (a question never seen before starts as a new card). */
 export function reviewCard(card: Card | undefined, rating: Grade, now: Date): Card {
@@ -68,7 +73,13 @@ export interface Pick {
  * be forgotten soonest. One pass over the candidates plus a sort of the due ones (recall is computed only
  * when the session needs cards that are not due).
  */
-export function pickCards(cards: ReadonlyMap<string, Card>, candidates: readonly string[], now: Date, count: number, exclude?: ReadonlySet<string>): Pick[] {
+export function pickCards(
+  cards: ReadonlyMap<string, Card>,
+  candidates: readonly string[],
+  now: Date,
+  count: number,
+  exclude?: ReadonlySet<string>,
+): Pick[] {
   const t = now.getTime();
   const due: Array<{ id: string; at: number }> = [];
   const fresh: string[] = [];
@@ -95,7 +106,9 @@ export function pickCards(cards: ReadonlyMap<string, Card>, candidates: readonly
     picks.push({ id, reason: 'new' });
   }
   if (picks.length < count && ahead.length) {
-    const ranked = ahead.map((id) => ({ id, r: recall(cards.get(id), now) })).sort((a, b) => a.r - b.r || (a.id < b.id ? -1 : 1));
+    const ranked = ahead
+      .map((id) => ({ id, r: recall(cards.get(id), now) }))
+      .sort((a, b) => a.r - b.r || (a.id < b.id ? -1 : 1));
     for (const a of ranked) {
       if (picks.length >= count) break;
       picks.push({ id: a.id, reason: 'ahead' });
@@ -155,11 +168,25 @@ export const restoreCard = (s: StoredCard): Card => ({
   ...(s.last_review ? { last_review: new Date(s.last_review) } : {}),
 });
 
-const NUMERIC = ['stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state'] as const;
+const NUMERIC = [
+  'stability',
+  'difficulty',
+  'elapsed_days',
+  'scheduled_days',
+  'learning_steps',
+  'reps',
+  'lapses',
+  'state',
+] as const;
 const validDate = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 
 export function isStoredCard(v: unknown): v is StoredCard {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return validDate(o.due) && NUMERIC.every((k) => typeof o[k] === 'number' && Number.isFinite(o[k])) && (o.last_review === undefined || validDate(o.last_review)) && [0, 1, 2, 3].includes(o.state as number);
+  return (
+    validDate(o.due) &&
+    NUMERIC.every((k) => typeof o[k] === 'number' && Number.isFinite(o[k])) &&
+    (o.last_review === undefined || validDate(o.last_review)) &&
+    [0, 1, 2, 3].includes(o.state as number)
+  );
 }

@@ -35,7 +35,12 @@ export const lessonFrontMatterSchema = {
   properties: { id, title: text, topic: id, exam, sdk, sources },
 } as const;
 
-const choice = { type: 'object', required: ['text', 'why'], additionalProperties: false, properties: { text, why: text } } as const;
+const choice = {
+  type: 'object',
+  required: ['text', 'why'],
+  additionalProperties: false,
+  properties: { text, why: text },
+} as const;
 const common = { id, topic: id, lesson: id, exam, sdk, prompt: text, explanation: text, sources } as const;
 const commonRequired = ['id', 'topic', 'type', 'lesson', 'exam', 'sdk', 'prompt', 'explanation', 'sources'];
 const question = (type: string, extra: Record<string, unknown>, required: string[]) => ({
@@ -50,11 +55,31 @@ export const questionSchema = {
   required: ['type'],
   properties: { type: { enum: ['single', 'multi', 'order', 'truefalse', 'fill', 'fix-file'] } },
   oneOf: [
-    question('single', { choices: { type: 'array', items: choice, minItems: 2, maxItems: 6 }, answer: { type: 'integer', minimum: 0 } }, ['choices', 'answer']),
-    question('multi', { choices: { type: 'array', items: choice, minItems: 3, maxItems: 8 }, answer: { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, uniqueItems: true } }, ['choices', 'answer']),
-    question('order', { choices: { type: 'array', items: text, minItems: 3, maxItems: 8 }, answer: { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 3 } }, ['choices', 'answer']),
+    question(
+      'single',
+      { choices: { type: 'array', items: choice, minItems: 2, maxItems: 6 }, answer: { type: 'integer', minimum: 0 } },
+      ['choices', 'answer'],
+    ),
+    question(
+      'multi',
+      {
+        choices: { type: 'array', items: choice, minItems: 3, maxItems: 8 },
+        answer: { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, uniqueItems: true },
+      },
+      ['choices', 'answer'],
+    ),
+    question(
+      'order',
+      {
+        choices: { type: 'array', items: text, minItems: 3, maxItems: 8 },
+        answer: { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 3 },
+      },
+      ['choices', 'answer'],
+    ),
     question('truefalse', { answer: { type: 'boolean' } }, ['answer']),
-    question('fill', { answers: { type: 'array', items: text, minItems: 1 }, caseSensitive: { type: 'boolean' } }, ['answers']),
+    question('fill', { answers: { type: 'array', items: text, minItems: 1 }, caseSensitive: { type: 'boolean' } }, [
+      'answers',
+    ]),
     question('fix-file', { exercise: id }, ['exercise']),
   ],
 } as const;
@@ -72,7 +97,12 @@ export const exerciseSchema = {
     lesson: id,
     format: { enum: ['v1-json', 'v2-yaml', 'conda-yaml'] },
     task: text,
-    rules: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+/[a-z0-9-]+$' }, minItems: 1, uniqueItems: true },
+    rules: {
+      type: 'array',
+      items: { type: 'string', pattern: '^[a-z0-9-]+/[a-z0-9-]+$' },
+      minItems: 1,
+      uniqueItems: true,
+    },
     hints: { type: 'array', items: text, minItems: 1, maxItems: 3 },
     broken: text,
     solution: text,

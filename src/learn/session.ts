@@ -21,7 +21,13 @@ export function teachingOrder(content: Pick<Content, 'topics' | 'lessons' | 'que
   const topicRank = new Map(content.topics.map((t, i) => [t.id, i]));
   const ordered = content.questions
     .map((q, i) => ({ q, i }))
-    .sort((a, b) => (topicRank.get(a.q.topic) ?? 1e9) - (topicRank.get(b.q.topic) ?? 1e9) || (rank.get(a.q.lesson) ?? 1e9) - (rank.get(b.q.lesson) ?? 1e9) || lab(a.q) - lab(b.q) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        (topicRank.get(a.q.topic) ?? 1e9) - (topicRank.get(b.q.topic) ?? 1e9) ||
+        (rank.get(a.q.lesson) ?? 1e9) - (rank.get(b.q.lesson) ?? 1e9) ||
+        lab(a.q) - lab(b.q) ||
+        a.i - b.i,
+    )
     .map((x) => x.q);
   orders.set(content, ordered);
   return ordered;
@@ -32,14 +38,20 @@ export interface SessionFilter {
   lesson?: string;
 }
 
-export const matches = (q: Question, f: SessionFilter): boolean => (!f.topic || q.topic === f.topic) && (!f.lesson || q.lesson === f.lesson);
+export const matches = (q: Question, f: SessionFilter): boolean =>
+  (!f.topic || q.topic === f.topic) && (!f.lesson || q.lesson === f.lesson);
 
 export interface Planned {
   question: Question;
   reason: PickReason;
 }
 
-export function planSession(content: Pick<Content, 'topics' | 'lessons' | 'questions'>, cards: ReadonlyMap<string, Card>, now: Date, options: SessionFilter & { count?: number }): Planned[] {
+export function planSession(
+  content: Pick<Content, 'topics' | 'lessons' | 'questions'>,
+  cards: ReadonlyMap<string, Card>,
+  now: Date,
+  options: SessionFilter & { count?: number },
+): Planned[] {
   const candidates = teachingOrder(content).filter((q) => matches(q, options));
   const byId = new Map(candidates.map((q) => [q.id, q]));
   return pickCards(
@@ -51,7 +63,12 @@ export function planSession(content: Pick<Content, 'topics' | 'lessons' | 'quest
 }
 
 /** How many of the filtered questions are due now and how many are new. */
-export function dueSummary(questions: readonly Question[], cards: ReadonlyMap<string, Card>, now: Date, filter: SessionFilter = {}): { due: number; fresh: number; total: number } {
+export function dueSummary(
+  questions: readonly Question[],
+  cards: ReadonlyMap<string, Card>,
+  now: Date,
+  filter: SessionFilter = {},
+): { due: number; fresh: number; total: number } {
   let due = 0;
   let fresh = 0;
   let total = 0;

@@ -4,7 +4,23 @@ import { method, staticFunction, type PyFunction } from './callable.js';
 import { PyError, typeError } from './errors.js';
 import { PyClass } from './pyclass.js';
 import { readText } from './sdk/files.js';
-import { PyFloat, PyObject, PyTuple, assertNoCycle, attributeError, builtinAttrNames, isDict, repr, reprStr, sequence, str, truthy, typeName, type PyDict, type Value } from './values.js';
+import {
+  PyFloat,
+  PyObject,
+  PyTuple,
+  assertNoCycle,
+  attributeError,
+  builtinAttrNames,
+  isDict,
+  repr,
+  reprStr,
+  sequence,
+  str,
+  truthy,
+  typeName,
+  type PyDict,
+  type Value,
+} from './values.js';
 
 /** Thrown by exit() and quit(): the session ends as :quit does. */
 export class QuitRequest extends Error {}
@@ -29,7 +45,12 @@ export class PyFile extends PyObject {
 
   getAttr(name: string): Value | undefined {
     if (name === 'read') return method('TextIOWrapper', 'read', { params: [] }, () => this.read());
-    if (name === 'readlines') return method('TextIOWrapper', 'readlines', { params: [] }, () => this.read().split(/(?<=\n)/).filter(Boolean));
+    if (name === 'readlines')
+      return method('TextIOWrapper', 'readlines', { params: [] }, () =>
+        this.read()
+          .split(/(?<=\n)/)
+          .filter(Boolean),
+      );
     if (name === 'close') return method('TextIOWrapper', 'close', { params: [] }, () => null);
     if (name === 'name') return this.path;
     return undefined;
@@ -52,7 +73,8 @@ function iterable(v: Value, fn: string): Value[] {
   throw typeError(`'${typeName(v)}' object is not iterable (${fn}() needs a list, tuple, str or dict)`);
 }
 
-const builtin = (name: string, params: PyFunction['signature']['params'], impl: PyFunction['impl']) => staticFunction('', name, { params }, impl);
+const builtin = (name: string, params: PyFunction['signature']['params'], impl: PyFunction['impl']) =>
+  staticFunction('', name, { params }, impl);
 
 /** The builtins by name, for a fresh scope. */
 export function builtins(): Record<string, Value> {
@@ -87,9 +109,15 @@ export function builtins(): Record<string, Value> {
       throw new PyError('ValueError', `could not convert string to float: ${repr(v)}`);
     }),
     list: builtin('list', [{ name: 'iterable', default: [] }], (a) => [...iterable(a.iterable, 'list')]),
-    tuple: builtin('tuple', [{ name: 'iterable', default: [] }], (a) => new PyTuple([...iterable(a.iterable, 'tuple')])),
+    tuple: builtin(
+      'tuple',
+      [{ name: 'iterable', default: [] }],
+      (a) => new PyTuple([...iterable(a.iterable, 'tuple')]),
+    ),
     dict: staticFunction('', 'dict', { params: [], varKeywords: true }, (a) => ({ ...(a.__kwargs ?? {}) })),
-    sorted: builtin('sorted', [{ name: 'iterable' }], (a) => [...iterable(a.iterable, 'sorted')].sort((x, y) => String(x).localeCompare(String(y)))),
+    sorted: builtin('sorted', [{ name: 'iterable' }], (a) =>
+      [...iterable(a.iterable, 'sorted')].sort((x, y) => String(x).localeCompare(String(y))),
+    ),
     exit: builtin('exit', [{ name: 'code', default: null }], () => {
       throw new QuitRequest('exit');
     }),
@@ -110,21 +138,36 @@ export function builtins(): Record<string, Value> {
       const v = a.object;
       return (v instanceof PyObject ? v.attrNames() : builtinAttrNames(v)).filter((n) => !n.startsWith('_')).sort();
     }),
-    open: builtin('open', [{ name: 'file', type: 'str' }, { name: 'mode', default: 'r', type: 'str' }, { name: 'encoding', default: null, type: 'str?' }], (a, site) => {
-      if (a.mode !== 'r' && a.mode !== 'rt') throw new PyError('ValueError', `the REPL opens files for reading only (mode 'r'), not ${reprStr(String(a.mode))}`);
-      const path = String(a.file);
-      return new PyFile(path, readText(site.ctx.cwd, path));
-    }),
+    open: builtin(
+      'open',
+      [
+        { name: 'file', type: 'str' },
+        { name: 'mode', default: 'r', type: 'str' },
+        { name: 'encoding', default: null, type: 'str?' },
+      ],
+      (a, site) => {
+        if (a.mode !== 'r' && a.mode !== 'rt')
+          throw new PyError(
+            'ValueError',
+            `the REPL opens files for reading only (mode 'r'), not ${reprStr(String(a.mode))}`,
+          );
+        const path = String(a.file);
+        return new PyFile(path, readText(site.ctx.cwd, path));
+      },
+    ),
   };
 }
 
 /** Methods and attributes of str, list and dict values. */
 export function builtinAttr(v: Value, name: string): Value | undefined {
-  const m = (params: PyFunction['signature']['params'], impl: PyFunction['impl']) => method(typeName(v), name, { params }, impl);
+  const m = (params: PyFunction['signature']['params'], impl: PyFunction['impl']) =>
+    method(typeName(v), name, { params }, impl);
   if (typeof v === 'string') {
     switch (name) {
       case 'strip':
-        return m([{ name: 'chars', default: null, type: 'str?' }], (a) => (a.chars === null ? v.trim() : trimChars(v, String(a.chars))));
+        return m([{ name: 'chars', default: null, type: 'str?' }], (a) =>
+          a.chars === null ? v.trim() : trimChars(v, String(a.chars)),
+        );
       case 'lower':
         return m([], () => v.toLowerCase());
       case 'upper':
@@ -134,16 +177,28 @@ export function builtinAttr(v: Value, name: string): Value | undefined {
       case 'endswith':
         return m([{ name: 'suffix', type: 'str' }], (a) => v.endsWith(String(a.suffix)));
       case 'replace':
-        return m([{ name: 'old', type: 'str' }, { name: 'new', type: 'str' }], (a) => v.split(String(a.old)).join(String(a.new)));
+        return m(
+          [
+            { name: 'old', type: 'str' },
+            { name: 'new', type: 'str' },
+          ],
+          (a) => v.split(String(a.old)).join(String(a.new)),
+        );
       case 'split':
-        return m([{ name: 'sep', default: null, type: 'str?' }], (a) => (a.sep === null ? v.trim().split(/\s+/).filter(Boolean) : v.split(String(a.sep))));
+        return m([{ name: 'sep', default: null, type: 'str?' }], (a) =>
+          a.sep === null ? v.trim().split(/\s+/).filter(Boolean) : v.split(String(a.sep)),
+        );
       case 'splitlines':
         return m([], () => v.split(/\r\n|\r|\n/).filter((l, i, all) => i < all.length - 1 || l !== ''));
       case 'join':
-        return m([{ name: 'iterable' }], (a) => iterable(a.iterable, 'join').map((x) => {
-          if (typeof x !== 'string') throw typeError(`sequence item: expected str instance, ${typeName(x)} found`);
-          return x;
-        }).join(v));
+        return m([{ name: 'iterable' }], (a) =>
+          iterable(a.iterable, 'join')
+            .map((x) => {
+              if (typeof x !== 'string') throw typeError(`sequence item: expected str instance, ${typeName(x)} found`);
+              return x;
+            })
+            .join(v),
+        );
       case 'format':
         return staticFunction('str', 'format', { params: [], varKeywords: true }, () => v);
       default:
@@ -162,7 +217,14 @@ export function builtinAttr(v: Value, name: string): Value | undefined {
           return null;
         });
       case 'insert':
-        return m([{ name: 'index', type: 'int' }, { name: 'object' }], (a) => (assertNoCycle(v, a.object), v.splice(Number(a.index) < 0 ? Math.max(0, v.length + Number(a.index)) : Number(a.index), 0, a.object), null));
+        return m(
+          [{ name: 'index', type: 'int' }, { name: 'object' }],
+          (a) => (
+            assertNoCycle(v, a.object),
+            v.splice(Number(a.index) < 0 ? Math.max(0, v.length + Number(a.index)) : Number(a.index), 0, a.object),
+            null
+          ),
+        );
       case 'remove':
         return m([{ name: 'value' }], (a) => {
           const i = v.findIndex((x) => equal(x, a.value));
@@ -197,7 +259,9 @@ export function builtinAttr(v: Value, name: string): Value | undefined {
     const d: PyDict = v;
     switch (name) {
       case 'get':
-        return m([{ name: 'key' }, { name: 'default', default: null }], (a) => (typeof a.key === 'string' && Object.hasOwn(d, a.key) ? d[a.key] : a.default));
+        return m([{ name: 'key' }, { name: 'default', default: null }], (a) =>
+          typeof a.key === 'string' && Object.hasOwn(d, a.key) ? d[a.key] : a.default,
+        );
       case 'keys':
         return m([], () => Object.keys(d));
       case 'values':
@@ -205,13 +269,18 @@ export function builtinAttr(v: Value, name: string): Value | undefined {
       case 'items':
         return m([], () => Object.entries(d).map(([k, x]) => new PyTuple([k, x])));
       case 'update':
-        return staticFunction('dict', 'update', { params: [{ name: 'other', default: null, type: 'dict?' }], varKeywords: true }, (a) => {
-          for (const [k, x] of Object.entries({ ...((a.other as PyDict | null) ?? {}), ...(a.__kwargs ?? {}) })) {
-            assertNoCycle(d, x);
-            d[k] = x;
-          }
-          return null;
-        });
+        return staticFunction(
+          'dict',
+          'update',
+          { params: [{ name: 'other', default: null, type: 'dict?' }], varKeywords: true },
+          (a) => {
+            for (const [k, x] of Object.entries({ ...((a.other as PyDict | null) ?? {}), ...(a.__kwargs ?? {}) })) {
+              assertNoCycle(d, x);
+              d[k] = x;
+            }
+            return null;
+          },
+        );
       case 'pop':
         return m([{ name: 'key' }, { name: 'default', default: undefined as unknown as Value }], (a) => {
           if (typeof a.key === 'string' && Object.hasOwn(d, a.key)) {
@@ -223,14 +292,20 @@ export function builtinAttr(v: Value, name: string): Value | undefined {
           throw new PyError('KeyError', repr(a.key));
         });
       case 'setdefault':
-        return m([{ name: 'key', type: 'str' }, { name: 'default', default: null }], (a) => {
-          const k = String(a.key);
-          if (!Object.hasOwn(d, k)) {
-            assertNoCycle(d, a.default);
-            d[k] = a.default;
-          }
-          return d[k];
-        });
+        return m(
+          [
+            { name: 'key', type: 'str' },
+            { name: 'default', default: null },
+          ],
+          (a) => {
+            const k = String(a.key);
+            if (!Object.hasOwn(d, k)) {
+              assertNoCycle(d, a.default);
+              d[k] = a.default;
+            }
+            return d[k];
+          },
+        );
       case 'clear':
         return m([], () => {
           for (const k of Object.keys(d)) delete d[k];
@@ -267,7 +342,8 @@ function trimChars(s: string, chars: string): string {
 export function getAttribute(v: Value, name: string, ctx: Parameters<PyObject['getAttr']>[1]): Value {
   const found = v instanceof PyObject ? v.getAttr(name, ctx) : builtinAttr(v, name);
   if (found !== undefined) return found;
-  if (v instanceof PyClass) throw new PyError('AttributeError', `type object '${v.name}' has no attribute '${name}'${suggest(v, name)}`);
+  if (v instanceof PyClass)
+    throw new PyError('AttributeError', `type object '${v.name}' has no attribute '${name}'${suggest(v, name)}`);
   throw attributeError(v, name);
 }
 

@@ -4,7 +4,18 @@ import { typeError, type Span } from './errors.js';
 import { PyFloat, PyObject, PyTuple, isDict, repr, suggest, typeName, type Ctx, type Value } from './values.js';
 
 /** Accepted argument types; `?` admits None. */
-export type ArgType = 'any' | 'str' | 'str?' | 'bool' | 'bool?' | 'int' | 'list' | 'list?' | 'dict' | 'dict?' | 'str-list?';
+export type ArgType =
+  | 'any'
+  | 'str'
+  | 'str?'
+  | 'bool'
+  | 'bool?'
+  | 'int'
+  | 'list'
+  | 'list?'
+  | 'dict'
+  | 'dict?'
+  | 'str-list?';
 
 export interface Param {
   name: string;
@@ -51,7 +62,12 @@ export class PyFunction extends PyObject {
     return this.bound ? `<bound method ${this.qualname}>` : `<function ${this.qualname}>`;
   }
 
-  call(positional: Value[], keywords: Array<{ name: string; value: Value; span: Span }>, positionalSpans: Span[], site: Omit<CallSite, 'argSpans'>): Value {
+  call(
+    positional: Value[],
+    keywords: Array<{ name: string; value: Value; span: Span }>,
+    positionalSpans: Span[],
+    site: Omit<CallSite, 'argSpans'>,
+  ): Value {
     const argSpans: Record<string, Span> = {};
     const args = bind(this, positional, keywords, positionalSpans, argSpans, site.span);
     return this.impl(args, { ...site, argSpans });
@@ -60,7 +76,14 @@ export class PyFunction extends PyObject {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function bind(fn: PyFunction, positional: Value[], keywords: Array<{ name: string; value: Value; span: Span }>, positionalSpans: Span[], argSpans: Record<string, Span>, callSpan: Span): Args {
+function bind(
+  fn: PyFunction,
+  positional: Value[],
+  keywords: Array<{ name: string; value: Value; span: Span }>,
+  positionalSpans: Span[],
+  argSpans: Record<string, Span>,
+  callSpan: Span,
+): Args {
   const { params, varKeywords } = fn.signature;
   const name = `${fn.qualname}()`;
   const self = fn.bound || fn.qualname.endsWith('.__init__') ? 1 : 0;
@@ -69,8 +92,14 @@ function bind(fn: PyFunction, positional: Value[], keywords: Array<{ name: strin
   if (positional.length > positionalParams.length) {
     const required = positionalParams.filter((p) => !('default' in p)).length;
     const max = positionalParams.length + self;
-    const takes = required === positionalParams.length ? plural(max, 'positional argument') : `from ${required + self} to ${max} positional arguments`;
-    throw typeError(`${name} takes ${takes} but ${positional.length + self} ${positional.length + self === 1 ? 'was' : 'were'} given`, positionalSpans[positionalParams.length] ?? callSpan);
+    const takes =
+      required === positionalParams.length
+        ? plural(max, 'positional argument')
+        : `from ${required + self} to ${max} positional arguments`;
+    throw typeError(
+      `${name} takes ${takes} but ${positional.length + self} ${positional.length + self === 1 ? 'was' : 'were'} given`,
+      positionalSpans[positionalParams.length] ?? callSpan,
+    );
   }
   positional.forEach((value, i) => {
     args[positionalParams[i].name] = value;
@@ -84,8 +113,14 @@ function bind(fn: PyFunction, positional: Value[], keywords: Array<{ name: strin
         continue;
       }
       const hint = fn.signature.hints?.[kw.name];
-      const guess = suggest(kw.name, params.map((p) => p.name));
-      throw typeError(`${name} got an unexpected keyword argument '${kw.name}'${hint ? `; ${hint}` : guess ? `. Did you mean '${guess}'?` : ''}`, kw.span);
+      const guess = suggest(
+        kw.name,
+        params.map((p) => p.name),
+      );
+      throw typeError(
+        `${name} got an unexpected keyword argument '${kw.name}'${hint ? `; ${hint}` : guess ? `. Did you mean '${guess}'?` : ''}`,
+        kw.span,
+      );
     }
     if (kw.name in args) throw typeError(`${name} got multiple values for argument '${kw.name}'`, kw.span);
     args[kw.name] = kw.value;
@@ -124,7 +159,10 @@ function matches(type: ArgType, v: Value): boolean {
     case 'list':
       return Array.isArray(v) || v instanceof PyTuple;
     case 'str-list':
-      return (Array.isArray(v) || v instanceof PyTuple) && (Array.isArray(v) ? v : v.items).every((x) => typeof x === 'string');
+      return (
+        (Array.isArray(v) || v instanceof PyTuple) &&
+        (Array.isArray(v) ? v : v.items).every((x) => typeof x === 'string')
+      );
     case 'dict':
       return isDict(v);
     default:
@@ -132,18 +170,31 @@ function matches(type: ArgType, v: Value): boolean {
   }
 }
 
-const TYPE_WORDS: Record<string, string> = { any: 'anything', str: 'str', bool: 'bool', int: 'int', list: 'list', dict: 'dict', 'str-list': 'list of str' };
+const TYPE_WORDS: Record<string, string> = {
+  any: 'anything',
+  str: 'str',
+  bool: 'bool',
+  int: 'int',
+  list: 'list',
+  dict: 'dict',
+  'str-list': 'list of str',
+};
 
 export function checkType(qualname: string, p: Param, v: Value, span: Span): void {
   if (!p.type || matches(p.type, v)) return;
   const wanted = TYPE_WORDS[p.type.replace('?', '')] + (p.type.endsWith('?') ? ' or None' : '');
   let hint = '';
-  if (v instanceof PyFloat && p.type.startsWith('str')) hint = ` (${repr(v)}); put the version in quotes: unquoted, 3.10 is the float 3.1`;
+  if (v instanceof PyFloat && p.type.startsWith('str'))
+    hint = ` (${repr(v)}); put the version in quotes: unquoted, 3.10 is the float 3.1`;
   if (p.type === 'str-list?' && (Array.isArray(v) || v instanceof PyTuple)) {
     const bad = (Array.isArray(v) ? v : v.items).find((x) => typeof x !== 'string');
-    throw typeError(`${qualname}() argument '${p.name}' must be a list of str, but it holds ${typeName(bad ?? null)} ${repr(bad ?? null)}`, span);
+    throw typeError(
+      `${qualname}() argument '${p.name}' must be a list of str, but it holds ${typeName(bad ?? null)} ${repr(bad ?? null)}`,
+      span,
+    );
   }
-  if (p.type.startsWith('str') && typeof v !== 'string' && !hint && (typeof v === 'number' || typeof v === 'boolean')) hint = `; put it in quotes: "${repr(v)}"`;
+  if (p.type.startsWith('str') && typeof v !== 'string' && !hint && (typeof v === 'number' || typeof v === 'boolean'))
+    hint = `; put it in quotes: "${repr(v)}"`;
   if (p.type.startsWith('list') || p.type === 'str-list?') {
     if (typeof v === 'string') hint = `; wrap it in a list: [${repr(v)}]`;
   }
@@ -151,10 +202,20 @@ export function checkType(qualname: string, p: Param, v: Value, span: Span): voi
 }
 
 /** A method bound to its object: `self` is captured by the implementation. */
-export function method(owner: string, name: string, signature: Signature, impl: (args: Args, site: CallSite) => Value): PyFunction {
+export function method(
+  owner: string,
+  name: string,
+  signature: Signature,
+  impl: (args: Args, site: CallSite) => Value,
+): PyFunction {
   return new PyFunction(`${owner}.${name}`, signature, impl, true);
 }
 
-export function staticFunction(owner: string, name: string, signature: Signature, impl: (args: Args, site: CallSite) => Value): PyFunction {
+export function staticFunction(
+  owner: string,
+  name: string,
+  signature: Signature,
+  impl: (args: Args, site: CallSite) => Value,
+): PyFunction {
   return new PyFunction(owner ? `${owner}.${name}` : name, signature, impl, false);
 }

@@ -23,9 +23,10 @@ const SILENT: Omit<Ctx, 'cwd'> = { print: () => {}, warn: () => {}, note: () => 
 const STATEMENT_WORDS = ['from', 'import', 'del', 'pass'];
 // True, False and None are values: offered wherever a name is (`x = Tr` completes to True).
 
-
 function result(cursor: number, prefix: string, items: string[]): Completion {
-  const candidates = [...new Set(items.filter((c) => c.startsWith(prefix)))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const candidates = [...new Set(items.filter((c) => c.startsWith(prefix)))].sort(
+    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
+  );
   return { start: cursor - prefix.length, end: cursor, candidates };
 }
 
@@ -81,7 +82,12 @@ export function complete(session: ReplSession, line: string, cursor = line.lengt
   const trimmed = text.trimStart();
   if (trimmed.startsWith(':')) {
     const meta = /^:(\S*)$/.exec(trimmed);
-    if (meta) return result(cursor, trimmed, META_COMMANDS.map((m) => m.name));
+    if (meta)
+      return result(
+        cursor,
+        trimmed,
+        META_COMMANDS.map((m) => m.name),
+      );
     const show = /^:show\s+(\S*)$/.exec(trimmed);
     if (show) return result(cursor, show[1], SHOW_FORMATS);
     const explain = /^:explain\s+(\S*)$/.exec(trimmed);
@@ -93,7 +99,8 @@ export function complete(session: ReplSession, line: string, cursor = line.lengt
   if (fromModule) return result(cursor, fromModule[1], modules);
   const fromNames = /^\s*from\s+([\w.]+)\s+import\s(?:[\w\s,()]*[,(])?\s*(\w*)$/.exec(text);
   if (fromNames) return result(cursor, fromNames[2], Object.keys(moduleTable()[fromNames[1]] ?? {}));
-  if (/(["'])[^"']*$/.test(text) && (text.match(/["']/g) ?? []).length % 2 === 1) return { start: cursor, end: cursor, candidates: [] };
+  if (/(["'])[^"']*$/.test(text) && (text.match(/["']/g) ?? []).length % 2 === 1)
+    return { start: cursor, end: cursor, candidates: [] };
   const attribute = /(?<![\w.])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(\w*)$/.exec(text);
   if (attribute) {
     const value = resolveChain(session, attribute[1]);

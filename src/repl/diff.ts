@@ -21,8 +21,10 @@ export function diffJson(before: Json | undefined, after: Json | undefined, path
     const out: Change[] = [];
     const b = before as { [key: string]: Json };
     const a = after as { [key: string]: Json };
-    for (const key of Object.keys(b)) out.push(...diffJson(b[key], Object.hasOwn(a, key) ? a[key] : undefined, childPath(path, key)));
-    for (const key of Object.keys(a)) if (!Object.hasOwn(b, key)) out.push(...diffJson(undefined, a[key], childPath(path, key)));
+    for (const key of Object.keys(b))
+      out.push(...diffJson(b[key], Object.hasOwn(a, key) ? a[key] : undefined, childPath(path, key)));
+    for (const key of Object.keys(a))
+      if (!Object.hasOwn(b, key)) out.push(...diffJson(undefined, a[key], childPath(path, key)));
     return out;
   }
   if (Array.isArray(before) && Array.isArray(after)) return diffLists(before, after, path);
@@ -36,7 +38,9 @@ function diffLists(before: Json[], after: Json[], path: string): Change[] {
   const n = before.length;
   const m = after.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = keyA[i] === keyB[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i][j] = keyA[i] === keyB[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const out: Change[] = [];
   let i = 0;
   let j = 0;

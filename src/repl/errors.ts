@@ -45,7 +45,12 @@ export function errorPosition(source: string, span: Span | undefined): ErrorPosi
   const lineEnd = nextBreak < 0 ? source.length : nextBreak;
   const line = source.slice(0, start).split('\n').length;
   const end = Math.min(Math.max(span.end, start + 1), lineEnd === start ? start + 1 : lineEnd);
-  return { line, column: start - lineStart + 1, width: Math.max(1, end - start), sourceLine: source.slice(lineStart, lineEnd) };
+  return {
+    line,
+    column: start - lineStart + 1,
+    width: Math.max(1, end - start),
+    sourceLine: source.slice(lineStart, lineEnd),
+  };
 }
 
 /** The caret line under `sourceLine`, indented by `indent` columns (a prompt width). */

@@ -9,8 +9,21 @@ import { importName, moduleObject, moduleTable } from './modules.js';
 import { parse } from './parser.js';
 import { nameHint } from './name-hint.js';
 import { OutOfScope, PyClass } from './pyclass.js';
-import { PyFloat, PyObject, PyTuple, assertNoCycle, isDict, repr, reprStr, str, suggest, typeName, type Ctx, type PyDict, type Value } from './values.js';
-
+import {
+  PyFloat,
+  PyObject,
+  PyTuple,
+  assertNoCycle,
+  isDict,
+  repr,
+  reprStr,
+  str,
+  suggest,
+  typeName,
+  type Ctx,
+  type PyDict,
+  type Value,
+} from './values.js';
 
 /** Where each SDK name is imported from, for the NameError hint. */
 const IMPORT_HINTS: Record<string, string> = {
@@ -137,7 +150,11 @@ export class Interpreter {
       this.scope.delete(target.id);
       return;
     }
-    if (target.kind === 'attr') throw typeError(`deleting attributes is not supported in the REPL; set it to None instead: ${reprStr(target.name)} = None`, target);
+    if (target.kind === 'attr')
+      throw typeError(
+        `deleting attributes is not supported in the REPL; set it to None instead: ${reprStr(target.name)} = None`,
+        target,
+      );
     const obj = this.eval(target.object);
     const key = this.eval(target.index);
     this.at(target, () => {
@@ -151,7 +168,8 @@ export class Interpreter {
 
   private nameError(name: string, span: Span): PyError {
     const hint = IMPORT_HINTS[name];
-    if (hint) return new PyError('NameError', `name '${name}' is not defined. Did you forget to import it? ${hint}`, span);
+    if (hint)
+      return new PyError('NameError', `name '${name}' is not defined. Did you forget to import it? ${hint}`, span);
     const guess = nameHint(name, this.names());
     return new PyError('NameError', `name '${name}' is not defined${guess ? `. Did you mean: '${guess}'?` : ''}`, span);
   }
@@ -189,8 +207,14 @@ export class Interpreter {
         const out: PyDict = {};
         for (const [k, v] of e.entries) {
           const key = this.eval(k);
-          if (typeof key !== 'string') throw typeError(`dict keys must be str in the REPL (definitions are JSON), not ${typeName(key)}`, k);
-          Object.defineProperty(out, key, { value: this.eval(v), enumerable: true, writable: true, configurable: true });
+          if (typeof key !== 'string')
+            throw typeError(`dict keys must be str in the REPL (definitions are JSON), not ${typeName(key)}`, k);
+          Object.defineProperty(out, key, {
+            value: this.eval(v),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         }
         return out;
       }
@@ -228,7 +252,10 @@ export class Interpreter {
       if (fn instanceof PyClass) return fn.init.call(args, kwargs, e.args, { ctx: this.ctx, span: e });
       if (fn instanceof PyFunction) return fn.call(args, kwargs, e.args, { ctx: this.ctx, span: e });
       if (fn instanceof OutOfScope) {
-        throw new PyError('NotImplementedError', `${fn.name} ${fn.what}; the REPL models environments only (Environment, CondaDependencies, the v2 Environment and BuildContext)`);
+        throw new PyError(
+          'NotImplementedError',
+          `${fn.name} ${fn.what}; the REPL models environments only (Environment, CondaDependencies, the v2 Environment and BuildContext)`,
+        );
       }
       throw typeError(`'${typeName(fn)}' object is not callable`);
     });
@@ -236,7 +263,8 @@ export class Interpreter {
 }
 
 function index(items: Value[], key: Value, outOfRange: string): number {
-  if (typeof key !== 'number' && typeof key !== 'boolean') throw typeError(`list indices must be integers, not ${typeName(key)}`);
+  if (typeof key !== 'number' && typeof key !== 'boolean')
+    throw typeError(`list indices must be integers, not ${typeName(key)}`);
   const n = Number(key);
   const i = n < 0 ? items.length + n : n;
   if (i < 0 || i >= items.length) throw new PyError('IndexError', outOfRange);
@@ -247,7 +275,16 @@ export function getItem(obj: Value, key: Value): Value {
   if (isDict(obj)) {
     if (typeof key === 'string' && Object.hasOwn(obj, key)) return obj[key];
     const guess = typeof key === 'string' ? suggest(key, Object.keys(obj)) : undefined;
-    throw new PyError('KeyError', `${repr(key)}${guess ? ` (the keys are ${Object.keys(obj).map((k) => reprStr(k)).join(', ')})` : ''}`);
+    throw new PyError(
+      'KeyError',
+      `${repr(key)}${
+        guess
+          ? ` (the keys are ${Object.keys(obj)
+              .map((k) => reprStr(k))
+              .join(', ')})`
+          : ''
+      }`,
+    );
   }
   if (Array.isArray(obj)) return obj[index(obj, key, 'list index out of range')];
   if (obj instanceof PyTuple) return obj.items[index(obj.items, key, 'tuple index out of range')];
@@ -258,7 +295,8 @@ export function getItem(obj: Value, key: Value): Value {
 export function setItem(obj: Value, key: Value, value: Value): void {
   if (typeof obj === 'object' && obj !== null) assertNoCycle(obj, value);
   if (isDict(obj)) {
-    if (typeof key !== 'string') throw typeError(`dict keys must be str in the REPL (definitions are JSON), not ${typeName(key)}`);
+    if (typeof key !== 'string')
+      throw typeError(`dict keys must be str in the REPL (definitions are JSON), not ${typeName(key)}`);
     Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
     return;
   }

@@ -14,7 +14,7 @@ function fieldPaths(): Array<{ sdk: string; json: string; spec: FieldSpec }> {
       const sdk = sdkPrefix + (spec.sdk ?? snake(key));
       const json = jsonPrefix + key;
       out.push({ sdk, json, spec });
-      if (spec.fields && !spec.open) walk(spec.fields, sdk + '.', json + '.');
+      if (spec.fields && !spec.open) walk(spec.fields, `${sdk}.`, `${json}.`);
     }
   };
   walk(V1_FIELDS, '', '');
@@ -31,16 +31,30 @@ function fieldText(sdk: string, json: string, spec: FieldSpec): string {
 
 export function explainNames(): string[] {
   const content = loadContent();
-  return [...RULES.map((r) => r.id), ...content.topics.map((t) => t.id), ...content.lessons.map((l) => l.id), ...fieldPaths().map((f) => f.sdk)];
+  return [
+    ...RULES.map((r) => r.id),
+    ...content.topics.map((t) => t.id),
+    ...content.lessons.map((l) => l.id),
+    ...fieldPaths().map((f) => f.sdk),
+  ];
 }
 
 /** Lessons are rendered for the terminal the REPL runs in (88 columns on a pipe, so scripts read the same everywhere). */
-const terminalWidth = (): number => (process.stdout.isTTY && process.stdout.columns ? Math.max(40, Math.min(100, process.stdout.columns - 1)) : 88);
+const terminalWidth = (): number =>
+  process.stdout.isTTY && process.stdout.columns ? Math.max(40, Math.min(100, process.stdout.columns - 1)) : 88;
 
 /** The text for NAME, or an Error whose message says what is known. */
 export function explain(name: string, width = terminalWidth()): string {
   const rule = findRule(name);
-  if (rule) return [`${rule.id} [${rule.severity}] — ${rule.title}`, '', renderMarkdown(rule.explanation, width), '', `Fix: ${rule.hint}`, `Lesson: :explain ${rule.lesson}`].join('\n');
+  if (rule)
+    return [
+      `${rule.id} [${rule.severity}] — ${rule.title}`,
+      '',
+      renderMarkdown(rule.explanation, width),
+      '',
+      `Fix: ${rule.hint}`,
+      `Lesson: :explain ${rule.lesson}`,
+    ].join('\n');
   const content = loadContent();
   const lesson = content.lessons.find((l) => l.id === name);
   const topic = content.topics.find((t) => t.id === name);
@@ -50,12 +64,16 @@ export function explain(name: string, width = terminalWidth()): string {
   }
   const fields = fieldPaths();
   const bare = name.replace(/^(env|environment)\./, '');
-  const exact = fields.filter((f) => f.sdk === bare || f.json === bare || f.sdk.endsWith('.' + bare) || f.json.endsWith('.' + bare));
+  const exact = fields.filter(
+    (f) => f.sdk === bare || f.json === bare || f.sdk.endsWith(`.${bare}`) || f.json.endsWith(`.${bare}`),
+  );
   if (exact.length > 0) return exact.map((f) => fieldText(f.sdk, f.json, f.spec)).join('\n\n');
   const spec = fieldAt(bare);
   if (spec) return fieldText(bare, bare, spec);
   const lastParts = new Map(fields.map((f) => [f.sdk.split('.').pop()!, f.sdk]));
   const byPart = didYouMean(bare, [...lastParts.keys()]);
   const guess = didYouMean(name, explainNames()) ?? (byPart ? lastParts.get(byPart) : undefined);
-  throw new Error(`"${name}" is not a rule, lesson, topic or SDK attribute${guess ? `; did you mean "${guess}"?` : ''} (amlenv rules lists the rules, amlenv explain the topics)`);
+  throw new Error(
+    `"${name}" is not a rule, lesson, topic or SDK attribute${guess ? `; did you mean "${guess}"?` : ''} (amlenv rules lists the rules, amlenv explain the topics)`,
+  );
 }

@@ -9,7 +9,11 @@ export function scriptErrorLines(error: ReplError, firstLine: number): string[] 
   const p = error.position;
   const head = error.type === 'Error' ? '' : `${error.type}: `;
   if (!p) return [`<stdin>:${firstLine}: ${head}${error.message}`];
-  return [`<stdin>:${firstLine + p.line - 1}:${p.column}: ${head}${error.message}`, `    ${p.sourceLine}`, caretLine(p, 4)];
+  return [
+    `<stdin>:${firstLine + p.line - 1}:${p.column}: ${head}${error.message}`,
+    `    ${p.sourceLine}`,
+    caretLine(p, 4),
+  ];
 }
 
 /** The prompt: a caret under the echoed input (single line) or Python's File/line header (several lines). */
@@ -35,7 +39,7 @@ export function shortValue(path: string, value: Json | undefined): string {
   const text = JSON.stringify(value) ?? 'undefined';
   // A string (an image name, a URL, a version) is shown whole: it is what was typed and may be copied.
   // Lists and objects are shortened; :show prints them whole.
-  return typeof value === 'string' || text.length <= MAX_VALUE ? text : text.slice(0, MAX_VALUE - 1) + '…';
+  return typeof value === 'string' || text.length <= MAX_VALUE ? text : `${text.slice(0, MAX_VALUE - 1)}…`;
 }
 
 /** One line per changed field, then the new diagnostics and a one-line summary. */
@@ -45,12 +49,30 @@ export function changeLines(change: DefinitionChange): ChangeLine[] {
   for (const c of change.changes) {
     const path = c.path || '(definition)';
     if (c.op === 'added') out.push({ kind: 'added', text: `+ ${path}: ${shortValue(c.path, c.after)}` });
-    else if (c.op === 'removed') out.push({ kind: 'removed', text: `- ${path}` + (c.before !== undefined ? ` (was ${shortValue(c.path, c.before)})` : '') });
-    else out.push({ kind: 'changed', text: `~ ${path}: ${shortValue(c.path, c.before)} → ${shortValue(c.path, c.after)}` });
+    else if (c.op === 'removed')
+      out.push({
+        kind: 'removed',
+        text: `- ${path}${c.before !== undefined ? ` (was ${shortValue(c.path, c.before)})` : ''}`,
+      });
+    else
+      out.push({
+        kind: 'changed',
+        text: `~ ${path}: ${shortValue(c.path, c.before)} → ${shortValue(c.path, c.after)}`,
+      });
   }
-  for (const d of change.newDiagnostics) out.push({ kind: d.severity, text: `${d.severity === 'error' ? '✗' : d.severity === 'warning' ? '!' : 'i'} ${d.path ? d.path + ': ' : ''}${d.message} [${d.rule}]` });
-  const parts = [`${change.errors} error${change.errors === 1 ? '' : 's'}`, `${change.warnings} warning${change.warnings === 1 ? '' : 's'}`];
+  for (const d of change.newDiagnostics)
+    out.push({
+      kind: d.severity,
+      text: `${d.severity === 'error' ? '✗' : d.severity === 'warning' ? '!' : 'i'} ${d.path ? `${d.path}: ` : ''}${d.message} [${d.rule}]`,
+    });
+  const parts = [
+    `${change.errors} error${change.errors === 1 ? '' : 's'}`,
+    `${change.warnings} warning${change.warnings === 1 ? '' : 's'}`,
+  ];
   if (change.fixed > 0) parts.unshift(`✓ ${change.fixed} fixed`);
-  out.push({ kind: 'summary', text: parts.join(' · ') + (change.newDiagnostics.length > 0 || change.fixed > 0 ? ' (:validate for details)' : '') });
+  out.push({
+    kind: 'summary',
+    text: parts.join(' · ') + (change.newDiagnostics.length > 0 || change.fixed > 0 ? ' (:validate for details)' : ''),
+  });
   return out;
 }

@@ -32,10 +32,22 @@ export interface MetaOutcome {
 
 export const META_COMMANDS: Array<{ name: string; args: string; summary: string }> = [
   { name: ':help', args: '', summary: 'this help' },
-  { name: ':show', args: '[json|yaml|v2|dockerfile]', summary: 'the current definition (v1: JSON; v2: YAML); yaml = conda_dependencies.yml for v1' },
+  {
+    name: ':show',
+    args: '[json|yaml|v2|dockerfile]',
+    summary: 'the current definition (v1: JSON; v2: YAML); yaml = conda_dependencies.yml for v1',
+  },
   { name: ':validate', args: '', summary: 'run every validation rule on the current definition' },
-  { name: ':explain', args: 'RULE|TOPIC|ATTRIBUTE', summary: 'explain a rule id, a lesson topic, or an SDK attribute (e.g. user_managed_dependencies)' },
-  { name: ':save', args: 'PATH [--force]', summary: 'write the definition: a folder (save_to_directory layout), a .json file, or .yml for v2' },
+  {
+    name: ':explain',
+    args: 'RULE|TOPIC|ATTRIBUTE',
+    summary: 'explain a rule id, a lesson topic, or an SDK attribute (e.g. user_managed_dependencies)',
+  },
+  {
+    name: ':save',
+    args: 'PATH [--force]',
+    summary: 'write the definition: a folder (save_to_directory layout), a .json file, or .yml for v2',
+  },
   { name: ':build', args: '', summary: 'build the image with the local Docker daemon' },
   { name: ':reset', args: '', summary: 'forget every name and start over' },
   { name: ':history', args: '', summary: 'the statements of this session' },
@@ -65,7 +77,8 @@ export function helpText(): string {
   return [HELP, ...META_COMMANDS.map((m) => `  ${`${m.name} ${m.args}`.trim().padEnd(34)} ${m.summary}`)].join('\n');
 }
 
-const NO_FOCUS = 'no environment yet: create one first, e.g. env = Environment("my-env") after from azureml.core import Environment';
+const NO_FOCUS =
+  'no environment yet: create one first, e.g. env = Environment("my-env") after from azureml.core import Environment';
 
 export async function runMeta(session: ReplSession, line: string): Promise<MetaOutcome> {
   const [command, ...args] = line.split(/\s+/);
@@ -90,7 +103,12 @@ export async function runMeta(session: ReplSession, line: string): Promise<MetaO
       session.history.forEach((s, i) => out('data', `${String(i + 1).padStart(3)}  ${s.replace(/\n/g, '\n     ')}`));
       return { ok: true };
     case ':explain': {
-      if (args.length === 0) return { ok: false, error: ':explain needs a name: a rule id (python/eol), a topic, or an SDK attribute (user_managed_dependencies)' };
+      if (args.length === 0)
+        return {
+          ok: false,
+          error:
+            ':explain needs a name: a rule id (python/eol), a topic, or an SDK attribute (user_managed_dependencies)',
+        };
       try {
         out('data', explain(args.join(' ')));
         return { ok: true };
@@ -106,8 +124,15 @@ export async function runMeta(session: ReplSession, line: string): Promise<MetaO
       const diagnostics = await session.diagnose(focus);
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-      out('data', `${describe(focus)}: ${isValid(diagnostics) ? 'valid' : 'invalid'} — ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-      for (const d of diagnostics) out('data', `  ${d.severity.padEnd(7)} ${d.path ? d.path + ': ' : ''}${d.message} [${d.rule}]\n          fix: ${d.hint}`);
+      out(
+        'data',
+        `${describe(focus)}: ${isValid(diagnostics) ? 'valid' : 'invalid'} — ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+      );
+      for (const d of diagnostics)
+        out(
+          'data',
+          `  ${d.severity.padEnd(7)} ${d.path ? `${d.path}: ` : ''}${d.message} [${d.rule}]\n          fix: ${d.hint}`,
+        );
       return isValid(diagnostics) ? { ok: true } : { ok: false };
     }
     case ':save':
@@ -116,7 +141,11 @@ export async function runMeta(session: ReplSession, line: string): Promise<MetaO
     case ':build': {
       if (!focus) return { ok: false, error: NO_FOCUS };
       const build = session.options.tools?.build;
-      if (!build) return { ok: false, error: ':build is not available yet in this version of amlenv (the local Docker build is not built in)' };
+      if (!build)
+        return {
+          ok: false,
+          error: ':build is not available yet in this version of amlenv (the local Docker build is not built in)',
+        };
       const invalid = await errorsOf(session, focus, 'it is not built');
       if (invalid) return invalid;
       try {
@@ -126,8 +155,14 @@ export async function runMeta(session: ReplSession, line: string): Promise<MetaO
       }
     }
     default: {
-      const guess = suggest(command, META_COMMANDS.map((m) => m.name));
-      return { ok: false, error: `unknown command ${command}${guess ? `; did you mean ${guess}?` : ''} (:help lists the commands)` };
+      const guess = suggest(
+        command,
+        META_COMMANDS.map((m) => m.name),
+      );
+      return {
+        ok: false,
+        error: `unknown command ${command}${guess ? `; did you mean ${guess}?` : ''} (:help lists the commands)`,
+      };
     }
   }
 }
@@ -136,8 +171,11 @@ export async function runMeta(session: ReplSession, line: string): Promise<MetaO
 async function errorsOf(session: ReplSession, focus: Focus, what: string): Promise<MetaOutcome | undefined> {
   const errors = (await session.diagnose(focus)).filter((d) => d.severity === 'error');
   if (errors.length === 0) return undefined;
-  for (const d of errors) session.emit('note', `error ${d.path ? d.path + ': ' : ''}${d.message} [${d.rule}]`);
-  return { ok: false, error: `the definition has ${errors.length} error${errors.length === 1 ? '' : 's'}, so ${what}; fix ${errors.length === 1 ? 'it' : 'them'} first (:validate shows the fixes)` };
+  for (const d of errors) session.emit('note', `error ${d.path ? `${d.path}: ` : ''}${d.message} [${d.rule}]`);
+  return {
+    ok: false,
+    error: `the definition has ${errors.length} error${errors.length === 1 ? '' : 's'}, so ${what}; fix ${errors.length === 1 ? 'it' : 'them'} first (:validate shows the fixes)`,
+  };
 }
 
 async function show(session: ReplSession, focus: Focus, format: string | undefined): Promise<MetaOutcome> {
@@ -146,10 +184,18 @@ async function show(session: ReplSession, focus: Focus, format: string | undefin
   const what = format ?? (focus instanceof EnvironmentV1 ? 'json' : 'yaml');
   if (!SHOW_FORMATS.includes(what)) {
     const guess = suggest(what, SHOW_FORMATS);
-    return { ok: false, error: `:show takes json, yaml, v2 or dockerfile, not "${what}"${guess ? `; did you mean ${guess}?` : ''}` };
+    return {
+      ok: false,
+      error: `:show takes json, yaml, v2 or dockerfile, not "${what}"${guess ? `; did you mean ${guess}?` : ''}`,
+    };
   }
   if (what === 'dockerfile') {
-    if (!tools.dockerfile) return { ok: false, error: ':show dockerfile is not available yet in this version of amlenv (the Dockerfile renderer is not built in)' };
+    if (!tools.dockerfile)
+      return {
+        ok: false,
+        error:
+          ':show dockerfile is not available yet in this version of amlenv (the Dockerfile renderer is not built in)',
+      };
     const invalid = await errorsOf(session, focus, 'there is no Dockerfile for it');
     if (invalid) return invalid;
     try {
@@ -170,11 +216,20 @@ async function show(session: ReplSession, focus: Focus, format: string | undefin
   }
   if (what === 'yaml') {
     const yaml = condaYaml(focus);
-    if (yaml === undefined) return { ok: false, error: 'this environment has no conda dependencies (python.conda_dependencies is None), so there is no conda_dependencies.yml' };
+    if (yaml === undefined)
+      return {
+        ok: false,
+        error:
+          'this environment has no conda dependencies (python.conda_dependencies is None), so there is no conda_dependencies.yml',
+      };
     out(yaml);
     return { ok: true };
   }
-  if (!tools.toV2) return { ok: false, error: ':show v2 is not available yet in this version of amlenv (the v1 → v2 converter is not built in)' };
+  if (!tools.toV2)
+    return {
+      ok: false,
+      error: ':show v2 is not available yet in this version of amlenv (the v1 → v2 converter is not built in)',
+    };
   const converted = await tools.toV2(plainJson(focus.data as Json) as EnvObject);
   out(converted.yaml);
   for (const note of converted.notes) session.emit('note', note);
@@ -184,13 +239,19 @@ async function show(session: ReplSession, focus: Focus, format: string | undefin
 function save(session: ReplSession, focus: Focus, args: string[]): MetaOutcome {
   const force = args.includes('--force') || args.includes('-f');
   const path = args.filter((a) => a !== '--force' && a !== '-f').join(' ');
-  if (!path) return { ok: false, error: ':save needs a path: a folder (the save_to_directory layout), a .json file, or a .yml file for a v2 environment' };
+  if (!path)
+    return {
+      ok: false,
+      error:
+        ':save needs a path: a folder (the save_to_directory layout), a .json file, or a .yml file for a v2 environment',
+    };
   const cwd = session.options.cwd;
   const full = isAbsolute(path) ? path : resolve(cwd, path);
   const ext = extname(path).toLowerCase();
   try {
     if (focus instanceof EnvironmentV2) {
-      if (ext !== '.yml' && ext !== '.yaml') return { ok: false, error: 'a v2 environment is saved as YAML: give a path ending in .yml' };
+      if (ext !== '.yml' && ext !== '.yaml')
+        return { ok: false, error: 'a v2 environment is saved as YAML: give a path ending in .yml' };
       assertWritable(full, force);
       writeFileAtomic(full, relocatedV2(focus, cwd, dirname(full)));
       session.emit('note', `wrote ${path}`);
@@ -203,7 +264,8 @@ function save(session: ReplSession, focus: Focus, args: string[]): MetaOutcome {
       session.emit('note', `wrote ${path}`);
       return { ok: true };
     }
-    if (ext === '.yml' || ext === '.yaml') return { ok: false, error: 'a v1 environment is saved as a folder or a .json file (:show v2 shows the v2 YAML)' };
+    if (ext === '.yml' || ext === '.yaml')
+      return { ok: false, error: 'a v1 environment is saved as a folder or a .json file (:show v2 shows the v2 YAML)' };
     if (existsSync(full) && !force) assertWritable(full, false);
     const files = v1DirFiles(env);
     for (const [name, text] of Object.entries(files)) {
@@ -211,10 +273,18 @@ function save(session: ReplSession, focus: Focus, args: string[]): MetaOutcome {
       if (!force) assertWritable(target, false);
       writeFileAtomic(target, text);
     }
-    session.emit('note', `wrote ${Object.keys(files).map((f) => join(path, f)).join(', ')}`);
+    session.emit(
+      'note',
+      `wrote ${Object.keys(files)
+        .map((f) => join(path, f))
+        .join(', ')}`,
+    );
     return { ok: true };
   } catch (err) {
-    return { ok: false, error: (err as Error).message.replace(/--out/g, 'another path').replace(/--force/g, ':save PATH --force') };
+    return {
+      ok: false,
+      error: (err as Error).message.replace(/--out/g, 'another path').replace(/--force/g, ':save PATH --force'),
+    };
   }
 }
 
@@ -224,6 +294,7 @@ function relocatedV2(focus: EnvironmentV2, cwd: string, targetDir: string): stri
   const move = (p: string) => (isAbsolute(p) || /^[a-z]+:/i.test(p) ? p : relative(targetDir, resolve(cwd, p)) || '.');
   if (typeof doc.conda_file === 'string') doc.conda_file = move(doc.conda_file);
   const build = doc.build;
-  if (build && typeof build === 'object' && !Array.isArray(build) && typeof build.path === 'string') (build as { [k: string]: Json }).path = move(build.path);
+  if (build && typeof build === 'object' && !Array.isArray(build) && typeof build.path === 'string')
+    (build as { [k: string]: Json }).path = move(build.path);
   return documentYaml(doc);
 }

@@ -16,7 +16,9 @@ function outOfScope(module: string, names: string[], what: string): Record<strin
 }
 
 function condaClass(): PyClass {
-  return new PyClass('CondaDependencies', 'azureml.core.conda_dependencies', condaConstructor(), () => ({ create: createFunction() }));
+  return new PyClass('CondaDependencies', 'azureml.core.conda_dependencies', condaConstructor(), () => ({
+    create: createFunction(),
+  }));
 }
 
 let table: Record<string, Record<string, Value>> | undefined;
@@ -34,7 +36,22 @@ export function moduleTable(): Record<string, Record<string, Value>> {
       Environment: env,
       Workspace: workspace,
       ContainerRegistry: sections.ContainerRegistry,
-      ...outOfScope('azureml.core', ['Experiment', 'ScriptRunConfig', 'Run', 'RunConfiguration', 'Model', 'Dataset', 'Datastore', 'ComputeTarget', 'Webservice', 'Image'], RUN_SIDE),
+      ...outOfScope(
+        'azureml.core',
+        [
+          'Experiment',
+          'ScriptRunConfig',
+          'Run',
+          'RunConfiguration',
+          'Model',
+          'Dataset',
+          'Datastore',
+          'ComputeTarget',
+          'Webservice',
+          'Image',
+        ],
+        RUN_SIDE,
+      ),
     },
     'azureml.core.environment': {
       Environment: env,
@@ -49,8 +66,16 @@ export function moduleTable(): Record<string, Record<string, Value>> {
     'azureml.core.container_registry': { ContainerRegistry: sections.ContainerRegistry },
     'azureml.core.databricks': { DatabricksSection: sections.DatabricksSection },
     'azureml.core.workspace': { Workspace: workspace },
-    'azureml.core.runconfig': outOfScope('azureml.core.runconfig', ['RunConfiguration', 'DockerConfiguration'], `${RUN_SIDE} (DockerConfiguration(use_docker=True) replaces the deprecated env.docker.enabled)`),
-    'azureml.core.compute': outOfScope('azureml.core.compute', ['ComputeTarget', 'AmlCompute'], 'manages compute, not environments'),
+    'azureml.core.runconfig': outOfScope(
+      'azureml.core.runconfig',
+      ['RunConfiguration', 'DockerConfiguration'],
+      `${RUN_SIDE} (DockerConfiguration(use_docker=True) replaces the deprecated env.docker.enabled)`,
+    ),
+    'azureml.core.compute': outOfScope(
+      'azureml.core.compute',
+      ['ComputeTarget', 'AmlCompute'],
+      'manages compute, not environments',
+    ),
     azure: {},
     'azure.ai': {},
     'azure.ai.ml': {
@@ -60,9 +85,20 @@ export function moduleTable(): Record<string, Record<string, Value>> {
     'azure.ai.ml.entities': {
       Environment: environmentV2Class(),
       BuildContext: buildContextClass(),
-      ...outOfScope('azure.ai.ml.entities', ['ManagedOnlineDeployment', 'ManagedOnlineEndpoint', 'Model', 'CodeConfiguration', 'AmlCompute', 'Data'], 'deploys or manages other assets, not environments'),
+      ...outOfScope(
+        'azure.ai.ml.entities',
+        ['ManagedOnlineDeployment', 'ManagedOnlineEndpoint', 'Model', 'CodeConfiguration', 'AmlCompute', 'Data'],
+        'deploys or manages other assets, not environments',
+      ),
     },
-    'azure.identity': { DefaultAzureCredential: credentialClass(), ...outOfScope('azure.identity', ['InteractiveBrowserCredential', 'ManagedIdentityCredential'], 'signs in to Azure') },
+    'azure.identity': {
+      DefaultAzureCredential: credentialClass(),
+      ...outOfScope(
+        'azure.identity',
+        ['InteractiveBrowserCredential', 'ManagedIdentityCredential'],
+        'signs in to Azure',
+      ),
+    },
   };
   return table;
 }
@@ -71,10 +107,15 @@ export function moduleObject(name: string): PyModule {
   const members = moduleTable()[name];
   if (!members) {
     const guess = suggest(name, Object.keys(moduleTable()));
-    throw new PyError('ModuleNotFoundError', `No module named ${reprStr(name)}${guess ? `. Did you mean: '${guess}'?` : ' (the REPL knows azureml.core, azureml.core.conda_dependencies and azure.ai.ml.entities)'}`);
+    throw new PyError(
+      'ModuleNotFoundError',
+      `No module named ${reprStr(name)}${guess ? `. Did you mean: '${guess}'?` : ' (the REPL knows azureml.core, azureml.core.conda_dependencies and azure.ai.ml.entities)'}`,
+    );
   }
   return new PyModule(name, () => {
-    const subs = Object.keys(moduleTable()).filter((m) => m.startsWith(name + '.') && !m.slice(name.length + 1).includes('.'));
+    const subs = Object.keys(moduleTable()).filter(
+      (m) => m.startsWith(`${name}.`) && !m.slice(name.length + 1).includes('.'),
+    );
     return { ...members, ...Object.fromEntries(subs.map((m) => [m.slice(name.length + 1), moduleObject(m)])) };
   });
 }
@@ -85,7 +126,10 @@ export function importName(module: string, name: string): Value {
   const value = mod.getAttr(name);
   if (value === undefined) {
     const guess = suggest(name, mod.attrNames());
-    throw new PyError('ImportError', `cannot import name ${reprStr(name)} from ${reprStr(module)}${guess ? `. Did you mean: '${guess}'?` : ''}`);
+    throw new PyError(
+      'ImportError',
+      `cannot import name ${reprStr(name)} from ${reprStr(module)}${guess ? `. Did you mean: '${guess}'?` : ''}`,
+    );
   }
   return value;
 }

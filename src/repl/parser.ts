@@ -7,12 +7,81 @@ import { tokenize, type Token } from './tokenizer.js';
 export type ParseResult = { ok: true; statements: Stmt[] } | { ok: false; incomplete: { message: string; span: Span } };
 
 export const KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
-  'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
-  'while', 'with', 'yield',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
 ]);
-const COMPOUND = new Set(['if', 'elif', 'else', 'for', 'while', 'with', 'def', 'class', 'try', 'except', 'finally', 'async']);
-const BINARY_OPS = new Set(['+', '-', '*', '/', '%', '@', '**', '//', '<', '>', '==', '!=', '<=', '>=', '&', '|', '^', '<<', '>>', '~', '!', ':=', '->']);
+const COMPOUND = new Set([
+  'if',
+  'elif',
+  'else',
+  'for',
+  'while',
+  'with',
+  'def',
+  'class',
+  'try',
+  'except',
+  'finally',
+  'async',
+]);
+const BINARY_OPS = new Set([
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '@',
+  '**',
+  '//',
+  '<',
+  '>',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&',
+  '|',
+  '^',
+  '<<',
+  '>>',
+  '~',
+  '!',
+  ':=',
+  '->',
+]);
 const BINARY_WORDS = new Set(['and', 'or', 'in', 'is', 'not', 'if', 'else']);
 const AUGMENTED = new Set(['+=', '-=', '*=', '/=', '%=', '**=', '//=', '&=', '|=', '^=', '>>=', '<<=', '@=']);
 
@@ -60,11 +129,24 @@ class Parser {
 
   /** The error for the current token: an unsupported operator or keyword gets its own message. */
   private unexpected(t = this.tok): Error {
-    if (t.type === 'op' && AUGMENTED.has(t.value)) return syntaxError(`augmented assignment ('${t.value}') is not supported in the REPL; assign the whole value instead`, t);
-    if (t.type === 'op' && BINARY_OPS.has(t.value)) return syntaxError(`the '${t.value}' operator is not supported in the REPL (it runs assignments, calls, attributes, subscripts and literals)`, t);
+    if (t.type === 'op' && AUGMENTED.has(t.value))
+      return syntaxError(
+        `augmented assignment ('${t.value}') is not supported in the REPL; assign the whole value instead`,
+        t,
+      );
+    if (t.type === 'op' && BINARY_OPS.has(t.value))
+      return syntaxError(
+        `the '${t.value}' operator is not supported in the REPL (it runs assignments, calls, attributes, subscripts and literals)`,
+        t,
+      );
     if (t.type === 'op' && t.value === '...') return syntaxError('Ellipsis (...) is not supported in the REPL', t);
-    if (t.type === 'name' && BINARY_WORDS.has(t.value)) return syntaxError(`'${t.value}' expressions are not supported in the REPL (it runs assignments, calls, attributes, subscripts and literals)`, t);
-    if (this.depth > 0 && !['op', 'newline', 'eof'].includes(t.type)) return syntaxError('invalid syntax. Perhaps you forgot a comma?', t);
+    if (t.type === 'name' && BINARY_WORDS.has(t.value))
+      return syntaxError(
+        `'${t.value}' expressions are not supported in the REPL (it runs assignments, calls, attributes, subscripts and literals)`,
+        t,
+      );
+    if (this.depth > 0 && !['op', 'newline', 'eof'].includes(t.type))
+      return syntaxError('invalid syntax. Perhaps you forgot a comma?', t);
     return syntaxError('invalid syntax', t);
   }
 
@@ -72,7 +154,8 @@ class Parser {
     const out: Stmt[] = [];
     while (this.tok.type !== 'eof') {
       if (this.tok.type === 'newline' || this.isOp(';')) {
-        if (this.isOp(';') && (out.length === 0 || this.tokens[this.i - 1]?.type === 'newline')) throw syntaxError('invalid syntax', this.tok);
+        if (this.isOp(';') && (out.length === 0 || this.tokens[this.i - 1]?.type === 'newline'))
+          throw syntaxError('invalid syntax', this.tok);
         this.next();
         continue;
       }
@@ -91,9 +174,16 @@ class Parser {
     const t = this.tok;
     if (t.type === 'name') {
       if (COMPOUND.has(t.value)) {
-        throw syntaxError(`compound statements ('${t.value}') are not supported in the REPL: type one simple statement per line`, t);
+        throw syntaxError(
+          `compound statements ('${t.value}') are not supported in the REPL: type one simple statement per line`,
+          t,
+        );
       }
-      if (['return', 'yield', 'raise', 'global', 'nonlocal', 'assert', 'break', 'continue', 'await', 'lambda'].includes(t.value)) {
+      if (
+        ['return', 'yield', 'raise', 'global', 'nonlocal', 'assert', 'break', 'continue', 'await', 'lambda'].includes(
+          t.value,
+        )
+      ) {
         throw syntaxError(`'${t.value}' is not supported in the REPL`, t);
       }
       if (t.value === 'import') return this.importStatement();
@@ -101,7 +191,10 @@ class Parser {
       if (t.value === 'pass') return { kind: 'pass', ...this.next() };
       if (t.value === 'del') return this.delStatement();
       const after = this.peek();
-      if (t.value === 'print' && (after.type === 'string' || after.type === 'name' || after.type === 'int' || after.type === 'float')) {
+      if (
+        t.value === 'print' &&
+        (after.type === 'string' || after.type === 'name' || after.type === 'int' || after.type === 'float')
+      ) {
         throw syntaxError("Missing parentheses in call to 'print'. Did you mean print(...)?", span(t, after));
       }
     }
@@ -134,7 +227,10 @@ class Parser {
         throw syntaxError(`cannot ${why === 'assign' ? 'assign to' : 'delete'} None`, e);
       case 'tuple':
       case 'list':
-        throw syntaxError(`${why === 'assign' ? 'assigning' : 'deleting'} several names at once is not supported in the REPL; use one statement per name`, e);
+        throw syntaxError(
+          `${why === 'assign' ? 'assigning' : 'deleting'} several names at once is not supported in the REPL; use one statement per name`,
+          e,
+        );
       case 'dict':
         throw syntaxError(`cannot ${why === 'assign' ? 'assign to' : 'delete'} dict literal${meant}`, e);
       case 'neg':
@@ -155,7 +251,7 @@ class Parser {
       const part = this.tok;
       if (part.type !== 'name' || KEYWORDS.has(part.value)) throw this.unexpected();
       this.next();
-      name += '.' + part.value;
+      name += `.${part.value}`;
       end = part.end;
     }
     return { name, start: first.start, end };
@@ -183,11 +279,16 @@ class Parser {
 
   private fromStatement(): Stmt {
     const start = this.next();
-    if (this.isOp('.') || this.isOp('...')) throw syntaxError('relative imports are not supported in the REPL; import from the SDK package, e.g. from azureml.core import Environment', this.tok);
+    if (this.isOp('.') || this.isOp('...'))
+      throw syntaxError(
+        'relative imports are not supported in the REPL; import from the SDK package, e.g. from azureml.core import Environment',
+        this.tok,
+      );
     const module = this.dotted();
     if (!this.isWord('import')) throw this.unexpected();
     this.next();
-    if (this.isOp('*')) throw syntaxError('wildcard imports (import *) are not supported in the REPL; name what you import', this.tok);
+    if (this.isOp('*'))
+      throw syntaxError('wildcard imports (import *) are not supported in the REPL; name what you import', this.tok);
     const parens = this.isOp('(');
     if (parens) {
       this.next();
@@ -246,7 +347,11 @@ class Parser {
     }
     const e = this.primary();
     const after = this.tok;
-    if ((after.type === 'op' && BINARY_OPS.has(after.value)) || (after.type === 'name' && BINARY_WORDS.has(after.value))) throw this.unexpected(after);
+    if (
+      (after.type === 'op' && BINARY_OPS.has(after.value)) ||
+      (after.type === 'name' && BINARY_WORDS.has(after.value))
+    )
+      throw this.unexpected(after);
     return e;
   }
 
@@ -258,7 +363,14 @@ class Parser {
         const name = this.tok;
         if (name.type !== 'name' || KEYWORDS.has(name.value)) throw syntaxError('invalid syntax', name);
         this.next();
-        e = { kind: 'attr', object: e, name: name.value, nameSpan: { start: name.start, end: name.end }, start: e.start, end: name.end };
+        e = {
+          kind: 'attr',
+          object: e,
+          name: name.value,
+          nameSpan: { start: name.start, end: name.end },
+          start: e.start,
+          end: name.end,
+        };
       } else if (this.isOp('(')) {
         e = this.call(e);
       } else if (this.isOp('[')) {
@@ -280,7 +392,8 @@ class Parser {
     const args: Expr[] = [];
     const kwargs: Keyword[] = [];
     while (!this.isOp(')')) {
-      if (this.isOp('*') || this.isOp('**')) throw syntaxError(`argument unpacking (${this.tok.value}) is not supported in the REPL`, this.tok);
+      if (this.isOp('*') || this.isOp('**'))
+        throw syntaxError(`argument unpacking (${this.tok.value}) is not supported in the REPL`, this.tok);
       const t = this.tok;
       if (t.type === 'name' && !KEYWORDS.has(t.value) && this.isOp('=', this.peek())) {
         this.next();
@@ -290,7 +403,8 @@ class Parser {
         kwargs.push({ name: t.value, value, start: t.start, end: value.end });
       } else {
         const value = this.expr();
-        if (this.isOp('=')) throw syntaxError('expression cannot contain assignment, perhaps you meant "=="?', span(value, this.tok));
+        if (this.isOp('='))
+          throw syntaxError('expression cannot contain assignment, perhaps you meant "=="?', span(value, this.tok));
         if (this.isWord('for')) throw syntaxError('generator expressions are not supported in the REPL', this.tok);
         if (kwargs.length > 0) throw syntaxError('positional argument follows keyword argument', value);
         args.push(value);
@@ -308,7 +422,8 @@ class Parser {
     switch (t.type) {
       case 'name': {
         this.next();
-        if (t.value === 'True' || t.value === 'False') return { kind: 'bool', value: t.value === 'True', start: t.start, end: t.end };
+        if (t.value === 'True' || t.value === 'False')
+          return { kind: 'bool', value: t.value === 'True', start: t.start, end: t.end };
         if (t.value === 'None') return { kind: 'none', start: t.start, end: t.end };
         if (KEYWORDS.has(t.value)) throw syntaxError('invalid syntax', t);
         return { kind: 'name', id: t.value, start: t.start, end: t.end };
@@ -371,7 +486,8 @@ class Parser {
     const items: Expr[] = [];
     while (!this.isOp(']')) {
       items.push(this.expr());
-      if (this.isWord('for')) throw syntaxError('list comprehensions are not supported in the REPL; write the list out', this.tok);
+      if (this.isWord('for'))
+        throw syntaxError('list comprehensions are not supported in the REPL; write the list out', this.tok);
       if (this.isOp(',')) this.next();
       else if (!this.isOp(']')) throw this.unexpected();
     }
@@ -388,7 +504,8 @@ class Parser {
       if (this.isOp('**')) throw syntaxError('dict unpacking (**) is not supported in the REPL', this.tok);
       const key = this.expr();
       if (!this.isOp(':')) {
-        if (this.isOp(',') || this.isOp('}')) throw syntaxError('set literals ({a, b}) are not supported in the REPL; use a list [a, b]', key);
+        if (this.isOp(',') || this.isOp('}'))
+          throw syntaxError('set literals ({a, b}) are not supported in the REPL; use a list [a, b]', key);
         throw this.unexpected();
       }
       this.next();

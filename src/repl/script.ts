@@ -12,14 +12,18 @@ export interface ScriptOutput {
 const TO_STDOUT = new Set(['result', 'print', 'data']);
 
 function write(out: ScriptOutput, line: OutLine): void {
-  if (TO_STDOUT.has(line.kind)) out.stdout(line.text + '\n');
+  if (TO_STDOUT.has(line.kind)) out.stdout(`${line.text}\n`);
   else if (line.kind === 'warning') out.stderr(`warning: ${line.text}\n`);
   else if (line.kind === 'note') out.stderr(`note: ${line.text}\n`);
-  else out.stderr(line.text + '\n');
+  else out.stderr(`${line.text}\n`);
 }
 
 /** Runs every statement; returns the exit code (0, or 1 when a statement failed). */
-export async function runScript(lines: AsyncIterable<string> | Iterable<string>, session: ReplSession, out: ScriptOutput): Promise<number> {
+export async function runScript(
+  lines: AsyncIterable<string> | Iterable<string>,
+  session: ReplSession,
+  out: ScriptOutput,
+): Promise<number> {
   let failed = false;
   let pending: string[] = [];
   let start = 0;
@@ -29,7 +33,7 @@ export async function runScript(lines: AsyncIterable<string> | Iterable<string>,
     for (const line of result.lines) write(out, line);
     if (result.status === 'error') {
       failed = true;
-      if (result.error) for (const text of scriptErrorLines(result.error, first)) out.stderr(text + '\n');
+      if (result.error) for (const text of scriptErrorLines(result.error, first)) out.stderr(`${text}\n`);
     }
     return result.status === 'quit';
   };

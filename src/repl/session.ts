@@ -99,7 +99,14 @@ export class ReplSession {
     } catch (err) {
       // Never let a bug end the session: report it as one line and carry on.
       const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      return { status: 'error', lines: this.lines, error: { type: 'InternalError', message: `${message} (a bug in amlenv, not in your statement; please report it)` } };
+      return {
+        status: 'error',
+        lines: this.lines,
+        error: {
+          type: 'InternalError',
+          message: `${message} (a bug in amlenv, not in your statement; please report it)`,
+        },
+      };
     }
   }
 
@@ -110,7 +117,11 @@ export class ReplSession {
     if (trimmed.startsWith(':')) {
       const outcome = await runMeta(this, trimmed);
       if (trimmed !== ':history') this.history.push(trimmed);
-      return { status: outcome.quit ? 'quit' : outcome.ok ? 'ok' : 'error', lines: this.lines, ...(outcome.error ? { error: { type: 'Error', message: outcome.error } } : {}) };
+      return {
+        status: outcome.quit ? 'quit' : outcome.ok ? 'ok' : 'error',
+        lines: this.lines,
+        ...(outcome.error ? { error: { type: 'Error', message: outcome.error } } : {}),
+      };
     }
     this.history.push(source);
     const before = this.snapshots();
@@ -129,7 +140,12 @@ export class ReplSession {
     }
     this.updateFocus(before, bound);
     const change = this.options.track && this.focus ? await this.change(before, previousFocus) : undefined;
-    return { status: error ? 'error' : 'ok', lines: this.lines, ...(error ? { error } : {}), ...(change ? { change } : {}) };
+    return {
+      status: error ? 'error' : 'ok',
+      lines: this.lines,
+      ...(error ? { error } : {}),
+      ...(change ? { change } : {}),
+    };
   }
 
   /** The environments the session can see: every name bound to one, and the current one. */
@@ -161,10 +177,16 @@ export class ReplSession {
   /** Validates the current environment. */
   async diagnose(focus: Focus): Promise<Diagnostic[]> {
     await loadFieldLibs();
-    return validateLoaded(loadedDefinition(focus, this.options.cwd), this.options.today ? { today: this.options.today } : {});
+    return validateLoaded(
+      loadedDefinition(focus, this.options.cwd),
+      this.options.today ? { today: this.options.today } : {},
+    );
   }
 
-  private async change(before: Map<Focus, string>, previousFocus: Focus | undefined): Promise<DefinitionChange | undefined> {
+  private async change(
+    before: Map<Focus, string>,
+    previousFocus: Focus | undefined,
+  ): Promise<DefinitionChange | undefined> {
     const focus = this.focus!;
     const old = before.get(focus);
     const now = snapshot(focus);

@@ -17,7 +17,32 @@ export interface TokenizeResult {
   incomplete?: { message: string; span: Span };
 }
 
-const OPERATORS = ['**=', '//=', '>>=', '<<=', '...', '->', ':=', '==', '!=', '<=', '>=', '**', '//', '<<', '>>', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@='];
+const OPERATORS = [
+  '**=',
+  '//=',
+  '>>=',
+  '<<=',
+  '...',
+  '->',
+  ':=',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '**',
+  '//',
+  '<<',
+  '>>',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '@=',
+];
 const SINGLE = '()[]{},:.;=+-*/%@<>&|^~!';
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
@@ -43,12 +68,20 @@ export function tokenize(source: string): TokenizeResult {
     if (c === '\r' || c === '\n') {
       const start = i;
       i += c === '\r' && source[i + 1] === '\n' ? 2 : 1;
-      if (brackets.length === 0 && tokens.length > 0 && tokens[tokens.length - 1].type !== 'newline') push('newline', '\n', start, start + 1);
+      if (brackets.length === 0 && tokens.length > 0 && tokens[tokens.length - 1].type !== 'newline')
+        push('newline', '\n', start, start + 1);
       continue;
     }
     if (c === '\\') {
       const next = source[i + 1];
-      if (next === undefined) return { tokens, incomplete: { message: 'unexpected end of input after line continuation character', span: { start: i, end: i + 1 } } };
+      if (next === undefined)
+        return {
+          tokens,
+          incomplete: {
+            message: 'unexpected end of input after line continuation character',
+            span: { start: i, end: i + 1 },
+          },
+        };
       if (next === '\n' || next === '\r') {
         i += next === '\r' && source[i + 2] === '\n' ? 3 : 2;
         continue;
@@ -91,13 +124,17 @@ export function tokenize(source: string): TokenizeResult {
       continue;
     }
     const code = c.codePointAt(0) ?? 0;
-    throw syntaxError(`invalid character '${String.fromCodePoint(code)}' (U+${code.toString(16).toUpperCase().padStart(4, '0')})`, { start: i, end: i + 1 });
+    throw syntaxError(
+      `invalid character '${String.fromCodePoint(code)}' (U+${code.toString(16).toUpperCase().padStart(4, '0')})`,
+      { start: i, end: i + 1 },
+    );
   }
   if (brackets.length > 0) {
     const open = brackets[brackets.length - 1];
     return { tokens, incomplete: { message: `'${open.value}' was never closed`, span: open } };
   }
-  if (tokens.length > 0 && tokens[tokens.length - 1].type !== 'newline') push('newline', '\n', source.length, source.length);
+  if (tokens.length > 0 && tokens[tokens.length - 1].type !== 'newline')
+    push('newline', '\n', source.length, source.length);
   push('eof', '', source.length, source.length);
   return { tokens };
 }
@@ -115,18 +152,38 @@ function readNumber(source: string, start: number): { type: 'int' | 'float'; val
   }
   const end = start + text.length;
   const after = source[end] ?? '';
-  if (after === 'j' || after === 'J') throw syntaxError('complex numbers are not supported in the REPL', { start, end: end + 1 });
-  if (isNamePart(after)) throw syntaxError(`invalid ${type === 'int' ? 'decimal literal' : 'decimal literal'}`, { start, end: end + 1 });
+  if (after === 'j' || after === 'J')
+    throw syntaxError('complex numbers are not supported in the REPL', { start, end: end + 1 });
+  if (isNamePart(after))
+    throw syntaxError(`invalid ${type === 'int' ? 'decimal literal' : 'decimal literal'}`, { start, end: end + 1 });
   if (text.includes('__') || text.endsWith('_')) throw syntaxError('invalid decimal literal', { start, end });
   if (type === 'int' && !radix && /^0\d/.test(text.replace(/_/g, '')) && /[1-9]/.test(text)) {
-    throw syntaxError('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', { start, end });
+    throw syntaxError(
+      'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
+      { start, end },
+    );
   }
   return { type, value: text.replace(/_/g, ''), end };
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
 
-function readString(source: string, start: number, prefix: string): { value: string; end: number } | { incomplete: TokenizeResult['incomplete'] & object } {
+function readString(
+  source: string,
+  start: number,
+  prefix: string,
+): { value: string; end: number } | { incomplete: TokenizeResult['incomplete'] & object } {
   const flags = prefix.toLowerCase();
   const quoteAt = start + prefix.length;
   const quote = source[quoteAt];
@@ -134,12 +191,19 @@ function readString(source: string, start: number, prefix: string): { value: str
   const delimiter = triple ? quote.repeat(3) : quote;
   const raw = flags.includes('r');
   const span = { start, end: quoteAt + delimiter.length };
-  if (flags.includes('b')) throw syntaxError('bytes literals (b"...") are not supported in the REPL; use a plain string', span);
+  if (flags.includes('b'))
+    throw syntaxError('bytes literals (b"...") are not supported in the REPL; use a plain string', span);
   let i = quoteAt + delimiter.length;
   let value = '';
   for (;;) {
     if (i >= source.length) {
-      if (triple) return { incomplete: { message: `unterminated triple-quoted string literal (detected at line ${lineOf(source, source.length)})`, span } };
+      if (triple)
+        return {
+          incomplete: {
+            message: `unterminated triple-quoted string literal (detected at line ${lineOf(source, source.length)})`,
+            span,
+          },
+        };
       throw syntaxError(`unterminated string literal (detected at line ${lineOf(source, i)})`, span);
     }
     const c = source[i];
@@ -147,7 +211,8 @@ function readString(source: string, start: number, prefix: string): { value: str
       i += delimiter.length;
       break;
     }
-    if (!triple && (c === '\n' || c === '\r')) throw syntaxError(`unterminated string literal (detected at line ${lineOf(source, i)})`, span);
+    if (!triple && (c === '\n' || c === '\r'))
+      throw syntaxError(`unterminated string literal (detected at line ${lineOf(source, i)})`, span);
     if (c === '\\') {
       const next = source[i + 1];
       if (next === undefined) {
@@ -171,7 +236,8 @@ function readString(source: string, start: number, prefix: string): { value: str
       const hex = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
       if (hex) {
         const digits = source.slice(i + 2, i + 2 + hex);
-        if (!new RegExp(`^[0-9a-fA-F]{${hex}}$`).test(digits)) throw syntaxError(`(unicode error) truncated \\${next}${'X'.repeat(hex)} escape`, { start: i, end: i + 2 });
+        if (!new RegExp(`^[0-9a-fA-F]{${hex}}$`).test(digits))
+          throw syntaxError(`(unicode error) truncated \\${next}${'X'.repeat(hex)} escape`, { start: i, end: i + 2 });
         value += String.fromCodePoint(parseInt(digits, 16));
         i += 2 + hex;
         continue;

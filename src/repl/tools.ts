@@ -10,8 +10,10 @@ export async function replTools(): Promise<ReplTools> {
       const { CONDA_FILE, v1ToV2, v2Yaml } = await import('../env/convert.js');
       const result = v1ToV2(env);
       const files = [v2Yaml(result.environment).trimEnd()];
-      if (result.conda !== undefined) files.push(`# ${CONDA_FILE} (conda_file)\n${serializeConda(result.conda as Json).trimEnd()}`);
-      for (const [path, text] of Object.entries(result.context ?? {})) files.push(`# ${path} (build context)\n${text.trimEnd()}`);
+      if (result.conda !== undefined)
+        files.push(`# ${CONDA_FILE} (conda_file)\n${serializeConda(result.conda as Json).trimEnd()}`);
+      for (const [path, text] of Object.entries(result.context ?? {}))
+        files.push(`# ${path} (build context)\n${text.trimEnd()}`);
       return { yaml: files.join('\n---\n'), notes: result.notes.map((n) => `${n.path}: ${n.message}`) };
     },
     dockerfile: async (def) => {

@@ -76,7 +76,11 @@ export function assertNoCycle(container: object, value: Value): void {
     }
     return Object.values(v).some(walk);
   };
-  if (walk(value)) throw new PyError('ValueError', 'a list or dict cannot contain itself in the REPL (environment definitions are JSON, which has no cycles)');
+  if (walk(value))
+    throw new PyError(
+      'ValueError',
+      'a list or dict cannot contain itself in the REPL (environment definitions are JSON, which has no cycles)',
+    );
 }
 
 /** A model (or any value) as plain JSON: floats become numbers, SDK objects their JSON. */
@@ -94,8 +98,14 @@ export function suggest(name: string, known: string[]): string | undefined {
 
 export function attributeError(obj: Value, name: string, extra = ''): PyError {
   const names = obj instanceof PyObject ? obj.attrNames() : builtinAttrNames(obj);
-  const guess = suggest(name, names.filter((n) => !n.startsWith('_')));
-  const what = obj instanceof PyObject && obj.typeName === 'module' ? `module '${(obj as PyObject & { name: string }).name}' has no attribute '${name}'` : `'${typeName(obj)}' object has no attribute '${name}'`;
+  const guess = suggest(
+    name,
+    names.filter((n) => !n.startsWith('_')),
+  );
+  const what =
+    obj instanceof PyObject && obj.typeName === 'module'
+      ? `module '${(obj as PyObject & { name: string }).name}' has no attribute '${name}'`
+      : `'${typeName(obj)}' object has no attribute '${name}'`;
   return new PyError('AttributeError', `${what}${guess ? `. Did you mean: '${guess}'?` : ''}${extra}`);
 }
 
@@ -110,7 +120,8 @@ export function typeName(v: Value): string {
   return 'dict';
 }
 
-export const isDict = (v: Value | undefined): v is PyDict => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof PyObject) && !(v instanceof PyFloat);
+export const isDict = (v: Value | undefined): v is PyDict =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof PyObject) && !(v instanceof PyFloat);
 
 /** Python's repr of a str: single quotes unless the text holds a single quote and no double quote. */
 export function reprStr(s: string): string {
@@ -119,11 +130,11 @@ export function reprStr(s: string): string {
   for (const ch of s) {
     const code = ch.codePointAt(0) ?? 0;
     if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += '\\' + ch;
+    else if (ch === quote) out += `\\${ch}`;
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
     else out += ch;
   }
   return quote + out + quote;
@@ -136,9 +147,13 @@ export function reprFloat(n: number): string {
   if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
   const [mantissa, expText] = n.toExponential().split('e');
   const exp = Number(expText);
-  if (exp < -4 || exp >= 16) return `${mantissa.includes('.') ? mantissa : mantissa + '.0'}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`.replace('.0e', 'e');
+  if (exp < -4 || exp >= 16)
+    return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`.replace(
+      '.0e',
+      'e',
+    );
   const fixed = String(n);
-  return /[.e]/.test(fixed) ? fixed : fixed + '.0';
+  return /[.e]/.test(fixed) ? fixed : `${fixed}.0`;
 }
 
 export function repr(v: Value, seen: Set<object> = new Set()): string {
@@ -154,7 +169,9 @@ export function repr(v: Value, seen: Set<object> = new Set()): string {
   if (v instanceof PyFloat) return reprFloat(v.value);
   if (Array.isArray(v)) return `[${v.map((x) => repr(x, seen)).join(', ')}]`;
   if (v instanceof PyObject) return v.repr();
-  return `{${Object.entries(v).map(([k, x]) => `${reprStr(k)}: ${repr(x, seen)}`).join(', ')}}`;
+  return `{${Object.entries(v)
+    .map(([k, x]) => `${reprStr(k)}: ${repr(x, seen)}`)
+    .join(', ')}}`;
 }
 
 export function str(v: Value): string {
@@ -168,7 +185,8 @@ export function truthy(v: Value): boolean {
   if (v instanceof PyFloat) return v.value !== 0;
   if (Array.isArray(v)) return v.length > 0;
   if (isDict(v)) return Object.keys(v).length > 0;
-  if (v instanceof PyObject && 'items' in v && Array.isArray((v as { items: unknown }).items)) return (v as unknown as { items: Value[] }).items.length > 0;
+  if (v instanceof PyObject && 'items' in v && Array.isArray((v as { items: unknown }).items))
+    return (v as unknown as { items: Value[] }).items.length > 0;
   return true;
 }
 
@@ -198,7 +216,8 @@ export function toJson(v: Value, what: string, span?: Span, seen: Set<object> = 
   if (v === null || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
   if (v instanceof PyFloat) return v.value;
   if (typeof v === 'object' && !(v instanceof PyObject)) {
-    if (seen.has(v)) throw typeError(`${what} cannot hold a list or dict that contains itself (JSON has no cycles)`, span);
+    if (seen.has(v))
+      throw typeError(`${what} cannot hold a list or dict that contains itself (JSON has no cycles)`, span);
     seen = new Set(seen).add(v);
   }
   if (Array.isArray(v)) {
@@ -217,7 +236,8 @@ export function toJson(v: Value, what: string, span?: Span, seen: Set<object> = 
 
 /** Methods and attributes of the built-in types, for completion and "did you mean". */
 export function builtinAttrNames(v: Value): string[] {
-  if (typeof v === 'string') return ['endswith', 'format', 'join', 'lower', 'replace', 'split', 'splitlines', 'startswith', 'strip', 'upper'];
+  if (typeof v === 'string')
+    return ['endswith', 'format', 'join', 'lower', 'replace', 'split', 'splitlines', 'startswith', 'strip', 'upper'];
   if (Array.isArray(v)) return ['append', 'clear', 'copy', 'count', 'extend', 'index', 'insert', 'pop', 'remove'];
   if (isDict(v)) return ['clear', 'copy', 'get', 'items', 'keys', 'pop', 'setdefault', 'update', 'values'];
   return [];

@@ -17,7 +17,11 @@ export const condaRules: Rule[] = [
     check: ({ deps }) =>
       Object.keys(deps.spec ?? {})
         .filter((k) => !CONDA_KEYS.includes(k))
-        .map((k) => ({ path: childPath(deps.specPath, k), message: `"${k}" is not a conda environment key (allowed: ${CONDA_KEYS.join(', ')})`, hint: k === 'pip' ? 'move the pip list inside dependencies as "- pip:"' : undefined })),
+        .map((k) => ({
+          path: childPath(deps.specPath, k),
+          message: `"${k}" is not a conda environment key (allowed: ${CONDA_KEYS.join(', ')})`,
+          hint: k === 'pip' ? 'move the pip list inside dependencies as "- pip:"' : undefined,
+        })),
   },
   {
     id: 'conda/invalid-spec',
@@ -30,7 +34,11 @@ export const condaRules: Rule[] = [
     formats: ALL,
     check: ({ deps }) => [
       ...deps.conda.filter((d) => d.error).map((d) => ({ path: d.path, message: `"${d.raw}": ${d.error}` })),
-      ...deps.odd.map((o) => ({ path: o.path, message: `${JSON.stringify(o.value)} is not a package: dependencies hold match spec strings and one "pip:" list`, hint: 'write the package as a string, or put pip packages under "- pip:"' })),
+      ...deps.odd.map((o) => ({
+        path: o.path,
+        message: `${JSON.stringify(o.value)} is not a package: dependencies hold match spec strings and one "pip:" list`,
+        hint: 'write the package as a string, or put pip packages under "- pip:"',
+      })),
     ],
   },
   {
@@ -44,11 +52,18 @@ export const condaRules: Rule[] = [
     formats: ALL,
     check: ({ deps }) => {
       if (!deps.spec) return [];
-      if (deps.channels.length === 0) return [{ path: deps.specPath, message: 'no channels are listed, so conda uses the defaults channel' }];
+      if (deps.channels.length === 0)
+        return [{ path: deps.specPath, message: 'no channels are listed, so conda uses the defaults channel' }];
       return deps.channels
         .map((c, i) => ({ c, i }))
-        .filter(({ c }) => ['anaconda', 'defaults', 'main', 'r', 'msys2'].includes(c.toLowerCase()) || /repo\.anaconda\.com/.test(c))
-        .map(({ c, i }) => ({ path: childPath(childPath(deps.specPath, 'channels'), i), message: `channel "${c}" is covered by Anaconda's terms of service` }));
+        .filter(
+          ({ c }) =>
+            ['anaconda', 'defaults', 'main', 'r', 'msys2'].includes(c.toLowerCase()) || /repo\.anaconda\.com/.test(c),
+        )
+        .map(({ c, i }) => ({
+          path: childPath(childPath(deps.specPath, 'channels'), i),
+          message: `channel "${c}" is covered by Anaconda's terms of service`,
+        }));
     },
   },
 ];

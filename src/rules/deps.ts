@@ -11,15 +11,20 @@ function duplicates(conda: CondaDep[], pip: PipDep[]): Finding[] {
   const visit = (key: string, path: string, pin: string, manager: 'conda' | 'pip', raw: string) => {
     const first = seen.get(key);
     if (!first) return void seen.set(key, { path, pin, manager });
-    const where = first.manager === manager ? `also listed at ${first.path}` : `also installed by ${first.manager} (${first.path})`;
+    const where =
+      first.manager === manager ? `also listed at ${first.path}` : `also installed by ${first.manager} (${first.path})`;
     const conflict = first.pin && pin && first.pin !== pin ? `, pinned differently (${first.pin} vs ${pin})` : '';
     findings.push({
       path,
       message: `"${raw}" is ${where}${conflict}`,
-      hint: first.manager === manager ? 'keep one entry with the version you want' : `install it with one package manager only; a pip copy overwrites the conda one`,
+      hint:
+        first.manager === manager
+          ? 'keep one entry with the version you want'
+          : `install it with one package manager only; a pip copy overwrites the conda one`,
     });
   };
-  for (const d of conda) if (d.name && !d.error) visit(normalizePipName(d.name), d.path, d.version ?? '', 'conda', d.raw);
+  for (const d of conda)
+    if (d.name && !d.error) visit(normalizePipName(d.name), d.path, d.version ?? '', 'conda', d.raw);
   for (const d of pip) if (d.name && !d.error) visit(normalizePipName(d.name), d.path, pipPin(d), 'pip', d.raw);
   return findings;
 }
@@ -30,7 +35,7 @@ export const depsRules: Rule[] = [
     severity: 'warning',
     title: 'The same package is listed twice, or by both conda and pip',
     explanation:
-      'A package listed twice leaves the solver to pick one, and when the two pins differ the build fails or silently takes one of them. A package installed by conda and again by pip is worse: pip overwrites conda\'s files without telling conda, which is a classic source of broken numpy or scipy installs.',
+      "A package listed twice leaves the solver to pick one, and when the two pins differ the build fails or silently takes one of them. A package installed by conda and again by pip is worse: pip overwrites conda's files without telling conda, which is a classic source of broken numpy or scipy installs.",
     hint: 'keep one entry per package, installed by one package manager',
     lesson: 'conda-and-pip',
     formats: ALL,
@@ -46,8 +51,12 @@ export const depsRules: Rule[] = [
     lesson: 'pinning-and-reproducible-builds',
     formats: ALL,
     check: ({ deps }) => [
-      ...deps.conda.filter((d) => !d.error && !d.version && d.name).map((d) => ({ path: d.path, message: `conda package "${d.name}" has no version` })),
-      ...deps.pip.filter((d) => d.kind === 'requirement' && !d.error && d.name && !(d.specifiers ?? []).length).map((d) => ({ path: d.path, message: `pip package "${d.raw.trim()}" has no version` })),
+      ...deps.conda
+        .filter((d) => !d.error && !d.version && d.name)
+        .map((d) => ({ path: d.path, message: `conda package "${d.name}" has no version` })),
+      ...deps.pip
+        .filter((d) => d.kind === 'requirement' && !d.error && d.name && !(d.specifiers ?? []).length)
+        .map((d) => ({ path: d.path, message: `pip package "${d.raw.trim()}" has no version` })),
     ],
   },
   {
@@ -63,13 +72,25 @@ export const depsRules: Rule[] = [
       const { deps } = ctx;
       if (!deps.spec) return [];
       const entry = deps.pip.find((d) => d.name === 'azureml-defaults');
-      if (!entry) return [{ path: deps.pipLists[0] ?? `${deps.specPath}.dependencies`, message: 'azureml-defaults is not in the pip packages' }];
+      if (!entry)
+        return [
+          {
+            path: deps.pipLists[0] ?? `${deps.specPath}.dependencies`,
+            message: 'azureml-defaults is not in the pip packages',
+          },
+        ];
       const { pep440 } = fieldLibs();
       const range = pipPin(entry);
       if (!range) return [];
       const pinned = (entry.specifiers ?? []).find((s) => s.operator === '==' || s.operator === '===');
-      const tooOld = pinned ? pep440.lt(pinned.version.replace(/\.\*$/, '.0'), '1.0.45') : (entry.specifiers ?? []).some((s) => (s.operator === '<' || s.operator === '<=') && pep440.lte(s.version, '1.0.45'));
-      return tooOld ? [{ path: entry.path, message: `azureml-defaults${range} allows only versions older than 1.0.45` }] : [];
+      const tooOld = pinned
+        ? pep440.lt(pinned.version.replace(/\.\*$/, '.0'), '1.0.45')
+        : (entry.specifiers ?? []).some(
+            (s) => (s.operator === '<' || s.operator === '<=') && pep440.lte(s.version, '1.0.45'),
+          );
+      return tooOld
+        ? [{ path: entry.path, message: `azureml-defaults${range} allows only versions older than 1.0.45` }]
+        : [];
     },
   },
 ];

@@ -27,7 +27,13 @@ export const dockerImageRules: Rule[] = [
       const docker = section(ctx.env, 'docker');
       const set = SOURCES.filter((k) => isSet(docker[k]));
       if (set.length < 2) return [];
-      return [{ path: `docker.${set[1]}`, message: `${set.join(' and ')} are all set; Azure ML uses only one`, hint: `remove ${set.slice(1).join(' and ')} or ${set[0]}` }];
+      return [
+        {
+          path: `docker.${set[1]}`,
+          message: `${set.join(' and ')} are all set; Azure ML uses only one`,
+          hint: `remove ${set.slice(1).join(' and ')} or ${set[0]}`,
+        },
+      ];
     },
   },
   {
@@ -42,7 +48,12 @@ export const dockerImageRules: Rule[] = [
     check: (ctx) => {
       const docker = section(ctx.env, 'docker');
       if (SOURCES.some((k) => isSet(docker[k]))) return [];
-      return [{ path: 'docker.baseImage' in docker ? IMAGE_PATH : 'docker', message: 'the environment does not say which image to build on' }];
+      return [
+        {
+          path: 'docker.baseImage' in docker ? IMAGE_PATH : 'docker',
+          message: 'the environment does not say which image to build on',
+        },
+      ];
     },
   },
   {
@@ -73,7 +84,8 @@ export const dockerImageRules: Rule[] = [
       const found = imageRef(ctx);
       if (!found || isImageError(found.ref) || found.ref.digest) return [];
       if (!found.ref.tag) return [{ path: IMAGE_PATH, message: `"${found.image}" has no tag or digest` }];
-      if (found.ref.tag === 'latest') return [{ path: IMAGE_PATH, message: `"${found.image}" uses the moving tag "latest"` }];
+      if (found.ref.tag === 'latest')
+        return [{ path: IMAGE_PATH, message: `"${found.image}" uses the moving tag "latest"` }];
       return [];
     },
   },
@@ -91,9 +103,18 @@ export const dockerImageRules: Rule[] = [
       if (!found || isImageError(found.ref)) return [];
       const entry = findBaseImage(ctx.catalog, found.ref.registry, found.ref.repository);
       if (entry?.status !== 'deprecated') return [];
-      const replacement = entry.replacement ? ctx.catalog.baseImages.find((b) => b.name === entry.replacement) : undefined;
-      const suggestion = replacement?.example ?? (entry.replacement ? `mcr.microsoft.com/azureml/${entry.replacement}` : undefined);
-      return [{ path: IMAGE_PATH, message: `${found.ref.repository} is a deprecated Azure ML base image (${entry.os})`, hint: suggestion ? `use ${suggestion} instead` : undefined }];
+      const replacement = entry.replacement
+        ? ctx.catalog.baseImages.find((b) => b.name === entry.replacement)
+        : undefined;
+      const suggestion =
+        replacement?.example ?? (entry.replacement ? `mcr.microsoft.com/azureml/${entry.replacement}` : undefined);
+      return [
+        {
+          path: IMAGE_PATH,
+          message: `${found.ref.repository} is a deprecated Azure ML base image (${entry.os})`,
+          hint: suggestion ? `use ${suggestion} instead` : undefined,
+        },
+      ];
     },
   },
 ];

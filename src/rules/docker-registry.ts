@@ -27,8 +27,19 @@ export const dockerRegistryRules: Rule[] = [
       const out: Finding[] = [];
       const user = isSet(reg.username);
       const pass = isSet(reg.password);
-      if (user !== pass) out.push({ path: `${REGISTRY}.${user ? 'password' : 'username'}`, message: user ? 'a registry username is set without a password' : 'a registry password is set without a username' });
-      if ((user || pass) && isSet(reg.registryIdentity)) out.push({ path: `${REGISTRY}.registryIdentity`, message: 'both basic authentication and registryIdentity are set', hint: 'keep registryIdentity and remove username and password' });
+      if (user !== pass)
+        out.push({
+          path: `${REGISTRY}.${user ? 'password' : 'username'}`,
+          message: user
+            ? 'a registry username is set without a password'
+            : 'a registry password is set without a username',
+        });
+      if ((user || pass) && isSet(reg.registryIdentity))
+        out.push({
+          path: `${REGISTRY}.registryIdentity`,
+          message: 'both basic authentication and registryIdentity are set',
+          hint: 'keep registryIdentity and remove username and password',
+        });
       return out;
     },
   },
@@ -43,7 +54,14 @@ export const dockerRegistryRules: Rule[] = [
     formats: V1,
     check: (ctx) => {
       const reg = registry(ctx);
-      return reg && typeof reg.password === 'string' && reg.password !== '' ? [{ path: `${REGISTRY}.password`, message: 'a registry password is written in the definition (value not shown)' }] : [];
+      return reg && typeof reg.password === 'string' && reg.password !== ''
+        ? [
+            {
+              path: `${REGISTRY}.password`,
+              message: 'a registry password is written in the definition (value not shown)',
+            },
+          ]
+        : [];
     },
   },
   {
@@ -58,7 +76,14 @@ export const dockerRegistryRules: Rule[] = [
     check: (ctx) => {
       const reg = registry(ctx);
       const image = section(ctx.env, 'docker').baseImage;
-      if (!reg || typeof reg.address !== 'string' || reg.address.trim() === '' || typeof image !== 'string' || image.trim() === '') return [];
+      if (
+        !reg ||
+        typeof reg.address !== 'string' ||
+        reg.address.trim() === '' ||
+        typeof image !== 'string' ||
+        image.trim() === ''
+      )
+        return [];
       const mismatch = registryHostMismatch(image, reg.address);
       if (!mismatch) return [];
       const hostless = !/^[^/.:]*[.:][^/]*\//.test(image.trim()) && !image.trim().startsWith('localhost/');
@@ -66,7 +91,9 @@ export const dockerRegistryRules: Rule[] = [
         {
           path: `${REGISTRY}.address`,
           message: `the credentials are for ${mismatch.address}, but docker.baseImage is pulled from ${mismatch.imageHost}${hostless ? ' (an image that names no registry host comes from Docker Hub)' : ''}; they would not be sent`,
-          hint: hostless ? `write docker.baseImage as ${qualifiedImage(image, reg.address)}, or fix the address` : `set the address to ${mismatch.imageHost}, or use an image from ${mismatch.address}`,
+          hint: hostless
+            ? `write docker.baseImage as ${qualifiedImage(image, reg.address)}, or fix the address`
+            : `set the address to ${mismatch.imageHost}, or use an image from ${mismatch.address}`,
         },
       ];
     },

@@ -28,7 +28,11 @@ export const dockerSettingRules: Rule[] = [
         if (!(key in owner)) continue;
         const value = owner[key];
         if (value === null || sameValue(value, setting.default)) continue;
-        out.push({ path: setting.path, message: `${setting.path} is deprecated (${fieldAt(setting.path)?.deprecated ?? 'no longer used'})`, hint: `use ${setting.instead}` });
+        out.push({
+          path: setting.path,
+          message: `${setting.path} is deprecated (${fieldAt(setting.path)?.deprecated ?? 'no longer used'})`,
+          hint: `use ${setting.instead}`,
+        });
       }
       return out;
     },
@@ -45,7 +49,12 @@ export const dockerSettingRules: Rule[] = [
     check: ({ env }) => {
       const value = section(env, 'docker').shmSize;
       if (typeof value !== 'string' || isDockerSize(value)) return [];
-      return [{ path: 'docker.shmSize', message: `"${value}" is not a Docker size (a number with an optional unit b, k, m or g, e.g. 2g or 512m)` }];
+      return [
+        {
+          path: 'docker.shmSize',
+          message: `"${value}" is not a Docker size (a number with an optional unit b, k, m or g, e.g. 2g or 512m)`,
+        },
+      ];
     },
   },
   {
@@ -65,7 +74,10 @@ export const dockerSettingRules: Rule[] = [
         const value = platform[key];
         const allowed = fieldAt(`docker.platform.${key}`)?.values ?? [];
         if (typeof value === 'string' && !allowed.some((a) => a.toLowerCase() === value.toLowerCase())) {
-          out.push({ path: `docker.platform.${key}`, message: `"${value}" is not a known ${key === 'os' ? 'operating system' : 'architecture'} (known: ${allowed.join(', ')})` });
+          out.push({
+            path: `docker.platform.${key}`,
+            message: `"${value}" is not a known ${key === 'os' ? 'operating system' : 'architecture'} (known: ${allowed.join(', ')})`,
+          });
         }
       }
       return out;

@@ -32,7 +32,16 @@ export const dockerfileRules: Rule[] = [
       const text = section(env, 'docker').baseDockerfile;
       if (typeof text !== 'string' || text.trim() === '') return [];
       const first = dockerfileInstructions(text).find((i) => i !== 'ARG');
-      return first === 'FROM' ? [] : [{ path: PATH, message: first ? `the Dockerfile's first instruction is ${first}, not FROM` : 'the Dockerfile has no instructions' }];
+      return first === 'FROM'
+        ? []
+        : [
+            {
+              path: PATH,
+              message: first
+                ? `the Dockerfile's first instruction is ${first}, not FROM`
+                : 'the Dockerfile has no instructions',
+            },
+          ];
     },
   },
   {
@@ -48,7 +57,9 @@ export const dockerfileRules: Rule[] = [
       const text = section(env, 'docker').baseDockerfile;
       if (typeof text !== 'string') return [];
       const bytes = Buffer.byteLength(text, 'utf8');
-      return bytes > MAX_DOCKERFILE_BYTES ? [{ path: PATH, message: `the Dockerfile is ${(bytes / 1024).toFixed(1)} KB; the limit is 100 KB` }] : [];
+      return bytes > MAX_DOCKERFILE_BYTES
+        ? [{ path: PATH, message: `the Dockerfile is ${(bytes / 1024).toFixed(1)} KB; the limit is 100 KB` }]
+        : [];
     },
   },
 ];

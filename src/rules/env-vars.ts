@@ -2,13 +2,30 @@ import { childPath, isRecord } from '../env/path.js';
 import type { Finding, Rule, RuleContext } from './types.js';
 import { V1 } from './types.js';
 
-const SECRET_WORDS = ['PASSWORD', 'PASSWD', 'PWD', 'SECRET', 'TOKEN', 'KEY', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'CONNECTIONSTRING'];
+const SECRET_WORDS = [
+  'PASSWORD',
+  'PASSWD',
+  'PWD',
+  'SECRET',
+  'TOKEN',
+  'KEY',
+  'APIKEY',
+  'CREDENTIAL',
+  'CREDENTIALS',
+  'CONNECTIONSTRING',
+];
 /** A value that refers to a secret rather than holding one. */
 const REFERENCE = /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)|@Microsoft\.KeyVault\(.*\)|azureml:.*|<.*>)$/;
 
 export function looksSecret(name: string): boolean {
-  const words = name.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
-  return words.some((w) => SECRET_WORDS.includes(w)) || /(PASSWORD|SECRET|APIKEY|ACCESSKEY)/.test(name.toUpperCase().replace(/[^A-Z]/g, ''));
+  const words = name
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
+  return (
+    words.some((w) => SECRET_WORDS.includes(w)) ||
+    /(PASSWORD|SECRET|APIKEY|ACCESSKEY)/.test(name.toUpperCase().replace(/[^A-Z]/g, ''))
+  );
 }
 
 /** The env/secret-like notion: a secret-looking name holding a literal value (not a reference to a secret). */
@@ -16,7 +33,10 @@ export function holdsSecret(name: string, value: unknown): boolean {
   return looksSecret(name) && typeof value === 'string' && value.trim() !== '' && !REFERENCE.test(value.trim());
 }
 
-function eachVariable(ctx: RuleContext, visit: (name: string, value: unknown, path: string) => Finding | undefined): Finding[] {
+function eachVariable(
+  ctx: RuleContext,
+  visit: (name: string, value: unknown, path: string) => Finding | undefined,
+): Finding[] {
   const vars = ctx.env.environmentVariables;
   if (!isRecord(vars)) return [];
   const out: Finding[] = [];
@@ -37,7 +57,16 @@ export const envVarRules: Rule[] = [
     hint: 'use letters, digits and underscores only, starting with a letter or underscore',
     lesson: 'environment-variables',
     formats: V1,
-    check: (ctx) => eachVariable(ctx, (name, _v, path) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? undefined : { path, message: `"${name}" is not a valid environment variable name`, hint: `rename it, e.g. "${name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1') || 'NAME'}"` })),
+    check: (ctx) =>
+      eachVariable(ctx, (name, _v, path) =>
+        /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+          ? undefined
+          : {
+              path,
+              message: `"${name}" is not a valid environment variable name`,
+              hint: `rename it, e.g. "${name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1') || 'NAME'}"`,
+            },
+      ),
   },
   {
     id: 'env/non-string',
@@ -48,7 +77,19 @@ export const envVarRules: Rule[] = [
     hint: 'write the value in quotes, e.g. "1"',
     lesson: 'environment-variables',
     formats: V1,
-    check: (ctx) => eachVariable(ctx, (name, value, path) => (typeof value === 'string' ? undefined : { path, message: `the value of ${name} is ${value === null ? 'null' : typeof value === 'object' ? 'not text' : `${typeof value} ${JSON.stringify(value)}`}, not a string`, hint: value === null || typeof value === 'object' ? 'give it a text value, or remove the variable' : `write it as "${String(value)}"` })),
+    check: (ctx) =>
+      eachVariable(ctx, (name, value, path) =>
+        typeof value === 'string'
+          ? undefined
+          : {
+              path,
+              message: `the value of ${name} is ${value === null ? 'null' : typeof value === 'object' ? 'not text' : `${typeof value} ${JSON.stringify(value)}`}, not a string`,
+              hint:
+                value === null || typeof value === 'object'
+                  ? 'give it a text value, or remove the variable'
+                  : `write it as "${String(value)}"`,
+            },
+      ),
   },
   {
     id: 'env/secret-like',
@@ -59,7 +100,12 @@ export const envVarRules: Rule[] = [
     hint: 'remove the value and read the secret from Azure Key Vault at run time',
     lesson: 'environment-variables',
     formats: V1,
-    check: (ctx) => eachVariable(ctx, (name, value, path) => (holdsSecret(name, value) ? { path, message: `${name} looks like a secret and holds a literal value` } : undefined)),
+    check: (ctx) =>
+      eachVariable(ctx, (name, value, path) =>
+        holdsSecret(name, value)
+          ? { path, message: `${name} looks like a secret and holds a literal value` }
+          : undefined,
+      ),
   },
   {
     id: 'env/reserved-prefix',
@@ -70,6 +116,15 @@ export const envVarRules: Rule[] = [
     hint: 'choose a prefix of your own, e.g. MYAPP_',
     lesson: 'environment-variables',
     formats: V1,
-    check: (ctx) => eachVariable(ctx, (name, _v, path) => (/^AZUREML_/i.test(name) ? { path, message: `${name} uses the AZUREML_ prefix that Azure ML reserves for its own variables`, hint: `rename it, e.g. "${name.replace(/^AZUREML_/i, 'MY_')}"` } : undefined)),
+    check: (ctx) =>
+      eachVariable(ctx, (name, _v, path) =>
+        /^AZUREML_/i.test(name)
+          ? {
+              path,
+              message: `${name} uses the AZUREML_ prefix that Azure ML reserves for its own variables`,
+              hint: `rename it, e.g. "${name.replace(/^AZUREML_/i, 'MY_')}"`,
+            }
+          : undefined,
+      ),
   },
 ];

@@ -22,7 +22,7 @@ inputRules.push({
   severity: 'error',
   title: 'The file named as the conda file is not a conda environment',
   explanation:
-    'conda_file (v2), condaDependenciesFile (v1) and a v1 folder\'s conda_dependencies.yml must hold a conda environment: a YAML mapping with name, channels and dependencies. When the file is something else, amlenv reports it once and quotes no more than its first 40 characters (escaped), so a wrong path can never spill a private file into a log; the content is not checked further.',
+    "conda_file (v2), condaDependenciesFile (v1) and a v1 folder's conda_dependencies.yml must hold a conda environment: a YAML mapping with name, channels and dependencies. When the file is something else, amlenv reports it once and quotes no more than its first 40 characters (escaped), so a wrong path can never spill a private file into a log; the content is not checked further.",
   hint: 'point it at a conda YAML with name, channels and dependencies',
   lesson: 'conda-and-pip',
   formats: ALL,

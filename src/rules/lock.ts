@@ -18,9 +18,20 @@ export const lockRules: Rule[] = [
       const loose = deps.conda.filter((d) => !isLockedSpec(d.raw));
       const when = info.platform ? ` for ${info.platform} on ${info.date}` : '';
       const message = loose.length
-        ? `locked by amlenv solve${when}, but ${loose.length} of ${deps.conda.length} conda entries ${loose.length === 1 ? 'is' : 'are'} not pinned to a version and build (${loose.map((d) => d.raw).slice(0, 3).join(', ')}): edited after locking?`
+        ? `locked by amlenv solve${when}, but ${loose.length} of ${deps.conda.length} conda entries ${loose.length === 1 ? 'is' : 'are'} not pinned to a version and build (${loose
+            .map((d) => d.raw)
+            .slice(0, 3)
+            .join(', ')}): edited after locking?`
         : `locked by amlenv solve${when}: all ${deps.conda.length} conda packages pinned to exact version, build and channel`;
-      return [{ path: loose[0]?.path ?? deps.specPath, message, hint: loose.length ? 'run amlenv solve on the source definition with --lock FILE --force to lock them again' : undefined }];
+      return [
+        {
+          path: loose[0]?.path ?? deps.specPath,
+          message,
+          hint: loose.length
+            ? 'run amlenv solve on the source definition with --lock FILE --force to lock them again'
+            : undefined,
+        },
+      ];
     },
   },
 ];

@@ -15,7 +15,11 @@ export const nameRules: Rule[] = [
     hint: 'add "name": "my-environment"',
     lesson: 'what-is-an-environment',
     formats: V1,
-    check: ({ env }) => (typeof env.name === 'string' && env.name.trim() !== '') || (env.name !== undefined && typeof env.name !== 'string' && env.name !== null) ? [] : [{ path: 'name', message: 'the environment has no name' }],
+    check: ({ env }) =>
+      (typeof env.name === 'string' && env.name.trim() !== '') ||
+      (env.name !== undefined && typeof env.name !== 'string' && env.name !== null)
+        ? []
+        : [{ path: 'name', message: 'the environment has no name' }],
   },
   {
     id: 'name/reserved-prefix',
@@ -29,18 +33,28 @@ export const nameRules: Rule[] = [
     check: ({ env }) => {
       if (typeof env.name !== 'string' || !RESERVED.test(env.name)) return [];
       const suggestion = env.name.replace(/^(azureml|microsoft)[-_]*/i, '') || 'my-environment';
-      return [{ path: 'name', message: `"${env.name}" starts with the reserved prefix "${RESERVED.exec(env.name)![0]}"`, hint: `rename it, e.g. "${suggestion}-copy"` }];
+      return [
+        {
+          path: 'name',
+          message: `"${env.name}" starts with the reserved prefix "${RESERVED.exec(env.name)![0]}"`,
+          hint: `rename it, e.g. "${suggestion}-copy"`,
+        },
+      ];
     },
   },
   {
     id: 'name/too-long',
     severity: 'error',
     title: 'The name is longer than 255 characters',
-    explanation: 'Azure ML limits environment names to 255 characters; a longer name is rejected when the environment is registered.',
+    explanation:
+      'Azure ML limits environment names to 255 characters; a longer name is rejected when the environment is registered.',
     hint: 'shorten the name to 255 characters or fewer',
     lesson: 'what-is-an-environment',
     formats: WITH_IMAGE,
-    check: ({ env }) => (typeof env.name === 'string' && env.name.length > 255 ? [{ path: 'name', message: `the name is ${env.name.length} characters long; the limit is 255` }] : []),
+    check: ({ env }) =>
+      typeof env.name === 'string' && env.name.length > 255
+        ? [{ path: 'name', message: `the name is ${env.name.length} characters long; the limit is 255` }]
+        : [],
   },
   {
     id: 'name/invalid-characters',
@@ -54,7 +68,13 @@ export const nameRules: Rule[] = [
     check: ({ env }) => {
       if (typeof env.name !== 'string' || env.name === '' || VALID_NAME.test(env.name)) return [];
       const suggestion = safeFileName(env.name, 'my-environment');
-      return [{ path: 'name', message: `"${excerpt(env.name, 60)}" cannot be registered: ${nameProblem(env.name)}`, hint: `rename it, e.g. "${suggestion}"` }];
+      return [
+        {
+          path: 'name',
+          message: `"${excerpt(env.name, 60)}" cannot be registered: ${nameProblem(env.name)}`,
+          hint: `rename it, e.g. "${suggestion}"`,
+        },
+      ];
     },
   },
 ];
@@ -65,6 +85,8 @@ function nameProblem(name: string): string {
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'it holds control characters';
   if (/[/\\]/.test(name)) return 'it holds a path separator ("/" or "\\")';
   if (!/^[A-Za-z0-9]/.test(name)) return 'it must start with a letter or digit';
-  const bad = [...new Set(Array.from(name).filter((c) => !/[A-Za-z0-9._-]/.test(c)))].slice(0, 5).map((c) => (c === ' ' ? 'space' : `"${c}"`));
+  const bad = [...new Set(Array.from(name).filter((c) => !/[A-Za-z0-9._-]/.test(c)))]
+    .slice(0, 5)
+    .map((c) => (c === ' ' ? 'space' : `"${c}"`));
   return `it holds ${bad.join(', ')}; only letters, digits, "-", "_" and "." are allowed`;
 }

@@ -2,7 +2,6 @@ import type { Rule } from './types.js';
 import { ALL } from './types.js';
 import { hasCredentialsInUrl } from '../util/url-credentials.js';
 
-
 export const pipRules: Rule[] = [
   {
     id: 'pip/invalid-requirement',
@@ -13,7 +12,8 @@ export const pipRules: Rule[] = [
     hint: 'write it as name==version (pip uses "==", not "=")',
     lesson: 'conda-and-pip',
     formats: ALL,
-    check: ({ deps }) => deps.pip.filter((d) => d.error).map((d) => ({ path: d.path, message: `"${d.raw}": ${d.error}` })),
+    check: ({ deps }) =>
+      deps.pip.filter((d) => d.error).map((d) => ({ path: d.path, message: `"${d.raw}": ${d.error}` })),
   },
   {
     id: 'pip/missing-pip',
@@ -24,7 +24,15 @@ export const pipRules: Rule[] = [
     hint: 'add "pip" (ideally pinned, e.g. "pip=24.0") to dependencies',
     lesson: 'conda-and-pip',
     formats: ALL,
-    check: ({ deps }) => (deps.pip.length > 0 && !deps.conda.some((d) => d.name === 'pip') ? [{ path: deps.pipLists[0], message: `${deps.pip.length} pip package${deps.pip.length === 1 ? '' : 's'} but no "pip" entry in the conda dependencies` }] : []),
+    check: ({ deps }) =>
+      deps.pip.length > 0 && !deps.conda.some((d) => d.name === 'pip')
+        ? [
+            {
+              path: deps.pipLists[0],
+              message: `${deps.pip.length} pip package${deps.pip.length === 1 ? '' : 's'} but no "pip" entry in the conda dependencies`,
+            },
+          ]
+        : [],
   },
   {
     id: 'pip/credentials-in-url',
@@ -35,6 +43,9 @@ export const pipRules: Rule[] = [
     hint: 'remove the credentials from the URL; use a workspace connection for the feed',
     lesson: 'private-packages',
     formats: ALL,
-    check: ({ deps }) => deps.pip.filter((d) => hasCredentialsInUrl(d.raw)).map((d) => ({ path: d.path, message: 'this pip entry has credentials in its URL' })),
+    check: ({ deps }) =>
+      deps.pip
+        .filter((d) => hasCredentialsInUrl(d.raw))
+        .map((d) => ({ path: d.path, message: 'this pip entry has credentials in its URL' })),
   },
 ];

@@ -19,8 +19,19 @@ export const pythonRules: Rule[] = [
     formats: V1,
     check: (ctx) => {
       const python = section(ctx.env, 'python');
-      if (userManaged(ctx) || hasCondaSpec(ctx) || isSet(python.baseCondaEnvironment) || ctx.def.problems.some((p) => p.rule === 'python/conda-file-missing')) return [];
-      return [{ path: 'python', message: 'python is conda-managed (userManagedDependencies is false) but there are no conda dependencies' }];
+      if (
+        userManaged(ctx) ||
+        hasCondaSpec(ctx) ||
+        isSet(python.baseCondaEnvironment) ||
+        ctx.def.problems.some((p) => p.rule === 'python/conda-file-missing')
+      )
+        return [];
+      return [
+        {
+          path: 'python',
+          message: 'python is conda-managed (userManagedDependencies is false) but there are no conda dependencies',
+        },
+      ];
     },
   },
   {
@@ -50,7 +61,12 @@ export const pythonRules: Rule[] = [
     check: (ctx) => {
       if (!userManaged(ctx) || !hasCondaSpec(ctx)) return [];
       const count = ctx.deps.conda.length + ctx.deps.pip.length;
-      return [{ path: 'python.condaDependencies', message: `python is user-managed, so the ${count} package${count === 1 ? '' : 's'} in the conda dependencies will not be installed` }];
+      return [
+        {
+          path: 'python.condaDependencies',
+          message: `python is user-managed, so the ${count} package${count === 1 ? '' : 's'} in the conda dependencies will not be installed`,
+        },
+      ];
     },
   },
   {
@@ -65,7 +81,12 @@ export const pythonRules: Rule[] = [
     check: (ctx) => {
       const python = section(ctx.env, 'python');
       if (!userManaged(ctx) || (typeof python.interpreterPath === 'string' && python.interpreterPath.trim())) return [];
-      return [{ path: 'python.interpreterPath' in python ? 'python.interpreterPath' : 'python', message: 'python is user-managed but interpreterPath is not set' }];
+      return [
+        {
+          path: 'python.interpreterPath' in python ? 'python.interpreterPath' : 'python',
+          message: 'python is user-managed but interpreterPath is not set',
+        },
+      ];
     },
   },
   {
@@ -84,7 +105,13 @@ export const pythonRules: Rule[] = [
       if (!entry || new Date(entry.eol) > ctx.today) return [];
       const newest = ctx.catalog.pythonVersions.filter((v) => new Date(v.eol) > ctx.today).map((v) => v.version);
       const suggest = newest.length > 1 ? newest[newest.length - 2] : newest[0];
-      return [{ path: found.dep.path, message: `python ${found.line} reached its end of life on ${entry.eol}`, hint: suggest ? `move to a supported python, e.g. python=${suggest}` : undefined }];
+      return [
+        {
+          path: found.dep.path,
+          message: `python ${found.line} reached its end of life on ${entry.eol}`,
+          hint: suggest ? `move to a supported python, e.g. python=${suggest}` : undefined,
+        },
+      ];
     },
   },
 ];

@@ -33,10 +33,15 @@ function kindOk(value: Json, kind: FieldSpec['kind']): boolean {
 function walk(value: Json, spec: FieldSpec, path: string, types: Finding[], unknown: Finding[]): void {
   if (value === null) return;
   if (!kindOk(value, spec.kind)) {
-    types.push({ path, message: `${path || 'the file'} must be ${KIND_TEXT[spec.kind]}, not ${describe(value)}`, hint: `write ${KIND_TEXT[spec.kind]} here` });
+    types.push({
+      path,
+      message: `${path || 'the file'} must be ${KIND_TEXT[spec.kind]}, not ${describe(value)}`,
+      hint: `write ${KIND_TEXT[spec.kind]} here`,
+    });
     return;
   }
-  if (spec.kind === 'array' && spec.items && Array.isArray(value)) value.forEach((item, i) => walk(item, spec.items!, childPath(path, i), types, unknown));
+  if (spec.kind === 'array' && spec.items && Array.isArray(value))
+    value.forEach((item, i) => walk(item, spec.items!, childPath(path, i), types, unknown));
   if (spec.kind !== 'object' || !spec.fields || !isRecord(value)) return;
   const known = Object.keys(spec.fields);
   for (const [key, child] of Object.entries(value)) {

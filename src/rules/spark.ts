@@ -21,11 +21,18 @@ export const sparkRules: Rule[] = [
       const out: Finding[] = [];
       packages.forEach((pkg, i) => {
         const path = childPath('spark.packages', i);
-        if (!isRecord(pkg)) return void out.push({ path, message: 'a Spark package must be an object with group, artifact and version' });
+        if (!isRecord(pkg))
+          return void out.push({ path, message: 'a Spark package must be an object with group, artifact and version' });
         for (const part of ['group', 'artifact', 'version']) {
           const value = pkg[part];
-          if (typeof value !== 'string' || value.trim() === '') out.push({ path: childPath(path, part), message: `the Spark package has no ${part}` });
-          else if (!MAVEN_PART.test(value)) out.push({ path: childPath(path, part), message: `${part} "${value}" is not a valid Maven ${part}`, hint: value.includes(':') ? 'split "group:artifact:version" into the three fields' : undefined });
+          if (typeof value !== 'string' || value.trim() === '')
+            out.push({ path: childPath(path, part), message: `the Spark package has no ${part}` });
+          else if (!MAVEN_PART.test(value))
+            out.push({
+              path: childPath(path, part),
+              message: `${part} "${value}" is not a valid Maven ${part}`,
+              hint: value.includes(':') ? 'split "group:artifact:version" into the three fields' : undefined,
+            });
         }
       });
       return out;
@@ -35,7 +42,8 @@ export const sparkRules: Rule[] = [
     id: 'spark/invalid-repository',
     severity: 'error',
     title: 'A Spark repository is not a URL',
-    explanation: 'spark.repositories lists Maven repositories by URL (https://repo1.maven.org/maven2/, https://mmlspark.azureedge.net/maven). Spark cannot search anything else for packages.',
+    explanation:
+      'spark.repositories lists Maven repositories by URL (https://repo1.maven.org/maven2/, https://mmlspark.azureedge.net/maven). Spark cannot search anything else for packages.',
     hint: 'write the repository as an https:// URL',
     lesson: 'spark-and-other-sections',
     formats: V1,

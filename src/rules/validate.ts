@@ -41,12 +41,28 @@ export function validateLoaded(def: LoadedDefinition, options: ValidateOptions =
     if (!rule.check || !rule.formats.includes(def.format)) continue;
     const findings = rule.check(ctx);
     for (const finding of findings.slice(0, MAX_FINDINGS_PER_RULE)) {
-      out.push(withPosition(def, { rule: rule.id, severity: rule.severity, path: finding.path, message: finding.message, hint: finding.hint ?? rule.hint }));
+      out.push(
+        withPosition(def, {
+          rule: rule.id,
+          severity: rule.severity,
+          path: finding.path,
+          message: finding.message,
+          hint: finding.hint ?? rule.hint,
+        }),
+      );
     }
     if (findings.length > MAX_FINDINGS_PER_RULE) {
       const more = findings.length - MAX_FINDINGS_PER_RULE;
       const next = findings[MAX_FINDINGS_PER_RULE];
-      out.push(withPosition(def, { rule: rule.id, severity: rule.severity, path: next.path, message: `and ${more} more like this (only the first ${MAX_FINDINGS_PER_RULE} are listed)`, hint: next.hint ?? rule.hint }));
+      out.push(
+        withPosition(def, {
+          rule: rule.id,
+          severity: rule.severity,
+          path: next.path,
+          message: `and ${more} more like this (only the first ${MAX_FINDINGS_PER_RULE} are listed)`,
+          hint: next.hint ?? rule.hint,
+        }),
+      );
     }
   }
   return sortDiagnostics(out);
@@ -95,12 +111,12 @@ export function parentPath(path: string): string {
 
 /** Model paths as the user's format writes them: v2 keys for v2 files, the conda file's own keys for conda files. */
 export function displayPath(def: LoadedDefinition, path: string, file?: string): string {
-  const under = (prefix: string) => path === prefix || path.startsWith(prefix + '.') || path.startsWith(prefix + '[');
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
   if (def.format === 'conda-yaml' && under(CONDA_PATH)) return path.slice(CONDA_PATH.length).replace(/^\./, '');
   if (def.format !== 'v2-yaml') return path;
   if (under(CONDA_PATH)) {
     const rest = path.slice(CONDA_PATH.length);
-    return def.conda?.file && file === def.conda.file ? rest.replace(/^\./, '') || 'conda_file' : 'conda_file' + rest;
+    return def.conda?.file && file === def.conda.file ? rest.replace(/^\./, '') || 'conda_file' : `conda_file${rest}`;
   }
   for (const [model, shown] of V2_PATH_ALIASES) if (under(model)) return shown + path.slice(model.length);
   return path;
@@ -110,6 +126,13 @@ function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   const rank = (d: Diagnostic) => (d.file ? 1 : 0);
   return list
     .map((d, i) => ({ d, i }))
-    .sort((a, b) => rank(a.d) - rank(b.d) || (a.d.file ?? '').localeCompare(b.d.file ?? '') || (a.d.line ?? 1e9) - (b.d.line ?? 1e9) || (a.d.column ?? 0) - (b.d.column ?? 0) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        rank(a.d) - rank(b.d) ||
+        (a.d.file ?? '').localeCompare(b.d.file ?? '') ||
+        (a.d.line ?? 1e9) - (b.d.line ?? 1e9) ||
+        (a.d.column ?? 0) - (b.d.column ?? 0) ||
+        a.i - b.i,
+    )
     .map(({ d }) => d);
 }

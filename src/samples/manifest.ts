@@ -34,24 +34,28 @@ export interface Manifest {
 /** A conda version spec (as rattler normalizes it: "1.5.2.*", ">=1.2,<2", "1.2.*|1.3") as PEP 440 clauses. */
 export function condaToPep440(spec: string | undefined): AnyOf {
   if (!spec || spec.trim() === '*' || spec.trim() === '') return [];
-  return spec.split('|').map((alternative) =>
-    alternative
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part && part !== '*')
-      .map((part): Clause => {
-        const m = /^(===|==|!=|~=|>=|<=|>|<|=)?\s*(.+)$/.exec(part)!;
-        const op = m[1] ?? '';
-        let version = m[2];
-        if (op === '=' || (!op && version.endsWith('*'))) return ['==', version.replace(/\.?\*$/, '') + '.*'];
-        if (version.endsWith('*') && (op === '==' || op === '!=')) version = version.replace(/\.?\*$/, '') + '.*';
-        else version = version.replace(/\.?\*$/, '');
-        return [op || '==', version];
-      }),
-  ).filter((clauses) => clauses.length > 0);
+  return spec
+    .split('|')
+    .map((alternative) =>
+      alternative
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part && part !== '*')
+        .map((part): Clause => {
+          const m = /^(===|==|!=|~=|>=|<=|>|<|=)?\s*(.+)$/.exec(part)!;
+          const op = m[1] ?? '';
+          let version = m[2];
+          if (op === '=' || (!op && version.endsWith('*'))) return ['==', `${version.replace(/\.?\*$/, '')}.*`];
+          if (version.endsWith('*') && (op === '==' || op === '!=')) version = `${version.replace(/\.?\*$/, '')}.*`;
+          else version = version.replace(/\.?\*$/, '');
+          return [op || '==', version];
+        }),
+    )
+    .filter((clauses) => clauses.length > 0);
 }
 
-export const pipToPep440 = (dep: PipDep): AnyOf => ((dep.specifiers ?? []).length ? [(dep.specifiers ?? []).map((s): Clause => [s.operator, s.version])] : []);
+export const pipToPep440 = (dep: PipDep): AnyOf =>
+  (dep.specifiers ?? []).length ? [(dep.specifiers ?? []).map((s): Clause => [s.operator, s.version])] : [];
 
 /** name and version of a wheel file name (name-version-python-abi-platform.whl). */
 export function wheelName(path: string): { name: string; version: string } | undefined {
@@ -69,19 +73,41 @@ export function buildManifest(env: EnvObject, definition: string, importNames: R
   const imports = (name: string) => importNames[normalizePipName(name)] ?? importNames[name];
   const addConda = (d: CondaDep) => {
     if (d.error || !d.name || d.name === 'python') return;
-    manifest.packages.push({ name: d.name, manager: 'conda', declared: d.raw.trim(), anyOf: condaToPep440(d.version), ...(imports(d.name) ? { imports: imports(d.name) } : {}) });
+    manifest.packages.push({
+      name: d.name,
+      manager: 'conda',
+      declared: d.raw.trim(),
+      anyOf: condaToPep440(d.version),
+      ...(imports(d.name) ? { imports: imports(d.name) } : {}),
+    });
   };
   deps.conda.forEach(addConda);
   for (const d of deps.pip) {
     if (d.error) continue;
     if (d.kind === 'requirement' && d.name) {
-      manifest.packages.push({ name: d.name, manager: 'pip', declared: d.raw.trim(), anyOf: pipToPep440(d), ...(imports(d.name) ? { imports: imports(d.name) } : {}) });
+      manifest.packages.push({
+        name: d.name,
+        manager: 'pip',
+        declared: d.raw.trim(),
+        anyOf: pipToPep440(d),
+        ...(imports(d.name) ? { imports: imports(d.name) } : {}),
+      });
     } else if (d.kind === 'path' && wheelName(d.raw.trim())) {
       const wheel = wheelName(d.raw.trim())!;
-      manifest.packages.push({ name: wheel.name, manager: 'pip', declared: d.raw.trim(), anyOf: [[['==', wheel.version]]], ...(imports(wheel.name) ? { imports: imports(wheel.name) } : {}) });
+      manifest.packages.push({
+        name: wheel.name,
+        manager: 'pip',
+        declared: d.raw.trim(),
+        anyOf: [[['==', wheel.version]]],
+        ...(imports(wheel.name) ? { imports: imports(wheel.name) } : {}),
+      });
     } else if (d.kind === 'url' && d.name) {
       manifest.packages.push({ name: d.name, manager: 'pip', declared: d.raw.trim(), anyOf: [] });
-    } else manifest.skipped.push({ entry: d.raw.trim(), reason: d.kind === 'option' ? 'a pip option, not a package' : 'no package name to look for' });
+    } else
+      manifest.skipped.push({
+        entry: d.raw.trim(),
+        reason: d.kind === 'option' ? 'a pip option, not a package' : 'no package name to look for',
+      });
   }
   const vars = isRecord(env.environmentVariables) ? env.environmentVariables : {};
   for (const [name, value] of Object.entries(vars)) {

@@ -13,14 +13,21 @@ export const MANIFEST_IN_CONTAINER = '/amlenv/manifest.json';
 export function findSample(name: string): Sample {
   const samples = loadSamples();
   const found = samples.find((s) => s.name === name);
-  if (!found) throw new UsageError(`no sample "${name}"; the samples are ${samples.map((s) => s.name).join(', ')} (amlenv samples)`);
+  if (!found)
+    throw new UsageError(
+      `no sample "${name}"; the samples are ${samples.map((s) => s.name).join(', ')} (amlenv samples)`,
+    );
   return found;
 }
 
 export const sampleScriptInContainer = (sample: Sample) => `${SAMPLES_IN_CONTAINER}/${sample.script}`;
 
 /** The sample script (and, for check-env, the manifest built from the definition) mounted read-only. */
-export function sampleMounts(sample: Sample, env: EnvObject, definition: string): { mounts: Mount[]; env: Record<string, string>; cleanup: () => void } {
+export function sampleMounts(
+  sample: Sample,
+  env: EnvObject,
+  definition: string,
+): { mounts: Mount[]; env: Record<string, string>; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'amlenv-sample-'));
   const mounts: Mount[] = [{ host: samplePath(sample), container: sampleScriptInContainer(sample), readOnly: true }];
   const extraEnv: Record<string, string> = {};

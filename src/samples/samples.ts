@@ -20,7 +20,8 @@ export function loadSamples(): Sample[] {
 }
 
 export const samplePath = (sample: Sample): string => join(contentDir(), 'samples', sample.script);
-export const sampleReadme = (sample: Sample): string => readFileSync(join(contentDir(), 'samples', sample.readme), 'utf8');
+export const sampleReadme = (sample: Sample): string =>
+  readFileSync(join(contentDir(), 'samples', sample.readme), 'utf8');
 
 export function loadImportNames(): Record<string, string[]> {
   return parse(readFileSync(join(contentDir(), 'samples', 'import-names.yaml'), 'utf8')) as Record<string, string[]>;

@@ -60,10 +60,14 @@ export interface ScanOptions {
 }
 
 export function scanTree(root: string, options: ScanOptions = {}): TreeScan {
-  const found = options.rules ? { file: undefined, rules: options.rules } : rootIgnore(root, options.ignoreFiles ?? SNAPSHOT_IGNORE_FILES);
+  const found = options.rules
+    ? { file: undefined, rules: options.rules }
+    : rootIgnore(root, options.ignoreFiles ?? SNAPSHOT_IGNORE_FILES);
   const scan: TreeScan = { root, ignoreFile: found.file, files: [], dirs: [], totalBytes: 0 };
   const ignored = (rel: string, dir: boolean) => found.rules?.matcher.ignores(dir ? `${rel}/` : rel) ?? false;
-  const over = () => options.stopAfter !== undefined && (scan.files.length > options.stopAfter.files || scan.totalBytes > options.stopAfter.bytes);
+  const over = () =>
+    options.stopAfter !== undefined &&
+    (scan.files.length > options.stopAfter.files || scan.totalBytes > options.stopAfter.bytes);
   const list = (relDir: string) => {
     try {
       return readdirSync(relDir ? join(root, relDir) : root, { withFileTypes: true });

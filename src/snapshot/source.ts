@@ -9,7 +9,9 @@ import { scanTree, UnreadableEntry, type TreeScan } from './scan.js';
 export function refuseSystemFolder(dir: string): void {
   const full = resolve(dir);
   if (full === '/' || /^\/(proc|sys|dev)(\/|$)/.test(full)) {
-    throw new UsageError(`--source-dir ${dir} is ${full === '/' ? 'the whole file system' : 'a system folder'}, not a project; give the folder that holds your script and what it needs`);
+    throw new UsageError(
+      `--source-dir ${dir} is ${full === '/' ? 'the whole file system' : 'a system folder'}, not a project; give the folder that holds your script and what it needs`,
+    );
   }
 }
 
@@ -19,9 +21,10 @@ export function scanSource(sourceDir: string): TreeScan {
     return scanTree(resolve(sourceDir), { stopAfter: { files: SNAPSHOT_MAX_FILES, bytes: SNAPSHOT_MAX_BYTES } });
   } catch (err) {
     if (err instanceof UnreadableEntry) {
-      throw new UsageError(`${join(sourceDir, err.path)} in the source directory ${err.message.slice(err.path.length + 1)}; fix its permissions, or list it in ${join(sourceDir, '.amlignore')} so it is not part of the snapshot`);
+      throw new UsageError(
+        `${join(sourceDir, err.path)} in the source directory ${err.message.slice(err.path.length + 1)}; fix its permissions, or list it in ${join(sourceDir, '.amlignore')} so it is not part of the snapshot`,
+      );
     }
     throw err;
   }
 }
-

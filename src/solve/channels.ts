@@ -27,8 +27,16 @@ export function isChannelUrl(text: string): boolean {
 export function resolveChannel(text: string): Channel[] {
   const trimmed = text.trim().replace(/(?<!\/)\/+$/, '');
   if (isChannelUrl(trimmed)) return [{ name: trimmed, url: trimmed, ref: trimmed }];
-  if (trimmed === 'defaults') return DEFAULTS_URLS.map((url) => ({ name: `defaults/${url.split('/').pop()}`, url, ref: url }));
-  if (trimmed === 'main' || trimmed === 'r') return [{ name: trimmed, url: `https://repo.anaconda.com/pkgs/${trimmed}`, ref: `https://repo.anaconda.com/pkgs/${trimmed}` }];
+  if (trimmed === 'defaults')
+    return DEFAULTS_URLS.map((url) => ({ name: `defaults/${url.split('/').pop()}`, url, ref: url }));
+  if (trimmed === 'main' || trimmed === 'r')
+    return [
+      {
+        name: trimmed,
+        url: `https://repo.anaconda.com/pkgs/${trimmed}`,
+        ref: `https://repo.anaconda.com/pkgs/${trimmed}`,
+      },
+    ];
   return [{ name: trimmed, url: `${CHANNEL_ALIAS}/${trimmed}`, ref: trimmed }];
 }
 

@@ -23,7 +23,12 @@ export function cleanExplanation(text: string): string[] {
   return text
     .replace(PREFIX, '')
     .split('\n')
-    .map((line) => line.replace(TREE, '').replace(/(?<!\S)(\S+)(?: \| \1\b)+/g, '$1').trim())
+    .map((line) =>
+      line
+        .replace(TREE, '')
+        .replace(/(?<!\S)(\S+)(?: \| \1\b)+/g, '$1')
+        .trim(),
+    )
     .filter(Boolean);
 }
 
@@ -57,9 +62,20 @@ function subjectOf(line: string): { name: string; missing: boolean } | undefined
 /** Diagnostics for an explanation; a text that is not an unsatisfiable report becomes one solver error. */
 export function explainConflict(explanation: string, ctx: ExplainContext): Diagnostic[] {
   if (!PREFIX.test(explanation)) {
-    return [{ rule: 'solve/solver-error', severity: 'error', path: '', message: `the solver stopped: ${explanation.split('\n')[0]}`, hint: 'check the conda entries named in the message; run amlenv validate on the file for spec errors' }];
+    return [
+      {
+        rule: 'solve/solver-error',
+        severity: 'error',
+        path: '',
+        message: `the solver stopped: ${explanation.split('\n')[0]}`,
+        hint: 'check the conda entries named in the message; run amlenv validate on the file for spec errors',
+      },
+    ];
   }
-  const rawLines = explanation.replace(PREFIX, '').split('\n').filter((l) => l.trim());
+  const rawLines = explanation
+    .replace(PREFIX, '')
+    .split('\n')
+    .filter((l) => l.trim());
   // clauses that start a branch at depth 0 or 1 name the requested packages in conflict
   const topLevel = rawLines.filter((l) => (TREE.exec(l)?.[0].length ?? 0) <= 3).map((l) => l.replace(TREE, '').trim());
   const all = cleanExplanation(explanation);
@@ -103,7 +119,13 @@ export function explainConflict(explanation: string, ctx: ExplainContext): Diagn
     });
   }
   if (!diagnostics.length) {
-    diagnostics.push({ rule: 'solve/unsatisfiable', severity: 'error', path: '', message: text, hint: 'loosen the pins of the packages named until they agree' });
+    diagnostics.push({
+      rule: 'solve/unsatisfiable',
+      severity: 'error',
+      path: '',
+      message: text,
+      hint: 'loosen the pins of the packages named until they agree',
+    });
   }
   return diagnostics;
 }

@@ -17,19 +17,28 @@ const shown = (file: string) => {
   return rel && !rel.startsWith('..') ? rel : file;
 };
 
-const ORIGIN = { file: 'named in the file', 'file+defaults': 'named in the file, then defaults, which conda adds unless the file lists nodefaults', option: 'from --channel', 'azureml-default': 'none named in the file, so the defaults Azure ML\'s conda uses' } as const;
+const ORIGIN = {
+  file: 'named in the file',
+  'file+defaults': 'named in the file, then defaults, which conda adds unless the file lists nodefaults',
+  option: 'from --channel',
+  'azureml-default': "none named in the file, so the defaults Azure ML's conda uses",
+} as const;
 const STYLE = { error: red, warning: yellow, info: cyan } as const;
 
 export function formatDiagnostic(d: Diagnostic, path: string): string {
   const where = `${d.file ? shown(d.file) : path}${d.line !== undefined ? `:${d.line}:${d.column}` : ''}`;
-  return [`  ${STYLE[d.severity](d.severity.padEnd(7))} ${where}: ${printable(d.message)} ${dim(`[${d.rule}]`)}`, `          ${dim('fix:')} ${printable(d.hint)}`].join('\n');
+  return [
+    `  ${STYLE[d.severity](d.severity.padEnd(7))} ${where}: ${printable(d.message)} ${dim(`[${d.rule}]`)}`,
+    `          ${dim('fix:')} ${printable(d.hint)}`,
+  ].join('\n');
 }
 
 export function packageTable(report: SolveReport): string[] {
   const rows = report.records.map((r) => [r.name, r.version, r.build, r.channel]);
   const head = ['name', 'version', 'build', 'channel'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`;
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`;
   return [bold(line(head)), ...rows.map((r) => line(r.map(printable)))];
 }
 
@@ -39,16 +48,23 @@ export function formatReport(report: SolveReport): string {
   const lines: string[] = [];
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   if (report.solved) {
-    lines.push(`${bold(path)} ${dim(`(${report.format})`)}: ${green('solved')} for ${platforms} in ${seconds(report.ms.total)} ${dim(`(solver ${seconds(report.ms.solver)})`)}`);
+    lines.push(
+      `${bold(path)} ${dim(`(${report.format})`)}: ${green('solved')} for ${platforms} in ${seconds(report.ms.total)} ${dim(`(solver ${seconds(report.ms.solver)})`)}`,
+    );
   } else {
-    lines.push(`${bold(path)} ${dim(`(${report.format})`)}: ${red('cannot be solved')} for ${platforms} ${dim(`(${seconds(report.ms.total)})`)}`);
+    lines.push(
+      `${bold(path)} ${dim(`(${report.format})`)}: ${red('cannot be solved')} for ${platforms} ${dim(`(${seconds(report.ms.total)})`)}`,
+    );
   }
-  lines.push(`  channels: ${report.channels.map((c) => printable(c.name)).join(', ')} ${dim(`(${ORIGIN[report.channelOrigin]})`)}`);
+  lines.push(
+    `  channels: ${report.channels.map((c) => printable(c.name)).join(', ')} ${dim(`(${ORIGIN[report.channelOrigin]})`)}`,
+  );
   if (report.solved) {
     lines.push('', ...packageTable(report), '', `  ${report.records.length} packages`);
   }
   if (report.diagnostics.length) lines.push('', ...report.diagnostics.map((d) => formatDiagnostic(d, path)));
-  if (report.solved && errors) lines.push('', `  ${red(`${errors} problem${errors === 1 ? '' : 's'}`)} between the pip list and the solve`);
+  if (report.solved && errors)
+    lines.push('', `  ${red(`${errors} problem${errors === 1 ? '' : 's'}`)} between the pip list and the solve`);
   return lines.join('\n');
 }
 
@@ -64,7 +80,14 @@ export function reportJson(report: SolveReport) {
     valid: report.solved && !report.diagnostics.some((d) => d.severity === 'error'),
     seconds: Number((report.ms.total / 1000).toFixed(3)),
     solverSeconds: Number((report.ms.solver / 1000).toFixed(3)),
-    packages: report.records.map((r) => ({ name: r.name, version: r.version, build: r.build, channel: r.channel, subdir: r.subdir, url: r.url })),
+    packages: report.records.map((r) => ({
+      name: r.name,
+      version: r.version,
+      build: r.build,
+      channel: r.channel,
+      subdir: r.subdir,
+      url: r.url,
+    })),
     diagnostics: report.diagnostics.map((d) => (d.file ? { ...d, file: shown(d.file) } : d)),
     indexes: report.indexes,
   };

@@ -43,7 +43,9 @@ export class ChannelUnreachable extends Error {
     readonly url: string,
     readonly reason: string,
   ) {
-    super(`cannot reach the conda channel ${url} (${reason}); check the network or the channel URL, or pass a mirror with --channel URL`);
+    super(
+      `cannot reach the conda channel ${url} (${reason}); check the network or the channel URL, or pass a mirror with --channel URL`,
+    );
   }
 }
 
@@ -77,25 +79,44 @@ export async function fetchIndex(channel: Channel, subdir: string, options: Inde
   const url = repodataUrl(channel, subdir);
   if (url.startsWith('file://')) {
     const file = fileURLToPath(url);
-    const exists = await stat(file).then((s) => s.isFile(), () => false);
+    const exists = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     return { channel, subdir, url, file: exists ? file : undefined, source: 'local' };
   }
   const now = options.now ?? Date.now;
   const dir = entryDir(options.cacheRoot, url);
   const cached = options.refresh ? undefined : await readMeta(dir);
-  if (cached && isFresh(cached, now())) return { channel, subdir, url, file: join(dir, 'repodata.json'), source: 'cache' };
+  if (cached && isFresh(cached, now()))
+    return { channel, subdir, url, file: join(dir, 'repodata.json'), source: 'cache' };
 
   let response: Response;
   try {
-    response = await fetch(url, { headers: { 'accept-encoding': 'gzip', ...conditionalHeaders(cached) }, redirect: 'follow' });
+    response = await fetch(url, {
+      headers: { 'accept-encoding': 'gzip', ...conditionalHeaders(cached) },
+      redirect: 'follow',
+    });
   } catch (err) {
     // offline with a cached copy: solve with it and say so (--refresh asks for a fresh one, so it fails)
     const stale = options.refresh ? undefined : await readMeta(dir);
-    if (stale) return { channel, subdir, url, file: join(dir, 'repodata.json'), source: 'stale', stale: { reason: reasonOf(err), checkedAt: stale.checkedAt } };
+    if (stale)
+      return {
+        channel,
+        subdir,
+        url,
+        file: join(dir, 'repodata.json'),
+        source: 'stale',
+        stale: { reason: reasonOf(err), checkedAt: stale.checkedAt },
+      };
     throw new ChannelUnreachable(channel.url, reasonOf(err));
   }
   if (response.status === 304 && cached) {
-    await writeMeta(dir, { ...metaFromHeaders(url, response.headers, now(), cached.size), etag: response.headers.get('etag') ?? cached.etag, lastModified: response.headers.get('last-modified') ?? cached.lastModified });
+    await writeMeta(dir, {
+      ...metaFromHeaders(url, response.headers, now(), cached.size),
+      etag: response.headers.get('etag') ?? cached.etag,
+      lastModified: response.headers.get('last-modified') ?? cached.lastModified,
+    });
     await response.body?.cancel();
     return { channel, subdir, url, file: join(dir, 'repodata.json'), source: 'revalidated' };
   }
@@ -117,7 +138,8 @@ export async function fetchIndex(channel: Channel, subdir: string, options: Inde
     failed.catch(() => undefined);
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       received += chunk.length;
-      if (!out.write(chunk)) await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
+      if (!out.write(chunk))
+        await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);
       options.onProgress?.({ url, received, total, done: false });
     }
     await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), failed]);
@@ -132,11 +154,18 @@ export async function fetchIndex(channel: Channel, subdir: string, options: Inde
 }
 
 /** Every channel × platform folder, downloaded side by side. */
-export async function fetchIndexes(channels: Channel[], subdirs: string[], options: IndexOptions): Promise<ChannelIndex[]> {
+export async function fetchIndexes(
+  channels: Channel[],
+  subdirs: string[],
+  options: IndexOptions,
+): Promise<ChannelIndex[]> {
   const indexes = await Promise.all(channels.flatMap((c) => subdirs.map((s) => fetchIndex(c, s, options))));
   for (const c of channels) {
     if (indexes.filter((i) => i.channel === c).every((i) => !i.file)) {
-      throw new ChannelUnreachable(c.url, `it has no repodata.json for ${subdirs.join(' or ')}; is this a conda channel?`);
+      throw new ChannelUnreachable(
+        c.url,
+        `it has no repodata.json for ${subdirs.join(' or ')}; is this a conda channel?`,
+      );
     }
   }
   return indexes;

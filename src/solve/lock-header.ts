@@ -22,5 +22,10 @@ export function isLockedSpec(raw: string): boolean {
   const text = raw.trim();
   const at = text.lastIndexOf('::');
   const parts = (at >= 0 ? text.slice(at + 2) : text).split('=');
-  return parts.length === 3 && /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(parts[0]) && /^[^\s*<>,|!~]+$/.test(parts[1]) && /^[^\s*]+$/.test(parts[2]);
+  return (
+    parts.length === 3 &&
+    /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(parts[0]) &&
+    /^[^\s*<>,|!~]+$/.test(parts[1]) &&
+    /^[^\s*]+$/.test(parts[2])
+  );
 }

@@ -6,7 +6,14 @@ import type { Diagnostic, Position } from '../env/types.js';
 import type { SolvedRecord } from './rattler-solve.js';
 
 /** Conda names whose PyPI project is called differently. */
-const CONDA_TO_PYPI: Record<string, string> = { pytorch: 'torch', 'py-xgboost': 'xgboost', 'pytorch-cpu': 'torch', 'tensorflow-base': 'tensorflow', 'msgpack-python': 'msgpack', 'pytables': 'tables' };
+const CONDA_TO_PYPI: Record<string, string> = {
+  pytorch: 'torch',
+  'py-xgboost': 'xgboost',
+  'pytorch-cpu': 'torch',
+  'tensorflow-base': 'tensorflow',
+  'msgpack-python': 'msgpack',
+  pytables: 'tables',
+};
 
 export interface PipCheckContext {
   pip: PipDep[];
@@ -37,7 +44,9 @@ export function pythonMarkerHolds(marker: string, python: string): boolean | und
     const m = /^\s*python_(?:full_)?version\s*(==|!=|<=|>=|<|>)\s*["']([\d.]+)["']\s*$/.exec(clause);
     if (!m) return undefined;
     const cmp = compareMinor(python, m[2]);
-    const ok = { '==': cmp === 0, '!=': cmp !== 0, '<': cmp < 0, '<=': cmp <= 0, '>': cmp > 0, '>=': cmp >= 0 }[m[1] as '==']!;
+    const ok = { '==': cmp === 0, '!=': cmp !== 0, '<': cmp < 0, '<=': cmp <= 0, '>': cmp > 0, '>=': cmp >= 0 }[
+      m[1] as '=='
+    ]!;
     result &&= ok;
   }
   return result;
@@ -50,18 +59,43 @@ export function checkPipAgainstSolve(ctx: PipCheckContext): Diagnostic[] {
   const pyMinor = python?.version.split('.').slice(0, 2).join('.');
   const installs = ctx.pip.filter((d) => d.kind !== 'option' && !d.error);
   if (installs.length && !byName.has('pip')) {
-    out.push({ rule: 'solve/pip-not-installed', severity: 'error', path: ctx.pip[0].path.replace(/\[\d+\]$/, ''), ...at(ctx.pip[0], ctx.positions), message: 'the pip list cannot be installed: the solved environment has no pip package', hint: 'add "pip" to the conda dependencies' });
+    out.push({
+      rule: 'solve/pip-not-installed',
+      severity: 'error',
+      path: ctx.pip[0].path.replace(/\[\d+\]$/, ''),
+      ...at(ctx.pip[0], ctx.positions),
+      message: 'the pip list cannot be installed: the solved environment has no pip package',
+      hint: 'add "pip" to the conda dependencies',
+    });
   }
   for (const dep of installs) {
     const where = { path: dep.path, ...at(dep, ctx.positions) };
     const marker = /;\s*(.+)$/.exec(dep.raw)?.[1];
     if (marker && pyMinor && pythonMarkerHolds(marker, pyMinor) === false) {
-      out.push({ rule: 'solve/pip-marker-skipped', severity: 'info', ...where, message: `"${dep.raw.trim()}" is skipped: its marker is false for python ${python!.version}`, hint: 'remove the entry, or change its marker if the package is needed' });
+      out.push({
+        rule: 'solve/pip-marker-skipped',
+        severity: 'info',
+        ...where,
+        message: `"${dep.raw.trim()}" is skipped: its marker is false for python ${python!.version}`,
+        hint: 'remove the entry, or change its marker if the package is needed',
+      });
       continue;
     }
     const wheel = /-(cp|py)(\d)(\d+)-[^/]*\.whl$/i.exec(dep.raw.trim());
-    if ((dep.kind === 'path' || dep.kind === 'url') && wheel && wheel[1].toLowerCase() === 'cp' && pyMinor && `${wheel[2]}.${wheel[3]}` !== pyMinor) {
-      out.push({ rule: 'solve/pip-wheel-python', severity: 'error', ...where, message: `the wheel is built for CPython ${wheel[2]}.${wheel[3]}, but the solve installs python ${python!.version}; pip will refuse it`, hint: `use the wheel built for cp${pyMinor.replace('.', '')}, or pin python=${wheel[2]}.${wheel[3]}` });
+    if (
+      (dep.kind === 'path' || dep.kind === 'url') &&
+      wheel &&
+      wheel[1].toLowerCase() === 'cp' &&
+      pyMinor &&
+      `${wheel[2]}.${wheel[3]}` !== pyMinor
+    ) {
+      out.push({
+        rule: 'solve/pip-wheel-python',
+        severity: 'error',
+        ...where,
+        message: `the wheel is built for CPython ${wheel[2]}.${wheel[3]}, but the solve installs python ${python!.version}; pip will refuse it`,
+        hint: `use the wheel built for cp${pyMinor.replace('.', '')}, or pin python=${wheel[2]}.${wheel[3]}`,
+      });
       continue;
     }
     if (dep.kind !== 'requirement' || !dep.name) continue;

@@ -10,12 +10,21 @@ export type ProbeResult = { ok: true; channels: Channel[] } | { ok: false; reaso
 
 /** The channels the app solves against: AMLENV_SOLVE_CHANNELS (comma-separated, for mirrors and tests) or the file's. */
 export function appChannelOverride(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.AMLENV_SOLVE_CHANNELS ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  return (env.AMLENV_SOLVE_CHANNELS ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
 }
 
 async function answers(channel: Channel, timeoutMs: number): Promise<string | undefined> {
   const url = `${channel.url}/noarch/repodata.json`;
-  if (url.startsWith('file://')) return (await stat(fileURLToPath(url)).then(() => true, () => false)) ? undefined : `${channel.name} has no noarch/repodata.json`;
+  if (url.startsWith('file://'))
+    return (await stat(fileURLToPath(url)).then(
+      () => true,
+      () => false,
+    ))
+      ? undefined
+      : `${channel.name} has no noarch/repodata.json`;
   try {
     const response = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
@@ -27,15 +36,25 @@ async function answers(channel: Channel, timeoutMs: number): Promise<string | un
 }
 
 /** Looks at the definition's conda part and asks each channel once, with a short timeout. */
-export async function probeChannels(def: LoadedDefinition, overrides: string[] = appChannelOverride(), timeoutMs = 3000): Promise<ProbeResult> {
+export async function probeChannels(
+  def: LoadedDefinition,
+  overrides: string[] = appChannelOverride(),
+  timeoutMs = 3000,
+): Promise<ProbeResult> {
   await loadFieldLibs();
   let channels: Channel[];
   try {
     const deps = condaPart(def);
-    channels = planChannels(deps.channels, deps.conda.flatMap((d) => (d.channel ? [d.channel] : [])), overrides).channels;
+    channels = planChannels(
+      deps.channels,
+      deps.conda.flatMap((d) => (d.channel ? [d.channel] : [])),
+      overrides,
+    ).channels;
   } catch (err) {
     return { ok: false, reason: (err as Error).message.replace(/^.*?: nothing to solve/, 'nothing to solve') };
   }
-  const problems = (await Promise.all(channels.map((c) => answers(c, timeoutMs)))).filter((p): p is string => Boolean(p));
+  const problems = (await Promise.all(channels.map((c) => answers(c, timeoutMs)))).filter((p): p is string =>
+    Boolean(p),
+  );
   return problems.length ? { ok: false, reason: problems[0] } : { ok: true, channels };
 }

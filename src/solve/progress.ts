@@ -4,14 +4,20 @@ import type { IndexProgress } from './index-download.js';
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
-export function progressReporter(stream: NodeJS.WriteStream = process.stderr, everyMs = 5000): { onProgress: (p: IndexProgress) => void; finish: () => void } {
+export function progressReporter(
+  stream: NodeJS.WriteStream = process.stderr,
+  everyMs = 5000,
+): { onProgress: (p: IndexProgress) => void; finish: () => void } {
   const tty = Boolean(stream.isTTY);
   const active = new Map<string, IndexProgress>();
   const started = new Map<string, number>();
   let lastPlain = Date.now();
   let drawn = false;
   const draw = () => {
-    const parts = [...active.values()].map((p) => `${p.url.replace(/^https?:\/\//, '').replace(/\/repodata\.json$/, '')} ${mb(p.received)}${p.total ? `/${mb(p.total)}` : ''}`);
+    const parts = [...active.values()].map(
+      (p) =>
+        `${p.url.replace(/^https?:\/\//, '').replace(/\/repodata\.json$/, '')} ${mb(p.received)}${p.total ? `/${mb(p.total)}` : ''}`,
+    );
     const line = `downloading channel indexes: ${parts.join(', ')}`;
     const width = stream.columns ? stream.columns - 1 : 120;
     stream.write(`\r\u001b[2K${line.slice(0, width)}`);

@@ -22,7 +22,9 @@ export interface SolvedRecord {
   depends: string[];
 }
 
-export type SolveOutcome = { ok: true; records: SolvedRecord[]; ms: number } | { ok: false; explanation: string; ms: number };
+export type SolveOutcome =
+  | { ok: true; records: SolvedRecord[]; ms: number }
+  | { ok: false; explanation: string; ms: number };
 
 const require = createRequire(import.meta.url);
 let rattler: typeof Rattler | undefined;
@@ -37,30 +39,48 @@ const virtualBase = (i: number) => `https://channel-${i}.amlenv.invalid`;
 /** One solve at a time: the fetch swap is process-wide. */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function solveSpecs(specs: string[], channels: Channel[], indexes: ChannelIndex[], platforms: string[]): Promise<SolveOutcome> {
+export function solveSpecs(
+  specs: string[],
+  channels: Channel[],
+  indexes: ChannelIndex[],
+  platforms: string[],
+): Promise<SolveOutcome> {
   const run = queue.then(() => solveNow(specs, channels, indexes, platforms));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function solveNow(specs: string[], channels: Channel[], indexes: ChannelIndex[], platforms: string[]): Promise<SolveOutcome> {
+async function solveNow(
+  specs: string[],
+  channels: Channel[],
+  indexes: ChannelIndex[],
+  platforms: string[],
+): Promise<SolveOutcome> {
   const lib = loadRattler();
   const files = new Map<string, string>();
   channels.forEach((c, i) => {
-    for (const index of indexes) if (index.channel === c && index.file) files.set(`${virtualBase(i)}/${index.subdir}/repodata.json`, index.file);
+    for (const index of indexes)
+      if (index.channel === c && index.file) files.set(`${virtualBase(i)}/${index.subdir}/repodata.json`, index.file);
   });
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async (input: string | URL | Request) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const file = files.get(url.replace(/([^:])\/\/+/g, '$1/'));
-    const response = file ? new Response(await readFile(file), { status: 200, headers: { 'content-type': 'application/json' } }) : new Response(null, { status: 404 });
+    const response = file
+      ? new Response(await readFile(file), { status: 200, headers: { 'content-type': 'application/json' } })
+      : new Response(null, { status: 404 });
     // rattler reads the response's URL, which a constructed Response leaves empty
     Object.defineProperty(response, 'url', { value: url });
     return response;
   }) as typeof fetch;
   const start = performance.now();
   try {
-    const solved = await lib.simpleSolve(specs, channels.map((_, i) => virtualBase(i)), platforms as Rattler.Platform[], undefined);
+    const solved = await lib.simpleSolve(
+      specs,
+      channels.map((_, i) => virtualBase(i)),
+      platforms as Rattler.Platform[],
+      undefined,
+    );
     const ms = performance.now() - start;
     const records = solved.map((p) => {
       const i = channels.findIndex((_, k) => p.url.startsWith(`${virtualBase(k)}/`));

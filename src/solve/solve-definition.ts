@@ -72,10 +72,17 @@ export function condaPart(def: LoadedDefinition): DepsView {
   const python = isRecord(def.env.python) ? def.env.python : undefined;
   const spec = python?.condaDependencies;
   if (python?.userManagedDependencies === true && def.format !== 'v2-yaml') {
-    throw new NotSolvable(`${def.path}: nothing to solve: it is user-managed, so Azure ML ignores its conda dependencies and installs nothing; set userManagedDependencies to false to have them built`);
+    throw new NotSolvable(
+      `${def.path}: nothing to solve: it is user-managed, so Azure ML ignores its conda dependencies and installs nothing; set userManagedDependencies to false to have them built`,
+    );
   }
   if (!isRecord(spec) || !Array.isArray(spec.dependencies) || spec.dependencies.length === 0) {
-    const why = def.format === 'v2-yaml' ? 'it has no conda_file (the image brings its own Python)' : python?.userManagedDependencies === true ? 'it is user-managed (Azure ML installs nothing)' : 'it lists no conda dependencies';
+    const why =
+      def.format === 'v2-yaml'
+        ? 'it has no conda_file (the image brings its own Python)'
+        : python?.userManagedDependencies === true
+          ? 'it is user-managed (Azure ML installs nothing)'
+          : 'it lists no conda dependencies';
     throw new NotSolvable(`${def.path}: nothing to solve: ${why}; solve reads the conda dependencies of a definition`);
   }
   return readDeps(spec, CONDA_PATH);
@@ -94,25 +101,61 @@ export async function solveDefinition(def: LoadedDefinition, options: SolveOptio
   if (!def.parsed || blocking.some((p) => p.rule.startsWith('syntax/'))) {
     const first = blocking[0];
     const where = first?.line !== undefined ? `${first.file ?? def.path}:${first.line}:${first.column}` : def.path;
-    throw new NotSolvable(`${where}: ${first?.message ?? 'the file cannot be read'}; run amlenv validate ${def.path} and fix it first`, 'invalid');
+    throw new NotSolvable(
+      `${where}: ${first?.message ?? 'the file cannot be read'}; run amlenv validate ${def.path} and fix it first`,
+      'invalid',
+    );
   }
   const deps = condaPart(def);
   const platform = options.platform ?? definitionPlatform(def.env);
   const rattler = loadRattler();
-  if (!rattler.isPlatform(platform)) throw new NotSolvable(`--platform ${platform}: not a conda platform (for example linux-64, linux-aarch64, noarch)`);
+  if (!rattler.isPlatform(platform))
+    throw new NotSolvable(`--platform ${platform}: not a conda platform (for example linux-64, linux-aarch64, noarch)`);
   const subdirs = platform === 'noarch' ? ['noarch'] : [platform, 'noarch'];
-  const plan = planChannels(deps.channels, deps.conda.flatMap((d) => (d.channel ? [d.channel] : [])), options.channels ?? []);
-  const base = { path: def.path, format: def.format, platform, subdirs, channels: plan.channels, channelOrigin: plan.origin, deps, name: typeof deps.spec?.name === 'string' ? deps.spec.name : undefined };
+  const plan = planChannels(
+    deps.channels,
+    deps.conda.flatMap((d) => (d.channel ? [d.channel] : [])),
+    options.channels ?? [],
+  );
+  const base = {
+    path: def.path,
+    format: def.format,
+    platform,
+    subdirs,
+    channels: plan.channels,
+    channelOrigin: plan.origin,
+    deps,
+    name: typeof deps.spec?.name === 'string' ? deps.spec.name : undefined,
+  };
   const specs = deps.conda.map((d) => specOf(d.raw));
   const invalid = deps.conda.filter((d) => d.error);
   if (invalid.length) {
     const diagnostics: Diagnostic[] = invalid.map((d) => {
       const pos = def.positions.get(d.path);
-      return { rule: 'conda/invalid-spec', severity: 'error', path: d.path, ...(pos ? { file: pos.file, line: pos.line, column: pos.column } : {}), message: `"${d.raw}": ${d.error}`, hint: 'write it as name, name=version or name>=version' };
+      return {
+        rule: 'conda/invalid-spec',
+        severity: 'error',
+        path: d.path,
+        ...(pos ? { file: pos.file, line: pos.line, column: pos.column } : {}),
+        message: `"${d.raw}": ${d.error}`,
+        hint: 'write it as name, name=version or name>=version',
+      };
     });
-    return { ...base, specs, solved: false, records: [], diagnostics, indexes: [], ms: { total: performance.now() - start, solver: 0 } };
+    return {
+      ...base,
+      specs,
+      solved: false,
+      records: [],
+      diagnostics,
+      indexes: [],
+      ms: { total: performance.now() - start, solver: 0 },
+    };
   }
-  const indexes = await fetchIndexes(plan.channels, subdirs, { cacheRoot: options.cacheRoot ?? cacheDir(), refresh: options.refresh, onProgress: options.onProgress });
+  const indexes = await fetchIndexes(plan.channels, subdirs, {
+    cacheRoot: options.cacheRoot ?? cacheDir(),
+    refresh: options.refresh,
+    onProgress: options.onProgress,
+  });
   const outcome = await solveSpecs(specs, plan.channels, indexes, subdirs);
   const positions = def.positions;
   let diagnostics: Diagnostic[];
@@ -135,7 +178,12 @@ export async function solveDefinition(def: LoadedDefinition, options: SolveOptio
       },
     });
   } else {
-    diagnostics = explainConflict(outcome.explanation, { conda: deps.conda, positions, channels: plan.channels.map((c) => c.name), platform });
+    diagnostics = explainConflict(outcome.explanation, {
+      conda: deps.conda,
+      positions,
+      channels: plan.channels.map((c) => c.name),
+      platform,
+    });
   }
   return {
     ...base,
@@ -143,7 +191,12 @@ export async function solveDefinition(def: LoadedDefinition, options: SolveOptio
     solved: outcome.ok,
     records: outcome.ok ? outcome.records : [],
     diagnostics,
-    indexes: indexes.map((i) => ({ url: i.url, source: i.source, found: Boolean(i.file), ...(i.stale ? { stale: i.stale } : {}) })),
+    indexes: indexes.map((i) => ({
+      url: i.url,
+      source: i.source,
+      found: Boolean(i.file),
+      ...(i.stale ? { stale: i.stale } : {}),
+    })),
     ms: { total: performance.now() - start, solver: outcome.ms },
   };
 }

@@ -32,7 +32,11 @@ export interface StoreOptions {
   staleLockMs?: number;
 }
 
-type ReadOutcome<T> = { kind: 'missing' } | { kind: 'ok'; value: T; text: string } | { kind: 'damaged'; detail: string } | { kind: 'unreadable'; reason: string };
+type ReadOutcome<T> =
+  | { kind: 'missing' }
+  | { kind: 'ok'; value: T; text: string }
+  | { kind: 'damaged'; detail: string }
+  | { kind: 'unreadable'; reason: string };
 
 const firstLine = (err: unknown) => ((err as Error)?.message ?? String(err)).split('\n')[0];
 
@@ -106,7 +110,7 @@ export class JsonStore<T> {
           const base = this.readLocked();
           const next = change(base.value);
           if (base.text !== undefined) this.writeAtomic(this.backupFile, base.text);
-          this.writeAtomic(this.file, JSON.stringify(next, null, 2) + '\n');
+          this.writeAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`);
           this.value = next;
         },
         this.lockOptions,
@@ -136,7 +140,8 @@ export class JsonStore<T> {
   }
 
   private explain(err: unknown, path: string): string {
-    if (codeOf(err) === 'ENOTDIR' || (codeOf(err) === 'EEXIST' && path.startsWith(this.dir))) return `the settings folder ${this.dir} is a file, not a folder (move it away, or set AMLENV_HOME to another folder)`;
+    if (codeOf(err) === 'ENOTDIR' || (codeOf(err) === 'EEXIST' && path.startsWith(this.dir)))
+      return `the settings folder ${this.dir} is a file, not a folder (move it away, or set AMLENV_HOME to another folder)`;
     return describeFsError(err, path);
   }
 
@@ -146,7 +151,10 @@ export class JsonStore<T> {
       text = this.fs.readFile(file);
     } catch (err) {
       if (codeOf(err) === 'ENOENT') return { kind: 'missing' };
-      return { kind: 'unreadable', reason: codeOf(err) === 'ENOTDIR' ? this.explain(err, file) : `cannot read ${file} (${plainReason(err)})` };
+      return {
+        kind: 'unreadable',
+        reason: codeOf(err) === 'ENOTDIR' ? this.explain(err, file) : `cannot read ${file} (${plainReason(err)})`,
+      };
     }
     try {
       const value = JSON.parse(text) as unknown;

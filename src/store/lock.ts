@@ -33,7 +33,8 @@ function alive(pid: number): boolean {
 function isStale(content: string, ageMs: number, staleMs: number): boolean {
   const [pid, host] = content.split(' ');
   const owner = Number(pid);
-  if (host === hostname() && Number.isInteger(owner) && owner > 0 && owner !== process.pid && !alive(owner)) return true;
+  if (host === hostname() && Number.isInteger(owner) && owner > 0 && owner !== process.pid && !alive(owner))
+    return true;
   return ageMs > staleMs;
 }
 
@@ -82,7 +83,8 @@ export function withLock<R>(file: string, fn: () => R, options: LockOptions): R 
       breakStale(fs, lockPath, held.content, token);
       continue;
     }
-    if (Date.now() > deadline) throw new LockBusyError(`another amlenv (pid ${held.content.split(' ')[0]}) is writing ${file}`);
+    if (Date.now() > deadline)
+      throw new LockBusyError(`another amlenv (pid ${held.content.split(' ')[0]}) is writing ${file}`);
     sleep(Math.min(25, 2 + attempt));
   }
   try {

@@ -72,7 +72,14 @@ export function App({ initial, outPath, storeDir, standalone }: AppProps) {
   return (
     <Suspense fallback={<Text dimColor>loading…</Text>}>
       {screen.id === 'learn' ? (
-        <LearnScreen topic={screen.topic} lesson={screen.lesson} storeDir={storeDir} width={width} height={height} onExit={leave} />
+        <LearnScreen
+          topic={screen.topic}
+          lesson={screen.lesson}
+          storeDir={storeDir}
+          width={width}
+          height={height}
+          onExit={leave}
+        />
       ) : screen.id === 'quiz' ? (
         <QuizScreen {...screen.options} storeDir={storeDir} width={width} height={height} onExit={leave} />
       ) : screen.id === 'progress' ? (
@@ -84,7 +91,15 @@ export function App({ initial, outPath, storeDir, standalone }: AppProps) {
       ) : screen.id === 'build' ? (
         <BuildRunScreen path={screen.path} autoCheck={screen.autoCheck} width={width} height={height} onBack={leave} />
       ) : (
-        <WizardFlow draft={screen.draft} outPath={outPath} storeDir={storeDir} width={width} height={height} onExit={leave} onBuildAndCheck={(path) => setScreen({ id: 'build', path, autoCheck: true })} />
+        <WizardFlow
+          draft={screen.draft}
+          outPath={outPath}
+          storeDir={storeDir}
+          width={width}
+          height={height}
+          onExit={leave}
+          onBuildAndCheck={(path) => setScreen({ id: 'build', path, autoCheck: true })}
+        />
       )}
     </Suspense>
   );

@@ -3,7 +3,11 @@ import type { HomeEntry } from './screens/Home.js';
 /** The home screen's menu; an entry that cannot be used (yet) carries a `disabled` reason instead of doing nothing. */
 export const HOME_ENTRIES: HomeEntry[] = [
   { id: 'learn', label: 'Learn', summary: 'lessons by topic, with mastery and what is due' },
-  { id: 'wizard', label: 'Build an environment', summary: 'the guided wizard: python, variables, docker, spark, then write the files' },
+  {
+    id: 'wizard',
+    label: 'Build an environment',
+    summary: 'the guided wizard: python, variables, docker, spark, then write the files',
+  },
   { id: 'quiz', label: 'Quiz', summary: 'practice questions and exam mode' },
   { id: 'repl', label: 'REPL', summary: 'type SDK statements and watch the environment change' },
   { id: 'validate', label: 'Validate a file', summary: 'check any environment file and learn from each finding' },

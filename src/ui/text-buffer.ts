@@ -32,10 +32,17 @@ export function editBuffer(b: TextBuffer, input: string, key: Key): TextBuffer |
 function burst(b: TextBuffer, input: string): TextBuffer {
   let out = b;
   for (const part of input.split(/([\u007f\b])/)) {
-    if (part === '\u007f' || part === '\b') out = out.cursor === 0 ? out : { text: out.text.slice(0, out.cursor - 1) + out.text.slice(out.cursor), cursor: out.cursor - 1 };
+    if (part === '\u007f' || part === '\b')
+      out =
+        out.cursor === 0
+          ? out
+          : { text: out.text.slice(0, out.cursor - 1) + out.text.slice(out.cursor), cursor: out.cursor - 1 };
     else if (part) {
       const clean = part.replace(/[\r\n\t]/g, ' ').replace(/[\u0000-\u001f]/g, '');
-      out = { text: out.text.slice(0, out.cursor) + clean + out.text.slice(out.cursor), cursor: out.cursor + clean.length };
+      out = {
+        text: out.text.slice(0, out.cursor) + clean + out.text.slice(out.cursor),
+        cursor: out.cursor + clean.length,
+      };
     }
   }
   return out;

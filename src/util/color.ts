@@ -12,7 +12,8 @@ export function colorOn(stream: NodeJS.WriteStream = process.stdout): boolean {
   return Boolean(stream.isTTY);
 }
 
-const wrap = (open: number, close: number) => (text: string) => (colorOn() ? `\u001b[${open}m${text}\u001b[${close}m` : text);
+const wrap = (open: number, close: number) => (text: string) =>
+  colorOn() ? `\u001b[${open}m${text}\u001b[${close}m` : text;
 
 export const bold = wrap(1, 22);
 export const dim = wrap(2, 22);

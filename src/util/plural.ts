@@ -1,5 +1,12 @@
 /** Words whose plural is not the singular plus "s" (and "info", which does not count). */
-const IRREGULAR: Record<string, string> = { info: 'info', entry: 'entries', dependency: 'dependencies', directory: 'directories', match: 'matches', process: 'processes' };
+const IRREGULAR: Record<string, string> = {
+  info: 'info',
+  entry: 'entries',
+  dependency: 'dependencies',
+  directory: 'directories',
+  match: 'matches',
+  process: 'processes',
+};
 
 /** The word for n of something: plural(1, 'warning') → "1 warning", plural(2, 'warning') → "2 warnings". */
 export function plural(n: number, singular: string, pluralForm?: string): string {

@@ -35,11 +35,18 @@ export type ReadResult =
   | { ok: false; missing: true; message: string }
   | { ok: false; missing: false; rule: ReadRefusal; message: string; hint: string };
 
-export const formatBytes = (n: number): string => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`);
+export const formatBytes = (n: number): string =>
+  n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} bytes`;
 
 const isUnder = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
 
-function describeType(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function describeType(st: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
   if (st.isSocket()) return 'a socket';
@@ -55,13 +62,37 @@ function fromError(err: NodeJS.ErrnoException, kind: ReadKind): ReadResult {
       return { ok: false, missing: true, message: 'no such file or folder' };
     case 'EACCES':
     case 'EPERM':
-      return { ok: false, missing: false, rule: 'input/unreadable', message: `permission denied: amlenv may not read this ${what}`, hint: 'give your user read permission on the file (and search permission on its folders), or point at a readable copy' };
+      return {
+        ok: false,
+        missing: false,
+        rule: 'input/unreadable',
+        message: `permission denied: amlenv may not read this ${what}`,
+        hint: 'give your user read permission on the file (and search permission on its folders), or point at a readable copy',
+      };
     case 'ELOOP':
-      return { ok: false, missing: false, rule: 'input/unreadable', message: 'too many symbolic links (a link loop)', hint: 'point the path at the real file instead of a chain of links' };
+      return {
+        ok: false,
+        missing: false,
+        rule: 'input/unreadable',
+        message: 'too many symbolic links (a link loop)',
+        hint: 'point the path at the real file instead of a chain of links',
+      };
     case 'EISDIR':
-      return { ok: false, missing: false, rule: 'input/not-a-file', message: `this is a folder, not a ${what}`, hint: `give the path of the ${what} itself` };
+      return {
+        ok: false,
+        missing: false,
+        rule: 'input/not-a-file',
+        message: `this is a folder, not a ${what}`,
+        hint: `give the path of the ${what} itself`,
+      };
     default:
-      return { ok: false, missing: false, rule: 'input/unreadable', message: `cannot read this ${what} (${err.code ?? 'error'})`, hint: 'check that the file exists and is readable' };
+      return {
+        ok: false,
+        missing: false,
+        rule: 'input/unreadable',
+        message: `cannot read this ${what} (${err.code ?? 'error'})`,
+        hint: 'check that the file exists and is readable',
+      };
   }
 }
 
@@ -78,18 +109,38 @@ export function safeReadText(path: string, kind: ReadKind): ReadResult {
   }
   const root = SYSTEM_ROOTS.find((r) => isUnder(real, r));
   if (root) {
-    return { ok: false, missing: false, rule: 'input/system-path', message: `${real === path ? 'this path' : `this path leads to ${real}, which`} is under ${root}, a system folder amlenv never reads`, hint: `point at a real ${what} in your project` };
+    return {
+      ok: false,
+      missing: false,
+      rule: 'input/system-path',
+      message: `${real === path ? 'this path' : `this path leads to ${real}, which`} is under ${root}, a system folder amlenv never reads`,
+      hint: `point at a real ${what} in your project`,
+    };
   }
   let fd: number | undefined;
   try {
     // stat before open: a FIFO or device is refused without opening it (opening a FIFO can block).
     const before = statSync(real);
-    if (!before.isFile()) return { ok: false, missing: false, rule: 'input/not-a-file', message: `this is ${describeType(before)}, not a ${what}`, hint: `give the path of a regular ${what}` };
+    if (!before.isFile())
+      return {
+        ok: false,
+        missing: false,
+        rule: 'input/not-a-file',
+        message: `this is ${describeType(before)}, not a ${what}`,
+        hint: `give the path of a regular ${what}`,
+      };
     if (before.size > cap) return tooLarge(before.size, cap, what);
     // O_NONBLOCK: should the path have been swapped for a FIFO since the stat, open still returns at once.
     fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
     const st = fstatSync(fd);
-    if (!st.isFile() || st.ino !== before.ino || st.dev !== before.dev) return { ok: false, missing: false, rule: 'input/not-a-file', message: `this ${what} changed while it was being opened`, hint: 'run again once nothing else is writing to it' };
+    if (!st.isFile() || st.ino !== before.ino || st.dev !== before.dev)
+      return {
+        ok: false,
+        missing: false,
+        rule: 'input/not-a-file',
+        message: `this ${what} changed while it was being opened`,
+        hint: 'run again once nothing else is writing to it',
+      };
     if (st.size > cap) return tooLarge(st.size, cap, what);
     // Read at most cap + 1 bytes, whatever the size said: a file can grow while it is read.
     const buffer = Buffer.allocUnsafe(Math.min(cap + 1, Math.max(st.size + 1, 64 * 1024)));

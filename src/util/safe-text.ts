@@ -32,7 +32,8 @@ export function excerpt(text: string, max = 40): string {
 }
 
 /** True when the text holds anything safeText would escape (used by tests and the output guard). */
-export const hasControl = (text: string): boolean => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text.replace(/\r\n/g, '\n'));
+export const hasControl = (text: string): boolean =>
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text.replace(/\r\n/g, '\n'));
 
 // The styles amlenv itself writes (src/util/color.ts): bold, dim, normal intensity, the six colours, default colour.
 const OWN_STYLE = /\u001b\[(?:1|2|22|3[1-6]|39|0)m/g;
@@ -54,10 +55,17 @@ export function safeOutput(text: string, keepStyle: boolean): string {
  */
 export function guardStream(stream: NodeJS.WriteStream, keepStyle: () => boolean): void {
   const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-  stream.write = ((chunk: unknown, ...rest: unknown[]) => original(typeof chunk === 'string' ? safeOutput(chunk, keepStyle()) : chunk, ...rest)) as typeof stream.write;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+    original(typeof chunk === 'string' ? safeOutput(chunk, keepStyle()) : chunk, ...rest)) as typeof stream.write;
 }
 
 /** A diagnostic with every field that quotes input escaped (for screens that show diagnostics). */
 export function safeDiagnostic<T extends { path: string; message: string; hint: string; file?: string }>(d: T): T {
-  return { ...d, path: safeLine(d.path), message: safeLine(d.message), hint: safeLine(d.hint), ...(d.file !== undefined ? { file: safeLine(d.file) } : {}) };
+  return {
+    ...d,
+    path: safeLine(d.path),
+    message: safeLine(d.message),
+    hint: safeLine(d.hint),
+    ...(d.file !== undefined ? { file: safeLine(d.file) } : {}),
+  };
 }

@@ -1,8 +1,13 @@
 // "Did you mean": the likely intended name for a mistyped command, flag or rule id.
 import { didYouMean } from '../rules/helpers.js';
 
-const words = (s: string): string[] => s.toLowerCase().split(/[/_\-.\s]+/).filter(Boolean);
-const sameWords = (a: string[], b: string[]): boolean => a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ');
+const words = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/[/_\-.\s]+/)
+    .filter(Boolean);
+const sameWords = (a: string[], b: string[]): boolean =>
+  a.length === b.length && [...a].sort().join(' ') === [...b].sort().join(' ');
 
 /**
  * The closest known name: a typo (edit distance), the same words in another order or with another separator

@@ -5,7 +5,10 @@ import { UsageError } from './errors.js';
 /** Writes a file through a temporary sibling and a rename, so a crash never leaves half a file. */
 export function writeFileAtomic(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+  const temp = join(
+    dirname(path),
+    `.${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`,
+  );
   try {
     writeFileSync(temp, content);
     renameSync(temp, path);

@@ -17,15 +17,23 @@ export function writeSet(files: FileOut[], options: { force: boolean; folder?: s
     const folder = resolve(options.folder);
     const stray = files.find((f) => {
       const rel = relative(folder, resolve(f.path));
-      return rel === '' || rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel);
+      return rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
     });
     // A programming error rather than bad input: every writer builds its paths inside the folder.
     if (stray) throw new Error(`refusing to write ${stray.path}: it is outside the output folder ${options.folder}`);
   }
   if (!options.force) {
     const existing = files.map((f) => f.path).filter((p) => existsSync(p));
-    if (existing.length) throw new UsageError(`${existing[0]} already exists${existing.length > 1 ? ` (and ${existing.length - 1} more)` : ''}; choose another --out, or pass --force to overwrite`);
-    if (options.folder && existsSync(options.folder) && statSync(options.folder).isDirectory() && readdirSync(options.folder).length) {
+    if (existing.length)
+      throw new UsageError(
+        `${existing[0]} already exists${existing.length > 1 ? ` (and ${existing.length - 1} more)` : ''}; choose another --out, or pass --force to overwrite`,
+      );
+    if (
+      options.folder &&
+      existsSync(options.folder) &&
+      statSync(options.folder).isDirectory() &&
+      readdirSync(options.folder).length
+    ) {
       throw new UsageError(`${options.folder} is not empty; choose another --out, or pass --force to write into it`);
     }
   }

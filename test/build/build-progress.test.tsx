@@ -37,7 +37,11 @@ describe('build view state', () => {
   });
 
   it('keeps the last lines only', () => {
-    const many: JobEvent[] = Array.from({ length: KEEP_LINES + 50 }, (_, i) => ({ kind: 'output', stream: 'stdout', text: `line ${i}` }));
+    const many: JobEvent[] = Array.from({ length: KEEP_LINES + 50 }, (_, i) => ({
+      kind: 'output',
+      stream: 'stdout',
+      text: `line ${i}`,
+    }));
     const state = fold(many);
     expect(state.output).toHaveLength(KEEP_LINES);
     expect(state.output.at(-1)!.text).toBe(`line ${KEEP_LINES + 49}`);
@@ -54,19 +58,38 @@ describe('BuildProgress (Ink)', () => {
   });
 
   it('draws the step bar and the log pane of a recorded build, then the result', () => {
-    const events = [{ kind: 'phase', phase: 'build', text: 'building amlenv/x:abc' } as JobEvent, ...recorded('build-ok')];
+    const events = [
+      { kind: 'phase', phase: 'build', text: 'building amlenv/x:abc' } as JobEvent,
+      ...recorded('build-ok'),
+    ];
     const hello = events.findIndex((e) => e.kind === 'log' && e.text === 'hello');
     const { lastFrame, rerender } = render(<BuildProgress state={fold(events.slice(0, hello + 1))} barWidth={10} />);
     expect(lastFrame()).toMatch(/step 3\/5\s+████░░░░░░ RUN cat \/hello\.txt/);
     expect(lastFrame()).toContain('build log');
     expect(lastFrame()).toContain('hello');
-    rerender(<BuildProgress state={fold([...events, { kind: 'built', tag: 'amlenv/x:abc', imageId: 'sha256:1', steps: 5, cachedSteps: 0, seconds: 2.5 }])} barWidth={10} />);
+    rerender(
+      <BuildProgress
+        state={fold([
+          ...events,
+          { kind: 'built', tag: 'amlenv/x:abc', imageId: 'sha256:1', steps: 5, cachedSteps: 0, seconds: 2.5 },
+        ])}
+        barWidth={10}
+      />,
+    );
     expect(lastFrame()).toMatch(/step 5\/5\s+██████████ LABEL x=y/);
     expect(lastFrame()).toContain('built amlenv/x:abc in 2.5 s (5 steps, 0 from cache)');
   });
 
   it('shows the failing step and the tail of its log', () => {
-    const events: JobEvent[] = [...recorded('build-run-fails'), { kind: 'failed', message: 'returned a non-zero code: 3', step: { index: 2, total: 3, instruction: 'RUN echo preparing' }, tail: ['preparing', 'line 3'] }];
+    const events: JobEvent[] = [
+      ...recorded('build-run-fails'),
+      {
+        kind: 'failed',
+        message: 'returned a non-zero code: 3',
+        step: { index: 2, total: 3, instruction: 'RUN echo preparing' },
+        tail: ['preparing', 'line 3'],
+      },
+    ];
     const frame = render(<BuildProgress state={fold(events)} />).lastFrame()!;
     expect(frame).toContain('last lines of step 2/3');
     expect(frame).toContain('line 3');
@@ -78,7 +101,16 @@ describe('BuildProgress (Ink)', () => {
       { kind: 'reused', tag: 'amlenv/x:abc', imageId: 'sha256:1' },
       { kind: 'output', stream: 'stdout', text: 'epoch 1 loss 0.3' },
       { kind: 'output', stream: 'stderr', text: 'a warning' },
-      { kind: 'finished', exitCode: 0, timedOut: false, oomKilled: false, seconds: 1.25, outputsDir: 'amlenv-runs/x_1', collected: 3, skipped: ['outputs/passwd: a link (links are not followed)'] },
+      {
+        kind: 'finished',
+        exitCode: 0,
+        timedOut: false,
+        oomKilled: false,
+        seconds: 1.25,
+        outputsDir: 'amlenv-runs/x_1',
+        collected: 3,
+        skipped: ['outputs/passwd: a link (links are not followed)'],
+      },
     ];
     const frame = render(<BuildProgress state={fold(events)} />).lastFrame()!;
     expect(frame).toContain('up to date: amlenv/x:abc exists already, nothing to build');
@@ -95,7 +127,9 @@ describe('BuildProgress (Ink)', () => {
       useEffect(() => events.forEach(listener), [events, listener]);
       return <BuildProgress state={state} />;
     }
-    const { lastFrame } = render(<Screen events={[{ kind: 'finished', exitCode: 1, timedOut: true, oomKilled: false, seconds: 2 }]} />);
+    const { lastFrame } = render(
+      <Screen events={[{ kind: 'finished', exitCode: 1, timedOut: true, oomKilled: false, seconds: 2 }]} />,
+    );
     await delay(30);
     expect(lastFrame()).toContain('timed out after 2 s: the container was stopped');
   });
@@ -111,10 +145,17 @@ describe('plain progress lines (same events)', () => {
   it('prints one line per step and per layer status change, and the failing step with its tail', () => {
     const lines: string[] = [];
     const print = plainProgress((l) => lines.push(l));
-    for (const e of [...pull, { kind: 'layer', id: 'aaaaaaaaaaaa', status: 'Downloading', current: 2048, total: 4096 } as JobEvent, ...recorded('build-run-fails')]) print(e);
+    for (const e of [
+      ...pull,
+      { kind: 'layer', id: 'aaaaaaaaaaaa', status: 'Downloading', current: 2048, total: 4096 } as JobEvent,
+      ...recorded('build-run-fails'),
+    ])
+      print(e);
     print({ kind: 'failed', message: 'boom', step: { index: 2, total: 3, instruction: 'RUN x' }, tail: ['line 3'] });
     expect(lines.filter((l) => l.includes('aaaaaaaaaaaa'))).toEqual(['  layer aaaaaaaaaaaa: Downloading 4.0 KB']);
-    expect(lines).toContain('step 2/3 RUN echo preparing && for i in 1 2 3; do echo line $i; done && echo something broke >&2 && exit 3');
+    expect(lines).toContain(
+      'step 2/3 RUN echo preparing && for i in 1 2 3; do echo line $i; done && echo something broke >&2 && exit 3',
+    );
     expect(lines).toContain('  │ something broke');
     expect(lines).toContain('build failed at step 2/3 (RUN x): boom');
     expect(lines.at(-1)).toBe('  │ line 3');

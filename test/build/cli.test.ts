@@ -16,7 +16,17 @@ function wheelEnv(): { dir: string; wheel: Buffer } {
   writeFileSync(join(dir, 'dist', 'mine-1.0-py3-none-any.whl'), wheel);
   writeFileSync(
     join(dir, 'env.json'),
-    JSON.stringify({ name: 'with-wheel', python: { userManagedDependencies: false, condaDependencies: { channels: ['conda-forge'], dependencies: ['python=3.11', 'pip', { pip: ['./dist/mine-1.0-py3-none-any.whl'] }] } }, docker: { baseImage: 'amlenv-test/python:bookworm' } }),
+    JSON.stringify({
+      name: 'with-wheel',
+      python: {
+        userManagedDependencies: false,
+        condaDependencies: {
+          channels: ['conda-forge'],
+          dependencies: ['python=3.11', 'pip', { pip: ['./dist/mine-1.0-py3-none-any.whl'] }],
+        },
+      },
+      docker: { baseImage: 'amlenv-test/python:bookworm' },
+    }),
   );
   return { dir, wheel };
 }
@@ -40,9 +50,14 @@ describe('amlenv dockerfile', () => {
     const setup = join(out, 'azureml-environment-setup');
     expect(readFileSync(join(setup, 'Dockerfile'), 'utf8')).toMatch(/^FROM amlenv-test\/python:bookworm\n/);
     expect(readFileSync(join(setup, 'packages', 'mine-1.0-py3-none-any.whl')).equals(wheel)).toBe(true);
-    expect(readFileSync(join(setup, 'mutated_conda_dependencies.yml'), 'utf8')).toContain('- /azureml-environment-setup/packages/mine-1.0-py3-none-any.whl');
-    for (const f of ['99brokenproxy', 'spark_cache.py', 'log4j.properties']) expect(readFileSync(join(setup, f), 'utf8').length).toBeGreaterThan(0);
-    expect(r.stderr).toMatch(/docker build -f .*azureml-environment-setup\/Dockerfile -t amlenv\/with-wheel:[0-9a-f]{32} /);
+    expect(readFileSync(join(setup, 'mutated_conda_dependencies.yml'), 'utf8')).toContain(
+      '- /azureml-environment-setup/packages/mine-1.0-py3-none-any.whl',
+    );
+    for (const f of ['99brokenproxy', 'spark_cache.py', 'log4j.properties'])
+      expect(readFileSync(join(setup, f), 'utf8').length).toBeGreaterThan(0);
+    expect(r.stderr).toMatch(
+      /docker build -f .*azureml-environment-setup\/Dockerfile -t amlenv\/with-wheel:[0-9a-f]{32} /,
+    );
   });
 
   it('--out refuses a folder that is not empty, and writes nothing', () => {
@@ -79,7 +94,9 @@ describe('build and run without a Docker daemon', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^amlenv: Docker is not running: no daemon socket at DOCKER_HOST=unix:\/\/\/tmp\/amlenv-tests-no-docker\.sock; start Docker/);
+    expect(r.stderr).toMatch(
+      /^amlenv: Docker is not running: no daemon socket at DOCKER_HOST=unix:\/\/\/tmp\/amlenv-tests-no-docker\.sock; start Docker/,
+    );
   });
 
   it('the rest of amlenv still works', () => {
@@ -147,7 +164,9 @@ describe('amlenv run: inputs checked before anything runs', () => {
 
   it('--help shows the usage of the spec', () => {
     const runHelp = cli(['run', '--help']).stdout;
-    expect(runHelp).toMatch(/amlenv run PATH \[SCRIPT \| --sample NAME\] \[--source-dir DIR\] \[--outputs DIR\] \[--network\] \[--timeout SEC\]( \[--allow-outside\])? \[-- ARGS\]/);
+    expect(runHelp).toMatch(
+      /amlenv run PATH \[SCRIPT \| --sample NAME\] \[--source-dir DIR\] \[--outputs DIR\] \[--network\] \[--timeout SEC\]( \[--allow-outside\])? \[-- ARGS\]/,
+    );
     expect(runHelp).toMatch(/--timeout SEC .*default 3600; 0 for no limit/);
     expect(runHelp).toMatch(/1 it failed \(its own exit code is printed and kept in run\.json\).*130 Ctrl-C/);
     const buildHelp = cli(['build', '--help']).stdout;

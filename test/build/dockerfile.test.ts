@@ -24,7 +24,10 @@ function plan(path: string): BuildPlan & { inputs: BuildInputs } {
   def.path = path;
   const { inputs } = planDefinition(def);
   inputs.source = basename(path);
-  const again = planBuild(inputs, { packages: new Map(inputs.localPackages.map((p) => [p.path, readFileSync(p.path)])), context: contextOf(inputs) });
+  const again = planBuild(inputs, {
+    packages: new Map(inputs.localPackages.map((p) => [p.path, readFileSync(p.path)])),
+    context: contextOf(inputs),
+  });
   return { ...again, inputs };
 }
 
@@ -64,7 +67,10 @@ describe('Dockerfile renderer (golden files)', () => {
   it('the mutated conda spec and the Spark pre-cache script match their golden files', () => {
     const p = plan(join(DOCKER_ENVS, 'wheel-and-spark', 'env.json'));
     const text = (path: string) => String(p.files.find((f) => f.path === path)?.data);
-    golden('wheel-and-spark.mutated_conda_dependencies.yml', text('azureml-environment-setup/mutated_conda_dependencies.yml'));
+    golden(
+      'wheel-and-spark.mutated_conda_dependencies.yml',
+      text('azureml-environment-setup/mutated_conda_dependencies.yml'),
+    );
     golden('wheel-and-spark.spark_cache.py', text('azureml-environment-setup/spark_cache.py'));
   });
 });
@@ -96,8 +102,12 @@ describe('Dockerfile renderer (what Azure ML generates)', () => {
   });
 
   it('keeps the Spark pre-cache step, guarded by SPARK_HOME, and puts the labels last', () => {
-    expect(lines).toContain(`RUN if [ $SPARK_HOME ]; then /bin/bash -c '$SPARK_HOME/bin/spark-submit  /azureml-environment-setup/spark_cache.py'; fi`);
-    expect(lines.at(-1)).toMatch(/^LABEL org\.amlenv\.hash="[0-9a-f]{32}" org\.amlenv\.source="seed-style\.json" org\.amlenv\.schema="1"$/);
+    expect(lines).toContain(
+      `RUN if [ $SPARK_HOME ]; then /bin/bash -c '$SPARK_HOME/bin/spark-submit  /azureml-environment-setup/spark_cache.py'; fi`,
+    );
+    expect(lines.at(-1)).toMatch(
+      /^LABEL org\.amlenv\.hash="[0-9a-f]{32}" org\.amlenv\.source="seed-style\.json" org\.amlenv\.schema="1"$/,
+    );
     expect(lines.filter((l) => l.startsWith('LABEL'))).toHaveLength(1);
   });
 
@@ -116,12 +126,19 @@ describe('Dockerfile renderer (what Azure ML generates)', () => {
 
   it('copies local wheels into the context and points pip at the copy', () => {
     const w = plan(join(DOCKER_ENVS, 'wheel-and-spark', 'env.json'));
-    const copy = w.files.find((f) => f.path === 'azureml-environment-setup/packages/private_lib-1.0.0-py3-none-any.whl')!;
+    const copy = w.files.find(
+      (f) => f.path === 'azureml-environment-setup/packages/private_lib-1.0.0-py3-none-any.whl',
+    )!;
     expect(Buffer.from(copy.data as Uint8Array).toString()).toMatch(/^A stand-in file/);
     const spec = parse(String(w.files.find((f) => f.path.endsWith('mutated_conda_dependencies.yml'))!.data));
-    expect(spec.dependencies[2].pip).toEqual(['requests==2.32.3', '/azureml-environment-setup/packages/private_lib-1.0.0-py3-none-any.whl']);
+    expect(spec.dependencies[2].pip).toEqual([
+      'requests==2.32.3',
+      '/azureml-environment-setup/packages/private_lib-1.0.0-py3-none-any.whl',
+    ]);
     const lines = w.dockerfile.split('\n');
-    expect(lines.indexOf('COPY azureml-environment-setup/packages/ /azureml-environment-setup/packages/')).toBe(lines.findIndex((l) => l.includes('conda env create')) - 1);
+    expect(lines.indexOf('COPY azureml-environment-setup/packages/ /azureml-environment-setup/packages/')).toBe(
+      lines.findIndex((l) => l.includes('conda env create')) - 1,
+    );
   });
 
   it('skips conda for a user-managed environment', () => {
@@ -144,7 +161,9 @@ describe('Dockerfile renderer (what Azure ML generates)', () => {
 
   it('renders the same body whatever the conda environment name is not given (user-managed) or given', () => {
     expect(renderDockerfileBody({ from: { image: 'x:1' }, hasPackages: false })).not.toContain('conda');
-    expect(renderDockerfileBody({ from: { image: 'x:1' }, condaEnv: 'azureml_abc', hasPackages: false })).toContain('/azureml-envs/azureml_abc');
+    expect(renderDockerfileBody({ from: { image: 'x:1' }, condaEnv: 'azureml_abc', hasPackages: false })).toContain(
+      '/azureml-envs/azureml_abc',
+    );
   });
 });
 
@@ -152,7 +171,14 @@ describe('content-addressed tag', () => {
   const base = {
     name: 'hash-test',
     version: '1',
-    python: { userManagedDependencies: false, condaDependencies: { name: 'project', channels: ['conda-forge'], dependencies: ['python=3.11', 'pip', { pip: ['requests==2.32.3'] }] } },
+    python: {
+      userManagedDependencies: false,
+      condaDependencies: {
+        name: 'project',
+        channels: ['conda-forge'],
+        dependencies: ['python=3.11', 'pip', { pip: ['requests==2.32.3'] }],
+      },
+    },
     environmentVariables: { A: '1' },
     docker: { baseImage: 'amlenv-test/python:bookworm', platform: { os: 'Linux', architecture: 'amd64' } },
   };
@@ -175,7 +201,15 @@ describe('content-addressed tag', () => {
     ['the version', (e) => (e.version = '99')],
     ['the environment variables', (e) => (e.environmentVariables = { A: '2', B: 'new' })],
     ['the conda name field', (e) => (e.python.condaDependencies.name = 'other')],
-    ['the key order', (e) => (e.python.condaDependencies = { dependencies: e.python.condaDependencies.dependencies, channels: e.python.condaDependencies.channels, name: 'project' })],
+    [
+      'the key order',
+      (e) =>
+        (e.python.condaDependencies = {
+          dependencies: e.python.condaDependencies.dependencies,
+          channels: e.python.condaDependencies.channels,
+          name: 'project',
+        }),
+    ],
   ])('does not change with %s', (_what, change) => {
     expect(hashOf(change)).toBe(same);
   });
@@ -188,13 +222,20 @@ describe('content-addressed tag', () => {
     ['the pip list', (e) => (e.python.condaDependencies.dependencies[2].pip = ['requests==2.32.4'])],
     ['the platform', (e) => (e.docker.platform.architecture = 'arm64')],
     ['user-managed dependencies', (e) => (e.python.userManagedDependencies = true)],
-    ['a base Dockerfile instead of the image', (e) => ((e.docker as any).baseImage = null, ((e.docker as any).baseDockerfile = 'FROM amlenv-test/python:bookworm\nRUN true\n'))],
+    [
+      'a base Dockerfile instead of the image',
+      (e) => (
+        ((e.docker as any).baseImage = null),
+        ((e.docker as any).baseDockerfile = 'FROM amlenv-test/python:bookworm\nRUN true\n')
+      ),
+    ],
   ])('changes with %s', (_what, change) => {
     expect(hashOf(change)).not.toBe(same);
   });
 
   it('changes with the Dockerfile text and with the bytes of a local wheel', () => {
-    const withDockerfile = (text: string) => hashOf((e: any) => ((e.docker.baseImage = null), (e.docker.baseDockerfile = text)));
+    const withDockerfile = (text: string) =>
+      hashOf((e: any) => ((e.docker.baseImage = null), (e.docker.baseDockerfile = text)));
     expect(withDockerfile('FROM a:1\nRUN echo 1\n')).not.toBe(withDockerfile('FROM a:1\nRUN echo 2\n'));
     const def = load(join(DOCKER_ENVS, 'wheel-and-spark', 'env.json'));
     const inputs = buildInputs(def, () => true);
@@ -216,19 +257,39 @@ describe('content-addressed tag', () => {
 });
 
 describe('definitions that cannot be built locally', () => {
-  const inputsOf = (env: object, file = '/virtual/env.json'): (() => BuildInputs) => () => buildInputs(loadText(JSON.stringify(env), file) as LoadedDefinition, () => false);
-  const conda = { userManagedDependencies: false, condaDependencies: { dependencies: ['python=3.11', { pip: ['./missing-1.0-py3-none-any.whl'] }] } };
+  const inputsOf =
+    (env: object, file = '/virtual/env.json'): (() => BuildInputs) =>
+    () =>
+      buildInputs(loadText(JSON.stringify(env), file) as LoadedDefinition, () => false);
+  const conda = {
+    userManagedDependencies: false,
+    condaDependencies: { dependencies: ['python=3.11', { pip: ['./missing-1.0-py3-none-any.whl'] }] },
+  };
 
   it('a local wheel that is not there is a usage error naming the entry and the path', () => {
     expect(inputsOf({ name: 'x', python: conda, docker: { baseImage: 'a:1' } })).toThrow(UsageError);
-    expect(inputsOf({ name: 'x', python: conda, docker: { baseImage: 'a:1' } })).toThrow(/"\.\/missing-1\.0-py3-none-any\.whl" .* \/virtual\/missing-1\.0-py3-none-any\.whl is not a file/);
+    expect(inputsOf({ name: 'x', python: conda, docker: { baseImage: 'a:1' } })).toThrow(
+      /"\.\/missing-1\.0-py3-none-any\.whl" .* \/virtual\/missing-1\.0-py3-none-any\.whl is not a file/,
+    );
   });
 
   it('a Windows platform is refused with the reason', () => {
-    expect(inputsOf({ name: 'x', python: { userManagedDependencies: true }, docker: { baseImage: 'a:1', platform: { os: 'Windows', architecture: 'amd64' } } })).toThrow(/Linux images only/);
+    expect(
+      inputsOf({
+        name: 'x',
+        python: { userManagedDependencies: true },
+        docker: { baseImage: 'a:1', platform: { os: 'Windows', architecture: 'amd64' } },
+      }),
+    ).toThrow(/Linux images only/);
   });
 
   it('a remote build context is refused, saying how to build it', () => {
-    expect(inputsOf({ name: 'x', python: { userManagedDependencies: true }, docker: { buildContext: { location: 'https://github.com/a/b.git', dockerfilePath: 'Dockerfile' } } })).toThrow(/remote; amlenv builds local folders only/);
+    expect(
+      inputsOf({
+        name: 'x',
+        python: { userManagedDependencies: true },
+        docker: { buildContext: { location: 'https://github.com/a/b.git', dockerfilePath: 'Dockerfile' } },
+      }),
+    ).toThrow(/remote; amlenv builds local folders only/);
   });
 });

@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { hasUrlCredentials, pipEntries } from '../../src/build/url-credentials.js';
 import { parseTimeout, DEFAULT_TIMEOUT_SECONDS } from '../../src/commands/run.js';
 import { imageRegistryHost, normalizeRegistryHost, registryHostMismatch } from '../../src/docker/registry-host.js';
-import { HOST_LABEL, MANAGED_LABEL, ownerGone, ownerLabels, PID_LABEL, PID_START_LABEL, processStart } from '../../src/docker/owner.js';
+import {
+  HOST_LABEL,
+  MANAGED_LABEL,
+  ownerGone,
+  ownerLabels,
+  PID_LABEL,
+  PID_START_LABEL,
+  processStart,
+} from '../../src/docker/owner.js';
 import { hostname } from 'node:os';
 import { spawnSync } from 'node:child_process';
 
@@ -22,8 +30,14 @@ describe('which registry an image is pulled from', () => {
   it('addresses are compared without scheme, path, case or trailing slash', () => {
     expect(normalizeRegistryHost('https://MyRegistry.azurecr.io/')).toBe('myregistry.azurecr.io');
     expect(registryHostMismatch('myregistry.azurecr.io/a:1', 'https://MYREGISTRY.azurecr.io')).toBeUndefined();
-    expect(registryHostMismatch('team/private-base:1.0', 'myregistry.azurecr.io')).toEqual({ imageHost: 'docker.io', address: 'myregistry.azurecr.io' });
-    expect(registryHostMismatch('myregistry.azurecr.io.evil.example/a:1', 'myregistry.azurecr.io')).toEqual({ imageHost: 'myregistry.azurecr.io.evil.example', address: 'myregistry.azurecr.io' });
+    expect(registryHostMismatch('team/private-base:1.0', 'myregistry.azurecr.io')).toEqual({
+      imageHost: 'docker.io',
+      address: 'myregistry.azurecr.io',
+    });
+    expect(registryHostMismatch('myregistry.azurecr.io.evil.example/a:1', 'myregistry.azurecr.io')).toEqual({
+      imageHost: 'myregistry.azurecr.io.evil.example',
+      address: 'myregistry.azurecr.io',
+    });
   });
 });
 
@@ -40,7 +54,11 @@ describe('pip URL credentials', () => {
   ])('%s → %s', (entry, expected) => expect(hasUrlCredentials(entry)).toBe(expected));
 
   it('is linear: a 1 MB hostile entry is checked in well under a second', () => {
-    const hostile = [`https://${'a:'.repeat(250_000)}`, `${'://'.repeat(340_000)}`, `https://${'x'.repeat(1_000_000)}@`];
+    const hostile = [
+      `https://${'a:'.repeat(250_000)}`,
+      `${'://'.repeat(340_000)}`,
+      `https://${'x'.repeat(1_000_000)}@`,
+    ];
     for (const entry of hostile) {
       const started = performance.now();
       hasUrlCredentials(entry);
@@ -58,10 +76,15 @@ describe('pip URL credentials', () => {
 
 describe('container owner labels', () => {
   it('name this process, its start time and this host', () => {
-    expect(ownerLabels()).toEqual({ [MANAGED_LABEL]: 'true', [PID_LABEL]: String(process.pid), [HOST_LABEL]: hostname(), [PID_START_LABEL]: processStart(process.pid) });
+    expect(ownerLabels()).toEqual({
+      [MANAGED_LABEL]: 'true',
+      [PID_LABEL]: String(process.pid),
+      [HOST_LABEL]: hostname(),
+      [PID_START_LABEL]: processStart(process.pid),
+    });
   });
 
-  it('an owner that exited is gone; a live one is not; another host\'s or an unlabelled container is never judged', () => {
+  it("an owner that exited is gone; a live one is not; another host's or an unlabelled container is never judged", () => {
     const ended = spawnSync(process.execPath, ['-e', '0']).pid!;
     expect(ownerGone({ ...ownerLabels(), [PID_LABEL]: String(ended), [PID_START_LABEL]: '1' })).toBe(true);
     expect(ownerGone(ownerLabels(process.ppid))).toBe(false);

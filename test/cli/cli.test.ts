@@ -16,7 +16,19 @@ describe('global behaviour', () => {
   it('--help lists every command and the exit codes', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
-    for (const name of ['validate', 'rules', 'explain', 'templates', 'init', 'curated', 'wizard', 'convert', 'build', 'run']) expect(r.stdout).toContain(name);
+    for (const name of [
+      'validate',
+      'rules',
+      'explain',
+      'templates',
+      'init',
+      'curated',
+      'wizard',
+      'convert',
+      'build',
+      'run',
+    ])
+      expect(r.stdout).toContain(name);
     expect(r.stdout).toMatch(/3 environment problem/);
   });
 
@@ -58,7 +70,9 @@ describe('validate', () => {
   it('exits 1 for an invalid file, with file:line:column, the rule id and a fix', () => {
     const r = cli(['validate', invalid('docker-image-and-dockerfile.json')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/docker-image-and-dockerfile\.json:\d+:\d+ docker\.baseDockerfile: .*\[docker\/image-and-dockerfile\]/);
+    expect(r.stdout).toMatch(
+      /docker-image-and-dockerfile\.json:\d+:\d+ docker\.baseDockerfile: .*\[docker\/image-and-dockerfile\]/,
+    );
     expect(r.stdout).toMatch(/fix: /);
   });
 
@@ -70,7 +84,13 @@ describe('validate', () => {
   });
 
   it('--json prints the SPEC shape on stdout only', () => {
-    const r = cli(['validate', '--json', valid('seed-style.json'), invalid('docker-image-and-dockerfile.json'), invalid('format-unrecognized.json')]);
+    const r = cli([
+      'validate',
+      '--json',
+      valid('seed-style.json'),
+      invalid('docker-image-and-dockerfile.json'),
+      invalid('format-unrecognized.json'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
@@ -87,7 +107,10 @@ describe('validate', () => {
   it('names the other file in a diagnostic that lies in a conda file', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'azureml_environment.json'), readFileSync(valid('v1-dir/azureml_environment.json')));
-    writeFileSync(join(dir, 'conda_dependencies.yml'), 'channels:\n- conda-forge\ndependencies:\n- python=3.12\n- pip=24.2\n- numpy>>1\n');
+    writeFileSync(
+      join(dir, 'conda_dependencies.yml'),
+      'channels:\n- conda-forge\ndependencies:\n- python=3.12\n- pip=24.2\n- numpy>>1\n',
+    );
     const out = JSON.parse(cli(['validate', '--json', dir]).stdout);
     const d = out.results[0].diagnostics.find((x: { rule: string }) => x.rule === 'conda/invalid-spec');
     expect(d).toMatchObject({ line: 6, column: 3, path: 'python.condaDependencies.dependencies[2]' });
@@ -132,22 +155,29 @@ describe('rules and explain', () => {
 describe('templates and init', () => {
   it('templates lists the six starters', () => {
     const names = JSON.parse(cli(['templates', '--json']).stdout).templates.map((t: { name: string }) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['minimal-cpu', 'sklearn', 'pytorch-gpu', 'user-managed', 'dockerfile', 'spark']));
+    expect(names).toEqual(
+      expect.arrayContaining(['minimal-cpu', 'sklearn', 'pytorch-gpu', 'user-managed', 'dockerfile', 'spark']),
+    );
   });
 
-  it.each(['minimal-cpu', 'sklearn', 'pytorch-gpu', 'user-managed', 'dockerfile', 'spark'])('init --template %s writes a file that validates with zero errors', (template) => {
-    const dir = tempDir();
-    const w = cli(['init', '--template', template, '--name', 'my-env'], { cwd: dir });
-    expect(w.code).toBe(0);
-    const r = cli(['validate', '--json', join(dir, 'env.json')]);
-    const result = JSON.parse(r.stdout).results[0];
-    expect(result.valid).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8')).name).toBe('my-env');
-  });
+  it.each(['minimal-cpu', 'sklearn', 'pytorch-gpu', 'user-managed', 'dockerfile', 'spark'])(
+    'init --template %s writes a file that validates with zero errors',
+    (template) => {
+      const dir = tempDir();
+      const w = cli(['init', '--template', template, '--name', 'my-env'], { cwd: dir });
+      expect(w.code).toBe(0);
+      const r = cli(['validate', '--json', join(dir, 'env.json')]);
+      const result = JSON.parse(r.stdout).results[0];
+      expect(result.valid).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8')).name).toBe('my-env');
+    },
+  );
 
   it('init --layout directory writes the SDK folder layout', () => {
     const dir = tempDir();
-    expect(cli(['init', '--template', 'dockerfile', '--layout', 'directory', '--out', 'envdir'], { cwd: dir }).code).toBe(0);
+    expect(
+      cli(['init', '--template', 'dockerfile', '--layout', 'directory', '--out', 'envdir'], { cwd: dir }).code,
+    ).toBe(0);
     const r = JSON.parse(cli(['validate', '--json', join(dir, 'envdir')]).stdout).results[0];
     expect(r).toMatchObject({ format: 'v1-dir', valid: true });
     expect(readFileSync(join(dir, 'envdir', 'BaseDockerfile'), 'utf8')).toMatch(/^FROM /);

@@ -23,7 +23,9 @@ describe('convert on a file that fails validate', () => {
     const r = cli(['convert', invalid('python-conda-missing.json'), '--to', 'v2', '--out', out, '--force']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/converting despite 1 error \(--force\)/);
-    expect(r.stderr).toMatch(/dropped python\.condaDependencies: no conda dependencies could be carried .*\[python\/conda-missing\].*user-managed/);
+    expect(r.stderr).toMatch(
+      /dropped python\.condaDependencies: no conda dependencies could be carried .*\[python\/conda-missing\].*user-managed/,
+    );
     expect(readFileSync(join(out, 'environment.yml'), 'utf8')).not.toMatch(/conda_file/);
   });
 
@@ -57,7 +59,9 @@ describe('convert on a file that fails validate', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).not.toMatch(/dropped python|converting despite/);
       // the closing check names the file to validate, ready to copy
-      expect(r.stderr).toMatch(/v2 environment (\S+)\/environment\.yml: 0 errors, \d+ warnings? \(amlenv validate \1\/environment\.yml for details\)/);
+      expect(r.stderr).toMatch(
+        /v2 environment (\S+)\/environment\.yml: 0 errors, \d+ warnings? \(amlenv validate \1\/environment\.yml for details\)/,
+      );
     }
   });
 });

@@ -20,7 +20,7 @@ describe('amlenv convert', () => {
     expect(r.stderr).toMatch(/warning name: .*renamed/);
     expect(r.stderr).toMatch(/v2 environment .*: 0 errors/);
     expect(r.stdout).toBe('');
-    expect(readFileSync(join(dir, 'v2', 'job.yml'), 'utf8')).toMatch(/environment_variables:\n  MODEL_DIR/);
+    expect(readFileSync(join(dir, 'v2', 'job.yml'), 'utf8')).toMatch(/environment_variables:\n {2}MODEL_DIR/);
     const v = JSON.parse(cli(['validate', '--json', join(dir, 'v2', 'environment.yml')]).stdout);
     expect(v.results[0]).toMatchObject({ format: 'v2-yaml', valid: true });
   });
@@ -48,7 +48,16 @@ describe('amlenv convert', () => {
 
   it('--to v1 --layout file writes one env.json, a local build context becoming baseDockerfile', () => {
     const dir = tempDir();
-    const r = cli(['convert', valid('v2-build/env.yml'), '--to', 'v1', '--layout', 'file', '--out', join(dir, 'env.json')]);
+    const r = cli([
+      'convert',
+      valid('v2-build/env.yml'),
+      '--to',
+      'v1',
+      '--layout',
+      'file',
+      '--out',
+      join(dir, 'env.json'),
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8')).docker.baseDockerfile).toMatch(/^FROM /);
   });
@@ -71,13 +80,20 @@ describe('amlenv init importers and the v2 layout', () => {
   it('--layout v2 writes any template in the v2 form', () => {
     const dir = tempDir();
     expect(cli(['init', '--template', 'pytorch-gpu', '--layout', 'v2', '--out', 'out'], { cwd: dir }).code).toBe(0);
-    expect(readFileSync(join(dir, 'out', 'environment.yml'), 'utf8')).toMatch(/image: mcr\.microsoft\.com\/azureml\/openmpi5\.0-cuda12\.4/);
-    expect(JSON.parse(cli(['validate', '--json', join(dir, 'out', 'environment.yml')]).stdout).results[0].valid).toBe(true);
+    expect(readFileSync(join(dir, 'out', 'environment.yml'), 'utf8')).toMatch(
+      /image: mcr\.microsoft\.com\/azureml\/openmpi5\.0-cuda12\.4/,
+    );
+    expect(JSON.parse(cli(['validate', '--json', join(dir, 'out', 'environment.yml')]).stdout).results[0].valid).toBe(
+      true,
+    );
   });
 
   it('--from-conda builds what from_conda_specification builds', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'train.yml'), 'name: train\nchannels: [conda-forge]\ndependencies:\n  - python=3.12\n  - pip=24.2\n  - numpy=1.26.4\n');
+    writeFileSync(
+      join(dir, 'train.yml'),
+      'name: train\nchannels: [conda-forge]\ndependencies:\n  - python=3.12\n  - pip=24.2\n  - numpy=1.26.4\n',
+    );
     const r = cli(['init', '--from-conda', 'train.yml', '--name', 'trainer'], { cwd: dir });
     expect(r.code).toBe(0);
     const env = JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8'));
@@ -90,7 +106,9 @@ describe('amlenv init importers and the v2 layout', () => {
     writeFileSync(join(dir, 'nopy.yml'), 'dependencies:\n  - numpy\n');
     const r = cli(['init', '--from-conda', 'nopy.yml'], { cwd: dir });
     expect(r.stderr).toMatch(/defaults to 3\.8\.13/);
-    expect(JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8')).python.condaDependencies.dependencies[0]).toBe('python=3.8.13');
+    expect(JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8')).python.condaDependencies.dependencies[0]).toBe(
+      'python=3.8.13',
+    );
   });
 
   it('--from-requirements puts the lines under pip, with pip in the conda list', () => {
@@ -108,20 +126,35 @@ describe('amlenv init importers and the v2 layout', () => {
     expect(cli(['init', '--from-dockerfile', 'Dockerfile', '--out', 'a.json'], { cwd: dir }).code).toBe(0);
     const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
     expect(a.python.userManagedDependencies).toBe(true);
-    expect(a.docker).toMatchObject({ baseImage: null, baseDockerfile: 'FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1\n' });
-    expect(cli(['init', '--from-dockerfile', 'Dockerfile', '--conda', 'c.yml', '--out', 'b.json'], { cwd: dir }).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).python.condaDependencies.dependencies).toEqual(['python=3.12']);
+    expect(a.docker).toMatchObject({
+      baseImage: null,
+      baseDockerfile: 'FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1\n',
+    });
+    expect(
+      cli(['init', '--from-dockerfile', 'Dockerfile', '--conda', 'c.yml', '--out', 'b.json'], { cwd: dir }).code,
+    ).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')).python.condaDependencies.dependencies).toEqual([
+      'python=3.12',
+    ]);
   });
 
   it('--from-existing reads any format, a v2 file included', () => {
     const dir = tempDir();
-    expect(cli(['init', '--from-existing', valid('v2/environment.yml'), '--layout', 'directory', '--out', 'v1'], { cwd: dir }).code).toBe(0);
+    expect(
+      cli(['init', '--from-existing', valid('v2/environment.yml'), '--layout', 'directory', '--out', 'v1'], {
+        cwd: dir,
+      }).code,
+    ).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'v1', 'azureml_environment.json'), 'utf8')).name).toBe('sklearn-v2');
   });
 
   it('refuses conflicting sources and a missing input', () => {
-    expect(cli(['init', '--template', 'sklearn', '--from-conda', 'x.yml'], { cwd: tempDir() }).stderr).toMatch(/choose one of/);
-    expect(cli(['init', '--from-conda', 'missing.yml'], { cwd: tempDir() }).stderr).toBe('amlenv: --from-conda missing.yml: no such file; check the path\n');
+    expect(cli(['init', '--template', 'sklearn', '--from-conda', 'x.yml'], { cwd: tempDir() }).stderr).toMatch(
+      /choose one of/,
+    );
+    expect(cli(['init', '--from-conda', 'missing.yml'], { cwd: tempDir() }).stderr).toBe(
+      'amlenv: --from-conda missing.yml: no such file; check the path\n',
+    );
     expect(cli(['init', '--conda', 'x.yml'], { cwd: tempDir() }).stderr).toMatch(/go with --from-dockerfile/);
   });
 });

@@ -10,23 +10,28 @@ import { cli } from '../helpers.js';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('--help lists every option', () => {
-  it.each(COMMANDS.filter((c) => c.load).map((c) => [c.name, c] as const))('%s --help has one line per option of its parser', async (_name, info) => {
-    const { default: command } = await info.load!();
-    const help = commandHelp(info).split('\n');
-    for (const [name, spec] of Object.entries(command.options)) {
-      const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}`;
-      const lines = help.filter((l) => new RegExp(`^  ${escape(flag)}(\\s|$)`).test(l));
-      expect(lines, `amlenv ${info.name} --help should describe ${flag} on a line of its own`).toHaveLength(1);
-      // the line says what the option does, not only its name
-      expect(lines[0].slice(2 + flag.length).trim().length).toBeGreaterThan(10);
-    }
-    if (info.usage.includes('--allow-outside')) expect(help.filter((l) => /^ {2}--allow-outside\s+\S/.test(l))).toHaveLength(1);
-  });
+  it.each(COMMANDS.filter((c) => c.load).map((c) => [c.name, c] as const))(
+    '%s --help has one line per option of its parser',
+    async (_name, info) => {
+      const { default: command } = await info.load!();
+      const help = commandHelp(info).split('\n');
+      for (const [name, spec] of Object.entries(command.options)) {
+        const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}`;
+        const lines = help.filter((l) => new RegExp(`^  ${escape(flag)}(\\s|$)`).test(l));
+        expect(lines, `amlenv ${info.name} --help should describe ${flag} on a line of its own`).toHaveLength(1);
+        // the line says what the option does, not only its name
+        expect(lines[0].slice(2 + flag.length).trim().length).toBeGreaterThan(10);
+      }
+      if (info.usage.includes('--allow-outside'))
+        expect(help.filter((l) => /^ {2}--allow-outside\s+\S/.test(l))).toHaveLength(1);
+    },
+  );
 
   it('run --help, as a user runs it, lists --source-dir, --outputs, --network, --timeout and --sample', () => {
     const r = cli(['run', '--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--source-dir DIR', '--outputs DIR', '--network', '--timeout SEC', '--sample NAME']) expect(r.stdout).toMatch(new RegExp(`^  ${escape(flag)}\\s+\\w`, 'm'));
+    for (const flag of ['--source-dir DIR', '--outputs DIR', '--network', '--timeout SEC', '--sample NAME'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${escape(flag)}\\s+\\w`, 'm'));
   });
 });
 
@@ -34,7 +39,9 @@ describe('suggestions', () => {
   it('a mistyped flag gets the flag meant, in one line, exit 2', () => {
     const r = cli(['validate', '--jsn', 'x.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('amlenv: unknown option "--jsn"; did you mean --json? (amlenv validate --help lists its options)\n');
+    expect(r.stderr).toBe(
+      'amlenv: unknown option "--jsn"; did you mean --json? (amlenv validate --help lists its options)\n',
+    );
     expect(cli(['run', 'env.json', 'main.py', '--sorce-dir', 'src']).stderr).toMatch(/did you mean --source-dir\?/);
   });
 

@@ -13,12 +13,16 @@ function project(): string {
   writeFileSync(join(dir, 'src', 'main.py'), 'print("hi")\n');
   writeFileSync(join(dir, 'src', 'sub', 'other.py'), 'print("hi")\n');
   writeFileSync(join(dir, 'outside.py'), 'print("hi")\n');
-  writeFileSync(join(dir, 'env.json'), JSON.stringify({ name: 'x', python: { userManagedDependencies: true, interpreterPath: 'python' }, docker: {} }));
+  writeFileSync(
+    join(dir, 'env.json'),
+    JSON.stringify({ name: 'x', python: { userManagedDependencies: true, interpreterPath: 'python' }, docker: {} }),
+  );
   return dir;
 }
 
 // No daemon is needed: an invalid definition stops the run right after the script was found.
-const run = (args: string[], cwd: string) => cli(['run', 'env.json', ...args], { cwd, env: { DOCKER_HOST: 'unix:///tmp/amlenv-no-such-docker.sock' } });
+const run = (args: string[], cwd: string) =>
+  cli(['run', 'env.json', ...args], { cwd, env: { DOCKER_HOST: 'unix:///tmp/amlenv-no-such-docker.sock' } });
 const FOUND = /env\.json has errors, so nothing was built or run/;
 
 describe('run SCRIPT --source-dir DIR', () => {
@@ -39,9 +43,12 @@ describe('run SCRIPT --source-dir DIR', () => {
     expect(resolveScript(join(cwd, 'src', 'sub', 'other.py'), join(cwd, 'src')).inSnapshot).toBe('sub/other.py');
   });
 
-  it('without --source-dir, the script\'s own folder is the snapshot', () => {
+  it("without --source-dir, the script's own folder is the snapshot", () => {
     const cwd = project();
-    expect(resolveScript(join(cwd, 'src', 'main.py'), undefined)).toEqual({ sourceDir: join(cwd, 'src'), inSnapshot: 'main.py' });
+    expect(resolveScript(join(cwd, 'src', 'main.py'), undefined)).toEqual({
+      sourceDir: join(cwd, 'src'),
+      inSnapshot: 'main.py',
+    });
     expect(run(['src/main.py'], cwd).stderr).toMatch(FOUND);
   });
 
@@ -50,7 +57,9 @@ describe('run SCRIPT --source-dir DIR', () => {
     const r = run(['train.py', '--source-dir', 'src'], cwd);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/train\.py: no such script; tried src\/train\.py \(relative to --source-dir.*\) and train\.py \(from the current folder\)/);
+    expect(r.stderr).toMatch(
+      /train\.py: no such script; tried src\/train\.py \(relative to --source-dir.*\) and train\.py \(from the current folder\)/,
+    );
   });
 
   it('a script from here that lies outside --source-dir is refused, saying how to fix it', () => {
@@ -67,4 +76,3 @@ describe('run SCRIPT --source-dir DIR', () => {
     expect(r.stderr).toMatch(/--source-dir nope is not a folder/);
   });
 });
-

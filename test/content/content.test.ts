@@ -1,5 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkAnswers, checkContent, checkCounts, checkFieldPaths, checkIdsAndLinks, checkLessonStructure, checkSchemas, checkWithValidator, type ContentProblem, type Parsed, unknownFieldPaths } from '../../src/learn/check.js';
+import {
+  checkAnswers,
+  checkContent,
+  checkCounts,
+  checkFieldPaths,
+  checkIdsAndLinks,
+  checkLessonStructure,
+  checkSchemas,
+  checkWithValidator,
+  type ContentProblem,
+  type Parsed,
+  unknownFieldPaths,
+} from '../../src/learn/check.js';
 import { QUESTION_TYPES, readRawContent, type Question, type RawContent } from '../../src/learn/content.js';
 import { TODAY } from '../helpers.js';
 
@@ -10,18 +22,23 @@ beforeAll(async () => {
   problems = await checkContent(raw, { today: TODAY });
 });
 
-const show = (check: string) => problems.filter((p) => p.check === check).map((p) => `${p.file.replace(/.*content\//, '')}: ${p.message}`);
+const show = (check: string) =>
+  problems.filter((p) => p.check === check).map((p) => `${p.file.replace(/.*content\//, '')}: ${p.message}`);
 
 describe('the bundled content passes every check', () => {
-  it.each(['schema', 'ids', 'links', 'answers', 'lesson-structure', 'field-paths', 'examples', 'exercises', 'counts'])('%s', (check) => {
-    expect(show(check)).toEqual([]);
-  });
+  it.each(['schema', 'ids', 'links', 'answers', 'lesson-structure', 'field-paths', 'examples', 'exercises', 'counts'])(
+    '%s',
+    (check) => {
+      expect(show(check)).toEqual([]);
+    },
+  );
 });
 
 /** A fresh copy of the real content, to break on purpose. */
 const copy = (): RawContent => structuredClone(raw);
 const firstOfType = (r: RawContent, type: string) => {
-  for (const f of r.quizFiles) for (const q of (f.value as Question[]) ?? []) if (q.type === type) return q as Question & Record<string, unknown>;
+  for (const f of r.quizFiles)
+    for (const q of (f.value as Question[]) ?? []) if (q.type === type) return q as Question & Record<string, unknown>;
   throw new Error(`no ${type} question`);
 };
 
@@ -61,7 +78,9 @@ describe('the checks catch broken content', () => {
   });
 
   it('a field path that is not in the model', () => {
-    expect(unknownFieldPaths('Set `python.userManagedDependencies` and `docker.baseImageTag`.')).toEqual(['docker.baseImageTag']);
+    expect(unknownFieldPaths('Set `python.userManagedDependencies` and `docker.baseImageTag`.')).toEqual([
+      'docker.baseImageTag',
+    ]);
     expect(unknownFieldPaths('In SDK code `env.python.user_managed_dependencies` is fine.')).toEqual([]);
     expect(unknownFieldPaths('```json\n`docker.nothing`\n```')).toEqual([]);
     const r = copy();
@@ -112,7 +131,9 @@ function bankStats(p: Parsed) {
   const count = (pred: (q: Question) => boolean) => qs.filter(pred).length;
   const perTopic = Object.fromEntries(p.topics.map((t) => [t.id, count((q) => q.topic === t.id)]));
   const perType = Object.fromEntries(QUESTION_TYPES.map((type) => [type, count((q) => q.type === type)]));
-  const modernPerType = Object.fromEntries(QUESTION_TYPES.map((type) => [type, count((q) => q.type === type && q.sdk !== 'v1')]));
+  const modernPerType = Object.fromEntries(
+    QUESTION_TYPES.map((type) => [type, count((q) => q.type === type && q.sdk !== 'v1')]),
+  );
   const v2Exercises = p.exercises.filter((e) => e.format === 'v2-yaml' || e.format === 'conda-yaml');
   const asked = new Set(qs.flatMap((q) => (q.type === 'fix-file' ? [q.exercise] : [])));
   return {
@@ -125,7 +146,9 @@ function bankStats(p: Parsed) {
     ai300: count((q) => q.exam.includes('ai-300')),
     v2Exercises: v2Exercises.length,
     exercisesWithoutQuestion: p.exercises.filter((e) => !asked.has(e.id)).map((e) => e.id),
-    v1NotDp100Only: qs.filter((q) => q.sdk === 'v1' && (q.exam.length !== 1 || q.exam[0] !== 'dp-100')).map((q) => q.id),
+    v1NotDp100Only: qs
+      .filter((q) => q.sdk === 'v1' && (q.exam.length !== 1 || q.exam[0] !== 'dp-100'))
+      .map((q) => q.id),
     modernWithoutAi300: qs.filter((q) => q.sdk !== 'v1' && !q.exam.includes('ai-300')).map((q) => q.id),
   };
 }
@@ -143,7 +166,8 @@ describe('the bank teaches AI-300 and v2 (issue 16 counts)', () => {
 
   it('has at least 16 questions in every topic, including deploy', () => {
     expect(Object.keys(stats.perTopic)).toContain('deploy');
-    for (const [topic, n] of Object.entries(stats.perTopic)) expect({ topic, n }).toEqual({ topic, n: expect.toSatisfy((v: number) => v >= 16) });
+    for (const [topic, n] of Object.entries(stats.perTopic))
+      expect({ topic, n }).toEqual({ topic, n: expect.toSatisfy((v: number) => v >= 16) });
   });
 
   it('has every kind of question, also among the v2/both questions', () => {

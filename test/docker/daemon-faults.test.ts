@@ -20,7 +20,12 @@ interface Exit {
 }
 
 /** Runs the CLI against `daemon`; `interruptAfter` (true: the first call after /_ping) sends Ctrl-C (SIGINT) once it resolves. */
-function amlenv(args: string[], daemon: FakeDaemon, env: Record<string, string> = {}, interruptAfter: boolean | Promise<unknown> = false): Promise<Exit> {
+function amlenv(
+  args: string[],
+  daemon: FakeDaemon,
+  env: Record<string, string> = {},
+  interruptAfter: boolean | Promise<unknown> = false,
+): Promise<Exit> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'amlenv.js'), ...args], {
@@ -46,7 +51,14 @@ function amlenv(args: string[], daemon: FakeDaemon, env: Record<string, string> 
     child.on('close', (code, signal) => {
       clearTimeout(guard);
       const now = performance.now();
-      resolve({ code, signal, stdout, stderr, ms: now - started, msAfterInterrupt: interruptedAt === undefined ? undefined : now - interruptedAt });
+      resolve({
+        code,
+        signal,
+        stdout,
+        stderr,
+        ms: now - started,
+        msAfterInterrupt: interruptedAt === undefined ? undefined : now - interruptedAt,
+      });
     });
   });
 }
@@ -59,7 +71,11 @@ function writeEnv(env: object): string {
 }
 
 const userManaged = (docker: object = {}) =>
-  writeEnv({ name: 'faults', python: { userManagedDependencies: true, interpreterPath: 'python3' }, docker: { baseImage: 'amlenv-test/python:bookworm', ...docker } });
+  writeEnv({
+    name: 'faults',
+    python: { userManagedDependencies: true, interpreterPath: 'python3' },
+    docker: { baseImage: 'amlenv-test/python:bookworm', ...docker },
+  });
 
 let daemon: FakeDaemon | undefined;
 afterEach(async () => {
@@ -72,14 +88,18 @@ describe('a daemon that answers /_ping and then stalls', () => {
     daemon = await startFakeDaemon(stall);
     const r = await amlenv(['build', userManaged()], daemon, { AMLENV_DOCKER_TIMEOUT: '2' });
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/Docker did not answer when asked to inspect the image amlenv\/faults:[0-9a-f]{32} for 2 s at unix:\/\/.*; the daemon seems stuck: restart it/);
+    expect(r.stderr).toMatch(
+      /Docker did not answer when asked to inspect the image amlenv\/faults:[0-9a-f]{32} for 2 s at unix:\/\/.*; the daemon seems stuck: restart it/,
+    );
     expect(r.stderr).not.toMatch(/please report|at .*\.js:\d+/);
     expect(r.ms).toBeLessThan(15_000);
   });
 
   it('run ends the same way (exit 3)', async () => {
     daemon = await startFakeDaemon(stall);
-    const r = await amlenv(['run', userManaged(), join(SCRIPT_DIR, 'exit_with.py'), '--', '0'], daemon, { AMLENV_DOCKER_TIMEOUT: '2' });
+    const r = await amlenv(['run', userManaged(), join(SCRIPT_DIR, 'exit_with.py'), '--', '0'], daemon, {
+      AMLENV_DOCKER_TIMEOUT: '2',
+    });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/Docker did not answer when asked to inspect the image/);
   });
@@ -118,7 +138,9 @@ describe('a daemon that answers /_ping and then stalls', () => {
       noImagesThen((req, res) => {
         if (req.url?.includes('/images/create')) {
           res.writeHead(200, { 'Content-Type': 'application/json' });
-          return void res.end(`${JSON.stringify({ status: 'Status: Downloaded newer image for amlenv-test/python:bookworm' })}\n`);
+          return void res.end(
+            `${JSON.stringify({ status: 'Status: Downloaded newer image for amlenv-test/python:bookworm' })}\n`,
+          );
         }
         if (req.url?.includes('/build')) {
           res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -141,19 +163,28 @@ describe('a daemon that stalls in the middle of a run', () => {
         res.writeHead(code, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (req.method === 'GET' && /^\/images\/.+\/json/.test(url)) return json(200, { Id: 'sha256:' + 'a'.repeat(64), Config: { Labels: {} } });
+      if (req.method === 'GET' && /^\/images\/.+\/json/.test(url))
+        return json(200, { Id: `sha256:${'a'.repeat(64)}`, Config: { Labels: {} } });
       if (req.method === 'GET' && url.startsWith('/containers/json')) return json(200, []);
-      if (req.method === 'POST' && url.startsWith('/containers/create')) return json(201, { Id: 'c0ffee', Warnings: [] });
-      if (req.method === 'POST' && url.startsWith('/containers/c0ffee/attach')) return void (res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' }), res.flushHeaders());
-      if (req.method === 'POST' && url.startsWith('/containers/c0ffee/start')) return void (res.writeHead(204), res.end());
-      if (req.method === 'DELETE' && url.startsWith('/containers/c0ffee')) return void (removed.push(url), res.writeHead(204), res.end());
+      if (req.method === 'POST' && url.startsWith('/containers/create'))
+        return json(201, { Id: 'c0ffee', Warnings: [] });
+      if (req.method === 'POST' && url.startsWith('/containers/c0ffee/attach'))
+        return void (res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' }), res.flushHeaders());
+      if (req.method === 'POST' && url.startsWith('/containers/c0ffee/start'))
+        return void (res.writeHead(204), res.end());
+      if (req.method === 'DELETE' && url.startsWith('/containers/c0ffee'))
+        return void (removed.push(url), res.writeHead(204), res.end());
       // wait and kill: never answered.
     }) as Parameters<typeof startFakeDaemon>[0];
 
   it('after the run timeout the container is killed; when the daemon never reports its end, exit 3 (and the container is still removed)', async () => {
     const removed: string[] = [];
     daemon = await startFakeDaemon(runThenStall(removed));
-    const r = await amlenv(['run', userManaged(), join(SCRIPT_DIR, 'exit_with.py'), '--timeout', '1', '--', '0'], daemon, { AMLENV_DOCKER_TIMEOUT: '2' });
+    const r = await amlenv(
+      ['run', userManaged(), join(SCRIPT_DIR, 'exit_with.py'), '--timeout', '1', '--', '0'],
+      daemon,
+      { AMLENV_DOCKER_TIMEOUT: '2' },
+    );
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/Docker did not answer when asked to stop the container after the timeout for 2 s/);
     expect(removed.some((u) => u.includes('force=true'))).toBe(true);
@@ -163,7 +194,12 @@ describe('a daemon that stalls in the middle of a run', () => {
   it('Ctrl-C while the daemon does not report the end: exit 130 at once, and the container removal is asked for', async () => {
     const removed: string[] = [];
     daemon = await startFakeDaemon(runThenStall(removed));
-    const r = await amlenv(['run', userManaged(), join(SCRIPT_DIR, 'exit_with.py'), '--', '0'], daemon, {}, daemon.waitFor((s) => s.url.includes('/wait')));
+    const r = await amlenv(
+      ['run', userManaged(), join(SCRIPT_DIR, 'exit_with.py'), '--', '0'],
+      daemon,
+      {},
+      daemon.waitFor((s) => s.url.includes('/wait')),
+    );
     expect(r.msAfterInterrupt).toBeLessThan(5_000);
     expect(r.code).toBe(130);
     expect(removed.some((u) => u.includes('force=true'))).toBe(true);
@@ -175,7 +211,9 @@ describe('registry credentials go only to their registry (what the daemon receiv
   const registry = { address: 'myregistry.azurecr.io', username: 'puller', password: PASSWORD, registryIdentity: null };
   const failPull = noImagesThen((req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(`${JSON.stringify({ errorDetail: { message: 'stand-in daemon: no registry here' }, error: 'stand-in daemon: no registry here' })}\n`);
+    res.end(
+      `${JSON.stringify({ errorDetail: { message: 'stand-in daemon: no registry here' }, error: 'stand-in daemon: no registry here' })}\n`,
+    );
   });
   const authHeaders = (d: FakeDaemon) => d.seen.filter((s) => s.headers['x-registry-auth'] !== undefined);
 
@@ -184,16 +222,21 @@ describe('registry credentials go only to their registry (what the daemon receiv
     const path = userManaged({ baseImage: 'team/private-base:1.0', baseImageRegistry: registry });
     const r = await amlenv(['build', path], daemon);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/docker\.baseImageRegistry\.address: the credentials are for myregistry\.azurecr\.io, but docker\.baseImage is pulled from docker\.io/);
+    expect(r.stderr).toMatch(
+      /docker\.baseImageRegistry\.address: the credentials are for myregistry\.azurecr\.io, but docker\.baseImage is pulled from docker\.io/,
+    );
     expect(r.stderr).toMatch(/myregistry\.azurecr\.io\/team\/private-base:1\.0/);
     expect(r.stderr + r.stdout).not.toContain(PASSWORD);
     expect(daemon.seen.some((s) => s.url.includes('/images/create'))).toBe(false);
     expect(authHeaders(daemon)).toEqual([]);
   });
 
-  it('an image in the registry of the address: the pull carries that registry\'s credentials, addressed to it, and the password is never printed', async () => {
+  it("an image in the registry of the address: the pull carries that registry's credentials, addressed to it, and the password is never printed", async () => {
     daemon = await startFakeDaemon(failPull);
-    const path = userManaged({ baseImage: 'myregistry.azurecr.io/team/private-base:1.0', baseImageRegistry: { ...registry, address: 'https://MyRegistry.azurecr.io/' } });
+    const path = userManaged({
+      baseImage: 'myregistry.azurecr.io/team/private-base:1.0',
+      baseImageRegistry: { ...registry, address: 'https://MyRegistry.azurecr.io/' },
+    });
     const r = await amlenv(['build', path], daemon);
     expect(r.code).toBe(1);
     const pulls = daemon.seen.filter((s) => s.url.startsWith('/images/create'));
@@ -206,15 +249,30 @@ describe('registry credentials go only to their registry (what the daemon receiv
 
   it('an image of another registry host (mcr.microsoft.com) with an azurecr.io address is refused the same way', async () => {
     daemon = await startFakeDaemon(failPull);
-    const r = await amlenv(['build', userManaged({ baseImage: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1', baseImageRegistry: registry })], daemon);
+    const r = await amlenv(
+      [
+        'build',
+        userManaged({
+          baseImage: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1',
+          baseImageRegistry: registry,
+        }),
+      ],
+      daemon,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/pulled from mcr\.microsoft\.com.*\[docker\/registry-host-mismatch\]/s);
     expect(authHeaders(daemon)).toEqual([]);
   });
 
   it('unit: the adapter never gets credentials for a mismatched host, even when the validator is bypassed', () => {
-    expect(() => pullAuth('team/private-base:1.0', { address: 'myregistry.azurecr.io', username: 'u', password: 'p' })).toThrow(/pulled from docker\.io.*not sent/);
-    expect(pullAuth('library/python:3.12', { address: 'index.docker.io', username: 'u', password: 'p' })).toEqual({ serveraddress: 'docker.io', username: 'u', password: 'p' });
+    expect(() =>
+      pullAuth('team/private-base:1.0', { address: 'myregistry.azurecr.io', username: 'u', password: 'p' }),
+    ).toThrow(/pulled from docker\.io.*not sent/);
+    expect(pullAuth('library/python:3.12', { address: 'index.docker.io', username: 'u', password: 'p' })).toEqual({
+      serveraddress: 'docker.io',
+      username: 'u',
+      password: 'p',
+    });
     expect(pullAuth('myregistry.azurecr.io/x:1', { address: 'myregistry.azurecr.io' })).toBeUndefined();
   });
 });
@@ -224,7 +282,18 @@ describe('pip URL credentials are refused before anything reaches Docker or a fi
   const withFeed = () =>
     writeEnv({
       name: 'feed',
-      python: { userManagedDependencies: false, condaDependencies: { name: 'feed', channels: ['conda-forge'], dependencies: ['python=3.11', 'pip=24.2', { pip: [`--extra-index-url https://build:${SECRET}@pkgs.example.com/simple/`, 'numpy==1.26.4'] }] } },
+      python: {
+        userManagedDependencies: false,
+        condaDependencies: {
+          name: 'feed',
+          channels: ['conda-forge'],
+          dependencies: [
+            'python=3.11',
+            'pip=24.2',
+            { pip: [`--extra-index-url https://build:${SECRET}@pkgs.example.com/simple/`, 'numpy==1.26.4'] },
+          ],
+        },
+      },
       docker: { baseImage: 'amlenv-test/python:bookworm' },
     });
 
@@ -232,7 +301,9 @@ describe('pip URL credentials are refused before anything reaches Docker or a fi
     daemon = await startFakeDaemon(stall);
     const r = await amlenv(['build', withFeed()], daemon);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/error .*pip\[0\]: this pip entry has a user name and password in its URL; amlenv does not build it/);
+    expect(r.stderr).toMatch(
+      /error .*pip\[0\]: this pip entry has a user name and password in its URL; amlenv does not build it/,
+    );
     expect(r.stderr).toMatch(/amlenv learn private-packages/);
     expect(r.stderr + r.stdout).not.toContain(SECRET);
     expect(daemon.seen.filter((s) => !s.url.startsWith('/_ping'))).toEqual([]);

@@ -40,7 +40,7 @@ export async function startFakeDaemon(handle: Handler = stall): Promise<FakeDaem
     const path = (req.url ?? '').replace(/^\/v[0-9.]+/, '');
     const entry = { method: req.method ?? '', url: path, headers: req.headers };
     seen.push(entry);
-    for (const w of waiters.splice(0)) (w.test(entry) ? w.resolve(entry) : waiters.push(w));
+    for (const w of waiters.splice(0)) w.test(entry) ? w.resolve(entry) : waiters.push(w);
     req.resume();
     if (path.startsWith('/_ping')) {
       res.writeHead(200, { 'Content-Type': 'text/plain', 'Api-Version': '1.41' });

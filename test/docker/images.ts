@@ -15,7 +15,11 @@ export const DOCKER_FIXTURES = join(ROOT, 'fixtures', 'docker');
 /** Builds the conda stand-in image from fixtures/docker/conda-standin (cached by the daemon after the first time). */
 export async function ensureCondaStandin(docker: Docker): Promise<void> {
   const dir = join(DOCKER_FIXTURES, 'conda-standin');
-  const files = readdirSync(dir).map((name) => ({ path: name, data: readFileSync(join(dir, name)), mode: statSync(join(dir, name)).mode & 0o777 }));
+  const files = readdirSync(dir).map((name) => ({
+    path: name,
+    data: readFileSync(join(dir, name)),
+    mode: statSync(join(dir, name)).mode & 0o777,
+  }));
   await buildImage(docker, { context: contextTar(files), dockerfile: 'Dockerfile', tags: [CONDA_STANDIN_IMAGE] });
   if (!(await inspectImage(docker, CONDA_STANDIN_IMAGE))) throw new Error('the conda stand-in image was not built');
 }

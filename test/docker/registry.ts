@@ -36,7 +36,11 @@ async function tarOf(files: Record<string, string>): Promise<Buffer> {
 }
 
 /** Copies the (single) layer of a local image out of `docker save` into a file; returns its path and digest. */
-async function saveLayer(docker: Docker, image: string, dir: string): Promise<{ path: string; digest: string; size: number }> {
+async function saveLayer(
+  docker: Docker,
+  image: string,
+  dir: string,
+): Promise<{ path: string; digest: string; size: number }> {
   const path = join(dir, 'base-layer.tar');
   const hash = createHash('sha256');
   const ex = extract();
@@ -59,16 +63,28 @@ async function saveLayer(docker: Docker, image: string, dir: string): Promise<{ 
 }
 
 /** `marker` goes into the new layer, so each test run pulls a layer the daemon has never seen. */
-export async function startRegistry(docker: Docker, baseImage: string, repository: string, tag: string, marker = ''): Promise<LocalRegistry> {
+export async function startRegistry(
+  docker: Docker,
+  baseImage: string,
+  repository: string,
+  tag: string,
+  marker = '',
+): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'amlenv-registry-'));
   const base = await saveLayer(docker, baseImage, dir);
-  const extraTar = await tarOf({ 'amlenv-pulled.txt': 'this layer came from the local test registry\n'.repeat(2000), 'marker.txt': `${marker}\n` });
+  const extraTar = await tarOf({
+    'amlenv-pulled.txt': 'this layer came from the local test registry\n'.repeat(2000),
+    'marker.txt': `${marker}\n`,
+  });
   const extraGz = gzipSync(extraTar);
   const config = Buffer.from(
     JSON.stringify({
       architecture: 'amd64',
       os: 'linux',
-      config: { Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'LANG=C.UTF-8'], Cmd: ['bash'] },
+      config: {
+        Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'LANG=C.UTF-8'],
+        Cmd: ['bash'],
+      },
       rootfs: { type: 'layers', diff_ids: [base.digest, sha(extraTar)] },
       history: [{ created_by: 'debootstrap (amlenv test base image)' }, { created_by: 'amlenv test registry layer' }],
     }),
@@ -95,12 +111,22 @@ export async function startRegistry(docker: Docker, baseImage: string, repositor
     res.setHeader('Docker-Distribution-API-Version', 'registry/2.0');
     if (url === '/v2/' || url === '/v2') return void res.end('{}');
     if (url === `/v2/${repository}/manifests/${tag}` || url === `/v2/${repository}/manifests/${sha(manifest)}`) {
-      res.writeHead(200, { 'Content-Type': MANIFEST, 'Docker-Content-Digest': sha(manifest), 'Content-Length': manifest.length });
+      res.writeHead(200, {
+        'Content-Type': MANIFEST,
+        'Docker-Content-Digest': sha(manifest),
+        'Content-Length': manifest.length,
+      });
       return void res.end(req.method === 'HEAD' ? undefined : manifest);
     }
-    const blob = url.startsWith(`/v2/${repository}/blobs/`) ? blobs.get(url.slice(`/v2/${repository}/blobs/`.length)) : undefined;
+    const blob = url.startsWith(`/v2/${repository}/blobs/`)
+      ? blobs.get(url.slice(`/v2/${repository}/blobs/`.length))
+      : undefined;
     if (blob) {
-      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': blob.size, 'Docker-Content-Digest': url.split('/').pop()! });
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': blob.size,
+        'Docker-Content-Digest': url.split('/').pop()!,
+      });
       if (req.method === 'HEAD') return void res.end();
       const body = blob.read();
       if (Buffer.isBuffer(body)) return void res.end(body);

@@ -27,69 +27,130 @@ describe.skipIf(!docker)('Docker safety (real daemon)', () => {
   }, LONG);
   afterAll(() => unlock());
 
-  const ownedBy = (pid: number) => d.listContainers({ all: true, filters: { label: ['org.amlenv.managed=true', `org.amlenv.pid=${pid}`] } });
+  const ownedBy = (pid: number) =>
+    d.listContainers({ all: true, filters: { label: ['org.amlenv.managed=true', `org.amlenv.pid=${pid}`] } });
 
-  it('a container is labelled with its amlenv process; after kill -9 of that amlenv the next run removes it', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'amlenv.js'), 'run', USER_MANAGED, join(SCRIPTS, 'sleeper.py'), '--outputs', join(tempDir(), 'o'), '--', '300'], {
-      env: { ...process.env, NO_COLOR: '1', CI: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const pid = child.pid!;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the sleeper never started')), 60_000);
-      child.stdout.on('data', (b: Buffer) => b.toString().includes('started') && (clearTimeout(timer), resolve()));
-    });
-    const [running] = await ownedBy(pid);
-    expect(running.State).toBe('running');
-    expect(running.Labels).toMatchObject({ 'org.amlenv.managed': 'true', 'org.amlenv.pid': String(pid), 'org.amlenv.host': hostname() });
-    expect(running.Labels['org.amlenv.pid-start']).toMatch(/^\d+$/);
+  it(
+    'a container is labelled with its amlenv process; after kill -9 of that amlenv the next run removes it',
+    async () => {
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'bin', 'amlenv.js'),
+          'run',
+          USER_MANAGED,
+          join(SCRIPTS, 'sleeper.py'),
+          '--outputs',
+          join(tempDir(), 'o'),
+          '--',
+          '300',
+        ],
+        {
+          env: { ...process.env, NO_COLOR: '1', CI: '1' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      const pid = child.pid!;
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the sleeper never started')), 60_000);
+        child.stdout.on('data', (b: Buffer) => b.toString().includes('started') && (clearTimeout(timer), resolve()));
+      });
+      const [running] = await ownedBy(pid);
+      expect(running.State).toBe('running');
+      expect(running.Labels).toMatchObject({
+        'org.amlenv.managed': 'true',
+        'org.amlenv.pid': String(pid),
+        'org.amlenv.host': hostname(),
+      });
+      expect(running.Labels['org.amlenv.pid-start']).toMatch(/^\d+$/);
 
-    const exited = new Promise((resolve) => child.on('close', resolve));
-    child.kill('SIGKILL');
-    await exited;
-    // Nobody is left to stop it: it is still running.
-    expect((await d.getContainer(running.Id).inspect()).State.Running).toBe(true);
+      const exited = new Promise((resolve) => child.on('close', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      // Nobody is left to stop it: it is still running.
+      expect((await d.getContainer(running.Id).inspect()).State.Running).toBe(true);
 
-    const next = await cliAsync(['run', USER_MANAGED, join(SCRIPTS, 'exit_with.py'), '--outputs', join(tempDir(), 'o'), '--', '0']);
-    expect(next.code).toBe(0);
-    expect(await ownedBy(pid)).toEqual([]);
-  }, LONG);
+      const next = await cliAsync([
+        'run',
+        USER_MANAGED,
+        join(SCRIPTS, 'exit_with.py'),
+        '--outputs',
+        join(tempDir(), 'o'),
+        '--',
+        '0',
+      ]);
+      expect(next.code).toBe(0);
+      expect(await ownedBy(pid)).toEqual([]);
+    },
+    LONG,
+  );
 
-  it('a container whose amlenv is still running is left alone by another run', async () => {
-    const first = cliAsync(['run', USER_MANAGED, join(SCRIPTS, 'sleeper.py'), '--outputs', join(tempDir(), 'o'), '--', '8']);
-    // Wait until the first run's container exists.
-    for (let i = 0; i < 300; i++) {
-      const all = await d.listContainers({ filters: { label: ['org.amlenv.managed=true', `org.amlenv.host=${hostname()}`] } });
-      if (all.length > 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const second = await cliAsync(['run', USER_MANAGED, join(SCRIPTS, 'exit_with.py'), '--outputs', join(tempDir(), 'o'), '--', '0']);
-    expect(second.code).toBe(0);
-    const r = await first;
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('woke up');
-  }, LONG);
+  it(
+    'a container whose amlenv is still running is left alone by another run',
+    async () => {
+      const first = cliAsync([
+        'run',
+        USER_MANAGED,
+        join(SCRIPTS, 'sleeper.py'),
+        '--outputs',
+        join(tempDir(), 'o'),
+        '--',
+        '8',
+      ]);
+      // Wait until the first run's container exists.
+      for (let i = 0; i < 300; i++) {
+        const all = await d.listContainers({
+          filters: { label: ['org.amlenv.managed=true', `org.amlenv.host=${hostname()}`] },
+        });
+        if (all.length > 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const second = await cliAsync([
+        'run',
+        USER_MANAGED,
+        join(SCRIPTS, 'exit_with.py'),
+        '--outputs',
+        join(tempDir(), 'o'),
+        '--',
+        '0',
+      ]);
+      expect(second.code).toBe(0);
+      const r = await first;
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('woke up');
+    },
+    LONG,
+  );
 
-  it('--tag refuses to move a tag that names an image amlenv did not build (exit 2, tag unchanged); --force moves it', async () => {
-    const tag = `amlenv-test/foreign:${Math.random().toString(36).slice(2, 8)}`;
-    const base = await inspectImage(d, BASE_IMAGE);
-    await d.getImage(BASE_IMAGE).tag({ repo: tag.split(':')[0], tag: tag.split(':')[1] });
-    try {
-      const refused = cli(['build', USER_MANAGED, '--tag', tag]);
-      expect(refused.code).toBe(2);
-      expect(refused.stderr).toMatch(new RegExp(`--tag ${tag} already names an image amlenv did not build .*pass --force to move it`));
-      expect((await inspectImage(d, tag))?.Id).toBe(base!.Id);
+  it(
+    '--tag refuses to move a tag that names an image amlenv did not build (exit 2, tag unchanged); --force moves it',
+    async () => {
+      const tag = `amlenv-test/foreign:${Math.random().toString(36).slice(2, 8)}`;
+      const base = await inspectImage(d, BASE_IMAGE);
+      await d.getImage(BASE_IMAGE).tag({ repo: tag.split(':')[0], tag: tag.split(':')[1] });
+      try {
+        const refused = cli(['build', USER_MANAGED, '--tag', tag]);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toMatch(
+          new RegExp(`--tag ${tag} already names an image amlenv did not build .*pass --force to move it`),
+        );
+        expect((await inspectImage(d, tag))?.Id).toBe(base!.Id);
 
-      const forced = cli(['build', USER_MANAGED, '--tag', tag, '--force']);
-      expect(forced.code).toBe(0);
-      const moved = await inspectImage(d, tag);
-      expect(moved?.Id).not.toBe(base!.Id);
-      expect(moved?.Config.Labels?.['org.amlenv.hash']).toBeDefined();
+        const forced = cli(['build', USER_MANAGED, '--tag', tag, '--force']);
+        expect(forced.code).toBe(0);
+        const moved = await inspectImage(d, tag);
+        expect(moved?.Id).not.toBe(base!.Id);
+        expect(moved?.Config.Labels?.['org.amlenv.hash']).toBeDefined();
 
-      // Now the tag is amlenv's: building again with it needs no --force.
-      expect(cli(['build', USER_MANAGED, '--tag', tag]).code).toBe(0);
-    } finally {
-      await d.getImage(tag).remove().catch(() => undefined);
-    }
-  }, LONG);
+        // Now the tag is amlenv's: building again with it needs no --force.
+        expect(cli(['build', USER_MANAGED, '--tag', tag]).code).toBe(0);
+      } finally {
+        await d
+          .getImage(tag)
+          .remove()
+          .catch(() => undefined);
+      }
+    },
+    LONG,
+  );
 });

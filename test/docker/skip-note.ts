@@ -14,7 +14,10 @@ declare module 'vitest' {
   }
 }
 
-export const missingImage = (image: string): DockerSkip => ({ kind: 'no-base-image', detail: `the local test base image ${image} is missing` });
+export const missingImage = (image: string): DockerSkip => ({
+  kind: 'no-base-image',
+  detail: `the local test base image ${image} is missing`,
+});
 export const noDaemon = (message: string): DockerSkip => ({ kind: 'no-daemon', detail: message });
 
 export interface SkippedFile {
@@ -30,6 +33,7 @@ export function skipNote(files: SkippedFile[]): string | undefined {
   const tests = hit.reduce((n, f) => n + f.skipped, 0);
   const what = `${tests} Docker integration test${tests === 1 ? '' : 's'} in ${hit.length} file${hit.length === 1 ? '' : 's'} (${hit.map((f) => f.file).join(', ')})`;
   const image = hit.find((f) => f.reason.kind === 'no-base-image');
-  if (image) return `Skipped ${what}: ${image.reason.detail}. Make it (needs root, debootstrap and a running Docker daemon) with: sudo ${MAKE_BASE_IMAGE}   then run npm test again (REQUIRE_DOCKER=1 turns a skip into a failure).`;
+  if (image)
+    return `Skipped ${what}: ${image.reason.detail}. Make it (needs root, debootstrap and a running Docker daemon) with: sudo ${MAKE_BASE_IMAGE}   then run npm test again (REQUIRE_DOCKER=1 turns a skip into a failure).`;
   return `Skipped ${what}: no Docker daemon answered (${hit[0].reason.detail.split('\n')[0]}). Start Docker (docker info should answer), then ${MAKE_BASE_IMAGE} once, then npm test again (REQUIRE_DOCKER=1 turns a skip into a failure).`;
 }

@@ -10,7 +10,10 @@ export interface SpawnOptions {
 }
 
 /** Runs the built CLI without blocking the test, so it can be interrupted; resolves when it exits. */
-export function cliAsync(args: string[], options: SpawnOptions = {}): Promise<CliResult & { interruptedAt?: number; endedAt: number }> {
+export function cliAsync(
+  args: string[],
+  options: SpawnOptions = {},
+): Promise<CliResult & { interruptedAt?: number; endedAt: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'amlenv.js'), ...args], {
       cwd: options.cwd ?? ROOT,
@@ -29,6 +32,8 @@ export function cliAsync(args: string[], options: SpawnOptions = {}): Promise<Cl
     child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), check()));
     child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), check()));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr, interruptedAt, endedAt: performance.now() }));
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr, interruptedAt, endedAt: performance.now() }),
+    );
   });
 }

@@ -63,9 +63,15 @@ export function makeWheel(sourceDir: string, outDir: string, name: string, versi
   };
   walk(sourceDir);
   const distInfo = `${name}-${version}.dist-info`;
-  files.push({ name: `${distInfo}/METADATA`, data: Buffer.from(`Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n`) });
-  files.push({ name: `${distInfo}/WHEEL`, data: Buffer.from('Wheel-Version: 1.0\nGenerator: amlenv-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n') });
-  const record = [...files.map((f) => `${f.name},${recordHash(f.data)},${f.data.length}`), `${distInfo}/RECORD,,`].join('\n') + '\n';
+  files.push({
+    name: `${distInfo}/METADATA`,
+    data: Buffer.from(`Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n`),
+  });
+  files.push({
+    name: `${distInfo}/WHEEL`,
+    data: Buffer.from('Wheel-Version: 1.0\nGenerator: amlenv-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n'),
+  });
+  const record = `${[...files.map((f) => `${f.name},${recordHash(f.data)},${f.data.length}`), `${distInfo}/RECORD,,`].join('\n')}\n`;
   files.push({ name: `${distInfo}/RECORD`, data: Buffer.from(record) });
   const path = join(outDir, `${name}-${version}-py3-none-any.whl`);
   writeFileSync(path, zip(files));

@@ -61,7 +61,10 @@ describe('exams by blueprint in a pseudo-terminal (80×24)', () => {
   it('quiz --exam dp-100: DP-100 questions only, scored with a breakdown per skill area; progress --json shows the DP-100 mastery', async () => {
     const dir = tempDir();
     const home = join(dir, 'home');
-    const s = spawnCli(['quiz', '--exam', 'dp-100', '--count', '2', '--minutes', '5'], { cwd: dir, env: { AMLENV_HOME: home, EDITOR: '', VISUAL: '' } });
+    const s = spawnCli(['quiz', '--exam', 'dp-100', '--count', '2', '--minutes', '5'], {
+      cwd: dir,
+      env: { AMLENV_HOME: home, EDITOR: '', VISUAL: '' },
+    });
     const intro = await s.waitFor('DP-100 · Designing and Implementing a Data Science Solution on Azure');
     expect(intro).toMatch(/\(retired\s+2026-06-01\)/);
     expect(intro).toMatch(/the other area is outside\s+amlenv's\s+scope/);

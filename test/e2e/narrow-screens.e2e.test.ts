@@ -10,7 +10,9 @@ import { keys, spawnCli } from './pty.js';
 
 const content = loadContent();
 const settle = () => new Promise((r) => setTimeout(r, 150));
-const longest = [...content.lessons].sort((a, b) => Math.max(...b.sources.map((s) => s.length)) - Math.max(...a.sources.map((s) => s.length)))[0];
+const longest = [...content.lessons].sort(
+  (a, b) => Math.max(...b.sources.map((s) => s.length)) - Math.max(...a.sources.map((s) => s.length)),
+)[0];
 const typeLine = async (s: ReturnType<typeof spawnCli>, line: string) => keys(s, ...line, SEQ.enter);
 
 describe.each([60, 80, 120])('at %i columns', (cols) => {
@@ -66,7 +68,10 @@ describe.each([60, 80, 120])('at %i columns', (cols) => {
 describe('an exam left with Ctrl-C (80×24)', () => {
   it('says that it was saved and the command that resumes it', async () => {
     const dir = tempDir();
-    const s = spawnCli(['quiz', '--exam', 'ai-300', '--count', '3'], { cwd: dir, env: { AMLENV_HOME: join(dir, 'home'), EDITOR: '', VISUAL: '' } });
+    const s = spawnCli(['quiz', '--exam', 'ai-300', '--count', '3'], {
+      cwd: dir,
+      env: { AMLENV_HOME: join(dir, 'home'), EDITOR: '', VISUAL: '' },
+    });
     await s.waitFor('Enter');
     await settle();
     await keys(s, SEQ.enter);

@@ -12,12 +12,36 @@ export interface Session {
 }
 
 /** Runs the built CLI in a real pseudo-terminal and keeps a headless xterm of what it shows. */
-export function spawnCli(args: string[], options: { env?: Record<string, string>; cwd?: string; cols?: number; rows?: number; uid?: number; gid?: number } = {}): Session {
+export function spawnCli(
+  args: string[],
+  options: {
+    env?: Record<string, string>;
+    cwd?: string;
+    cols?: number;
+    rows?: number;
+    uid?: number;
+    gid?: number;
+  } = {},
+): Session {
   const cols = options.cols ?? 80;
   const rows = options.rows ?? 24;
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
-  const env = { ...process.env, CI: 'false', TERM: 'xterm-256color', FORCE_COLOR: '0', NO_COLOR: '1', ...options.env } as Record<string, string>;
-  const child = pty.spawn(process.execPath, [join(ROOT, 'bin', 'amlenv.js'), ...args], { cols, rows, cwd: options.cwd ?? ROOT, env, name: 'xterm-256color', ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}) });
+  const env = {
+    ...process.env,
+    CI: 'false',
+    TERM: 'xterm-256color',
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    ...options.env,
+  } as Record<string, string>;
+  const child = pty.spawn(process.execPath, [join(ROOT, 'bin', 'amlenv.js'), ...args], {
+    cols,
+    rows,
+    cwd: options.cwd ?? ROOT,
+    env,
+    name: 'xterm-256color',
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid } : {}),
+  });
   child.onData((d) => term.write(d));
   const exited = new Promise<number>((resolve) => child.onExit((e) => resolve(e.exitCode)));
   const screen = () => {

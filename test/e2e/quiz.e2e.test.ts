@@ -18,7 +18,13 @@ const settle = () => new Promise((r) => setTimeout(r, 150));
 function seedDue(home: string, ids: string[]): void {
   mkdirSync(home, { recursive: true });
   const cards: Record<string, unknown> = {};
-  ids.forEach((id, i) => (cards[id] = { ...storeCard(reviewCard(undefined, Rating.Easy, new Date(Date.now() - 40 * DAY))), due: new Date(Date.now() - (10 - i) * DAY).toISOString() }));
+  ids.forEach(
+    (id, i) =>
+      (cards[id] = {
+        ...storeCard(reviewCard(undefined, Rating.Easy, new Date(Date.now() - 40 * DAY))),
+        due: new Date(Date.now() - (10 - i) * DAY).toISOString(),
+      }),
+  );
   writeFileSync(join(home, 'learning.json'), JSON.stringify({ version: 1, cards, days: {}, exams: [] }));
 }
 
@@ -45,7 +51,10 @@ describe('quiz end to end in a pseudo-terminal (80×24)', () => {
     // The "editor" saves the reference solution over the file, as a learner fixing it would.
     const solution = join(dir, 'solution.json');
     writeFileSync(solution, content.exercises.find((e) => e.id === 'fix-missing-name')!.solution);
-    const s = spawnCli(['quiz', '--count', '3'], { cwd: dir, env: { AMLENV_HOME: home, EDITOR: `cp ${solution}`, VISUAL: '' } });
+    const s = spawnCli(['quiz', '--count', '3'], {
+      cwd: dir,
+      env: { AMLENV_HOME: home, EDITOR: `cp ${solution}`, VISUAL: '' },
+    });
 
     await s.waitFor(/Quiz · 1 of 3 · choose one\s+due for review/);
     await settle();
@@ -94,7 +103,10 @@ describe('quiz end to end in a pseudo-terminal (80×24)', () => {
   it('killing the app mid-quiz keeps every answered card', async () => {
     const dir = tempDir();
     const home = join(dir, 'home');
-    const s = spawnCli(['quiz', '--topic', 'spark', '--count', '5'], { cwd: dir, env: { AMLENV_HOME: home, EDITOR: '', VISUAL: '' } });
+    const s = spawnCli(['quiz', '--topic', 'spark', '--count', '5'], {
+      cwd: dir,
+      env: { AMLENV_HOME: home, EDITOR: '', VISUAL: '' },
+    });
     await s.waitFor(/Quiz · spark · 1 of 5/);
     await settle();
     await answerShown(s);
@@ -145,7 +157,11 @@ describe('quiz end to end in a pseudo-terminal (80×24)', () => {
     expect(report.exams).toHaveLength(1);
     expect(report.exams[0]).toMatchObject({ exam: 'ai-300', total: 3 });
     expect([0, 333, 667, 1000]).toContain(report.exams[0].score);
-    expect(report.examMastery.find((e: { id: string }) => e.id === 'ai-300')).toMatchObject({ taken: 1, seen: 3, best: report.exams[0].score });
+    expect(report.examMastery.find((e: { id: string }) => e.id === 'ai-300')).toMatchObject({
+      taken: 1,
+      seen: 3,
+      best: report.exams[0].score,
+    });
     expect(report.overall.seen).toBe(3);
     expect(JSON.parse(readFileSync(join(home, 'exam.json'), 'utf8'))).toBeNull();
   }, 60000);

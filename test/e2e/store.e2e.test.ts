@@ -19,7 +19,7 @@ function home(): string {
 }
 
 describe(`screens on a store amlenv may not touch (${asRoot ? 'run as uid 65534 because the tests run as root' : 'with chmod'})`, () => {
-  it('a damaged store in a read-only folder: the progress screen shows a notice, not Ink\'s ERROR', async () => {
+  it("a damaged store in a read-only folder: the progress screen shows a notice, not Ink's ERROR", async () => {
     const dir = home();
     writeFileSync(join(dir, 'learning.json'), '{"version": 1, "cards": [');
     chmodSync(join(dir, 'learning.json'), 0o644);

@@ -19,8 +19,12 @@ beforeAll(() => loadFieldLibs());
 /** The finding the wizard should show, computed by the same rules from the same template. */
 function expected() {
   const d = templateDraft('sklearn');
-  const pip = draftDiagnostics(setListItems(d, 'pip', [...listItems(d.env, 'pip'), 'numpy=1.2'])).find((x) => x.rule.startsWith('pip/'))!;
-  const env = draftDiagnostics(setField(d, 'environmentVariables', { MODEL_DIR: './outputs', '1BAD-NAME': 'x' })).find((x) => x.rule === 'env/invalid-name')!;
+  const pip = draftDiagnostics(setListItems(d, 'pip', [...listItems(d.env, 'pip'), 'numpy=1.2'])).find((x) =>
+    x.rule.startsWith('pip/'),
+  )!;
+  const env = draftDiagnostics(setField(d, 'environmentVariables', { MODEL_DIR: './outputs', '1BAD-NAME': 'x' })).find(
+    (x) => x.rule === 'env/invalid-name',
+  )!;
   return { pip, env };
 }
 
@@ -32,7 +36,12 @@ describe.each([
   it('a bad pip spec and a bad variable name: the whole message and its fix are on screen', async () => {
     const { pip, env } = expected();
     const dir = tempDir();
-    const s = spawnCli(['wizard', '--out', join(dir, 'out.json')], { cwd: dir, cols, rows, env: { AMLENV_HOME: join(dir, 'home') } });
+    const s = spawnCli(['wizard', '--out', join(dir, 'out.json')], {
+      cwd: dir,
+      cols,
+      rows,
+      env: { AMLENV_HOME: join(dir, 'home') },
+    });
     await s.waitFor('where do you start?');
     await keys(s, SEQ.down, SEQ.down);
     await s.waitFor(/▸ Template: scikit-learn/);

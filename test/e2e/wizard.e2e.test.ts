@@ -31,9 +31,15 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
     for (const f of files) expect(existsSync(f)).toBe(true);
     const r = cli(['validate', '--json', ...files]);
     const results = JSON.parse(r.stdout).results;
-    expect(results.map((x: { format: string; valid: boolean }) => [x.format, x.valid])).toEqual([['v1-json', true], ['v1-dir', true], ['v2-yaml', true]]);
+    expect(results.map((x: { format: string; valid: boolean }) => [x.format, x.valid])).toEqual([
+      ['v1-json', true],
+      ['v1-dir', true],
+      ['v2-yaml', true],
+    ]);
     expect(JSON.parse(readFileSync(files[0], 'utf8')).name).toBe('churn-model');
-    expect(readFileSync(files[2], 'utf8')).toMatch(/^\$schema: https:\/\/azuremlschemas\.azureedge\.net\/latest\/environment\.schema\.json/);
+    expect(readFileSync(files[2], 'utf8')).toMatch(
+      /^\$schema: https:\/\/azuremlschemas\.azureedge\.net\/latest\/environment\.schema\.json/,
+    );
   }, 90000);
 
   it('a killed wizard leaves its draft behind, and the next start offers to resume it', async () => {

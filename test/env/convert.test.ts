@@ -22,20 +22,43 @@ describe('v1 → v2 goldens', () => {
     const env = load(input).env;
     const { result, files } = v2Files(env, 'out', { source: 'input.json' });
     const produced: Record<string, string> = Object.fromEntries(files.map((f) => [relative('out', f.path), f.text]));
-    produced['notes.txt'] = result.notes.map((n) => `${n.path}: ${n.message}`).join('\n') + '\n';
+    produced['notes.txt'] = `${result.notes.map((n) => `${n.path}: ${n.message}`).join('\n')}\n`;
     const expectedDir = join(CASES, name, 'expected');
-    if (update) for (const [file, text] of Object.entries(produced)) (mkdirSync(dirname(join(expectedDir, file)), { recursive: true }), writeFileSync(join(expectedDir, file), text));
-    const list = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? list(join(dir, e.name)).map((f) => join(e.name, f)) : [e.name]));
+    if (update)
+      for (const [file, text] of Object.entries(produced))
+        mkdirSync(dirname(join(expectedDir, file)), { recursive: true }), writeFileSync(join(expectedDir, file), text);
+    const list = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? list(join(dir, e.name)).map((f) => join(e.name, f)) : [e.name],
+      );
     expect(Object.keys(produced).sort()).toEqual(list(expectedDir).sort());
-    for (const [file, text] of Object.entries(produced)) expect(text, file).toBe(readFileSync(join(expectedDir, file), 'utf8'));
+    for (const [file, text] of Object.entries(produced))
+      expect(text, file).toBe(readFileSync(join(expectedDir, file), 'utf8'));
   });
 
   it('never writes a registry password, and names every field it cannot carry', () => {
     const env = load(join(CASES, 'nothing-lost', 'input.json')).env;
     const { result, files } = v2Files(env, 'out');
     expect(files.map((f) => f.text).join('\n')).not.toContain('not-a-real-password');
-    const named = result.notes.map((n) => n.path.split('.')[0] === 'docker' || n.path.split('.')[0] === 'python' ? n.path : n.path.split('.')[0]);
-    for (const field of ['name', 'environmentVariables', 'docker.shmSize', 'docker.arguments', 'docker.enabled', 'docker.baseImageRegistry', 'docker.platform.architecture', 'python.baseCondaEnvironment', 'spark', 'databricks', 'r', 'inferencingStackVersion', 'assetId', 'customTeamKey']) {
+    const named = result.notes.map((n) =>
+      n.path.split('.')[0] === 'docker' || n.path.split('.')[0] === 'python' ? n.path : n.path.split('.')[0],
+    );
+    for (const field of [
+      'name',
+      'environmentVariables',
+      'docker.shmSize',
+      'docker.arguments',
+      'docker.enabled',
+      'docker.baseImageRegistry',
+      'docker.platform.architecture',
+      'python.baseCondaEnvironment',
+      'spark',
+      'databricks',
+      'r',
+      'inferencingStackVersion',
+      'assetId',
+      'customTeamKey',
+    ]) {
       expect(named, field).toContain(field);
     }
   });
@@ -59,7 +82,8 @@ describe('v1 → v2 → v1 keeps every field v2 can carry', () => {
     for (const f of v2Files(original as EnvObject, dir).files) writeFileAtomic(f.path, f.text);
     const v2 = load(join(dir, 'environment.yml'));
     const context = join(dir, 'context', 'Dockerfile');
-    const back = v2ToV1(v2.env, v2.v2 ?? {}, existsSync(context) ? readFileSync(context, 'utf8') : undefined).env as Record<string, Record<string, unknown>>;
+    const back = v2ToV1(v2.env, v2.v2 ?? {}, existsSync(context) ? readFileSync(context, 'utf8') : undefined)
+      .env as Record<string, Record<string, unknown>>;
     expect(back.name).toBe(original.name);
     expect(back.version).toEqual(original.version);
     expect(back.docker.platform).toEqual(original.docker.platform);
@@ -93,6 +117,17 @@ describe('v2 → v1 output', () => {
     writeFileAtomic(join(dir, 'env.json'), JSON.stringify(env, null, 4));
     const def = loadDefinition(join(dir, 'env.json'));
     expect(def.ok && validateLoaded(def.def, { today: TODAY }).filter((d) => d.severity === 'error')).toEqual([]);
-    expect(Object.keys(env)).toEqual(['name', 'version', 'environmentVariables', 'python', 'docker', 'spark', 'databricks', 'r', 'inferencingStackVersion', 'assetId']);
+    expect(Object.keys(env)).toEqual([
+      'name',
+      'version',
+      'environmentVariables',
+      'python',
+      'docker',
+      'spark',
+      'databricks',
+      'r',
+      'inferencingStackVersion',
+      'assetId',
+    ]);
   });
 });

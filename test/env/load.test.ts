@@ -68,7 +68,9 @@ describe('source positions', () => {
 
   it('maps v2 keys onto the model and keeps their positions', () => {
     const def = load(valid('v2/environment.yml'));
-    expect(def.env.docker).toMatchObject({ baseImage: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1' });
+    expect(def.env.docker).toMatchObject({
+      baseImage: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1',
+    });
     expect(def.positions.get('docker.baseImage')).toMatchObject({ line: 7, column: 1 });
     const conda = def.positions.get('python.condaDependencies.dependencies[2]');
     expect(conda?.file).toMatch(/conda[\\/]train\.yml$/);
@@ -111,7 +113,7 @@ describe('v2 mapping', () => {
     expect(def.problems).toEqual([]);
   });
 
-  it('treats an image without conda_file as the image\'s own python', () => {
+  it("treats an image without conda_file as the image's own python", () => {
     const def = loadText('name: plain\nimage: python:3.12-slim\n', '/virtual/env.yml');
     expect(def.env.python).toMatchObject({ userManagedDependencies: true });
   });

@@ -8,8 +8,12 @@ const valid = (p: string) => join(FIXTURES, 'valid', p);
 
 describe('v1 round trip: load then save unchanged is byte-identical', () => {
   const jsonFixtures = [
-    ...readdirSync(join(FIXTURES, 'valid')).filter((f) => f.endsWith('.json')).map((f) => valid(f)),
-    ...readdirSync(join(FIXTURES, 'invalid')).filter((f) => f.endsWith('.json') && !f.startsWith('syntax') && !f.startsWith('format')).map((f) => join(FIXTURES, 'invalid', f)),
+    ...readdirSync(join(FIXTURES, 'valid'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => valid(f)),
+    ...readdirSync(join(FIXTURES, 'invalid'))
+      .filter((f) => f.endsWith('.json') && !f.startsWith('syntax') && !f.startsWith('format'))
+      .map((f) => join(FIXTURES, 'invalid', f)),
   ];
   it.each(jsonFixtures)('%s', (file) => {
     const raw = readFileSync(file, 'utf8');
@@ -60,6 +64,8 @@ describe('v1 folder save', () => {
     const def = load(valid('v1-dir-dockerfile'));
     const files = v1DirFiles(def.env, { style: def.sources[0].style, conda: def.conda });
     expect(files.BaseDockerfile).toBe(readFileSync(valid('v1-dir-dockerfile/BaseDockerfile'), 'utf8'));
-    expect(files['azureml_environment.json']).toBe(readFileSync(valid('v1-dir-dockerfile/azureml_environment.json'), 'utf8'));
+    expect(files['azureml_environment.json']).toBe(
+      readFileSync(valid('v1-dir-dockerfile/azureml_environment.json'), 'utf8'),
+    );
   });
 });

@@ -62,7 +62,8 @@ function run(c: HostileCase, args: string[], cwd: string, effect: SetupEffect): 
 const cases = allCases();
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'dist', 'cli.js')))
+    spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }, 120000);
 
 afterAll(() => {
@@ -102,8 +103,12 @@ describe('hostile inputs', () => {
           try {
             for (const args of READING_COMMANDS(c.main!)) {
               const r = run(c, args, cwd, effect);
-              expect([0, 1, 2, 3], `${c.id}: amlenv ${args.join(' ')} exit code; output:\n${(r.stdout + r.stderr).slice(0, 2000)}`).toContain(r.code);
-              if (args[1] === '--json' && r.code <= 1) expect(() => JSON.parse(r.stdout), `${c.id}: validate --json printed no JSON`).not.toThrow();
+              expect(
+                [0, 1, 2, 3],
+                `${c.id}: amlenv ${args.join(' ')} exit code; output:\n${(r.stdout + r.stderr).slice(0, 2000)}`,
+              ).toContain(r.code);
+              if (args[1] === '--json' && r.code <= 1)
+                expect(() => JSON.parse(r.stdout), `${c.id}: validate --json printed no JSON`).not.toThrow();
             }
           } finally {
             rmSync(cwd, { recursive: true, force: true });

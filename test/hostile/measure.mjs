@@ -11,7 +11,15 @@ process.on('exit', (code) => {
   // resourceUsage().maxRSS is in kilobytes.
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   const cpu = process.cpuUsage();
-  writeFileSync(out, JSON.stringify({ ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb, exitCode: code }));
+  writeFileSync(
+    out,
+    JSON.stringify({
+      ms: performance.now() - started,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      maxRssMb,
+      exitCode: code,
+    }),
+  );
 });
 const cli = await import(new URL('../../dist/cli.js', import.meta.url).href);
 await cli.runCli(process.argv.slice(2));

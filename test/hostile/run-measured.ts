@@ -40,7 +40,12 @@ export function runMeasured(args: string[], options: RunOptions): MeasuredRun {
   const r = spawnSync(process.execPath, [MEASURE, ...args], {
     cwd: options.cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', AMLENV_MEASURE_OUT: report, HOME: options.uid !== undefined ? scratch : process.env.HOME },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      AMLENV_MEASURE_OUT: report,
+      HOME: options.uid !== undefined ? scratch : process.env.HOME,
+    },
     input: '',
     timeout: options.killAfterMs ?? 15000,
     killSignal: 'SIGKILL',
@@ -52,5 +57,14 @@ export function runMeasured(args: string[], options: RunOptions): MeasuredRun {
   let measured = { ms: Number.NaN, cpuMs: Number.NaN, maxRssMb: Number.NaN };
   if (existsSync(report)) measured = JSON.parse(readFileSync(report, 'utf8')) as typeof measured;
   rmSync(scratch, { recursive: true, force: true });
-  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '', wallMs, ms: measured.ms, cpuMs: measured.cpuMs, maxRssMb: measured.maxRssMb, killed: r.signal === 'SIGKILL' };
+  return {
+    code: r.status ?? -1,
+    stdout: r.stdout ?? '',
+    stderr: r.stderr ?? '',
+    wallMs,
+    ms: measured.ms,
+    cpuMs: measured.cpuMs,
+    maxRssMb: measured.maxRssMb,
+    killed: r.signal === 'SIGKILL',
+  };
 }

@@ -10,18 +10,48 @@ const T0 = new Date(2026, 10, 26, 10, 0);
 const dayAt = (offset: number, hour = 10) => new Date(2026, 10, 26 + offset, hour);
 const ai = content.exams.find((b) => b.id === 'ai-300')!;
 const dp = content.exams.find((b) => b.id === 'dp-100')!;
-const report = (cards: Map<string, Card>, exams: ExamRecord[] = []) => progressReport({ cards, days: {}, exams, questions: content.questions, topics: content.topics, blueprints: content.exams }, T0);
-const record = (exam: string | undefined, score: number, day: number): ExamRecord => ({ ...(exam ? { exam } : {}), startedAt: dayAt(day, 9).toISOString(), finishedAt: dayAt(day).toISOString(), score, passed: score >= 700, correct: 0, total: 50, minutes: 80, byTopic: [] });
+const report = (cards: Map<string, Card>, exams: ExamRecord[] = []) =>
+  progressReport(
+    { cards, days: {}, exams, questions: content.questions, topics: content.topics, blueprints: content.exams },
+    T0,
+  );
+const record = (exam: string | undefined, score: number, day: number): ExamRecord => ({
+  ...(exam ? { exam } : {}),
+  startedAt: dayAt(day, 9).toISOString(),
+  finishedAt: dayAt(day).toISOString(),
+  score,
+  passed: score >= 700,
+  correct: 0,
+  total: 50,
+  minutes: 80,
+  byTopic: [],
+});
 
 describe('mastery per exam', () => {
-  const aiOnly = content.questions.filter((q) => q.exam.includes('ai-300') && !q.exam.includes('dp-100') && areaOf(ai, q));
-  const dpOnly = content.questions.filter((q) => q.exam.includes('dp-100') && !q.exam.includes('ai-300') && areaOf(dp, q));
-  const shared = content.questions.filter((q) => q.exam.includes('ai-300') && q.exam.includes('dp-100') && areaOf(ai, q) && areaOf(dp, q));
+  const aiOnly = content.questions.filter(
+    (q) => q.exam.includes('ai-300') && !q.exam.includes('dp-100') && areaOf(ai, q),
+  );
+  const dpOnly = content.questions.filter(
+    (q) => q.exam.includes('dp-100') && !q.exam.includes('ai-300') && areaOf(dp, q),
+  );
+  const shared = content.questions.filter(
+    (q) => q.exam.includes('ai-300') && q.exam.includes('dp-100') && areaOf(ai, q) && areaOf(dp, q),
+  );
 
   it('has one entry per blueprint, each over the questions that exam can ask, all zero with no history', () => {
     const r = report(new Map());
     expect(r.examMastery.map((e) => e.id)).toEqual(['ai-300', 'dp-100']);
-    expect(r.examMastery[0]).toMatchObject({ name: ai.name, status: 'current', mastery: 0, questions: examQuestions(ai, content.questions).length, seen: 0, due: 0, taken: 0, pass: 700, scale: 1000 });
+    expect(r.examMastery[0]).toMatchObject({
+      name: ai.name,
+      status: 'current',
+      mastery: 0,
+      questions: examQuestions(ai, content.questions).length,
+      seen: 0,
+      due: 0,
+      taken: 0,
+      pass: 700,
+      scale: 1000,
+    });
     expect(r.examMastery[0].areas.reduce((n, a) => n + a.questions, 0)).toBe(r.examMastery[0].questions);
     expect(r.examMastery[1].questions).toBe(examQuestions(dp, content.questions).length);
   });
@@ -61,7 +91,12 @@ describe('mastery per exam', () => {
   });
 
   it('keeps every exam taken in exams, and each exam’s count and best score', () => {
-    const history = [record('ai-300', 640, -5), record('ai-300', 760, -2), record('dp-100', 500, -1), record(undefined, 900, -9)];
+    const history = [
+      record('ai-300', 640, -5),
+      record('ai-300', 760, -2),
+      record('dp-100', 500, -1),
+      record(undefined, 900, -9),
+    ];
     const r = report(new Map(), history);
     expect(r.exams).toEqual(history);
     expect(r.examMastery[0]).toMatchObject({ taken: 2, best: 760, last: { score: 760, passed: true } });
@@ -76,7 +111,11 @@ describe('mastery per exam', () => {
     expect(firstScreen).toMatch(/DP-100 \(retired\)\s+[█░]{10}\s+0%\s+0\/\d+/);
     expect(firstScreen).toContain('none yet: amlenv quiz --exam (AI-300: 50 questions, 100 min, pass 700/1000)');
     expect(lines).toContain('AI-300 skill areas');
-    expect(lines.some((l) => /^ {2}Design and implement an MLOps i…\s+[█░]{10}\s+\d+%\s+1\/\d+\s+15–20% of the exam$/.test(l))).toBe(true);
+    expect(
+      lines.some((l) =>
+        /^ {2}Design and implement an MLOps i…\s+[█░]{10}\s+\d+%\s+1\/\d+\s+15–20% of the exam$/.test(l),
+      ),
+    ).toBe(true);
     lines = progressLines(report(cards, [record('ai-300', 760, -1)]), 78).map((l) => l.text);
     expect(lines).toContain('AI-300 skill areas · 1 taken, best 760/1000');
     expect(lines.some((l) => /AI-300\s+760\/1000\s+passed/.test(l))).toBe(true);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent, type Question } from '../../src/learn/content.js';
-import { drawExam, EXAM, examRecord, examResult, isExamSession, newExam, recordExamAnswer, remainingMs, seededRandom } from '../../src/learn/exam.js';
+import {
+  drawExam,
+  EXAM,
+  examRecord,
+  examResult,
+  isExamSession,
+  newExam,
+  recordExamAnswer,
+  remainingMs,
+  seededRandom,
+} from '../../src/learn/exam.js';
 
 const content = loadContent();
 const questions = new Map(content.questions.map((q) => [q.id, q]));
@@ -31,13 +41,22 @@ describe('drawing an exam', () => {
     expect(three).toHaveLength(3);
     expect(new Set(three.map((q) => q.topic)).size).toBe(3);
     const all = drawExam(content.questions, content.topics, 10000, seededRandom(3));
-    expect(all.length).toBe(content.questions.filter((q) => q.type !== 'fix-file').length + Math.min(1000, content.questions.filter((q) => q.type === 'fix-file').length));
+    expect(all.length).toBe(
+      content.questions.filter((q) => q.type !== 'fix-file').length +
+        Math.min(1000, content.questions.filter((q) => q.type === 'fix-file').length),
+    );
   });
 });
 
 describe('scoring an exam', () => {
   const exam = newExam(content.questions, content.topics, { count: 10, minutes: 20, now: T0, random: seededRandom(5) });
-  const answer = (q: Question, correct: boolean) => ({ answer: { type: 'truefalse' as const, value: true }, correct, score: correct ? 1 : 0, ms: 1000, answeredAt: T0.toISOString() });
+  const answer = (q: Question, correct: boolean) => ({
+    answer: { type: 'truefalse' as const, value: true },
+    correct,
+    score: correct ? 1 : 0,
+    ms: 1000,
+    answeredAt: T0.toISOString(),
+  });
 
   it('defaults: 50 questions, 100 minutes, pass at 700 of 1000', () => {
     const full = newExam(content.questions, content.topics, { now: T0, random: seededRandom(1) });
@@ -71,16 +90,31 @@ describe('scoring an exam', () => {
   });
 
   it('after an answer the next unanswered question comes, wrapping round to skipped ones', () => {
-    let s = recordExamAnswer({ ...exam, current: 8 }, exam.questionIds[8], answer(questions.get(exam.questionIds[8])!, true), 0);
+    let s = recordExamAnswer(
+      { ...exam, current: 8 },
+      exam.questionIds[8],
+      answer(questions.get(exam.questionIds[8])!, true),
+      0,
+    );
     expect(s.current).toBe(9);
     s = recordExamAnswer(s, exam.questionIds[9], answer(questions.get(exam.questionIds[9])!, true), 0);
     expect(s.current).toBe(0);
   });
 
   it('the record for the history keeps the score, the time used and the breakdown', () => {
-    const s = { ...recordExamAnswer(exam, exam.questionIds[0], answer(questions.get(exam.questionIds[0])!, true), 0), elapsedMs: 90 * 60000 };
+    const s = {
+      ...recordExamAnswer(exam, exam.questionIds[0], answer(questions.get(exam.questionIds[0])!, true), 0),
+      elapsedMs: 90 * 60000,
+    };
     const rec = examRecord(s, examResult(s, questions, content.topics), new Date(T0.getTime() + 3600000));
-    expect(rec).toMatchObject({ startedAt: T0.toISOString(), score: 100, passed: false, correct: 1, total: 10, minutes: 90 });
+    expect(rec).toMatchObject({
+      startedAt: T0.toISOString(),
+      score: 100,
+      passed: false,
+      correct: 1,
+      total: 10,
+      minutes: 90,
+    });
     expect(rec.byTopic.length).toBeGreaterThan(0);
   });
 });

@@ -7,14 +7,29 @@ import { TODAY } from '../helpers.js';
 
 beforeAll(() => loadFieldLibs());
 
-const base = { topic: 'python', lesson: 'python-kinds', exam: ['dp-100'], sdk: 'v1' as const, prompt: 'p', explanation: 'e', sources: ['https://x'], file: 'f' };
-const choices = (n: number): Choice[] => Array.from({ length: n }, (_, i) => ({ text: `choice ${i}`, why: `why ${i}` }));
+const base = {
+  topic: 'python',
+  lesson: 'python-kinds',
+  exam: ['dp-100'],
+  sdk: 'v1' as const,
+  prompt: 'p',
+  explanation: 'e',
+  sources: ['https://x'],
+  file: 'f',
+};
+const choices = (n: number): Choice[] =>
+  Array.from({ length: n }, (_, i) => ({ text: `choice ${i}`, why: `why ${i}` }));
 
 const single: Question = { ...base, id: 's', type: 'single', choices: choices(4), answer: 2 };
 const multi: Question = { ...base, id: 'm', type: 'multi', choices: choices(5), answer: [0, 2, 3] };
 const order: Question = { ...base, id: 'o', type: 'order', choices: ['a', 'b', 'c', 'd'], answer: [2, 0, 3, 1] };
 const tf: Question = { ...base, id: 't', type: 'truefalse', answer: false };
-const fill: Question = { ...base, id: 'f', type: 'fill', answers: ['python.user_managed_dependencies', 'userManagedDependencies', '=='] };
+const fill: Question = {
+  ...base,
+  id: 'f',
+  type: 'fill',
+  answers: ['python.user_managed_dependencies', 'userManagedDependencies', '=='],
+};
 const fillCase: Question = { ...base, id: 'fc', type: 'fill', answers: ['FROM'], caseSensitive: true };
 
 type Row = [string, Question, Answer, boolean, number];
@@ -27,7 +42,13 @@ describe('grading tables', () => {
     ['multi: two of three right, none wrong (partial)', multi, { type: 'multi', choices: [0, 2] }, false, 2 / 3],
     ['multi: all right plus one wrong (partial)', multi, { type: 'multi', choices: [0, 1, 2, 3] }, false, 2 / 3],
     ['multi: one right and one wrong cancel out', multi, { type: 'multi', choices: [0, 1] }, false, 0],
-    ['multi: every choice ticked: the wrong ticks cancel right ones', multi, { type: 'multi', choices: [0, 1, 2, 3, 4] }, false, 1 / 3],
+    [
+      'multi: every choice ticked: the wrong ticks cancel right ones',
+      multi,
+      { type: 'multi', choices: [0, 1, 2, 3, 4] },
+      false,
+      1 / 3,
+    ],
     ['multi: nothing ticked', multi, { type: 'multi', choices: [] }, false, 0],
     ['order: the right order', order, { type: 'order', order: [2, 0, 3, 1] }, true, 1],
     ['order: two swapped (partial)', order, { type: 'order', order: [0, 2, 3, 1] }, false, 0.5],
@@ -36,7 +57,13 @@ describe('grading tables', () => {
     ['truefalse: right', tf, { type: 'truefalse', value: false }, true, 1],
     ['truefalse: wrong', tf, { type: 'truefalse', value: true }, false, 0],
     ['fill: an accepted form exactly', fill, { type: 'fill', text: 'python.user_managed_dependencies' }, true, 1],
-    ['fill: another accepted form, other case, spaces around', fill, { type: 'fill', text: '  USERMANAGEDDEPENDENCIES ' }, true, 1],
+    [
+      'fill: another accepted form, other case, spaces around',
+      fill,
+      { type: 'fill', text: '  USERMANAGEDDEPENDENCIES ' },
+      true,
+      1,
+    ],
     ['fill: in backticks with a full stop', fill, { type: 'fill', text: '`userManagedDependencies`.' }, true, 1],
     ['fill: in quotes', fill, { type: 'fill', text: '"=="' }, true, 1],
     ['fill: a near miss is wrong', fill, { type: 'fill', text: 'user_managed' }, false, 0],
@@ -52,8 +79,12 @@ describe('grading tables', () => {
   });
 
   it('partial answers say how much was right', () => {
-    expect(grade(multi, { type: 'multi', choices: [0, 2, 4] }).summary).toBe('Partly right: 2 of 3 correct choices, and 1 wrong one.');
-    expect(grade(order, { type: 'order', order: [0, 2, 3, 1] }).summary).toBe('Wrong order: 2 of 4 in the right place.');
+    expect(grade(multi, { type: 'multi', choices: [0, 2, 4] }).summary).toBe(
+      'Partly right: 2 of 3 correct choices, and 1 wrong one.',
+    );
+    expect(grade(order, { type: 'order', order: [0, 2, 3, 1] }).summary).toBe(
+      'Wrong order: 2 of 4 in the right place.',
+    );
     expect(grade(single, { type: 'single', choice: 1 }).summary).toBe('Not quite: the answer is "choice 2".');
   });
 
@@ -110,8 +141,11 @@ describe('fix-file grading uses the real validator', () => {
     expect(g.summary).toMatch(/Given up/);
   });
 
-  it.each(loadContent().exercises.map((e) => [e.id, e] as [string, Exercise]))('%s: broken unsolved, solution solved', (_id, e) => {
-    expect(checkExerciseFile(e, e.broken, TODAY).solved).toBe(false);
-    expect(checkExerciseFile(e, e.solution, TODAY).solved).toBe(true);
-  });
+  it.each(loadContent().exercises.map((e) => [e.id, e] as [string, Exercise]))(
+    '%s: broken unsolved, solution solved',
+    (_id, e) => {
+      expect(checkExerciseFile(e, e.broken, TODAY).solved).toBe(false);
+      expect(checkExerciseFile(e, e.solution, TODAY).solved).toBe(true);
+    },
+  );
 });

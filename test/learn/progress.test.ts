@@ -56,7 +56,10 @@ describe('progress report', () => {
     const inFive = { ...later, due: dayAt(5) };
     const inNine = { ...later, due: dayAt(9) };
     [overdue, later, inFive, inNine].forEach((c, i) => cards.set(spark[i].id, c));
-    const r = progressReport({ cards, days: { [dayKey(T0)]: 4 }, exams: [], questions: content.questions, topics: content.topics }, T0);
+    const r = progressReport(
+      { cards, days: { [dayKey(T0)]: 4 }, exams: [], questions: content.questions, topics: content.topics },
+      T0,
+    );
     expect(r).toMatchObject({ dueToday: 2, dueThisWeek: 3, answeredToday: 4 });
     expect(r.topics.find((t) => t.id === 'spark')).toMatchObject({ dueToday: 2, dueThisWeek: 3 });
   });
@@ -100,7 +103,16 @@ describe('the learning store', () => {
     const exam = newExam(content.questions, content.topics, { count: 5, now: T0, random: seededRandom(9) });
     store.saveExam(exam);
     expect(new LearningStore(dir).currentExam()).toEqual(exam);
-    const record = { startedAt: exam.startedAt, finishedAt: T0.toISOString(), score: 800, passed: true, correct: 4, total: 5, minutes: 3, byTopic: [] };
+    const record = {
+      startedAt: exam.startedAt,
+      finishedAt: T0.toISOString(),
+      score: 800,
+      passed: true,
+      correct: 4,
+      total: 5,
+      minutes: 3,
+      byTopic: [],
+    };
     const reviews = exam.questionIds.slice(0, 4).map((id) => ({ id, rating: Rating.Good as const, at: T0 }));
     store.finishExam(record, reviews);
     store.finishExam(record, reviews);
@@ -121,6 +133,11 @@ describe('the learning store', () => {
     expect(after.days).toEqual({});
     expect(after.currentExam()).toBeNull();
     expect(existsSync(join(dir, 'learning.bak.json'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, 'learning.json'), 'utf8'))).toEqual({ version: 1, cards: {}, days: {}, exams: [] });
+    expect(JSON.parse(readFileSync(join(dir, 'learning.json'), 'utf8'))).toEqual({
+      version: 1,
+      cards: {},
+      days: {},
+      exams: [],
+    });
   });
 });

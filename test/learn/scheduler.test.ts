@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/learn/content.js';
-import { type Card, dueIn, isStoredCard, pickCards, PACE, Rating, ratingFor, recall, restoreCard, reviewCard, State, storeCard } from '../../src/learn/scheduler.js';
+import {
+  type Card,
+  dueIn,
+  isStoredCard,
+  pickCards,
+  PACE,
+  Rating,
+  ratingFor,
+  recall,
+  restoreCard,
+  reviewCard,
+  State,
+  storeCard,
+} from '../../src/learn/scheduler.js';
 import { planSession, teachingOrder } from '../../src/learn/session.js';
 
 /** A fake clock: every test moves time by hand. */
@@ -13,11 +26,19 @@ describe('rating from what happened', () => {
     ['wrong', { type: 'single', correct: false, hints: 0, ms: 3000 }, Rating.Again],
     ['wrong even when fast', { type: 'truefalse', correct: false, hints: 0, ms: 500 }, Rating.Again],
     ['right after a hint', { type: 'fix-file', correct: true, hints: 1, ms: 30000 }, Rating.Hard],
-    ['right after two failed checks', { type: 'fix-file', correct: true, hints: 0, ms: 120000, failedChecks: 2 }, Rating.Hard],
+    [
+      'right after two failed checks',
+      { type: 'fix-file', correct: true, hints: 0, ms: 120000, failedChecks: 2 },
+      Rating.Hard,
+    ],
     ['right but slow', { type: 'single', correct: true, hints: 0, ms: (PACE.single.slow + 1) * 1000 }, Rating.Hard],
     ['right at a normal pace', { type: 'single', correct: true, hints: 0, ms: 30000 }, Rating.Good],
     ['right and quick', { type: 'single', correct: true, hints: 0, ms: 4000 }, Rating.Easy],
-    ['a fix-file in three minutes is a normal pace', { type: 'fix-file', correct: true, hints: 0, ms: 180000 }, Rating.Good],
+    [
+      'a fix-file in three minutes is a normal pace',
+      { type: 'fix-file', correct: true, hints: 0, ms: 180000 },
+      Rating.Good,
+    ],
   ] as const)('%s', (_name, p, rating) => {
     expect(ratingFor(p)).toBe(rating);
   });
@@ -106,12 +127,18 @@ describe('picking cards: due first, then new, then the weakest', () => {
     cards.set('b', reviewCard(undefined, Rating.Easy, at(-1)));
     cards.set('a', reviewCard(undefined, Rating.Easy, at(-days(3))));
     const picks = pickCards(cards, ['b', 'a'], T0, 5);
-    expect(picks).toEqual([{ id: 'a', reason: 'ahead' }, { id: 'b', reason: 'ahead' }]);
+    expect(picks).toEqual([
+      { id: 'a', reason: 'ahead' },
+      { id: 'b', reason: 'ahead' },
+    ]);
     expect(recall(cards.get('a'), T0)).toBeLessThan(recall(cards.get('b'), T0));
   });
 
   it('respects the count and the exclusions', () => {
-    expect(pickCards(new Map(), ids, T0, 2)).toEqual([{ id: 'a', reason: 'new' }, { id: 'b', reason: 'new' }]);
+    expect(pickCards(new Map(), ids, T0, 2)).toEqual([
+      { id: 'a', reason: 'new' },
+      { id: 'b', reason: 'new' },
+    ]);
     expect(pickCards(new Map(), ids, T0, 2, new Set(['a'])).map((p) => p.id)).toEqual(['b', 'c']);
   });
 
@@ -129,7 +156,8 @@ describe('practice sessions over the real content', () => {
     const order = teachingOrder(content);
     expect(order.length).toBe(content.questions.length);
     const topicIndex = (id: string) => content.topics.findIndex((t) => t.id === id);
-    for (let i = 1; i < order.length; i++) expect(topicIndex(order[i].topic)).toBeGreaterThanOrEqual(topicIndex(order[i - 1].topic));
+    for (let i = 1; i < order.length; i++)
+      expect(topicIndex(order[i].topic)).toBeGreaterThanOrEqual(topicIndex(order[i - 1].topic));
     const firstLesson = content.topics[0].lessons![0];
     expect(order[0].lesson).toBe(firstLesson);
   });

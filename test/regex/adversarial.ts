@@ -13,16 +13,28 @@ export function patternAlphabet(source: string): { sequence: string[]; alphabet:
   };
   const escape = (c: string): string[] => {
     switch (c) {
-      case 's': return [' ', '\n', '\t'];
-      case 'S': case 'w': return ['a', '_', '0'];
-      case 'W': return [' ', '-'];
-      case 'd': return ['1'];
-      case 'D': return ['x'];
-      case 'n': return ['\n'];
-      case 'r': return ['\r'];
-      case 't': return ['\t'];
-      case 'b': case 'B': return [];
-      default: return [c];
+      case 's':
+        return [' ', '\n', '\t'];
+      case 'S':
+      case 'w':
+        return ['a', '_', '0'];
+      case 'W':
+        return [' ', '-'];
+      case 'd':
+        return ['1'];
+      case 'D':
+        return ['x'];
+      case 'n':
+        return ['\n'];
+      case 'r':
+        return ['\r'];
+      case 't':
+        return ['\t'];
+      case 'b':
+      case 'B':
+        return [];
+      default:
+        return [c];
     }
   };
   for (let i = 0; i < source.length; i++) {
@@ -81,18 +93,31 @@ export function adversarialInputs(source: string, size: number): Array<{ label: 
     out.push({ label: `${JSON.stringify(c)} repeated`, text: fill(c) });
     out.push({ label: `${JSON.stringify(c)} repeated, then a failing character`, text: fill(c) + FAIL });
   }
-  for (let i = 0; i + 1 < letters.length; i++) out.push({ label: `${JSON.stringify(letters[i] + letters[i + 1])} repeated`, text: fill(letters[i] + letters[i + 1]) });
+  for (let i = 0; i + 1 < letters.length; i++)
+    out.push({
+      label: `${JSON.stringify(letters[i] + letters[i + 1])} repeated`,
+      text: fill(letters[i] + letters[i + 1]),
+    });
   const whole = sequence.join('');
-  if (whole) out.push({ label: 'the pattern\'s own characters repeated', text: fill(whole) });
+  if (whole) out.push({ label: "the pattern's own characters repeated", text: fill(whole) });
   // Prefixes that almost match: the first k atoms, then atom k pumped, then a failing character.
   const steps = Math.min(sequence.length, 12);
   for (let s = 0; s < steps; s++) {
     const k = Math.floor((s * sequence.length) / steps);
     const prefix = sequence.slice(0, k).join('');
     const pump = sequence[k];
-    out.push({ label: `prefix ${JSON.stringify(prefix.slice(0, 20))} repeated`, text: prefix ? fill(prefix + FAIL) : '' });
-    out.push({ label: `prefix ${JSON.stringify(prefix.slice(0, 20))} then ${JSON.stringify(pump)} pumped`, text: prefix + fill(pump) + FAIL });
-    out.push({ label: `${JSON.stringify(pump)} pumped after each prefix`, text: fill(prefix + pump.repeat(64)) + FAIL });
+    out.push({
+      label: `prefix ${JSON.stringify(prefix.slice(0, 20))} repeated`,
+      text: prefix ? fill(prefix + FAIL) : '',
+    });
+    out.push({
+      label: `prefix ${JSON.stringify(prefix.slice(0, 20))} then ${JSON.stringify(pump)} pumped`,
+      text: prefix + fill(pump) + FAIL,
+    });
+    out.push({
+      label: `${JSON.stringify(pump)} pumped after each prefix`,
+      text: fill(prefix + pump.repeat(64)) + FAIL,
+    });
   }
   return out.filter((i) => i.text.length > 0);
 }

@@ -40,7 +40,10 @@ function timed(source: string, flags: string, text: string, bound: number): numb
  */
 function worstCase(source: string, flags: string): Slow | undefined {
   const regex = `/${source}/${flags}`;
-  const small = adversarialInputs(source, SMALL).map((input) => ({ ...input, ms: timed(source, flags, input.text, SMALL_BOUND_MS) }));
+  const small = adversarialInputs(source, SMALL).map((input) => ({
+    ...input,
+    ms: timed(source, flags, input.text, SMALL_BOUND_MS),
+  }));
   const slowSmall = small.find((i) => i.ms > SMALL_BOUND_MS);
   if (slowSmall) return { where: '', regex, input: slowSmall.label, ms: slowSmall.ms, size: SMALL };
   const worst = small.sort((a, b) => b.ms - a.ms).slice(0, 3);
@@ -80,6 +83,8 @@ describe('regular expressions in src/', () => {
       const s = worstCase(r.source, r.flags);
       if (s) slow.push({ ...s, where: r.where });
     }
-    expect(slow.map((s) => `${s.where} ${s.regex} took ${s.ms.toFixed(0)} ms on ${s.input} (${s.size} chars)`)).toEqual([]);
+    expect(slow.map((s) => `${s.where} ${s.regex} took ${s.ms.toFixed(0)} ms on ${s.input} (${s.size} chars)`)).toEqual(
+      [],
+    );
   }, 600000);
 });

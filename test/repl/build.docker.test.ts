@@ -18,7 +18,11 @@ describe.skipIf(!docker)('REPL :build with the local Docker daemon', () => {
     unlock = await lockDaemon();
   }, 20 * 60_000);
   afterAll(async () => {
-    for (const tag of built) await docker!.getImage(tag).remove({ force: true }).catch(() => undefined);
+    for (const tag of built)
+      await docker!
+        .getImage(tag)
+        .remove({ force: true })
+        .catch(() => undefined);
     unlock();
   });
 

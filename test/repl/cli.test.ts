@@ -7,7 +7,12 @@ import { cli, ROOT, tempDir } from '../helpers.js';
 
 /** Runs `amlenv repl` with the given standard input (not a terminal: the scriptable mode). */
 function repl(input: string, cwd = tempDir()) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'amlenv.js'), 'repl'], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'amlenv.js'), 'repl'], {
+    cwd,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,13 +28,18 @@ describe('amlenv repl on a pipe (scriptable mode)', () => {
     const r = repl('from azureml.core import Environment\nenv = Environment("x")\nenv.pythn\nenv.name\n');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("'x'\n");
-    expect(r.stderr).toBe("<stdin>:3:5: AttributeError: 'Environment' object has no attribute 'pythn'. Did you mean: 'python'?\n    env.pythn\n        ^^^^^\n");
+    expect(r.stderr).toBe(
+      "<stdin>:3:5: AttributeError: 'Environment' object has no attribute 'pythn'. Did you mean: 'python'?\n    env.pythn\n        ^^^^^\n",
+    );
   });
 
   it('reads files relative to the folder it runs in and writes save_to_directory there', () => {
     const cwd = tempDir();
     cpSync(join(ROOT, 'test', 'repl', 'transcripts', '_inputs'), cwd, { recursive: true });
-    const r = repl('from azureml.core import Environment\nenv = Environment.from_conda_specification("c", "conda.yml")\nenv.save_to_directory("saved")\n', cwd);
+    const r = repl(
+      'from azureml.core import Environment\nenv = Environment.from_conda_specification("c", "conda.yml")\nenv.save_to_directory("saved")\n',
+      cwd,
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('note: wrote saved/azureml_environment.json, saved/conda_dependencies.yml\n');
     const v = cli(['validate', join(cwd, 'saved')]);

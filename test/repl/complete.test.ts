@@ -23,7 +23,10 @@ describe('Tab completion', () => {
 
   it('completes module names after from/import and the names a module has', async () => {
     const s = await session();
-    expect(candidates(s, 'from azureml.core.con')).toEqual(['azureml.core.conda_dependencies', 'azureml.core.container_registry']);
+    expect(candidates(s, 'from azureml.core.con')).toEqual([
+      'azureml.core.conda_dependencies',
+      'azureml.core.container_registry',
+    ]);
     expect(candidates(s, 'from azureml.core import Env')).toEqual(['Environment']);
     expect(candidates(s, 'from azure.ai.ml.entities import Environment, Bu')).toEqual(['BuildContext']);
   });
@@ -33,16 +36,34 @@ describe('Tab completion', () => {
     expect(candidates(s, 'env.pyth')).toEqual(['python']);
     expect(candidates(s, 'env.python.user')).toEqual(['user_managed_dependencies']);
     expect(candidates(s, 'env.docker.base_')).toEqual(['base_dockerfile', 'base_image', 'base_image_registry']);
-    expect(candidates(s, 'env.python.conda_dependencies.add_')).toEqual(['add_channel', 'add_conda_package', 'add_pip_package']);
-    expect(candidates(s, 'Environment.from_')).toEqual(['from_conda_specification', 'from_docker_build_context', 'from_docker_image', 'from_dockerfile', 'from_existing_conda_environment', 'from_pip_requirements']);
+    expect(candidates(s, 'env.python.conda_dependencies.add_')).toEqual([
+      'add_channel',
+      'add_conda_package',
+      'add_pip_package',
+    ]);
+    expect(candidates(s, 'Environment.from_')).toEqual([
+      'from_conda_specification',
+      'from_docker_build_context',
+      'from_docker_image',
+      'from_dockerfile',
+      'from_existing_conda_environment',
+      'from_pip_requirements',
+    ]);
     expect(candidates(s, 'env.docker.base_image_registry.pass')).toEqual(['password']);
     expect(candidates(s, 'nothing.here')).toEqual([]);
   });
 
   it('offers keyword arguments inside a call, before names', async () => {
-    const s = await session('from azureml.core import Environment', 'from azureml.core.conda_dependencies import CondaDependencies');
+    const s = await session(
+      'from azureml.core import Environment',
+      'from azureml.core.conda_dependencies import CondaDependencies',
+    );
     expect(candidates(s, 'CondaDependencies.create(py')).toEqual(['python_version=']);
-    expect(candidates(s, 'CondaDependencies.create(python_version="3.11", pi')).toEqual(['pin_sdk_version=', 'pip_indexurl=', 'pip_packages=']);
+    expect(candidates(s, 'CondaDependencies.create(python_version="3.11", pi')).toEqual([
+      'pin_sdk_version=',
+      'pip_indexurl=',
+      'pip_packages=',
+    ]);
     expect(candidates(s, 'Environment.from_pip_requirements("n", fi')).toEqual(['file_path=']);
     expect(candidates(s, 'Environment(')[0]).toBe('name=');
   });
@@ -62,8 +83,13 @@ describe('Tab completion', () => {
     expect(candidates(s, 'x = No')).toEqual(['None']);
     expect(candidates(s, 'Environment("a", Fa')).toEqual(['False']);
     expect(candidates(s, 'x = fr')).toEqual([]);
-    const typed = [...'x = Tru'].reduce((acc, ch) => promptReducer(acc, { type: 'key', input: ch, key: k() }), initialPrompt());
-    expect(promptReducer(typed, { type: 'complete', completion: complete(s, typed.buf.text) }).buf.text).toBe('x = True');
+    const typed = [...'x = Tru'].reduce(
+      (acc, ch) => promptReducer(acc, { type: 'key', input: ch, key: k() }),
+      initialPrompt(),
+    );
+    expect(promptReducer(typed, { type: 'complete', completion: complete(s, typed.buf.text) }).buf.text).toBe(
+      'x = True',
+    );
   });
 
   it("a mistyped constant is suggested as the constant: 'Tr' and 'Tru' mean True, not str", async () => {
@@ -81,7 +107,8 @@ describe('Tab completion', () => {
 });
 
 describe('prompt state', () => {
-  const typed = (s: PromptState, text: string) => [...text].reduce((acc, ch) => promptReducer(acc, { type: 'key', input: ch, key: k() }), s);
+  const typed = (s: PromptState, text: string) =>
+    [...text].reduce((acc, ch) => promptReducer(acc, { type: 'key', input: ch, key: k() }), s);
 
   it('types, edits and keeps the cursor', () => {
     let s = typed(initialPrompt(), 'env.nme');
@@ -119,10 +146,16 @@ describe('prompt state', () => {
   });
 
   it('a single candidate is inserted; several insert their common prefix and are listed', () => {
-    const one = promptReducer(typed(initialPrompt(), 'env.pyth'), { type: 'complete', completion: { start: 4, end: 8, candidates: ['python'] } });
+    const one = promptReducer(typed(initialPrompt(), 'env.pyth'), {
+      type: 'complete',
+      completion: { start: 4, end: 8, candidates: ['python'] },
+    });
     expect(one.buf).toEqual({ text: 'env.python', cursor: 10 });
     expect(one.candidates).toEqual([]);
-    const many = promptReducer(typed(initialPrompt(), 'env.docker.b'), { type: 'complete', completion: { start: 11, end: 12, candidates: ['base_dockerfile', 'base_image'] } });
+    const many = promptReducer(typed(initialPrompt(), 'env.docker.b'), {
+      type: 'complete',
+      completion: { start: 11, end: 12, candidates: ['base_dockerfile', 'base_image'] },
+    });
     expect(many.buf.text).toBe('env.docker.base_');
     expect(many.candidates).toEqual(['base_dockerfile', 'base_image']);
   });

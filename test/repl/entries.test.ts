@@ -21,8 +21,21 @@ describe('what a statement leaves above the prompt', () => {
     const source = 'x = [\n  "a",\n  b,\n]';
     const result = await s.run(source);
     const entry = statementEntry(2, source, result);
-    expect(entry.lines.map((l) => (l.prompt ?? '') + l.text)).toEqual(['>>> x = [', '...   "a",', '...   b,', '... ]', '  line 3', '      b,', '      ^', "NameError: name 'b' is not defined"]);
-    expect(scriptErrorLines(result.error!, 10)).toEqual(["<stdin>:12:3: NameError: name 'b' is not defined", '      b,', '      ^']);
+    expect(entry.lines.map((l) => (l.prompt ?? '') + l.text)).toEqual([
+      '>>> x = [',
+      '...   "a",',
+      '...   b,',
+      '... ]',
+      '  line 3',
+      '      b,',
+      '      ^',
+      "NameError: name 'b' is not defined",
+    ]);
+    expect(scriptErrorLines(result.error!, 10)).toEqual([
+      "<stdin>:12:3: NameError: name 'b' is not defined",
+      '      b,',
+      '      ^',
+    ]);
   });
 
   it('warnings are labelled; the diff is indented so wrapped lines stay aligned', async () => {
@@ -31,7 +44,10 @@ describe('what a statement leaves above the prompt', () => {
     await s.run('env = Environment("x")');
     const source = 'env.docker.enabled = True';
     const entry = statementEntry(3, source, await s.run(source));
-    expect(entry.lines[1]).toEqual({ style: 'warning', text: "warning: 'enabled' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object with the 'use_docker' param instead." });
+    expect(entry.lines[1]).toEqual({
+      style: 'warning',
+      text: "warning: 'enabled' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object with the 'use_docker' param instead.",
+    });
     expect(entry.lines[2]).toEqual({ style: 'changed', text: '~ docker.enabled: false → true', indent: 2 });
   });
 });

@@ -13,7 +13,12 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).join(' ');
 
 describe.each(WIDTHS)('the REPL at %i columns', (width) => {
   it(':help keeps its columns: every description row starts at the same column, nothing is lost', () => {
-    const entry: Entry = { id: 1, lines: helpText().split('\n').map((text) => ({ style: 'data' as const, text })) };
+    const entry: Entry = {
+      id: 1,
+      lines: helpText()
+        .split('\n')
+        .map((text) => ({ style: 'data' as const, text })),
+    };
     const rows = texts(entry, width);
     for (const row of rows) expect(row.length).toBeLessThanOrEqual(width);
     expect(words(rows.join(' ')).replace(/(\S) (\S)/g, '$1 $2')).toContain('user_managed_dependencies');
@@ -29,7 +34,10 @@ describe.each(WIDTHS)('the REPL at %i columns', (width) => {
       if (stacked) expect(lead).toBe(6);
       else expect(lead).toBe(column);
     }
-    if (width >= 80) expect(rows.some((r) => r.startsWith('  :explain RULE|TOPIC|ATTRIBUTE') && r.includes('explain a rule id'))).toBe(true);
+    if (width >= 80)
+      expect(rows.some((r) => r.startsWith('  :explain RULE|TOPIC|ATTRIBUTE') && r.includes('explain a rule id'))).toBe(
+        true,
+      );
   });
 
   it('the banner breaks between its phrases, never inside one', () => {
@@ -61,12 +69,26 @@ describe.each(WIDTHS)('the REPL at %i columns', (width) => {
     const caret = rows.findIndex((r) => /^ *\^+$/.test(r));
     const above = rows[caret - 1];
     const start = rows[caret].indexOf('^');
-    expect(above.slice(start, start + 'missing_name'.length)).toBe('missing_name'.slice(0, Math.min(12, above.length - start)));
+    expect(above.slice(start, start + 'missing_name'.length)).toBe(
+      'missing_name'.slice(0, Math.min(12, above.length - start)),
+    );
     expect(rows.at(-1)).toMatch(/^NameError: name 'missing_name' is not defined/);
   });
 
   it('the completion list wraps between names, and says how many more there are past four rows', () => {
-    const names = ['add_private_pip_wheel', 'from_conda_specification', 'from_docker_build_context', 'from_docker_image', 'from_dockerfile', 'from_existing_conda_environment', 'from_pip_requirements', 'get', 'label', 'list', 'load_from_directory'];
+    const names = [
+      'add_private_pip_wheel',
+      'from_conda_specification',
+      'from_docker_build_context',
+      'from_docker_image',
+      'from_dockerfile',
+      'from_existing_conda_environment',
+      'from_pip_requirements',
+      'get',
+      'label',
+      'list',
+      'load_from_directory',
+    ];
     const rows = candidateRows(names, width);
     for (const row of rows) expect(row.length).toBeLessThanOrEqual(width);
     expect(rows.join('  ').split(/\s+/)).toEqual(names);
@@ -89,7 +111,8 @@ describe('a changed string value is shown whole', () => {
     const s = new ReplSession({ cwd: tempDir(), track: true });
     await s.run('from azureml.core import Environment');
     await s.run('env = Environment("x")');
-    const image = 'myregistry.azurecr.io/team/training/images/pytorch-cuda12-ubuntu22.04-with-extras:2026.11.26-build.1234';
+    const image =
+      'myregistry.azurecr.io/team/training/images/pytorch-cuda12-ubuntu22.04-with-extras:2026.11.26-build.1234';
     const source = `env.docker.base_image = "${image}"`;
     const rows = texts(statementEntry(3, source, await s.run(source)), 80);
     const diff = rows.slice(rows.findIndex((r) => r.includes('~ docker.baseImage')));

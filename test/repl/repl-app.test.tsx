@@ -17,7 +17,9 @@ function app(history: string[] = []) {
   const session = new ReplSession({ cwd, track: true, today: TODAY });
   const recorded: string[] = [];
   let exited = 0;
-  const tree = <ReplApp session={session} history={history} onHistory={(e) => recorded.push(e)} onExit={() => exited++} />;
+  const tree = (
+    <ReplApp session={session} history={history} onHistory={(e) => recorded.push(e)} onExit={() => exited++} />
+  );
   return { tree, session, recorded, exits: () => exited };
 }
 
@@ -36,9 +38,17 @@ describe('the REPL prompt (ink-testing-library)', () => {
     await statement(r, 'from azureml.core import Environment', '>>> from azureml.core import Environment');
     let frame = await statement(r, 'env = Environment("demo")', '→ new Environment "demo" (SDK v1)');
     expect(frame).toContain('[docker/deprecated-image]');
-    frame = await statement(r, 'env.python.user_managed_dependencies = True', '~ python.userManagedDependencies: false → true');
+    frame = await statement(
+      r,
+      'env.python.user_managed_dependencies = True',
+      '~ python.userManagedDependencies: false → true',
+    );
     expect(frame).toContain('[python/conda-ignored]');
-    expect(a.recorded).toEqual(['from azureml.core import Environment', 'env = Environment("demo")', 'env.python.user_managed_dependencies = True']);
+    expect(a.recorded).toEqual([
+      'from azureml.core import Environment',
+      'env = Environment("demo")',
+      'env.python.user_managed_dependencies = True',
+    ]);
   });
 
   it('puts a caret under the column of an error and keeps going', async () => {
@@ -46,7 +56,11 @@ describe('the REPL prompt (ink-testing-library)', () => {
     const r = await mount(a.tree);
     await statement(r, 'from azureml.core import Environment', '>>> from azureml.core import Environment');
     await statement(r, 'env = Environment("demo")', 'new Environment');
-    const frame = await statement(r, 'env.pythn', "AttributeError: 'Environment' object has no attribute 'pythn'. Did you mean: 'python'?");
+    const frame = await statement(
+      r,
+      'env.pythn',
+      "AttributeError: 'Environment' object has no attribute 'pythn'. Did you mean: 'python'?",
+    );
     const lines = frame.split('\n');
     const input = lines.findIndex((l) => l.startsWith('>>> env.pythn'));
     expect(lines[input + 1]).toBe('        ^^^^^');
@@ -81,7 +95,13 @@ describe('the REPL prompt (ink-testing-library)', () => {
     const first = rows.findIndex((l) => l.startsWith('>>> x = print('));
     // The line as typed, cut into rows under the prompt: the rows read back give it whole.
     expect(rows[first + 1].startsWith('    ')).toBe(true);
-    expect(rows.slice(first, first + 2).map((l) => l.slice(4)).join('').replace(/\s/g, '')).toBe(long.replace(/\s/g, ''));
+    expect(
+      rows
+        .slice(first, first + 2)
+        .map((l) => l.slice(4))
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe(long.replace(/\s/g, ''));
     for (const row of rows) expect(row.length).toBeLessThanOrEqual(100);
     await send(r, SEQ.enter);
     const frame = await waitFor(r, (f) => f.split('\n').some((l) => l.startsWith('...')));
@@ -109,7 +129,11 @@ describe('the REPL prompt (ink-testing-library)', () => {
   it('continues an open bracket on the next line with a ... prompt', async () => {
     const a = app();
     const r = await mount(a.tree);
-    await statement(r, 'from azureml.core.conda_dependencies import CondaDependencies', '>>> from azureml.core.conda_dependencies');
+    await statement(
+      r,
+      'from azureml.core.conda_dependencies import CondaDependencies',
+      '>>> from azureml.core.conda_dependencies',
+    );
     await type(r, 'cd = CondaDependencies.create(');
     let frame = await send(r, SEQ.enter);
     frame = await waitFor(r, (f) => /^\.\.\.\s*$/m.test(f));

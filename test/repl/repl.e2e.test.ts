@@ -23,7 +23,12 @@ describe('amlenv repl end to end in a pseudo-terminal (100×30)', () => {
     await typeLine(s, ':quit');
     expect(await s.exited).toBe(0);
     const stored = JSON.parse(readFileSync(join(dir, 'home', 'repl-history.json'), 'utf8'));
-    expect(stored.entries).toEqual(['from azureml.core import Environment', 'env = Environment("e2e")', 'env.python.user_managed_dependencies = True', ':quit']);
+    expect(stored.entries).toEqual([
+      'from azureml.core import Environment',
+      'env = Environment("e2e")',
+      'env.python.user_managed_dependencies = True',
+      ':quit',
+    ]);
 
     const again = spawnCli(['repl'], { cwd: dir, env, cols: 100, rows: 30 });
     await again.waitFor('>>>');

@@ -22,7 +22,11 @@ async function runAll(s: ReplSession, ...lines: string[]): Promise<RunResult> {
   return last!;
 }
 
-const text = (r: RunResult, kind?: string) => r.lines.filter((l) => !kind || l.kind === kind).map((l) => l.text).join('\n');
+const text = (r: RunResult, kind?: string) =>
+  r.lines
+    .filter((l) => !kind || l.kind === kind)
+    .map((l) => l.text)
+    .join('\n');
 
 describe('diffJson', () => {
   it('reports added, changed and removed fields by path', () => {
@@ -35,9 +39,15 @@ describe('diffJson', () => {
 
   it('matches list items so one added package is one added line, and looks inside a changed pip list', () => {
     const before = { deps: ['python=3.8', { pip: ['a'] }] };
-    expect(diffJson(before, { deps: ['python=3.8', 'numpy', { pip: ['a'] }] })).toEqual([{ op: 'added', path: 'deps[1]', after: 'numpy' }]);
-    expect(diffJson(before, { deps: ['python=3.8', { pip: ['a', 'b'] }] })).toEqual([{ op: 'added', path: 'deps[1].pip[1]', after: 'b' }]);
-    expect(diffJson(before, { deps: ['python=3.11', { pip: ['a'] }] })).toEqual([{ op: 'changed', path: 'deps[0]', before: 'python=3.8', after: 'python=3.11' }]);
+    expect(diffJson(before, { deps: ['python=3.8', 'numpy', { pip: ['a'] }] })).toEqual([
+      { op: 'added', path: 'deps[1]', after: 'numpy' },
+    ]);
+    expect(diffJson(before, { deps: ['python=3.8', { pip: ['a', 'b'] }] })).toEqual([
+      { op: 'added', path: 'deps[1].pip[1]', after: 'b' },
+    ]);
+    expect(diffJson(before, { deps: ['python=3.11', { pip: ['a'] }] })).toEqual([
+      { op: 'changed', path: 'deps[0]', before: 'python=3.8', after: 'python=3.11' },
+    ]);
   });
 
   it('quotes keys that are not identifiers', () => {
@@ -59,10 +69,20 @@ describe('ReplSession: the definition after each statement', () => {
     await runAll(s, 'from azureml.core import Environment', 'env = Environment("diag")');
     const r = await s.run('env.docker.base_image = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"');
     expect(r.change?.focus).toBeUndefined();
-    expect(r.change?.changes).toEqual([{ op: 'changed', path: 'docker.baseImage', before: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20250217.v1', after: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1' }]);
+    expect(r.change?.changes).toEqual([
+      {
+        op: 'changed',
+        path: 'docker.baseImage',
+        before: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20250217.v1',
+        after: 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1',
+      },
+    ]);
     expect(r.change?.fixed).toBeGreaterThanOrEqual(1);
     const lines = changeLines(r.change!);
-    expect(lines[0]).toEqual({ kind: 'changed', text: '~ docker.baseImage: "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20250217.v1" → "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"' });
+    expect(lines[0]).toEqual({
+      kind: 'changed',
+      text: '~ docker.baseImage: "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20250217.v1" → "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"',
+    });
     expect(lines[lines.length - 1].text).toMatch(/^✓ \d+ fixed · 0 errors · \d+ warnings?/);
 
     const broken = await s.run('env.python.user_managed_dependencies = True');
@@ -77,16 +97,28 @@ describe('ReplSession: the definition after each statement', () => {
 
   it('changes through a CondaDependencies object attached earlier show on the environment', async () => {
     const s = session();
-    await runAll(s, 'from azureml.core import Environment', 'from azureml.core.conda_dependencies import CondaDependencies', 'env = Environment("x")', 'cd = env.python.conda_dependencies');
+    await runAll(
+      s,
+      'from azureml.core import Environment',
+      'from azureml.core.conda_dependencies import CondaDependencies',
+      'env = Environment("x")',
+      'cd = env.python.conda_dependencies',
+    );
     const r = await s.run('cd.add_pip_package("scikit-learn==1.5.1")');
-    expect(r.change?.changes).toEqual([{ op: 'added', path: 'python.condaDependencies.dependencies[1].pip[1]', after: 'scikit-learn==1.5.1' }]);
+    expect(r.change?.changes).toEqual([
+      { op: 'added', path: 'python.condaDependencies.dependencies[1].pip[1]', after: 'scikit-learn==1.5.1' },
+    ]);
   });
 
   it('the password never shows in a diff', async () => {
     const s = session();
     await runAll(s, 'from azureml.core import Environment', 'env = Environment("x")');
     const r = await s.run('env.docker.base_image_registry.password = "hunter22"');
-    expect(changeLines(r.change!).map((l) => l.text).join('\n')).not.toContain('hunter22');
+    expect(
+      changeLines(r.change!)
+        .map((l) => l.text)
+        .join('\n'),
+    ).not.toContain('hunter22');
   });
 
   it('in scriptable mode (no tracking) nothing is validated after statements', async () => {
@@ -114,14 +146,23 @@ describe('meta commands', () => {
 
   it(':show json is the definition the validator accepts; :show yaml is the conda file', async () => {
     const s = session();
-    await runAll(s, 'from azureml.core import Environment', 'env = Environment.from_conda_specification("train", "conda.yml")');
+    await runAll(
+      s,
+      'from azureml.core import Environment',
+      'env = Environment.from_conda_specification("train", "conda.yml")',
+    );
     const json = text(await s.run(':show json'), 'data');
     const file = join(s.options.cwd, 'shown.json');
     writeFileSync(file, json);
     const loaded = loadDefinition(file);
     expect(loaded.ok).toBe(true);
-    if (loaded.ok) expect((await validateDefinition(loaded.def, { today: TODAY })).filter((d) => d.severity === 'error')).toEqual([]);
-    expect(text(await s.run(':show yaml'), 'data')).toBe('name: churn-train\nchannels:\n- conda-forge\ndependencies:\n- python=3.11\n- pip=24.0\n- numpy=1.26.4\n- pip:\n  - scikit-learn==1.5.1\n  - azureml-mlflow==1.60.0');
+    if (loaded.ok)
+      expect((await validateDefinition(loaded.def, { today: TODAY })).filter((d) => d.severity === 'error')).toEqual(
+        [],
+      );
+    expect(text(await s.run(':show yaml'), 'data')).toBe(
+      'name: churn-train\nchannels:\n- conda-forge\ndependencies:\n- python=3.11\n- pip=24.0\n- numpy=1.26.4\n- pip:\n  - scikit-learn==1.5.1\n  - azureml-mlflow==1.60.0',
+    );
   });
 
   it(':validate lists the diagnostics and fails when there are errors', async () => {
@@ -137,28 +178,40 @@ describe('meta commands', () => {
     const s = session();
     await runAll(s, 'from azureml.core import Environment', 'env = Environment("saved")');
     expect((await s.run(':save out')).status).toBe('ok');
-    expect(readFileSync(join(s.options.cwd, 'out', 'azureml_environment.json'), 'utf8')).not.toContain('"condaDependencies"');
+    expect(readFileSync(join(s.options.cwd, 'out', 'azureml_environment.json'), 'utf8')).not.toContain(
+      '"condaDependencies"',
+    );
     expect(existsSync(join(s.options.cwd, 'out', 'conda_dependencies.yml'))).toBe(true);
     const again = await s.run(':save out');
     expect(again.status).toBe('error');
     expect(again.error?.message).toContain(':save PATH --force');
     expect((await s.run(':save out --force')).status).toBe('ok');
     expect((await s.run(':save env.json')).status).toBe('ok');
-    expect(JSON.parse(readFileSync(join(s.options.cwd, 'env.json'), 'utf8')).python.condaDependencies.name).toBe('project_environment');
+    expect(JSON.parse(readFileSync(join(s.options.cwd, 'env.json'), 'utf8')).python.condaDependencies.name).toBe(
+      'project_environment',
+    );
     expect((await s.run(':save env.yml')).error?.message).toMatch(/saved as a folder or a \.json file/);
 
-    await runAll(s, 'from azure.ai.ml.entities import Environment', 'v2 = Environment(name="v2", image="python:3.11", conda_file="conda.yml")');
+    await runAll(
+      s,
+      'from azure.ai.ml.entities import Environment',
+      'v2 = Environment(name="v2", image="python:3.11", conda_file="conda.yml")',
+    );
     expect((await s.run(':save sub/environment.yml')).status).toBe('ok');
     expect(readFileSync(join(s.options.cwd, 'sub', 'environment.yml'), 'utf8')).toContain('conda_file: ../conda.yml');
     // Checked from the REPL's folder (the containment root when there is no repository), as `amlenv validate sub/environment.yml` there would.
-    const v2 = loadDefinition(join(s.options.cwd, 'sub', 'environment.yml'), { guard: guardFor(join(s.options.cwd, 'sub', 'environment.yml'), { cwd: s.options.cwd }) });
+    const v2 = loadDefinition(join(s.options.cwd, 'sub', 'environment.yml'), {
+      guard: guardFor(join(s.options.cwd, 'sub', 'environment.yml'), { cwd: s.options.cwd }),
+    });
     expect(v2.ok && v2.def.problems).toEqual([]);
   });
 
   it(':explain knows rules, topics and SDK attributes', async () => {
     const s = session();
     expect(text(await s.run(':explain name/reserved-prefix'))).toMatch(/^name\/reserved-prefix \[error\]/);
-    expect(text(await s.run(':explain user_managed_dependencies'))).toContain('python.user_managed_dependencies  (JSON: python.userManagedDependencies, boolean)');
+    expect(text(await s.run(':explain user_managed_dependencies'))).toContain(
+      'python.user_managed_dependencies  (JSON: python.userManagedDependencies, boolean)',
+    );
     expect(text(await s.run(':explain docker.base_image'))).toContain('JSON: docker.baseImage');
     const unknown = await s.run(':explain user_managed_dependency');
     expect(unknown.status).toBe('error');
@@ -168,7 +221,9 @@ describe('meta commands', () => {
   it(':history lists the statements; :reset forgets every name; :quit quits', async () => {
     const s = session();
     await runAll(s, 'from azureml.core import Environment', 'env = Environment("x")');
-    expect(text(await s.run(':history'))).toBe('  1  from azureml.core import Environment\n  2  env = Environment("x")');
+    expect(text(await s.run(':history'))).toBe(
+      '  1  from azureml.core import Environment\n  2  env = Environment("x")',
+    );
     await s.run(':reset');
     const after = await s.run('env');
     expect(after.error?.type).toBe('NameError');
@@ -180,14 +235,17 @@ describe('meta commands', () => {
   it('exit() and quit() end the session as :quit does; help(obj) lists attributes', async () => {
     const s = session();
     await runAll(s, 'from azureml.core import Environment', 'env = Environment("x")');
-    expect(text(await s.run('help(env.docker.platform)'), 'print')).toBe('DockerImagePlatform: architecture, os\n:explain NAME explains an attribute (e.g. :explain user_managed_dependencies)');
+    expect(text(await s.run('help(env.docker.platform)'), 'print')).toBe(
+      'DockerImagePlatform: architecture, os\n:explain NAME explains an attribute (e.g. :explain user_managed_dependencies)',
+    );
     expect((await s.run('exit()')).status).toBe('quit');
     expect((await s.run('quit()')).status).toBe('quit');
   });
 
   it(':help names every meta command', async () => {
     const help = text(await session().run(':help'));
-    for (const c of [':show', ':validate', ':explain', ':save', ':build', ':reset', ':history', ':quit']) expect(help).toContain(c);
+    for (const c of [':show', ':validate', ':explain', ':save', ':build', ':reset', ':history', ':quit'])
+      expect(help).toContain(c);
   });
 });
 
@@ -200,7 +258,12 @@ describe(':show dockerfile, :show v2 and :build through the converter and the Do
 
   it(':show dockerfile renders the Dockerfile Azure ML would build for a valid definition', async () => {
     const s = await withTools();
-    await runAll(s, 'from azureml.core import Environment', 'env = Environment("dock")', 'env.docker.base_image = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"');
+    await runAll(
+      s,
+      'from azureml.core import Environment',
+      'env = Environment("dock")',
+      'env.docker.base_image = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"',
+    );
     const r = await s.run(':show dockerfile');
     expect(r.status).toBe('ok');
     expect(text(r, 'data')).toMatch(/^FROM mcr\.microsoft\.com\/azureml\/openmpi4\.1\.0-ubuntu22\.04:20250601\.v1\n/);
@@ -220,17 +283,28 @@ describe(':show dockerfile, :show v2 and :build through the converter and the Do
 
   it(':show dockerfile of a v2 build context is its own Dockerfile', async () => {
     const s = await withTools();
-    await runAll(s, 'from azure.ai.ml.entities import Environment, BuildContext', 'env = Environment(name="ctx", build=BuildContext(path="docker-context"))');
+    await runAll(
+      s,
+      'from azure.ai.ml.entities import Environment, BuildContext',
+      'env = Environment(name="ctx", build=BuildContext(path="docker-context"))',
+    );
     const r = await s.run(':show dockerfile');
     expect(text(r, 'data')).toContain('RUN pip install --no-cache-dir scikit-learn==1.5.1');
   });
 
   it(':show v2 converts a v1 definition and says what did not carry over', async () => {
     const s = await withTools();
-    await runAll(s, 'from azureml.core import Environment', 'env = Environment("to-v2")', 'env.docker.base_image = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"');
+    await runAll(
+      s,
+      'from azureml.core import Environment',
+      'env = Environment("to-v2")',
+      'env.docker.base_image = "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"',
+    );
     const r = await s.run(':show v2');
     expect(r.status).toBe('ok');
-    expect(text(r, 'data')).toMatch(/^\$schema: https:\/\/azuremlschemas\.azureedge\.net\/latest\/environment\.schema\.json\nname: to-v2\n/);
+    expect(text(r, 'data')).toMatch(
+      /^\$schema: https:\/\/azuremlschemas\.azureedge\.net\/latest\/environment\.schema\.json\nname: to-v2\n/,
+    );
     expect(text(r, 'data')).toContain('# conda.yml (conda_file)');
     expect(text(r, 'note')).toMatch(/^environmentVariables: /m);
   });
@@ -245,4 +319,3 @@ describe(':show dockerfile, :show v2 and :build through the converter and the Do
     }
   });
 });
-

@@ -25,11 +25,16 @@ async function runTranscript(source: string, cwd: string): Promise<{ code: numbe
   let stdout = '';
   let stderr = '';
   const session = new ReplSession({ cwd, tools: await replTools(), today: TODAY });
-  const code = await runScript(source.split('\n'), session, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runScript(source.split('\n'), session, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+  });
   return { code, stdout, stderr: stderr.split(cwd).join('<cwd>') };
 }
 
-const transcripts = readdirSync(DIR).filter((f) => f.endsWith('.py')).sort();
+const transcripts = readdirSync(DIR)
+  .filter((f) => f.endsWith('.py'))
+  .sort();
 
 describe('REPL transcripts (statements in, expected output and files out)', () => {
   it('has transcripts', () => expect(transcripts.length).toBeGreaterThan(10));
@@ -41,14 +46,14 @@ describe('REPL transcripts (statements in, expected output and files out)', () =
     cpSync(INPUTS, cwd, { recursive: true });
     const result = await runTranscript(source.replace(/\n$/, ''), cwd);
     const expectedCode = /^# expect: exit (\d)/.exec(source)?.[1] ?? '0';
-    expect(result.stdout).toBe(readFileSync(base + '.out', 'utf8'));
-    expect(result.stderr).toBe(existsSync(base + '.err') ? readFileSync(base + '.err', 'utf8') : '');
+    expect(result.stdout).toBe(readFileSync(`${base}.out`, 'utf8'));
+    expect(result.stderr).toBe(existsSync(`${base}.err`) ? readFileSync(`${base}.err`, 'utf8') : '');
     expect(result.code).toBe(Number(expectedCode));
-    if (existsSync(base + '.files')) {
-      for (const expected of filesUnder(base + '.files')) {
-        const written = join(cwd, relative(base + '.files', expected));
-        expect(existsSync(written), `${relative(base + '.files', expected)} was written`).toBe(true);
-        expect(readFileSync(written, 'utf8'), relative(base + '.files', expected)).toBe(readFileSync(expected, 'utf8'));
+    if (existsSync(`${base}.files`)) {
+      for (const expected of filesUnder(`${base}.files`)) {
+        const written = join(cwd, relative(`${base}.files`, expected));
+        expect(existsSync(written), `${relative(`${base}.files`, expected)} was written`).toBe(true);
+        expect(readFileSync(written, 'utf8'), relative(`${base}.files`, expected)).toBe(readFileSync(expected, 'utf8'));
       }
     }
   });

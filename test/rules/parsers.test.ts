@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { normalizePipName, parseMatchSpec, parsePipEntry, pythonLine, readDeps, simpleRequirement } from '../../src/env/deps.js';
+import {
+  normalizePipName,
+  parseMatchSpec,
+  parsePipEntry,
+  pythonLine,
+  readDeps,
+  simpleRequirement,
+} from '../../src/env/deps.js';
 import { parseImageRef } from '../../src/env/image-ref.js';
 import { fieldLibs, loadFieldLibs } from '../../src/env/libs.js';
 import { didYouMean } from '../../src/rules/helpers.js';
@@ -73,16 +80,30 @@ describe('the python version a conda spec declares', () => {
 
 describe('Docker image references (distribution grammar)', () => {
   it.each([
-    ['mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1', { registry: 'mcr.microsoft.com', repository: 'azureml/openmpi4.1.0-ubuntu22.04', tag: '20250601.v1' }],
+    [
+      'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1',
+      { registry: 'mcr.microsoft.com', repository: 'azureml/openmpi4.1.0-ubuntu22.04', tag: '20250601.v1' },
+    ],
     ['ubuntu:22.04', { repository: 'ubuntu', tag: '22.04' }],
     ['localhost:5000/team/img', { registry: 'localhost:5000', repository: 'team/img' }],
-    ['myacr.azurecr.io/envs/train@sha256:' + 'a'.repeat(64), { registry: 'myacr.azurecr.io', repository: 'envs/train', digest: 'sha256:' + 'a'.repeat(64) }],
+    [
+      `myacr.azurecr.io/envs/train@sha256:${'a'.repeat(64)}`,
+      { registry: 'myacr.azurecr.io', repository: 'envs/train', digest: `sha256:${'a'.repeat(64)}` },
+    ],
     ['library/python', { repository: 'library/python' }],
   ])('%s', (text, expected) => {
     expect(parseImageRef(text)).toMatchObject(expected);
   });
 
-  it.each(['Ubuntu:22.04', 'mcr.microsoft.com/AzureML/x:1', 'a b', 'img:', 'img:tag@sha256:short', '{{image.name}}:1', ''])('%j is rejected', (text) => {
+  it.each([
+    'Ubuntu:22.04',
+    'mcr.microsoft.com/AzureML/x:1',
+    'a b',
+    'img:',
+    'img:tag@sha256:short',
+    '{{image.name}}:1',
+    '',
+  ])('%j is rejected', (text) => {
     expect(parseImageRef(text)).toHaveProperty('error');
   });
 });
@@ -110,12 +131,30 @@ describe('helpers', () => {
   });
 
   it('reads Dockerfile instructions across comments and continuations', () => {
-    expect(dockerfileInstructions('# syntax\nARG X=1\nFROM a:${X}\nRUN a \\\n  && b\n')).toEqual(['ARG', 'FROM', 'RUN']);
+    expect(dockerfileInstructions('# syntax\nARG X=1\nFROM a:${X}\nRUN a \\\n  && b\n')).toEqual([
+      'ARG',
+      'FROM',
+      'RUN',
+    ]);
   });
 });
 
 describe('the fast path for plain pip requirements agrees with the full grammar', () => {
-  const lines = ['numpy', 'numpy==1.26.4', 'Scikit_Learn>=1.2, <2', 'azureml-dataprep[fuse,pandas]~=1.27.0', 'torch==2.5.1+cu121', 'pkg!=1.*', 'pkg==1.0.*', 'pkg~=1', 'pkg>=1.0a1', 'pkg===weird', 'pkg==', 'a[b]', 'pkg>=1;python_version<"3.9"'];
+  const lines = [
+    'numpy',
+    'numpy==1.26.4',
+    'Scikit_Learn>=1.2, <2',
+    'azureml-dataprep[fuse,pandas]~=1.27.0',
+    'torch==2.5.1+cu121',
+    'pkg!=1.*',
+    'pkg==1.0.*',
+    'pkg~=1',
+    'pkg>=1.0a1',
+    'pkg===weird',
+    'pkg==',
+    'a[b]',
+    'pkg>=1;python_version<"3.9"',
+  ];
   it.each(lines)('%s', (line) => {
     const fast = simpleRequirement(line);
     if (!fast) return; // left to the full grammar
@@ -123,11 +162,36 @@ describe('the fast path for plain pip requirements agrees with the full grammar'
     expect(full?.type).toBe('ProjectName');
     if (full?.type !== 'ProjectName') return;
     expect(fast.name).toBe(normalizePipName(full.name));
-    expect(fast.specifiers).toEqual((full.versionSpec ?? []).map((s) => ({ operator: s.operator, version: s.version })));
+    expect(fast.specifiers).toEqual(
+      (full.versionSpec ?? []).map((s) => ({ operator: s.operator, version: s.version })),
+    );
   });
 
   it('accepts only what the full grammar accepts, for random requirement-like strings', () => {
-    const piece = fc.constantFrom('numpy', 'a', 'Py_Pkg.x', '[', ']', 'extra', ',', '==', '>=', '~=', '!=', '<', '1', '.', '0', '*', '+local', ' ', 'a1', ';', '@', '-');
+    const piece = fc.constantFrom(
+      'numpy',
+      'a',
+      'Py_Pkg.x',
+      '[',
+      ']',
+      'extra',
+      ',',
+      '==',
+      '>=',
+      '~=',
+      '!=',
+      '<',
+      '1',
+      '.',
+      '0',
+      '*',
+      '+local',
+      ' ',
+      'a1',
+      ';',
+      '@',
+      '-',
+    );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (parts) => {
         const line = parts.join('');

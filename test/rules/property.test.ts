@@ -23,25 +23,51 @@ function survives(outcome: LoadOutcome): void {
   }
 }
 
-const sections = ['name', 'version', 'python', 'docker', 'spark', 'environmentVariables', 'databricks', 'r', 'inferencingStackVersion'];
-const envLike = fc.record(
-  Object.fromEntries(sections.map((k) => [k, fc.jsonValue({ maxDepth: 4 })])),
+const sections = [
+  'name',
+  'version',
+  'python',
+  'docker',
+  'spark',
+  'environmentVariables',
+  'databricks',
+  'r',
+  'inferencingStackVersion',
+];
+const envLike = fc.record(Object.fromEntries(sections.map((k) => [k, fc.jsonValue({ maxDepth: 4 })])), {
+  requiredKeys: [],
+});
+const condaLike = fc.record(
+  {
+    name: fc.jsonValue({ maxDepth: 1 }),
+    channels: fc.oneof(fc.array(fc.string()), fc.jsonValue({ maxDepth: 2 })),
+    dependencies: fc.array(
+      fc.oneof(
+        fc.string(),
+        fc.record({ pip: fc.array(fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 1 }))) }),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
+    ),
+  },
   { requiredKeys: [] },
 );
-const condaLike = fc.record({
-  name: fc.jsonValue({ maxDepth: 1 }),
-  channels: fc.oneof(fc.array(fc.string()), fc.jsonValue({ maxDepth: 2 })),
-  dependencies: fc.array(fc.oneof(fc.string(), fc.record({ pip: fc.array(fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 1 }))) }), fc.jsonValue({ maxDepth: 2 }))),
-}, { requiredKeys: [] });
 const runs = { numRuns: 300 };
 
 describe('loaders and validator never throw', () => {
   it('random JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => survives(loadDefinitionText(JSON.stringify(value), '/virtual/env.json'))), runs);
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), (value) =>
+        survives(loadDefinitionText(JSON.stringify(value), '/virtual/env.json')),
+      ),
+      runs,
+    );
   });
 
   it('random environment-shaped JSON', () => {
-    fc.assert(fc.property(envLike, (value) => survives(loadDefinitionText(JSON.stringify(value), '/virtual/env.json'))), runs);
+    fc.assert(
+      fc.property(envLike, (value) => survives(loadDefinitionText(JSON.stringify(value), '/virtual/env.json'))),
+      runs,
+    );
   });
 
   it('random strings as JSON and as YAML', () => {
@@ -66,10 +92,18 @@ describe('loaders and validator never throw', () => {
 
   it('random package strings in conda and pip lists', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 40 })), fc.array(fc.string({ maxLength: 40 })), (condaDeps, pipDeps) => {
-        const env = { name: 'x', python: { condaDependencies: { dependencies: [...condaDeps, { pip: pipDeps }] } }, docker: { baseImage: 'a:1' } };
-        survives(loadDefinitionText(JSON.stringify(env), '/virtual/env.json'));
-      }),
+      fc.property(
+        fc.array(fc.string({ maxLength: 40 })),
+        fc.array(fc.string({ maxLength: 40 })),
+        (condaDeps, pipDeps) => {
+          const env = {
+            name: 'x',
+            python: { condaDependencies: { dependencies: [...condaDeps, { pip: pipDeps }] } },
+            docker: { baseImage: 'a:1' },
+          };
+          survives(loadDefinitionText(JSON.stringify(env), '/virtual/env.json'));
+        },
+      ),
       runs,
     );
   });
@@ -77,16 +111,23 @@ describe('loaders and validator never throw', () => {
   // JavaScript objects put integer-like keys ("0", "42") first whatever their place in the file, so a file
   // with such keys would not keep its key order; no environment field or real file has one.
   const integerKey = (v: unknown): boolean =>
-    typeof v === 'object' && v !== null && (Array.isArray(v) ? v.some(integerKey) : Object.entries(v).some(([k, x]) => /^(0|[1-9]\d*)$/.test(k) || integerKey(x)));
+    typeof v === 'object' &&
+    v !== null &&
+    (Array.isArray(v)
+      ? v.some(integerKey)
+      : Object.entries(v).some(([k, x]) => /^(0|[1-9]\d*)$/.test(k) || integerKey(x)));
 
   it('environment-shaped JSON round-trips byte for byte', () => {
     fc.assert(
-      fc.property(envLike.filter((v) => !integerKey(v)), (value) => {
-        const text = JSON.stringify(value, null, 4);
-        const outcome = loadDefinitionText(text, '/virtual/env.json');
-        if (!outcome.ok || !outcome.def.parsed) return;
-        expect(serializeV1Json(outcome.def.env, outcome.def.sources[0].style)).toBe(text);
-      }),
+      fc.property(
+        envLike.filter((v) => !integerKey(v)),
+        (value) => {
+          const text = JSON.stringify(value, null, 4);
+          const outcome = loadDefinitionText(text, '/virtual/env.json');
+          if (!outcome.ok || !outcome.def.parsed) return;
+          expect(serializeV1Json(outcome.def.env, outcome.def.sources[0].style)).toBe(text);
+        },
+      ),
       runs,
     );
   });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers.js';
 
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-const noRaw = (r: { stdout: string; stderr: string }) => expect(RAW_CONTROL.test((r.stdout + r.stderr).replace(/\r?\n/g, ''))).toBe(false);
+const noRaw = (r: { stdout: string; stderr: string }) =>
+  expect(RAW_CONTROL.test((r.stdout + r.stderr).replace(/\r?\n/g, ''))).toBe(false);
 
 /** A case folder used as the current folder (no repository): its root is itself. */
 function caseDir(files: Record<string, string>): string {
@@ -15,7 +16,9 @@ function caseDir(files: Record<string, string>): string {
 }
 
 describe('paths named in a definition stay inside the project', () => {
-  const attack = { 'environment.yml': 'name: x\nbuild:\n  path: ../../../../../../../../etc\n  dockerfile_path: passwd\n' };
+  const attack = {
+    'environment.yml': 'name: x\nbuild:\n  path: ../../../../../../../../etc\n  dockerfile_path: passwd\n',
+  };
 
   it('validate says input/outside-root; dockerfile and convert --to v1 print and copy nothing', () => {
     const cwd = caseDir(attack);
@@ -32,7 +35,10 @@ describe('paths named in a definition stay inside the project', () => {
   });
 
   it('conda_file: /etc/passwd is read with --allow-outside but never quoted beyond an excerpt; /proc never', () => {
-    const cwd = caseDir({ 'a.yml': 'name: x\nimage: ubuntu:22.04\nconda_file: /etc/passwd\n', 'b.yml': 'name: x\nimage: ubuntu:22.04\nconda_file: /proc/self/environ\n' });
+    const cwd = caseDir({
+      'a.yml': 'name: x\nimage: ubuntu:22.04\nconda_file: /etc/passwd\n',
+      'b.yml': 'name: x\nimage: ubuntu:22.04\nconda_file: /proc/self/environ\n',
+    });
     expect(cli(['validate', 'a.yml'], { cwd }).stdout).toMatch(/input\/outside-root/);
     const allowed = cli(['validate', '--allow-outside', 'a.yml'], { cwd });
     expect(allowed.stdout).toMatch(/input\/not-a-conda-file/);
@@ -59,7 +65,8 @@ describe('paths named in a definition stay inside the project', () => {
   });
 
   it('--allow-outside is in the help of the commands that read definitions', () => {
-    for (const command of ['validate', 'dockerfile', 'convert', 'build', 'run', 'init']) expect(cli([command, '--help']).stdout).toMatch(/--allow-outside/);
+    for (const command of ['validate', 'dockerfile', 'convert', 'build', 'run', 'init'])
+      expect(cli([command, '--help']).stdout).toMatch(/--allow-outside/);
   });
 });
 
@@ -67,7 +74,10 @@ describe('strings from input never reach the terminal raw', () => {
   it('ESC, OSC, BEL and CSI in a name, a variable and a pip line are escaped in validate, explain and convert', () => {
     const env = {
       name: 'evil\u001b]0;pwned\u0007name',
-      python: { userManagedDependencies: false, condaDependencies: { dependencies: ['python=3.11', 'pip', { pip: ['numpy\u001b[2J==1.0'] }] } },
+      python: {
+        userManagedDependencies: false,
+        condaDependencies: { dependencies: ['python=3.11', 'pip', { pip: ['numpy\u001b[2J==1.0'] }] },
+      },
       docker: { baseImage: 'ubuntu:22.04\u001b[31m' },
       environmentVariables: { 'BAD\u001b[1mNAME': 'v\u009b31m' },
     };
@@ -88,14 +98,26 @@ describe('strings from input never reach the terminal raw', () => {
 describe('writes stay where they are aimed', () => {
   it('init --from-existing with a name of ../../../pwned-dir or an absolute name writes inside the current folder', () => {
     for (const name of ['../../../pwned-dir', '/tmp/amlenv-absolute-pwned']) {
-      const cwd = join(caseDir({ 'env.json': JSON.stringify({ name, python: { userManagedDependencies: true, interpreterPath: 'python' }, docker: { baseImage: 'ubuntu:22.04' } }) }));
+      const cwd = join(
+        caseDir({
+          'env.json': JSON.stringify({
+            name,
+            python: { userManagedDependencies: true, interpreterPath: 'python' },
+            docker: { baseImage: 'ubuntu:22.04' },
+          }),
+        }),
+      );
       const parent = join(cwd, '..');
       for (const layout of ['directory', 'v2']) {
         const r = cli(['init', '--from-existing', 'env.json', '--layout', layout], { cwd });
         expect(r.code).toBe(0);
       }
       expect(readdirSync(parent)).toEqual(['case']);
-      expect(readdirSync(cwd).sort()).toEqual(['env.json', 'pwned-dir', 'pwned-dir-v2'].map((n) => (name.startsWith('/') ? n.replace('pwned-dir', 'tmp-amlenv-absolute-pwned') : n)).sort());
+      expect(readdirSync(cwd).sort()).toEqual(
+        ['env.json', 'pwned-dir', 'pwned-dir-v2']
+          .map((n) => (name.startsWith('/') ? n.replace('pwned-dir', 'tmp-amlenv-absolute-pwned') : n))
+          .sort(),
+      );
       expect(cli(['validate', 'env.json'], { cwd }).stdout).toMatch(/\[name\/invalid-characters\]/);
     }
     expect(existsSync('/tmp/amlenv-absolute-pwned')).toBe(false);
@@ -104,8 +126,20 @@ describe('writes stay where they are aimed', () => {
   it('convert --to v2 writes a placeholder, not a secret value or pip credentials, with a warning', () => {
     const env = {
       name: 'secrets',
-      python: { userManagedDependencies: false, condaDependencies: { dependencies: ['python=3.11', 'pip', { pip: ['--extra-index-url https://alice:hunter2pw@pkgs.example.com/simple', 'numpy==1.26.4'] }] } },
-      docker: { baseImage: 'r.azurecr.io/team/base:1.0', baseImageRegistry: { address: 'r.azurecr.io', username: 'u', password: 'registry-pw-123' } },
+      python: {
+        userManagedDependencies: false,
+        condaDependencies: {
+          dependencies: [
+            'python=3.11',
+            'pip',
+            { pip: ['--extra-index-url https://alice:hunter2pw@pkgs.example.com/simple', 'numpy==1.26.4'] },
+          ],
+        },
+      },
+      docker: {
+        baseImage: 'r.azurecr.io/team/base:1.0',
+        baseImageRegistry: { address: 'r.azurecr.io', username: 'u', password: 'registry-pw-123' },
+      },
       environmentVariables: { API_TOKEN: 'tok-do-not-copy', MODE: 'fast' },
     };
     const cwd = caseDir({ 'env.json': JSON.stringify(env) });
@@ -113,9 +147,15 @@ describe('writes stay where they are aimed', () => {
     const r = cli(['convert', 'env.json', '--to', 'v2', '--out', 'v2', '--force'], { cwd });
     expect(r.stderr).toMatch(/API_TOKEN: looks like a secret/);
     expect(r.stderr + r.stdout).not.toMatch(/tok-do-not-copy|hunter2pw|registry-pw-123/);
-    const written = readdirSync(join(cwd, 'v2')).map((f) => readFileSync(join(cwd, 'v2', f), 'utf8')).join('\n');
+    const written = readdirSync(join(cwd, 'v2'))
+      .map((f) => readFileSync(join(cwd, 'v2', f), 'utf8'))
+      .join('\n');
     expect(written).not.toMatch(/tok-do-not-copy|hunter2pw|registry-pw-123/);
-    expect(readFileSync(join(cwd, 'v2', 'job.yml'), 'utf8')).toMatch(/API_TOKEN: "?<set-me: secret value not copied>"?\n\s+MODE: fast/);
-    expect(readFileSync(join(cwd, 'v2', 'conda.yml'), 'utf8')).toContain('https://${PIP_INDEX_CREDENTIALS}@pkgs.example.com/simple');
+    expect(readFileSync(join(cwd, 'v2', 'job.yml'), 'utf8')).toMatch(
+      /API_TOKEN: "?<set-me: secret value not copied>"?\n\s+MODE: fast/,
+    );
+    expect(readFileSync(join(cwd, 'v2', 'conda.yml'), 'utf8')).toContain(
+      'https://${PIP_INDEX_CREDENTIALS}@pkgs.example.com/simple',
+    );
   });
 });

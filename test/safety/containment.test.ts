@@ -29,7 +29,7 @@ describe('containment root', () => {
     expect(containmentRoot(def, '/')).toBe(repo);
   });
 
-  it('without a repository: the current folder when it holds the definition (never / or home), else the definition\'s folder', () => {
+  it("without a repository: the current folder when it holds the definition (never / or home), else the definition's folder", () => {
     const base = realPath(tempDir());
     mkdirSync(join(base, 'a', 'b'), { recursive: true });
     expect(containmentRoot(join(base, 'a', 'b', 'env.yml'), base)).toBe(base);
@@ -97,7 +97,9 @@ describe('loaders refuse files named outside the root, without reading them', ()
     const outcome = loadDefinition(def);
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.def.problems).toEqual([]);
-    expect(outcome.def.sources.map((s) => s.file)).toContain(realPath(join(def, '..', '..', '..', 'shared', 'conda.yml')));
+    expect(outcome.def.sources.map((s) => s.file)).toContain(
+      realPath(join(def, '..', '..', '..', 'shared', 'conda.yml')),
+    );
   });
 
   it('--allow-outside reads outside the root', () => {
@@ -112,7 +114,14 @@ describe('loaders refuse files named outside the root, without reading them', ()
     const { base, repo } = project();
     const dir = join(repo, 'v1');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'azureml_environment.json'), JSON.stringify({ name: 'x', python: { userManagedDependencies: false, condaDependenciesFile: '../../secret.txt' }, docker: { baseImage: null } }));
+    writeFileSync(
+      join(dir, 'azureml_environment.json'),
+      JSON.stringify({
+        name: 'x',
+        python: { userManagedDependencies: false, condaDependenciesFile: '../../secret.txt' },
+        docker: { baseImage: null },
+      }),
+    );
     symlinkSync(join(base, 'secret.txt'), join(dir, 'BaseDockerfile'));
     const found = outsideRules(dir);
     expect(found.map((p) => p.path).sort()).toEqual(['docker.baseDockerfile', 'python.condaDependenciesFile']);
@@ -120,7 +129,23 @@ describe('loaders refuse files named outside the root, without reading them', ()
     expect(outcome.ok && JSON.stringify(outcome.def.env)).not.toMatch(/TOP-SECRET/);
 
     const wheel = join(repo, 'wheel.json');
-    writeFileSync(wheel, JSON.stringify({ name: 'w', python: { userManagedDependencies: false, condaDependencies: { dependencies: ['python=3.11', 'pip', { pip: ['../secret-1.0-py3-none-any.whl', './ok-1.0-py3-none-any.whl'] }] } }, docker: { baseImage: 'ubuntu:22.04' } }));
+    writeFileSync(
+      wheel,
+      JSON.stringify({
+        name: 'w',
+        python: {
+          userManagedDependencies: false,
+          condaDependencies: {
+            dependencies: [
+              'python=3.11',
+              'pip',
+              { pip: ['../secret-1.0-py3-none-any.whl', './ok-1.0-py3-none-any.whl'] },
+            ],
+          },
+        },
+        docker: { baseImage: 'ubuntu:22.04' },
+      }),
+    );
     expect(outsideRules(wheel).map((p) => p.path)).toEqual(['python.condaDependencies.dependencies[2].pip[0]']);
   });
 });

@@ -33,7 +33,7 @@ describe('terminal safety', () => {
     expect(safeLine('abc\u202edcba')).toBe('abc\\u202edcba');
   });
 
-  it('keeps amlenv\'s own colours on a colour terminal, and nothing else', () => {
+  it("keeps amlenv's own colours on a colour terminal, and nothing else", () => {
     const out = safeOutput(`\u001b[31merror\u001b[39m ${PAYLOADS.osc}`, true);
     expect(out.startsWith('\u001b[31merror\u001b[39m ')).toBe(true);
     expect(out).toContain('\\x1b]0;owned title\\x07');

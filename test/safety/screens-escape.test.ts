@@ -15,7 +15,12 @@ const events: JobEvent[] = [
   { kind: 'phase', phase: 'build', text: `building evil${OSC}` } as JobEvent,
   { kind: 'step', index: 1, total: 2, instruction: `RUN pip install numpy\u001b[2J` } as JobEvent,
   { kind: 'log', stream: 'stdout', text: `Collecting numpy\u009b31m` } as JobEvent,
-  { kind: 'failed', message: `pip failed${OSC}`, step: { index: 2, total: 2, instruction: `RUN x\u001b[8m` }, tail: [`last\u0007line`] } as JobEvent,
+  {
+    kind: 'failed',
+    message: `pip failed${OSC}`,
+    step: { index: 2, total: 2, instruction: `RUN x\u001b[8m` },
+    tail: [`last\u0007line`],
+  } as JobEvent,
 ];
 
 describe('build and run views escape what they show', () => {
@@ -44,7 +49,10 @@ describe('build and run views escape what they show', () => {
 
 describe('the REPL', () => {
   it('shows printed text with control characters escaped', () => {
-    const entry = statementEntry(1, `print("a${OSC}")`, { status: 'ok', lines: [{ kind: 'out', text: `a${OSC}` }] } as never);
+    const entry = statementEntry(1, `print("a${OSC}")`, {
+      status: 'ok',
+      lines: [{ kind: 'out', text: `a${OSC}` }],
+    } as never);
     for (const line of entry.lines) expect(RAW.test(line.text)).toBe(false);
   });
 

@@ -9,7 +9,7 @@ import { mount, send, type, waitFor } from '../ui/render.js';
 beforeAll(() => loadFieldLibs());
 
 describe('the Validate screen', () => {
-  it('shows a definition\'s OSC, BEL and CSI bytes escaped, never raw', async () => {
+  it("shows a definition's OSC, BEL and CSI bytes escaped, never raw", async () => {
     const r = await mount(<ValidateScreen width={120} height={30} onBack={() => undefined} />);
     await type(r, join(ROOT, 'fixtures', 'hostile', 'terminal-escapes-in-strings', 'env.json'));
     await send(r, SEQ.enter);

@@ -11,7 +11,10 @@ const hasPython = spawnSync('python3', ['--version']).status === 0;
 function fakeDist(site: string, name: string, version: string, module: string, body = '') {
   const info = join(site, `${name.replace(/-/g, '_')}-${version}.dist-info`);
   mkdirSync(info, { recursive: true });
-  writeFileSync(join(info, 'METADATA'), `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n\nA test package.\n`);
+  writeFileSync(
+    join(info, 'METADATA'),
+    `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n\nA test package.\n`,
+  );
   writeFileSync(join(info, 'top_level.txt'), `${module}\n`);
   mkdirSync(join(site, module), { recursive: true });
   writeFileSync(join(site, module, '__init__.py'), body);
@@ -25,14 +28,26 @@ function run(manifest: object, setup: (site: string, prefix: string) => void, en
   setup(site, prefix);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   // -S: leave the host's own site-packages out, so only the fake packages are installed
-  const r = spawnSync('python3', ['-S', SCRIPT], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', PYTHONPATH: site, AMLENV_MANIFEST: join(dir, 'manifest.json'), AZUREML_CONDA_ENVIRONMENT_PATH: prefix, ...env } });
+  const r = spawnSync('python3', ['-S', SCRIPT], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH ?? '',
+      PYTHONPATH: site,
+      AMLENV_MANIFEST: join(dir, 'manifest.json'),
+      AZUREML_CONDA_ENVIRONMENT_PATH: prefix,
+      ...env,
+    },
+  });
   const report = JSON.parse(readFileSync(join(dir, 'outputs', 'env-report.json'), 'utf8'));
   const log = readFileSync(join(dir, 'logs', 'env-check.log'), 'utf8');
   return { code: r.status, stdout: r.stdout, report, log };
 }
 
 describe.skipIf(!hasPython)('check_env.py with the host python3 and a fake site-packages', () => {
-  const running = spawnSync('python3', ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' }).stdout.trim();
+  const running = spawnSync('python3', ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], {
+    encoding: 'utf8',
+  }).stdout.trim();
 
   it('passes when every declared package, version, import and variable is there', () => {
     const r = run(
@@ -40,22 +55,44 @@ describe.skipIf(!hasPython)('check_env.py with the host python3 and a fake site-
         python: { declared: `python=${running}`, anyOf: [[['==', `${running}.*`]]] },
         packages: [
           { name: 'my-pkg', manager: 'pip', declared: 'my-pkg==1.2.3', anyOf: [[['==', '1.2.3']]] },
-          { name: 'scikit-learn', manager: 'conda', declared: 'scikit-learn=1.5.2', anyOf: [[['==', '1.5.2.*']]], imports: ['sklearn'] },
+          {
+            name: 'scikit-learn',
+            manager: 'conda',
+            declared: 'scikit-learn=1.5.2',
+            anyOf: [[['==', '1.5.2.*']]],
+            imports: ['sklearn'],
+          },
           { name: 'libgomp', manager: 'conda', declared: 'libgomp>=12', anyOf: [[['>=', '12']]] },
         ],
-        variables: [{ name: 'MODEL_DIR', value: './outputs', secret: false }, { name: 'API_TOKEN', value: 'hunter2', secret: true }],
+        variables: [
+          { name: 'MODEL_DIR', value: './outputs', secret: false },
+          { name: 'API_TOKEN', value: 'hunter2', secret: true },
+        ],
       },
       (site, prefix) => {
         fakeDist(site, 'my-pkg', '1.2.3', 'my_pkg');
         fakeDist(site, 'scikit-learn', '1.5.2', 'sklearn');
-        writeFileSync(join(prefix, 'conda-meta', 'scikit-learn-1.5.2-py311_0.json'), JSON.stringify({ name: 'scikit-learn', version: '1.5.2' }));
-        writeFileSync(join(prefix, 'conda-meta', 'libgomp-14.2.0-h77fa898_1.json'), JSON.stringify({ name: 'libgomp', version: '14.2.0' }));
+        writeFileSync(
+          join(prefix, 'conda-meta', 'scikit-learn-1.5.2-py311_0.json'),
+          JSON.stringify({ name: 'scikit-learn', version: '1.5.2' }),
+        );
+        writeFileSync(
+          join(prefix, 'conda-meta', 'libgomp-14.2.0-h77fa898_1.json'),
+          JSON.stringify({ name: 'libgomp', version: '14.2.0' }),
+        );
       },
       { MODEL_DIR: './outputs', API_TOKEN: 'hunter2' },
     );
     expect(r.report.checks.filter((c: { ok: boolean }) => !c.ok)).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.report.checks.map((c: { name: string }) => c.name)).toEqual(['python', 'my-pkg', 'scikit-learn', 'libgomp', 'MODEL_DIR', 'API_TOKEN']);
+    expect(r.report.checks.map((c: { name: string }) => c.name)).toEqual([
+      'python',
+      'my-pkg',
+      'scikit-learn',
+      'libgomp',
+      'MODEL_DIR',
+      'API_TOKEN',
+    ]);
     expect(r.stdout + r.log).not.toContain('hunter2');
     expect(r.stdout).toMatch(/6 of 6 checks passed/);
   });
@@ -69,7 +106,10 @@ describe.skipIf(!hasPython)('check_env.py with the host python3 and a fake site-
           { name: 'old-pkg', manager: 'pip', declared: 'old-pkg>=2', anyOf: [[['>=', '2']]] },
           { name: 'broken', manager: 'pip', declared: 'broken', anyOf: [] },
         ],
-        variables: [{ name: 'MODE', value: 'train', secret: false }, { name: 'DB_PASSWORD', value: 'right', secret: true }],
+        variables: [
+          { name: 'MODE', value: 'train', secret: false },
+          { name: 'DB_PASSWORD', value: 'right', secret: true },
+        ],
       },
       (site) => {
         fakeDist(site, 'old-pkg', '1.9.0', 'old_pkg');
@@ -82,7 +122,10 @@ describe.skipIf(!hasPython)('check_env.py with the host python3 and a fake site-
     expect(byName.python.ok).toBe(false);
     expect(byName.numpy).toMatchObject({ ok: false, found: 'not installed' });
     expect(byName['old-pkg']).toMatchObject({ ok: false, found: '1.9.0' });
-    expect(byName.broken).toMatchObject({ ok: false, note: expect.stringMatching(/import broken failed: RuntimeError: boom/) });
+    expect(byName.broken).toMatchObject({
+      ok: false,
+      note: expect.stringMatching(/import broken failed: RuntimeError: boom/),
+    });
     expect(byName.MODE).toMatchObject({ ok: false, expected: 'train', found: 'serve' });
     expect(byName.DB_PASSWORD).toMatchObject({ ok: false, expected: '(secret, set)', found: '(set, different)' });
     expect(r.stdout + r.log + JSON.stringify(r.report)).not.toMatch(/wrong|right/);
@@ -96,7 +139,16 @@ describe.skipIf(!hasPython)('check_env.py with the host python3 and a fake site-
       ['2.0.0rc1', [[['>=', '2.0.0']]], false],
       ['2.0.0.post1', [[['>', '2.0.0']]], true],
       ['2.5.1+cu121', [[['==', '2.5.1']]], true], // a public version ignores the candidate's local label (PEP 440)
-      ['2.5.1+cu121', [[['>=', '2.5'], ['<', '2.6']]], true],
+      [
+        '2.5.1+cu121',
+        [
+          [
+            ['>=', '2.5'],
+            ['<', '2.6'],
+          ],
+        ],
+        true,
+      ],
       ['1.10', [[['>', '1.9']]], true],
       ['1.3.0', [[['==', '1.2.*']], [['==', '1.3.*']]], true],
     ];
@@ -111,7 +163,11 @@ print(json.dumps([m.satisfies(v, c) for v, c in json.loads(sys.argv[1])]))`;
 
   it('a missing manifest is exit 2 with one line', () => {
     const dir = tempDir();
-    const r = spawnSync('python3', [SCRIPT], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', AMLENV_MANIFEST: join(dir, 'nope.json') } });
+    const r = spawnSync('python3', [SCRIPT], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', AMLENV_MANIFEST: join(dir, 'nope.json') },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
@@ -119,13 +175,26 @@ print(json.dumps([m.satisfies(v, c) for v, c in json.loads(sys.argv[1])]))`;
 
 describe('check_env.py stays runnable on Python 3.6', () => {
   it('parses with the 3.6 grammar (no interpreter that old here; ast feature_version is the check)', () => {
-    const r = spawnSync('python3', ['-c', `import ast,sys; ast.parse(open(sys.argv[1]).read(), feature_version=(3, 6)); print("ok")`, SCRIPT], { encoding: 'utf8' });
+    const r = spawnSync(
+      'python3',
+      ['-c', `import ast,sys; ast.parse(open(sys.argv[1]).read(), feature_version=(3, 6)); print("ok")`, SCRIPT],
+      { encoding: 'utf8' },
+    );
     expect(r.stdout.trim()).toBe('ok');
   });
 
   it('uses no library call added after 3.6', () => {
     const source = readFileSync(SCRIPT, 'utf8');
-    for (const later of ['importlib.metadata', 'capture_output', 'text=True', 'dataclasses', 'from __future__ import annotations', ':=', 'removeprefix', 'functools.cache']) {
+    for (const later of [
+      'importlib.metadata',
+      'capture_output',
+      'text=True',
+      'dataclasses',
+      'from __future__ import annotations',
+      ':=',
+      'removeprefix',
+      'functools.cache',
+    ]) {
       expect(source, later).not.toContain(later);
     }
   });

@@ -10,7 +10,11 @@ describe('amlenv samples and run --sample (no daemon needed)', () => {
     expect(r.code).toBe(0);
     for (const name of ['check-env', 'train', 'show-env']) expect(r.stdout).toContain(name);
     expect(cli(['samples', 'train']).stdout).toMatch(/^# train/);
-    expect(JSON.parse(cli(['samples', '--json']).stdout).samples.map((s: { name: string }) => s.name)).toEqual(['check-env', 'train', 'show-env']);
+    expect(JSON.parse(cli(['samples', '--json']).stdout).samples.map((s: { name: string }) => s.name)).toEqual([
+      'check-env',
+      'train',
+      'show-env',
+    ]);
   });
 
   it('an unknown sample names the ones there are', () => {

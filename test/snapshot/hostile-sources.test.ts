@@ -2,7 +2,16 @@
 // folder in the snapshot, a build-context file over 2 GiB, a large context read into memory. All without Docker
 // (the problems are found before a daemon is needed).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, openSync, ftruncateSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  ftruncateSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanTree } from '../../src/snapshot/scan.js';
@@ -32,14 +41,30 @@ function contextEnv(): { dir: string; env: string; ctx: string } {
 }
 
 /** Runs the CLI and reports its peak memory (ru_maxrss of the node process, in MB). */
-function cliWithPeak(args: string[], cwd: string): { code: number; stdout: string; stderr: string; peakMb: number; ms: number } {
+function cliWithPeak(
+  args: string[],
+  cwd: string,
+): { code: number; stdout: string; stderr: string; peakMb: number; ms: number } {
   const probe = join(tempDir(), 'peak.cjs');
-  writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nPEAK_KB ${process.resourceUsage().maxRSS}\\n`));\n");
+  writeFileSync(
+    probe,
+    "process.on('exit', () => process.stderr.write(`\\nPEAK_KB ${process.resourceUsage().maxRSS}\\n`));\n",
+  );
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['-r', probe, join(ROOT, 'bin', 'amlenv.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...NO_DOCKER } });
+  const r = spawnSync(process.execPath, ['-r', probe, join(ROOT, 'bin', 'amlenv.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...NO_DOCKER },
+  });
   const ms = performance.now() - started;
   const peak = Number(/PEAK_KB (\d+)/.exec(r.stderr)?.[1] ?? NaN);
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.replace(/\nPEAK_KB \d+\n/, ''), peakMb: peak / 1024, ms };
+  return {
+    code: r.status ?? -1,
+    stdout: r.stdout,
+    stderr: r.stderr.replace(/\nPEAK_KB \d+\n/, ''),
+    peakMb: peak / 1024,
+    ms,
+  };
 }
 
 describe('run: source directories that are not a project', () => {
@@ -47,7 +72,9 @@ describe('run: source directories that are not a project', () => {
     const started = performance.now();
     const r = cli(['run', USER_MANAGED, '--source-dir', '/', '--sample', 'show-env'], { env: NO_DOCKER });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('amlenv: --source-dir / is the whole file system, not a project; give the folder that holds your script and what it needs');
+    expect(r.stderr.trim()).toBe(
+      'amlenv: --source-dir / is the whole file system, not a project; give the folder that holds your script and what it needs',
+    );
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
@@ -68,16 +95,22 @@ describe('run: source directories that are not a project', () => {
     writeFileSync(env, readFileSync(USER_MANAGED));
     chmodSync(env, 0o644);
     const asRoot = process.getuid?.() === 0;
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'amlenv.js'), 'run', env, join(dir, 'job.py'), '--outputs', join(dir, 'o')], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', ...NO_DOCKER, HOME: dir },
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'amlenv.js'), 'run', env, join(dir, 'job.py'), '--outputs', join(dir, 'o')],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', ...NO_DOCKER, HOME: dir },
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      },
+    );
     chmodSync(join(dir, 'secret'), 0o755);
     expect(r.stderr).not.toMatch(/please report|unexpected error|at .*\.js:\d+/);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/secret in the source directory cannot be read \(permission denied\); fix its permissions, or list it in .*\.amlignore/);
+    expect(r.stderr).toMatch(
+      /secret in the source directory cannot be read \(permission denied\); fix its permissions, or list it in .*\.amlignore/,
+    );
   });
 
   it('the scan stops once the snapshot is over the limit, and says the counts are lower bounds', () => {
@@ -97,7 +130,9 @@ describe('build contexts are streamed from disk, never loaded whole', () => {
     sparse(join(ctx, 'huge.bin'), 2 * 1024 ** 3 + 1);
     const r = cliWithPeak(['dockerfile', env], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toMatch(/^amlenv: .*huge\.bin in the build context is 2\.0 GiB, over the 2 GiB amlenv accepts for one file; list it in .*\.dockerignore/);
+    expect(r.stderr.trim()).toMatch(
+      /^amlenv: .*huge\.bin in the build context is 2\.0 GiB, over the 2 GiB amlenv accepts for one file; list it in .*\.dockerignore/,
+    );
     expect(r.ms).toBeLessThan(5_000);
   });
 
@@ -113,6 +148,8 @@ describe('build contexts are streamed from disk, never loaded whole', () => {
     expect(written.code).toBe(0);
     expect(written.peakMb).toBeLessThan(200);
     expect(statSync(join(out, 'weights.bin')).size).toBe(600 * MB);
-    console.log(`dockerfile on a 600 MB context: peak RSS ${printed.peakMb.toFixed(0)} MB in ${printed.ms.toFixed(0)} ms; with --out ${written.peakMb.toFixed(0)} MB`);
+    console.log(
+      `dockerfile on a 600 MB context: peak RSS ${printed.peakMb.toFixed(0)} MB in ${printed.ms.toFixed(0)} ms; with --out ${written.peakMb.toFixed(0)} MB`,
+    );
   }, 60_000);
 });

@@ -1,4 +1,13 @@
-import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectTree } from '../../src/snapshot/collect.js';
@@ -29,19 +38,36 @@ describe('snapshot scan (.amlignore and .gitignore)', () => {
   });
 
   it('.gitignore applies when there is no .amlignore', () => {
-    const root = tree({ '.gitignore': 'data/\n*.log\n', 'train.py': '', 'data/a.csv': '', 'run.log': '', 'sub/x.log': '' });
+    const root = tree({
+      '.gitignore': 'data/\n*.log\n',
+      'train.py': '',
+      'data/a.csv': '',
+      'run.log': '',
+      'sub/x.log': '',
+    });
     expect(paths(root)).toEqual(['.gitignore', 'train.py']);
     expect(scanTree(root).ignoreFile).toBe('.gitignore');
   });
 
   it('.amlignore wins over .gitignore: the .gitignore is not used at all', () => {
-    const root = tree({ '.amlignore': 'secrets/\n', '.gitignore': 'data/\n', 'train.py': '', 'data/a.csv': '', 'secrets/key.txt': '' });
+    const root = tree({
+      '.amlignore': 'secrets/\n',
+      '.gitignore': 'data/\n',
+      'train.py': '',
+      'data/a.csv': '',
+      'secrets/key.txt': '',
+    });
     expect(paths(root)).toEqual(['.amlignore', '.gitignore', 'data/a.csv', 'train.py']);
     expect(scanTree(root).ignoreFile).toBe('.amlignore');
   });
 
   it('negation and comments work as in git (CRLF endings too)', () => {
-    const root = tree({ '.amlignore': '# data is big\r\n*.csv\r\n!keep.csv\r\n', 'a.csv': '', 'keep.csv': '', 'b.txt': '' });
+    const root = tree({
+      '.amlignore': '# data is big\r\n*.csv\r\n!keep.csv\r\n',
+      'a.csv': '',
+      'keep.csv': '',
+      'b.txt': '',
+    });
     expect(paths(root)).toEqual(['.amlignore', 'b.txt', 'keep.csv']);
   });
 
@@ -56,7 +82,7 @@ describe('snapshot scan (.amlignore and .gitignore)', () => {
 });
 
 describe('snapshot limits (300 MB, 2,000 files)', () => {
-  it('are Azure ML\'s numbers', () => {
+  it("are Azure ML's numbers", () => {
     expect(SNAPSHOT_MAX_BYTES).toBe(300 * 1024 * 1024);
     expect(SNAPSHOT_MAX_FILES).toBe(2000);
   });
@@ -91,7 +117,12 @@ describe('snapshot limits (300 MB, 2,000 files)', () => {
 
 describe('snapshot copy and run workspace', () => {
   it('copies only what the snapshot keeps, readable by others, links as links', () => {
-    const root = tree({ '.amlignore': 'secret.txt\n', 'train.py': 'print(1)\n', 'pkg/mod.py': 'X = 1\n', 'secret.txt': 'no' });
+    const root = tree({
+      '.amlignore': 'secret.txt\n',
+      'train.py': 'print(1)\n',
+      'pkg/mod.py': 'X = 1\n',
+      'secret.txt': 'no',
+    });
     writeFileSync(join(root, 'run.sh'), '#!/bin/sh\n', { mode: 0o700 });
     writeFileSync(join(root, 'private.py'), 'p', { mode: 0o600 });
     symlinkSync('/etc/passwd', join(root, 'passwd-link'));

@@ -31,7 +31,13 @@ const next = (v: string) => {
 };
 
 function add(repo: Repodata, r: Omit<Record_, 'build_number' | 'subdir'> & { build_number?: number }) {
-  const record: Record_ = { build_number: 0, subdir: repo.info.subdir, timestamp: 1_700_000_000_000, license: 'BSD-3-Clause', ...r };
+  const record: Record_ = {
+    build_number: 0,
+    subdir: repo.info.subdir,
+    timestamp: 1_700_000_000_000,
+    license: 'BSD-3-Clause',
+    ...r,
+  };
   repo['packages.conda'][`${r.name}-${r.version}-${r.build}.conda`] = record;
 }
 
@@ -43,16 +49,43 @@ export function makeChannel(): { 'linux-64': Repodata; noarch: Repodata } {
   add(linux, { name: 'openssl', version: '3.3.1', build: 'h4ab18f5_1', depends: ['libgcc-ng >=12'] });
   add(linux, { name: 'libopenblas', version: '0.3.27', build: 'pthreads_hac2b453_1', depends: ['libgcc-ng >=12'] });
   for (const py of PYTHONS) {
-    add(linux, { name: 'python', version: py, build: `hd12c33a_0_cpython`, depends: ['libgcc-ng >=12', 'openssl >=3.3.1,<4.0a0'] });
+    add(linux, {
+      name: 'python',
+      version: py,
+      build: `hd12c33a_0_cpython`,
+      depends: ['libgcc-ng >=12', 'openssl >=3.3.1,<4.0a0'],
+    });
     add(linux, { name: 'python_abi', version: minor(py), build: `4_cp${minor(py).replace('.', '')}`, depends: [] });
   }
-  const pyDeps = (py: string) => [`python >=${minor(py)},<${next(py)}.0a0`, `python_abi ${minor(py)}.* *_cp${minor(py).replace('.', '')}`, 'libgcc-ng >=12'];
+  const pyDeps = (py: string) => [
+    `python >=${minor(py)},<${next(py)}.0a0`,
+    `python_abi ${minor(py)}.* *_cp${minor(py).replace('.', '')}`,
+    'libgcc-ng >=12',
+  ];
   // numpy: 1.24 supports 3.8-3.11, 1.26 supports 3.9-3.12
-  for (const [version, pys] of [['1.24.4', PYTHONS.slice(0, 4)], ['1.26.4', PYTHONS.slice(1)]] as const) {
-    for (const py of pys) add(linux, { name: 'numpy', version, build: `${tag(py)}h64a7726_0`, depends: [...pyDeps(py), 'libopenblas >=0.3.27,<1.0a0'] });
+  for (const [version, pys] of [
+    ['1.24.4', PYTHONS.slice(0, 4)],
+    ['1.26.4', PYTHONS.slice(1)],
+  ] as const) {
+    for (const py of pys)
+      add(linux, {
+        name: 'numpy',
+        version,
+        build: `${tag(py)}h64a7726_0`,
+        depends: [...pyDeps(py), 'libopenblas >=0.3.27,<1.0a0'],
+      });
   }
-  for (const [version, pys, numpy] of [['1.10.1', PYTHONS.slice(0, 4), 'numpy >=1.21.6,<1.27.0'], ['1.13.1', PYTHONS.slice(1), 'numpy >=1.22.4,<2.3']] as const) {
-    for (const py of pys) add(linux, { name: 'scipy', version, build: `${tag(py)}h93d2c4b_0`, depends: [...pyDeps(py), numpy, 'libopenblas >=0.3.27,<1.0a0'] });
+  for (const [version, pys, numpy] of [
+    ['1.10.1', PYTHONS.slice(0, 4), 'numpy >=1.21.6,<1.27.0'],
+    ['1.13.1', PYTHONS.slice(1), 'numpy >=1.22.4,<2.3'],
+  ] as const) {
+    for (const py of pys)
+      add(linux, {
+        name: 'scipy',
+        version,
+        build: `${tag(py)}h93d2c4b_0`,
+        depends: [...pyDeps(py), numpy, 'libopenblas >=0.3.27,<1.0a0'],
+      });
   }
   // scikit-learn 1.3 runs on 3.8-3.12; 1.5 needs Python >= 3.9 (as upstream)
   const sklearn = [
@@ -60,14 +93,50 @@ export function makeChannel(): { 'linux-64': Repodata; noarch: Repodata } {
     ['1.5.1', PYTHONS.slice(1), 'numpy >=1.19.5', 'scipy >=1.6.0'],
   ] as const;
   for (const [version, pys, numpy, scipy] of sklearn) {
-    for (const py of pys) add(linux, { name: 'scikit-learn', version, build: `${tag(py)}h1e6b9c1_0`, depends: [...pyDeps(py), numpy, scipy, 'joblib >=1.2.0', 'threadpoolctl >=3.1.0'] });
+    for (const py of pys)
+      add(linux, {
+        name: 'scikit-learn',
+        version,
+        build: `${tag(py)}h1e6b9c1_0`,
+        depends: [...pyDeps(py), numpy, scipy, 'joblib >=1.2.0', 'threadpoolctl >=3.1.0'],
+      });
   }
-  add(noarch, { name: 'pip', version: '24.0', build: 'pyhd8ed1ab_0', noarch: 'python', depends: ['python >=3.7', 'setuptools', 'wheel'] });
-  add(noarch, { name: 'pip', version: '23.3.1', build: 'pyhd8ed1ab_0', noarch: 'python', depends: ['python >=3.7', 'setuptools', 'wheel'] });
-  add(noarch, { name: 'setuptools', version: '70.1.1', build: 'pyhd8ed1ab_0', noarch: 'python', depends: ['python >=3.8'] });
+  add(noarch, {
+    name: 'pip',
+    version: '24.0',
+    build: 'pyhd8ed1ab_0',
+    noarch: 'python',
+    depends: ['python >=3.7', 'setuptools', 'wheel'],
+  });
+  add(noarch, {
+    name: 'pip',
+    version: '23.3.1',
+    build: 'pyhd8ed1ab_0',
+    noarch: 'python',
+    depends: ['python >=3.7', 'setuptools', 'wheel'],
+  });
+  add(noarch, {
+    name: 'setuptools',
+    version: '70.1.1',
+    build: 'pyhd8ed1ab_0',
+    noarch: 'python',
+    depends: ['python >=3.8'],
+  });
   add(noarch, { name: 'wheel', version: '0.43.0', build: 'pyhd8ed1ab_1', noarch: 'python', depends: ['python >=3.8'] });
-  add(noarch, { name: 'joblib', version: '1.4.2', build: 'pyhd8ed1ab_0', noarch: 'python', depends: ['python >=3.8', 'setuptools'] });
-  add(noarch, { name: 'threadpoolctl', version: '3.5.0', build: 'pyhc1e730c_0', noarch: 'python', depends: ['python >=3.8'] });
+  add(noarch, {
+    name: 'joblib',
+    version: '1.4.2',
+    build: 'pyhd8ed1ab_0',
+    noarch: 'python',
+    depends: ['python >=3.8', 'setuptools'],
+  });
+  add(noarch, {
+    name: 'threadpoolctl',
+    version: '3.5.0',
+    build: 'pyhc1e730c_0',
+    noarch: 'python',
+    depends: ['python >=3.8'],
+  });
   return { 'linux-64': linux, noarch };
 }
 
@@ -91,8 +160,13 @@ export interface ServeOptions {
  * Serves the channel at http://127.0.0.1:PORT/testchan with the caching headers asked for, answering 304
  * to a matching If-None-Match or If-Modified-Since. Anything else is 404.
  */
-export async function serveChannel(repodata: Record<string, Repodata> = makeChannel(), options: ServeOptions = {}): Promise<ServedChannel> {
-  const bodies = new Map(Object.entries(repodata).map(([subdir, r]) => [`/testchan/${subdir}/repodata.json`, JSON.stringify(r)]));
+export async function serveChannel(
+  repodata: Record<string, Repodata> = makeChannel(),
+  options: ServeOptions = {},
+): Promise<ServedChannel> {
+  const bodies = new Map(
+    Object.entries(repodata).map(([subdir, r]) => [`/testchan/${subdir}/repodata.json`, JSON.stringify(r)]),
+  );
   const requests: ServedChannel['requests'] = [];
   const cacheControl = options.cacheControl ?? 'public, max-age=0';
   const server: Server = createServer((req: IncomingMessage, res) => {
@@ -101,12 +175,22 @@ export async function serveChannel(repodata: Record<string, Repodata> = makeChan
     const etag = body && options.etag !== false ? `"${body.length}-${path.length}"` : undefined;
     const ifNoneMatch = req.headers['if-none-match'];
     const ifModifiedSince = req.headers['if-modified-since'];
-    const notModified = (etag !== undefined && ifNoneMatch === etag) || (options.lastModified !== undefined && ifModifiedSince === options.lastModified);
+    const notModified =
+      (etag !== undefined && ifNoneMatch === etag) ||
+      (options.lastModified !== undefined && ifModifiedSince === options.lastModified);
     const status = !body ? 404 : notModified ? 304 : 200;
     requests.push({ path, ifNoneMatch, ifModifiedSince, status });
-    const caching = { 'cache-control': cacheControl, ...(etag ? { etag } : {}), ...(options.lastModified ? { 'last-modified': options.lastModified } : {}) };
+    const caching = {
+      'cache-control': cacheControl,
+      ...(etag ? { etag } : {}),
+      ...(options.lastModified ? { 'last-modified': options.lastModified } : {}),
+    };
     if (status === 200) {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body!), ...caching });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body!),
+        ...caching,
+      });
       res.end(body);
     } else {
       res.writeHead(status, status === 304 ? caching : {});

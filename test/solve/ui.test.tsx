@@ -27,7 +27,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await channel.close();
-  for (const [k, v] of [['AMLENV_SOLVE_CHANNELS', savedEnv.channels], ['AMLENV_CACHE_DIR', savedEnv.cache]] as const) {
+  for (const [k, v] of [
+    ['AMLENV_SOLVE_CHANNELS', savedEnv.channels],
+    ['AMLENV_CACHE_DIR', savedEnv.cache],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -38,7 +41,18 @@ afterEach(() => {
 
 function condaFile(name: string, deps: string[], channelUrl = channel.url): string {
   const path = join(dir, name);
-  writeFileSync(path, ['name: app-env', 'channels:', `  - ${channelUrl}`, '  - nodefaults', 'dependencies:', ...deps.map((d) => `  - ${d}`), ''].join('\n'));
+  writeFileSync(
+    path,
+    [
+      'name: app-env',
+      'channels:',
+      `  - ${channelUrl}`,
+      '  - nodefaults',
+      'dependencies:',
+      ...deps.map((d) => `  - ${d}`),
+      '',
+    ].join('\n'),
+  );
   return path;
 }
 
@@ -62,7 +76,9 @@ describe('Build & run: Solve now', { timeout: 60_000 }, () => {
     await waitFor(r, (f) => /Solve now/.test(f), 10000);
     await send(r, SEQ.down, SEQ.down, SEQ.down, SEQ.down, SEQ.enter);
     const frame = (await waitFor(r, (f) => /Solve: ✗ cannot be solved/.test(f), 20000)).replace(/\s+/g, ' ');
-    expect(frame).toMatch(/✗ line 7: scikit-learn 1\.5\.\* cannot be installed: scikit-learn 1\.5\.1 would require python >=3\.9/);
+    expect(frame).toMatch(
+      /✗ line 7: scikit-learn 1\.5\.\* cannot be installed: scikit-learn 1\.5\.1 would require python >=3\.9/,
+    );
     expect(frame).toMatch(/fix: .*raise the python pin/);
   });
 
@@ -82,12 +98,25 @@ describe('wizard review step: Solve now', { timeout: 60_000 }, () => {
   function reviewDraft(dependencies: string[]) {
     const draft = templateDraft('sklearn');
     draft.meta.step = STEPS.findIndex((s) => s.id === 'review');
-    (draft.env.python as { condaDependencies: unknown }).condaDependencies = { name: 'sklearn', channels: ['conda-forge'], dependencies };
+    (draft.env.python as { condaDependencies: unknown }).condaDependencies = {
+      name: 'sklearn',
+      channels: ['conda-forge'],
+      dependencies,
+    };
     return draft;
   }
 
   async function solveFromReview(dependencies: string[]) {
-    const r = await mount(<Wizard draft={reviewDraft(dependencies)} ctx={ctx} width={120} height={40} saveDraft={() => undefined} onExit={() => undefined} />);
+    const r = await mount(
+      <Wizard
+        draft={reviewDraft(dependencies)}
+        ctx={ctx}
+        width={120}
+        height={40}
+        saveDraft={() => undefined}
+        onExit={() => undefined}
+      />,
+    );
     await waitFor(r, (f) => /\[ Solve now \]/.test(f), 10000);
     for (let i = 0; i < 6 && !/▸ .*\[ Solve now \]/.test(r.lastFrame() ?? ''); i++) await send(r, SEQ.down);
     expect(r.lastFrame()).toMatch(/▸ .*\[ Solve now \]/);
@@ -106,14 +135,18 @@ describe('wizard review step: Solve now', { timeout: 60_000 }, () => {
     process.env.AMLENV_SOLVE_CHANNELS = channel.url;
     const frame = (await solveFromReview(['python=3.8', 'scikit-learn=1.5', 'pip'])).replace(/\s+/g, ' ');
     expect(frame).toMatch(/Solve: ✗ cannot be solved/);
-    expect(frame).toMatch(/✗ python\.condaDependencies\.dependencies\[1\]: scikit-learn 1\.5\.\* cannot be installed: scikit-learn 1\.5\.1 would require python >=3\.9/);
+    expect(frame).toMatch(
+      /✗ python\.condaDependencies\.dependencies\[1\]: scikit-learn 1\.5\.\* cannot be installed: scikit-learn 1\.5\.1 would require python >=3\.9/,
+    );
   });
 
   it('is not offered when the channels do not answer', async () => {
     process.env.AMLENV_SOLVE_CHANNELS = `http://127.0.0.1:${await closedPort()}/gone`;
     const draft = templateDraft('sklearn');
     draft.meta.step = STEPS.findIndex((s) => s.id === 'review');
-    const r = await mount(<Wizard draft={draft} ctx={ctx} width={100} height={40} saveDraft={() => undefined} onExit={() => undefined} />);
+    const r = await mount(
+      <Wizard draft={draft} ctx={ctx} width={100} height={40} saveDraft={() => undefined} onExit={() => undefined} />,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(r.lastFrame()).toMatch(/Write files/);
     expect(r.lastFrame()).not.toMatch(/Solve now/);
@@ -122,10 +155,25 @@ describe('wizard review step: Solve now', { timeout: 60_000 }, () => {
 
 describe('the solve line', () => {
   it('shows an index download while it runs, and says how many more problems there are', async () => {
-    const downloading = await mount(<SolveSummary view={{ status: 'solving', download: 'conda.anaconda.org/conda-forge/linux-64 12.5 MB of 40.0 MB' }} />);
-    expect(downloading.lastFrame()).toBe('Solve: downloading the channel index conda.anaconda.org/conda-forge/linux-64 12.5 MB of 40.0 MB…');
-    const problems = Array.from({ length: 3 }, (_, i) => ({ severity: 'error' as const, where: `line ${i + 5}`, message: `conflict ${i}`, hint: 'loosen it' }));
-    const done = await mount(<SolveSummary view={{ status: 'done', solved: false, seconds: 0.42, packages: [], problems }} maxProblems={1} />);
-    expect(done.lastFrame()).toMatch(/Solve: ✗ cannot be solved \(0\.4 s\)\n {2}✗ line 5: conflict 0\n {4}fix: loosen it\n {2}… 2 more \(amlenv solve FILE shows them all\)/);
+    const downloading = await mount(
+      <SolveSummary
+        view={{ status: 'solving', download: 'conda.anaconda.org/conda-forge/linux-64 12.5 MB of 40.0 MB' }}
+      />,
+    );
+    expect(downloading.lastFrame()).toBe(
+      'Solve: downloading the channel index conda.anaconda.org/conda-forge/linux-64 12.5 MB of 40.0 MB…',
+    );
+    const problems = Array.from({ length: 3 }, (_, i) => ({
+      severity: 'error' as const,
+      where: `line ${i + 5}`,
+      message: `conflict ${i}`,
+      hint: 'loosen it',
+    }));
+    const done = await mount(
+      <SolveSummary view={{ status: 'done', solved: false, seconds: 0.42, packages: [], problems }} maxProblems={1} />,
+    );
+    expect(done.lastFrame()).toMatch(
+      /Solve: ✗ cannot be solved \(0\.4 s\)\n {2}✗ line 5: conflict 0\n {4}fix: loosen it\n {2}… 2 more \(amlenv solve FILE shows them all\)/,
+    );
   });
 });

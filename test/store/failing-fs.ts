@@ -4,7 +4,9 @@ import { nodeFs, type StoreFs } from '../../src/store/fs-layer.js';
 
 export type Op = keyof StoreFs;
 
-export function failingFs(rules: Array<{ op: Op | '*write'; path: RegExp; code: string }>): StoreFs & { calls: string[] } {
+export function failingFs(
+  rules: Array<{ op: Op | '*write'; path: RegExp; code: string }>,
+): StoreFs & { calls: string[] } {
   const writes: Op[] = ['writeFile', 'createExclusive', 'rename', 'link', 'unlink', 'mkdir', 'chmod'];
   const calls: string[] = [];
   const wrap = <K extends Op>(op: K): StoreFs[K] =>

@@ -14,7 +14,15 @@ describe('the store lock', () => {
     const file = join(tempDir(), 'x.json');
     expect(withLock(file, () => existsSync(`${file}.lock`), options)).toBe(true);
     expect(existsSync(`${file}.lock`)).toBe(false);
-    expect(() => withLock(file, () => { throw new Error('boom'); }, options)).toThrow('boom');
+    expect(() =>
+      withLock(
+        file,
+        () => {
+          throw new Error('boom');
+        },
+        options,
+      ),
+    ).toThrow('boom');
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 

@@ -38,12 +38,18 @@ describe('Build & run screen', () => {
     expect(frame).toMatch(/amlenv-no-such-docker\.sock/);
   });
 
-  it.skipIf(!daemon)('checks a definition against its built image and shows the table (real daemon)', async () => {
-    const r = await mount(<BuildRunScreen width={80} height={24} path={ENV} autoCheck outputsRoot={tempDir()} onBack={() => undefined} />);
-    const frame = await waitFor(r, (f) => /environment check (passed|failed)/.test(f), 120000);
-    expect(frame).toMatch(/✓ python\s+\(not declared\)/);
-    expect(frame).toMatch(/✓ GREETING \(variable\)/);
-    expect(frame).toMatch(/environment check passed/);
-    expect(frame).toMatch(/outputs and logs: .*amlenv-test-/);
-  }, 150000);
+  it.skipIf(!daemon)(
+    'checks a definition against its built image and shows the table (real daemon)',
+    async () => {
+      const r = await mount(
+        <BuildRunScreen width={80} height={24} path={ENV} autoCheck outputsRoot={tempDir()} onBack={() => undefined} />,
+      );
+      const frame = await waitFor(r, (f) => /environment check (passed|failed)/.test(f), 120000);
+      expect(frame).toMatch(/✓ python\s+\(not declared\)/);
+      expect(frame).toMatch(/✓ GREETING \(variable\)/);
+      expect(frame).toMatch(/environment check passed/);
+      expect(frame).toMatch(/outputs and logs: .*amlenv-test-/);
+    },
+    150000,
+  );
 });

@@ -11,7 +11,14 @@ import { mount } from './render.js';
 const report: CheckReport = {
   ok: true,
   checks: [
-    { kind: 'python', name: 'python', expected: '(not declared)', found: '3.11.2', ok: true, note: '/azureml-envs/azureml_0123456789abcdef0123456789abcdef/bin/python' },
+    {
+      kind: 'python',
+      name: 'python',
+      expected: '(not declared)',
+      found: '3.11.2',
+      ok: true,
+      note: '/azureml-envs/azureml_0123456789abcdef0123456789abcdef/bin/python',
+    },
     { kind: 'pip', name: 'scikit-learn', expected: 'scikit-learn==1.5.2', found: '1.5.2', ok: true },
     { kind: 'variable', name: 'GREETING', expected: 'hello', found: 'hello', ok: true },
   ],
@@ -44,7 +51,9 @@ describe.skipIf(!hasPython)('check_env.py result lines', () => {
     ].join('\n');
     const r = spawnSync('python3', ['-c', code], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('ok   python: found 3.11.2, not declared (/usr/bin/python3)\nFAIL numpy (pip): declared numpy==1.26.4, found 1.24.0\n');
+    expect(r.stdout).toBe(
+      'ok   python: found 3.11.2, not declared (/usr/bin/python3)\nFAIL numpy (pip): declared numpy==1.26.4, found 1.24.0\n',
+    );
   });
 });
 
@@ -52,7 +61,12 @@ describe('the plain check table', () => {
   it('never cuts a row: a long note is printed whole', async () => {
     const { formatTable, reportRows } = await import('../../src/samples/report.js');
     const note = '/azureml-envs/azureml_0123456789abcdef0123456789abcdef0123456789abcdef/bin/python3.11';
-    const text = formatTable(reportRows({ ok: true, checks: [{ kind: 'python', name: 'python', expected: '(not declared)', found: '3.11.2', ok: true, note }] }));
+    const text = formatTable(
+      reportRows({
+        ok: true,
+        checks: [{ kind: 'python', name: 'python', expected: '(not declared)', found: '3.11.2', ok: true, note }],
+      }),
+    );
     expect(text).toContain(note);
     expect(text).not.toMatch(/python python/);
   });

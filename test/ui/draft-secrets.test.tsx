@@ -23,8 +23,16 @@ const ctx = { catalog: loadCatalog(), templates: loadTemplates() };
 /** A draft with a secret-looking variable, a harmless one, a reference, and a registry password. */
 function secretDraft(): Draft {
   const draft = templateDraft('sklearn');
-  draft.env.environmentVariables = { DB_PASSWORD: 'hunter2-secret', API_TOKEN: '${TOKEN_FROM_VAULT}', MODEL_DIR: './outputs' };
-  draft.env.docker = { ...(draft.env.docker as object), baseImage: 'myregistry.azurecr.io/base:1', baseImageRegistry: { address: 'myregistry.azurecr.io', username: 'me', password: null } };
+  draft.env.environmentVariables = {
+    DB_PASSWORD: 'hunter2-secret',
+    API_TOKEN: '${TOKEN_FROM_VAULT}',
+    MODEL_DIR: './outputs',
+  };
+  draft.env.docker = {
+    ...(draft.env.docker as object),
+    baseImage: 'myregistry.azurecr.io/base:1',
+    baseImageRegistry: { address: 'myregistry.azurecr.io', username: 'me', password: null },
+  };
   return { ...draft, password: 'p4ssw0rd-in-memory', meta: { ...draft.meta, writePassword: true } };
 }
 
@@ -39,7 +47,11 @@ describe('the saved draft', () => {
     expect(text).not.toContain('hunter2-secret');
     expect(text).not.toContain('p4ssw0rd-in-memory');
     const saved = JSON.parse(text);
-    expect(saved.env.environmentVariables).toEqual({ DB_PASSWORD: '', API_TOKEN: '${TOKEN_FROM_VAULT}', MODEL_DIR: './outputs' });
+    expect(saved.env.environmentVariables).toEqual({
+      DB_PASSWORD: '',
+      API_TOKEN: '${TOKEN_FROM_VAULT}',
+      MODEL_DIR: './outputs',
+    });
     expect(saved.meta.withheld.sort()).toEqual(['DB_PASSWORD', 'password']);
   });
 
@@ -63,7 +75,11 @@ describe('the saved draft', () => {
     new DraftStore(dir).save(resumed);
     const again = new DraftStore(dir).load()!.draft;
     expect(missingSecretLabels(again)).toEqual(['DB_PASSWORD', 'the registry password']);
-    const filled = { ...again, password: 'typed-again', env: { ...again.env, environmentVariables: { ...(again.env.environmentVariables as object), DB_PASSWORD: 'x' } } };
+    const filled = {
+      ...again,
+      password: 'typed-again',
+      env: { ...again.env, environmentVariables: { ...(again.env.environmentVariables as object), DB_PASSWORD: 'x' } },
+    };
     expect(missingSecretLabels(filled)).toEqual([]);
   });
 
@@ -88,7 +104,16 @@ describe('the write step with a resumed draft that lacks secrets', () => {
   it('says what is missing and asks; n writes nothing', async () => {
     const dir = tempDir();
     const out = join(dir, 'env.json');
-    const r = await mount(<Wizard draft={resumedAtReview(out)} ctx={ctx} width={80} height={24} saveDraft={() => undefined} onExit={() => undefined} />);
+    const r = await mount(
+      <Wizard
+        draft={resumedAtReview(out)}
+        ctx={ctx}
+        width={80}
+        height={24}
+        saveDraft={() => undefined}
+        onExit={() => undefined}
+      />,
+    );
     let frame = await send(r, SEQ.ctrlS);
     expect(frame).toMatch(/Write without DB_PASSWORD, the registry password\? y\/n/);
     frame = await send(r, 'n');
@@ -99,7 +124,16 @@ describe('the write step with a resumed draft that lacks secrets', () => {
   it('y writes without them, knowingly', async () => {
     const dir = tempDir();
     const out = join(dir, 'env.json');
-    const r = await mount(<Wizard draft={resumedAtReview(out)} ctx={ctx} width={80} height={24} saveDraft={() => undefined} onExit={() => undefined} />);
+    const r = await mount(
+      <Wizard
+        draft={resumedAtReview(out)}
+        ctx={ctx}
+        width={80}
+        height={24}
+        saveDraft={() => undefined}
+        onExit={() => undefined}
+      />,
+    );
     await send(r, SEQ.ctrlS);
     await send(r, 'y');
     await waitFor(r, (f) => /wrote /.test(f));
@@ -113,10 +147,14 @@ describe('the write step with a resumed draft that lacks secrets', () => {
     const draft = secretDraft();
     draft.meta.outPath = join(dir, 'env.json');
     draft.meta.step = STEPS.findIndex((s) => s.id === 'review');
-    const r = await mount(<Wizard draft={draft} ctx={ctx} width={80} height={24} saveDraft={() => undefined} onExit={() => undefined} />);
+    const r = await mount(
+      <Wizard draft={draft} ctx={ctx} width={80} height={24} saveDraft={() => undefined} onExit={() => undefined} />,
+    );
     await send(r, SEQ.ctrlS);
     await waitFor(r, (f) => /wrote /.test(f));
-    expect(JSON.parse(readFileSync(draft.meta.outPath, 'utf8')).docker.baseImageRegistry.password).toBe('p4ssw0rd-in-memory');
+    expect(JSON.parse(readFileSync(draft.meta.outPath, 'utf8')).docker.baseImageRegistry.password).toBe(
+      'p4ssw0rd-in-memory',
+    );
   });
 });
 
@@ -135,7 +173,16 @@ describe('the wizard on a settings folder it cannot use', () => {
     const store = new DraftStore(tempDir(), { fs: failingFs([{ op: '*write', path: /./, code: 'EROFS' }]) });
     const draft = templateDraft('sklearn');
     draft.meta.step = 0;
-    const r = await mount(<Wizard draft={draft} ctx={ctx} width={80} height={24} saveDraft={(d) => store.save(d)} onExit={() => undefined} />);
+    const r = await mount(
+      <Wizard
+        draft={draft}
+        ctx={ctx}
+        width={80}
+        height={24}
+        saveDraft={(d) => store.save(d)}
+        onExit={() => undefined}
+      />,
+    );
     let frame = await send(r, SEQ.enter, 'x', SEQ.enter);
     expect(frame).toMatch(/the draft could not be saved \(read-only file system\)/);
     frame = await send(r, SEQ.enter, 'y', SEQ.enter);

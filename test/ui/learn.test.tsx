@@ -25,7 +25,8 @@ function fits(frame: string): void {
 
 describe('home screen entries', () => {
   it('Learn, Quiz and Progress are available', () => {
-    for (const id of ['learn', 'quiz', 'progress']) expect(HOME_ENTRIES.find((e) => e.id === id)?.disabled).toBeUndefined();
+    for (const id of ['learn', 'quiz', 'progress'])
+      expect(HOME_ENTRIES.find((e) => e.id === id)?.disabled).toBeUndefined();
   });
 });
 
@@ -37,7 +38,16 @@ describe('the lesson browser at 80×24', () => {
     store.review(spark[0].id, Rating.Again, new Date(T0 - 3600000));
     store.review(spark[1].id, Rating.Easy, new Date(T0 - 3600000));
     let exited = false;
-    const r = await mount(<LearnScreen storeDir={dir} width={80} height={24} clock={() => T0} editor={false} onExit={() => (exited = true)} />);
+    const r = await mount(
+      <LearnScreen
+        storeDir={dir}
+        width={80}
+        height={24}
+        clock={() => T0}
+        editor={false}
+        onExit={() => (exited = true)}
+      />,
+    );
     await settle();
     let frame = r.lastFrame()!;
     fits(frame);
@@ -78,10 +88,21 @@ describe('the lesson browser at 80×24', () => {
 
   it('opens straight at a topic, or at a lesson, from the command line', async () => {
     const dir = tempDir();
-    let r = await mount(<LearnScreen topic="docker" storeDir={dir} width={80} height={24} editor={false} onExit={() => undefined} />);
+    let r = await mount(
+      <LearnScreen topic="docker" storeDir={dir} width={80} height={24} editor={false} onExit={() => undefined} />,
+    );
     expect(r.lastFrame()).toContain('Learn — Docker images and containers');
     r.unmount();
-    r = await mount(<LearnScreen lesson="python-kinds" storeDir={dir} width={80} height={24} editor={false} onExit={() => undefined} />);
+    r = await mount(
+      <LearnScreen
+        lesson="python-kinds"
+        storeDir={dir}
+        width={80}
+        height={24}
+        editor={false}
+        onExit={() => undefined}
+      />,
+    );
     await settle();
     expect(r.lastFrame()).toContain('The three kinds of Python environment');
     const frame = await send(r, SEQ.esc);
@@ -91,7 +112,16 @@ describe('the lesson browser at 80×24', () => {
 
   it('Ctrl-C in a quiz opened from a lesson leaves the whole browser', async () => {
     let exited = false;
-    const r = await mount(<LearnScreen lesson="python-kinds" storeDir={tempDir()} width={80} height={24} editor={false} onExit={() => (exited = true)} />);
+    const r = await mount(
+      <LearnScreen
+        lesson="python-kinds"
+        storeDir={tempDir()}
+        width={80}
+        height={24}
+        editor={false}
+        onExit={() => (exited = true)}
+      />,
+    );
     await settle();
     await send(r, 'q');
     await waitFor(r, (f) => f.includes('Quiz · lesson python-kinds'));
@@ -107,7 +137,9 @@ describe('the progress screen at 80×24', () => {
     const store = new LearningStore(dir);
     store.review('spark-001', Rating.Easy, new Date(T0 - 24 * 3600000));
     store.review('spark-002', Rating.Again, new Date(T0 - 60000));
-    const r = await mount(<ProgressScreen storeDir={dir} width={80} height={24} clock={() => T0} onExit={() => undefined} />);
+    const r = await mount(
+      <ProgressScreen storeDir={dir} width={80} height={24} clock={() => T0} onExit={() => undefined} />,
+    );
     await settle();
     let frame = r.lastFrame()!;
     fits(frame);

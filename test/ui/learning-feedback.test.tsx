@@ -20,28 +20,47 @@ beforeAll(() => loadFieldLibs());
 const content = loadContent();
 const settle = () => delay(100);
 const T0 = new Date(2026, 10, 26, 9).getTime();
-const longest = [...content.lessons].sort((a, b) => Math.max(...b.sources.map((s) => s.length)) - Math.max(...a.sources.map((s) => s.length)))[0];
+const longest = [...content.lessons].sort(
+  (a, b) => Math.max(...b.sources.map((s) => s.length)) - Math.max(...a.sources.map((s) => s.length)),
+)[0];
 
 function practice(questions: Question[], width = 80) {
   const store = new LearningStore(tempDir());
-  const tree = <PracticeSession items={questions.map((question) => ({ question, reason: 'new' as const }))} content={content} store={store} width={width} height={24} clock={() => T0} editor={false} onLeave={() => undefined} />;
+  const tree = (
+    <PracticeSession
+      items={questions.map((question) => ({ question, reason: 'new' as const }))}
+      content={content}
+      store={store}
+      width={width}
+      height={24}
+      clock={() => T0}
+      editor={false}
+      onLeave={() => undefined}
+    />
+  );
   return { tree, store };
 }
 
 describe('lesson sources', () => {
-  it.each([60, 80, 120])('are shown whole at %i columns: every URL can be read back from the lines, none is cut', (width) => {
-    expect(Math.max(...longest.sources.map((s) => s.length))).toBeGreaterThan(70);
-    const lines = lessonLines(longest, width - 2).map((l) => l.text);
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(width - 2);
-    const after = lines.slice(lines.indexOf('Sources') + 1);
-    expect(after.join('\n')).not.toContain('…');
-    // Joining the lines (a copy with its line breaks taken out) gives each URL back.
-    const joined = after.map((l) => l.trim()).join('');
-    for (const source of longest.sources) expect(joined).toContain(source);
-  });
+  it.each([60, 80, 120])(
+    'are shown whole at %i columns: every URL can be read back from the lines, none is cut',
+    (width) => {
+      expect(Math.max(...longest.sources.map((s) => s.length))).toBeGreaterThan(70);
+      const lines = lessonLines(longest, width - 2).map((l) => l.text);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(width - 2);
+      const after = lines.slice(lines.indexOf('Sources') + 1);
+      expect(after.join('\n')).not.toContain('…');
+      // Joining the lines (a copy with its line breaks taken out) gives each URL back.
+      const joined = after.map((l) => l.trim()).join('');
+      for (const source of longest.sources) expect(joined).toContain(source);
+    },
+  );
 
   it('a long link inside a lesson paragraph is split across lines, not cut', () => {
-    const lesson = { ...longest, body: `Read [the page](https://learn.microsoft.com/en-us/azure/machine-learning/how-to-use-environments?view=azureml-api-1&tabs=python) first.` };
+    const lesson = {
+      ...longest,
+      body: `Read [the page](https://learn.microsoft.com/en-us/azure/machine-learning/how-to-use-environments?view=azureml-api-1&tabs=python) first.`,
+    };
     const lines = lessonLines(lesson, 58).map((l) => l.text);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(58);
     expect(lines.join('')).toContain('how-to-use-environments?view=azureml-api-1&tabs=python');
@@ -50,10 +69,14 @@ describe('lesson sources', () => {
 
 describe('feedback in words', () => {
   it('an order question answered in the wrong order says "Wrong order", shows the right order and where you had each', () => {
-    const q = content.questions.find((x): x is Extract<Question, { type: 'order' }> => x.type === 'order' && x.choices.length >= 3)!;
+    const q = content.questions.find(
+      (x): x is Extract<Question, { type: 'order' }> => x.type === 'order' && x.choices.length >= 3,
+    )!;
     const reversed = [...q.answer].reverse();
     const answer = { type: 'order' as const, order: reversed };
-    const text = feedbackLines(q, answer, grade(q, answer), 76, {}).map((l) => l.text).join('\n');
+    const text = feedbackLines(q, answer, grade(q, answer), 76, {})
+      .map((l) => l.text)
+      .join('\n');
     expect(text).toMatch(/^✗ Wrong order: \d+ of \d+ in the right place\./);
     expect(text).not.toContain('Partly');
     expect(text).toContain('The right order (✓ where you had it, ✗ where you did not):');
@@ -61,7 +84,9 @@ describe('feedback in words', () => {
   });
 
   it('a missed choice in "all that apply" is named: "You missed: …" and "(a right choice you missed)"', async () => {
-    const q = content.questions.find((x): x is Extract<Question, { type: 'multi' }> => x.type === 'multi' && x.answer.length >= 2)!;
+    const q = content.questions.find(
+      (x): x is Extract<Question, { type: 'multi' }> => x.type === 'multi' && x.answer.length >= 2,
+    )!;
     const r = await mount(practice([q]).tree);
     await settle();
     await send(r, String(q.answer[0] + 1));
@@ -96,7 +121,10 @@ describe('feedback in words', () => {
   it('every rating has its meaning, wrapped at 60 columns', () => {
     const q = content.questions.find((x) => x.type === 'truefalse')!;
     for (const rating of ['again', 'hard', 'good', 'easy']) {
-      const lines = feedbackLines(q, undefined, undefined, 56, { nextReview: `in 1 day (rated ${rating})`, rating }).map((l) => l.text);
+      const lines = feedbackLines(q, undefined, undefined, 56, {
+        nextReview: `in 1 day (rated ${rating})`,
+        rating,
+      }).map((l) => l.text);
       const at = lines.findIndex((l) => l.startsWith(`${rating}: `));
       expect(at).toBeGreaterThan(0);
       for (const line of lines) expect(line.length).toBeLessThanOrEqual(56);
@@ -105,13 +133,31 @@ describe('feedback in words', () => {
 });
 
 describe('the exam: pause and leave', () => {
-  const draw = (now: number) => () => newExam(content.questions.filter((q) => q.type === 'truefalse'), content.topics, { count: 3, minutes: 2, now: new Date(now), random: seededRandom(3) });
+  const draw = (now: number) => () =>
+    newExam(
+      content.questions.filter((q) => q.type === 'truefalse'),
+      content.topics,
+      { count: 3, minutes: 2, now: new Date(now), random: seededRandom(3) },
+    );
 
   it('the pause screen is a real pause: its countdown stands still while it shows', async () => {
     let now = T0;
     const store = new LearningStore(tempDir());
     const exam = draw(now)();
-    const r = await mount(<ExamSession exam={exam} resuming={false} content={content} store={store} width={80} height={24} draw={draw(now)} clock={() => now} editor={false} onLeave={() => undefined} />);
+    const r = await mount(
+      <ExamSession
+        exam={exam}
+        resuming={false}
+        content={content}
+        store={store}
+        width={80}
+        height={24}
+        draw={draw(now)}
+        clock={() => now}
+        editor={false}
+        onLeave={() => undefined}
+      />,
+    );
     await settle();
     await send(r, SEQ.enter);
     now += 10000;
@@ -135,7 +181,21 @@ describe('the exam: pause and leave', () => {
     const store = new LearningStore(tempDir());
     const exam = { ...draw(T0)(), exam: 'ai-300' };
     let quit = false;
-    const r = await mount(<ExamSession exam={exam} resuming={false} content={content} store={store} width={80} height={24} draw={draw(T0)} clock={() => T0} editor={false} onLeave={() => (quit = true)} onQuit={() => (quit = true)} />);
+    const r = await mount(
+      <ExamSession
+        exam={exam}
+        resuming={false}
+        content={content}
+        store={store}
+        width={80}
+        height={24}
+        draw={draw(T0)}
+        clock={() => T0}
+        editor={false}
+        onLeave={() => (quit = true)}
+        onQuit={() => (quit = true)}
+      />,
+    );
     await settle();
     await send(r, SEQ.enter, 't');
     const frame = await send(r, ...keys);
@@ -148,7 +208,20 @@ describe('the exam: pause and leave', () => {
   it('Esc on the intro of a new exam leaves without a word (nothing was started)', async () => {
     const store = new LearningStore(tempDir());
     let left = false;
-    const r = await mount(<ExamSession exam={draw(T0)()} resuming={false} content={content} store={store} width={80} height={24} draw={draw(T0)} clock={() => T0} editor={false} onLeave={() => (left = true)} />);
+    const r = await mount(
+      <ExamSession
+        exam={draw(T0)()}
+        resuming={false}
+        content={content}
+        store={store}
+        width={80}
+        height={24}
+        draw={draw(T0)}
+        clock={() => T0}
+        editor={false}
+        onLeave={() => (left = true)}
+      />,
+    );
     await settle();
     const frame = await send(r, SEQ.esc);
     expect(left).toBe(true);
@@ -157,14 +230,18 @@ describe('the exam: pause and leave', () => {
 });
 
 describe('lesson text is wrapped, never cut', () => {
-  it.each([60, 80, 120])('every lesson fits %i columns with nothing dropped (code lines are broken, not cut)', (width) => {
-    for (const lesson of content.lessons) {
-      const lines = lessonLines(lesson, width - 2).map((l) => l.text);
-      for (const line of lines) expect(line.length, `${lesson.id}: ${line}`).toBeLessThanOrEqual(width - 2);
-      const words = (s: string) => s.replace(/\s+/g, '');
-      for (const code of lesson.body.matchAll(/```[\w-]*\n([\s\S]*?)```/g)) expect(words(lines.join(''))).toContain(words(code[1]));
-    }
-  });
+  it.each([60, 80, 120])(
+    'every lesson fits %i columns with nothing dropped (code lines are broken, not cut)',
+    (width) => {
+      for (const lesson of content.lessons) {
+        const lines = lessonLines(lesson, width - 2).map((l) => l.text);
+        for (const line of lines) expect(line.length, `${lesson.id}: ${line}`).toBeLessThanOrEqual(width - 2);
+        const words = (s: string) => s.replace(/\s+/g, '');
+        for (const code of lesson.body.matchAll(/```[\w-]*\n([\s\S]*?)```/g))
+          expect(words(lines.join(''))).toContain(words(code[1]));
+      }
+    },
+  );
 });
 
 describe('the topic and lesson lists keep whole titles and their numbers', () => {
@@ -172,12 +249,26 @@ describe('the topic and lesson lists keep whole titles and their numbers', () =>
   const flat = (frame: string) =>
     frame
       .split('\n')
-      .map((l) => l.replace(/^[▸ ]\s*/, '').replace(/\s+(?:[░█]{10}\s+\d+%|\d+ questions?\b).*$/, '').trim())
+      .map((l) =>
+        l
+          .replace(/^[▸ ]\s*/, '')
+          .replace(/\s+(?:[░█]{10}\s+\d+%|\d+ questions?\b).*$/, '')
+          .trim(),
+      )
       .join(' ')
       .replace(/\s+/g, ' ');
 
   it.each([60, 80, 120])('at %i columns every topic title and its counts are shown, no "…"', async (width) => {
-    const r = await mount(<LearnScreen storeDir={tempDir()} width={width} height={40} clock={() => T0} editor={false} onExit={() => undefined} />);
+    const r = await mount(
+      <LearnScreen
+        storeDir={tempDir()}
+        width={width}
+        height={40}
+        clock={() => T0}
+        editor={false}
+        onExit={() => undefined}
+      />,
+    );
     await settle();
     const frame = r.lastFrame()!;
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
@@ -189,7 +280,17 @@ describe('the topic and lesson lists keep whole titles and their numbers', () =>
   it.each([60, 80, 120])('at %i columns a long lesson title wraps under itself', async (width) => {
     const lesson = [...content.lessons].sort((a, b) => b.title.length - a.title.length)[0];
     const inTopic = content.lessons.filter((l) => l.topic === lesson.topic);
-    const r = await mount(<LearnScreen topic={lesson.topic} storeDir={tempDir()} width={width} height={40} clock={() => T0} editor={false} onExit={() => undefined} />);
+    const r = await mount(
+      <LearnScreen
+        topic={lesson.topic}
+        storeDir={tempDir()}
+        width={width}
+        height={40}
+        clock={() => T0}
+        editor={false}
+        onExit={() => undefined}
+      />,
+    );
     await settle();
     const frame = r.lastFrame()!;
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
@@ -213,9 +314,23 @@ describe('the key help at 60 columns', () => {
 describe('the exam result at 60 columns', () => {
   it('names every skill area and topic whole (wrapped, not cut) with the bars in one column', async () => {
     const blueprint = content.exams.find((b) => b.id === 'ai-300')!;
-    const draw = () => newExam(content.questions, content.topics, { count: 6, blueprint, now: new Date(T0), random: seededRandom(5) });
+    const draw = () =>
+      newExam(content.questions, content.topics, { count: 6, blueprint, now: new Date(T0), random: seededRandom(5) });
     const exam = draw();
-    const r = await mount(<ExamSession exam={exam} resuming={false} content={content} store={new LearningStore(tempDir())} width={60} height={60} draw={draw} clock={() => T0} editor={false} onLeave={() => undefined} />);
+    const r = await mount(
+      <ExamSession
+        exam={exam}
+        resuming={false}
+        content={content}
+        store={new LearningStore(tempDir())}
+        width={60}
+        height={60}
+        draw={draw}
+        clock={() => T0}
+        editor={false}
+        onLeave={() => undefined}
+      />,
+    );
     await settle();
     await send(r, SEQ.enter);
     await send(r, SEQ.esc);

@@ -6,7 +6,13 @@ import { Rating } from '../../src/learn/scheduler.js';
 import { type ExamContext, examKey, examTick, startExamState, timeLeft } from '../../src/ui/quiz/exam-state.js';
 import { initialInput, inputKey, type InputOptions, type InputState } from '../../src/ui/quiz/input-state.js';
 import { editMulti, multiline, textOf } from '../../src/ui/quiz/multiline.js';
-import { type PracticeContext, practiceEdited, practiceKey, type PracticeState, startPractice } from '../../src/ui/quiz/practice-state.js';
+import {
+  type PracticeContext,
+  practiceEdited,
+  practiceKey,
+  type PracticeState,
+  startPractice,
+} from '../../src/ui/quiz/practice-state.js';
 import { TODAY } from '../helpers.js';
 import { k, KEY } from './keys.js';
 
@@ -14,14 +20,18 @@ beforeAll(() => loadFieldLibs());
 
 const content = loadContent();
 const q = (id: string) => content.questions.find((x) => x.id === id)!;
-const ofType = <T extends Question['type']>(type: T) => content.questions.find((x) => x.type === type) as Extract<Question, { type: T }>;
+const ofType = <T extends Question['type']>(type: T) =>
+  content.questions.find((x) => x.type === type) as Extract<Question, { type: T }>;
 const exercise = (id: string) => content.exercises.find((e) => e.id === id);
 const options: InputOptions = { exam: false, hasEditor: false, editorHeight: 18 };
 const press = (question: Question, input: InputState, ...keys: Array<[string, ReturnType<typeof k>]>) => {
   let state = input;
   let last;
   for (const [text, key] of keys) {
-    last = inputKey(question, state, text, key, { ...options, exercise: question.type === 'fix-file' ? exercise(question.exercise) : undefined });
+    last = inputKey(question, state, text, key, {
+      ...options,
+      exercise: question.type === 'fix-file' ? exercise(question.exercise) : undefined,
+    });
     if (last) state = last.input;
   }
   return { state, last };
@@ -30,7 +40,15 @@ const press = (question: Question, input: InputState, ...keys: Array<[string, Re
 describe('the input for each question type', () => {
   it('single: arrows or a digit focus a choice, Enter answers it', () => {
     const single = ofType('single');
-    const { last } = press(single, initialInput(single), ['', KEY.down], ['', KEY.down], ['1', KEY.none], ['', KEY.down], ['', KEY.enter]);
+    const { last } = press(
+      single,
+      initialInput(single),
+      ['', KEY.down],
+      ['', KEY.down],
+      ['1', KEY.none],
+      ['', KEY.down],
+      ['', KEY.enter],
+    );
     expect(last?.answer).toEqual({ type: 'single', choice: 1 });
     expect(press(single, initialInput(single), ['', KEY.up]).state).toMatchObject({ focus: single.choices.length - 1 });
     expect(press(single, initialInput(single), ['9', KEY.none]).last).toBeUndefined();
@@ -41,30 +59,59 @@ describe('the input for each question type', () => {
     const empty = press(multi, initialInput(multi), ['', KEY.enter]).last!;
     expect(empty.answer).toBeUndefined();
     expect(empty.message).toMatch(/Tick at least one/);
-    const { last, state } = press(multi, initialInput(multi), [' ', KEY.none], ['', KEY.down], [' ', KEY.none], ['', KEY.down], [' ', KEY.none], ['', KEY.up], [' ', KEY.none], ['', KEY.enter]);
+    const { last, state } = press(
+      multi,
+      initialInput(multi),
+      [' ', KEY.none],
+      ['', KEY.down],
+      [' ', KEY.none],
+      ['', KEY.down],
+      [' ', KEY.none],
+      ['', KEY.up],
+      [' ', KEY.none],
+      ['', KEY.enter],
+    );
     expect(state).toMatchObject({ picked: [0, 2] });
     expect(last?.answer).toEqual({ type: 'multi', choices: [0, 2] });
   });
 
   it('order: Shift-↑↓ (or K/J) carry the focused item; Enter answers the arrangement', () => {
     const order = ofType('order');
-    const { state } = press(order, initialInput(order), ['', KEY.down], ['', k({ downArrow: true, shift: true })], ['K', KEY.none], ['K', KEY.none]);
+    const { state } = press(
+      order,
+      initialInput(order),
+      ['', KEY.down],
+      ['', k({ downArrow: true, shift: true })],
+      ['K', KEY.none],
+      ['K', KEY.none],
+    );
     expect(state).toMatchObject({ focus: 0, order: [1, 0, 2, ...order.choices.slice(3).map((_, i) => i + 3)] });
     const atTop = press(order, initialInput(order), ['K', KEY.none]);
     expect(atTop.state).toMatchObject({ order: order.choices.map((_, i) => i) });
-    expect(press(order, state, ['', KEY.enter]).last?.answer).toEqual({ type: 'order', order: (state as { order: number[] }).order });
+    expect(press(order, state, ['', KEY.enter]).last?.answer).toEqual({
+      type: 'order',
+      order: (state as { order: number[] }).order,
+    });
   });
 
   it('truefalse: t and f answer at once; arrows and Enter work too', () => {
     const tf = ofType('truefalse');
     expect(press(tf, initialInput(tf), ['f', KEY.none]).last?.answer).toEqual({ type: 'truefalse', value: false });
     expect(press(tf, initialInput(tf), ['T', KEY.none]).last?.answer).toEqual({ type: 'truefalse', value: true });
-    expect(press(tf, initialInput(tf), ['', KEY.down], ['', KEY.enter]).last?.answer).toEqual({ type: 'truefalse', value: false });
+    expect(press(tf, initialInput(tf), ['', KEY.down], ['', KEY.enter]).last?.answer).toEqual({
+      type: 'truefalse',
+      value: false,
+    });
   });
 
   it('fill: typing edits the answer (letters are text, not keys); Enter submits non-empty text', () => {
     const fill = ofType('fill');
-    const typed = press(fill, initialInput(fill), ...[...'hgex'].map((c) => [c, KEY.none] as [string, typeof KEY.none]), ['', KEY.backspace]);
+    const typed = press(
+      fill,
+      initialInput(fill),
+      ...[...'hgex'].map((c) => [c, KEY.none] as [string, typeof KEY.none]),
+      ['', KEY.backspace],
+    );
     expect(typed.state).toMatchObject({ buf: { text: 'hge' } });
     expect(press(fill, typed.state, ['', KEY.enter]).last?.answer).toEqual({ type: 'fill', text: 'hge' });
     expect(press(fill, initialInput(fill), [' ', KEY.none], ['', KEY.enter]).last?.message).toMatch(/Type an answer/);
@@ -80,17 +127,30 @@ describe('the input for each question type', () => {
     expect(r.last?.message).toMatch(/last hint/);
     const editing = press(fix, r.state, ['', KEY.enter]);
     expect(editing.state).toMatchObject({ editing: { row: 0, col: 0 } });
-    const typed = press(fix, editing.state, ['', k({ end: true })], ['', KEY.enter], ['"name": "x",', KEY.none], ['s', k({ ctrl: true })]);
+    const typed = press(
+      fix,
+      editing.state,
+      ['', k({ end: true })],
+      ['', KEY.enter],
+      ['"name": "x",', KEY.none],
+      ['s', k({ ctrl: true })],
+    );
     expect(typed.last?.answer).toEqual({ type: 'fix-file', text: ex.broken.replace('{\n', '{\n"name": "x",\n') });
     expect(press(fix, initialInput(fix, ex), ['g', KEY.none]).last?.answer).toMatchObject({ gaveUp: true });
-    expect(inputKey(fix, initialInput(fix, ex), 'e', KEY.none, { ...options, hasEditor: true, exercise: ex })?.openEditor).toBe(true);
+    expect(
+      inputKey(fix, initialInput(fix, ex), 'e', KEY.none, { ...options, hasEditor: true, exercise: ex })?.openEditor,
+    ).toBe(true);
   });
 
   it('fix-file in an exam: no hints and no giving up', () => {
     const fix = ofType('fix-file');
     const ex = exercise(fix.exercise)!;
-    expect(inputKey(fix, initialInput(fix, ex), 'h', KEY.none, { ...options, exam: true, exercise: ex })).toBeUndefined();
-    expect(inputKey(fix, initialInput(fix, ex), 'g', KEY.none, { ...options, exam: true, exercise: ex })).toBeUndefined();
+    expect(
+      inputKey(fix, initialInput(fix, ex), 'h', KEY.none, { ...options, exam: true, exercise: ex }),
+    ).toBeUndefined();
+    expect(
+      inputKey(fix, initialInput(fix, ex), 'g', KEY.none, { ...options, exam: true, exercise: ex }),
+    ).toBeUndefined();
   });
 });
 
@@ -117,18 +177,46 @@ describe('the inline multi-line editor', () => {
 
 describe('a practice session (pure, fake clock)', () => {
   const T0 = 1_800_000_000_000;
-  const ctx = (now: number, over: Partial<PracticeContext> = {}): PracticeContext => ({ now, hasEditor: false, exercise, today: TODAY, scrollMax: 100, editorHeight: 18, ...over });
+  const ctx = (now: number, over: Partial<PracticeContext> = {}): PracticeContext => ({
+    now,
+    hasEditor: false,
+    exercise,
+    today: TODAY,
+    scrollMax: 100,
+    editorHeight: 18,
+    ...over,
+  });
   const single = q('concepts-001') as Extract<Question, { type: 'single' }>;
-  const start = (...qs: Question[]) => startPractice(qs.map((question) => ({ question, reason: 'new' as const })), T0, { exercise });
+  const start = (...qs: Question[]) =>
+    startPractice(
+      qs.map((question) => ({ question, reason: 'new' as const })),
+      T0,
+      { exercise },
+    );
 
   it('a quick right answer is rated easy, a slow one hard, a wrong one again; each is recorded at once', () => {
     const key = String(single.answer + 1);
-    const quick = practiceKey(practiceKey(start(single), key, KEY.none, ctx(T0 + 1000)).state, '', KEY.enter, ctx(T0 + 3000));
+    const quick = practiceKey(
+      practiceKey(start(single), key, KEY.none, ctx(T0 + 1000)).state,
+      '',
+      KEY.enter,
+      ctx(T0 + 3000),
+    );
     expect(quick.state.phase).toBe('feedback');
     expect(quick.effects).toEqual([{ type: 'record', id: single.id, rating: Rating.Easy, at: T0 + 3000 }]);
-    const slow = practiceKey(practiceKey(start(single), key, KEY.none, ctx(T0)).state, '', KEY.enter, ctx(T0 + 10 * 60000));
+    const slow = practiceKey(
+      practiceKey(start(single), key, KEY.none, ctx(T0)).state,
+      '',
+      KEY.enter,
+      ctx(T0 + 10 * 60000),
+    );
     expect(slow.effects[0]).toMatchObject({ rating: Rating.Hard });
-    const wrong = practiceKey(practiceKey(start(single), single.answer === 0 ? '2' : '1', KEY.none, ctx(T0)).state, '', KEY.enter, ctx(T0 + 3000));
+    const wrong = practiceKey(
+      practiceKey(start(single), single.answer === 0 ? '2' : '1', KEY.none, ctx(T0)).state,
+      '',
+      KEY.enter,
+      ctx(T0 + 3000),
+    );
     expect(wrong.effects[0]).toMatchObject({ rating: Rating.Again });
     expect(wrong.state.graded?.correct).toBe(false);
   });
@@ -164,7 +252,12 @@ describe('a practice session (pure, fake clock)', () => {
 
   it('an editor that fails leaves the file as it was and says so', () => {
     const fix = ofType('fix-file');
-    const s = practiceEdited(start(fix), undefined, ctx(T0), 'the editor "nope" exited with code 127; the file is unchanged');
+    const s = practiceEdited(
+      start(fix),
+      undefined,
+      ctx(T0),
+      'the editor "nope" exited with code 127; the file is unchanged',
+    );
     expect(s.state.phase).toBe('question');
     expect(s.state.message?.text).toMatch(/exited with code 127/);
   });
@@ -173,8 +266,19 @@ describe('a practice session (pure, fake clock)', () => {
 describe('an exam (pure, fake clock)', () => {
   const T0 = 1_800_000_000_000;
   const questions = new Map(content.questions.map((x) => [x.id, x]));
-  const draw = () => newExam(content.questions, content.topics, { count: 3, minutes: 10, now: new Date(T0), random: seededRandom(7) });
-  const ctx = (now: number): ExamContext => ({ now, hasEditor: false, questions, exercise, topics: content.topics, today: TODAY, scrollMax: 50, editorHeight: 18, draw });
+  const draw = () =>
+    newExam(content.questions, content.topics, { count: 3, minutes: 10, now: new Date(T0), random: seededRandom(7) });
+  const ctx = (now: number): ExamContext => ({
+    now,
+    hasEditor: false,
+    questions,
+    exercise,
+    topics: content.topics,
+    today: TODAY,
+    scrollMax: 50,
+    editorHeight: 18,
+    draw,
+  });
   const answerKey = (s: ReturnType<typeof startExamState>): [string, ReturnType<typeof k>] => {
     const question = questions.get(s.exam.questionIds[s.exam.current])!;
     if (question.type === 'multi') return [' ', KEY.none];
@@ -233,7 +337,12 @@ describe('an exam (pure, fake clock)', () => {
   });
 
   it('Esc pauses and saves; s saves and leaves; f scores at once', () => {
-    const paused = examKey(examKey(startExamState(draw(), false, T0, ctx(T0)), '', KEY.enter, ctx(T0)).state, '', KEY.esc, ctx(T0 + 3000));
+    const paused = examKey(
+      examKey(startExamState(draw(), false, T0, ctx(T0)), '', KEY.enter, ctx(T0)).state,
+      '',
+      KEY.esc,
+      ctx(T0 + 3000),
+    );
     const s = paused.state;
     expect(s.phase).toBe('paused');
     expect(paused.effects).toEqual([{ type: 'save' }]);
@@ -243,7 +352,12 @@ describe('an exam (pure, fake clock)', () => {
   });
 
   it('the clock stops while paused and runs again from there after Enter', () => {
-    const s = examKey(examKey(startExamState(draw(), false, T0, ctx(T0)), '', KEY.enter, ctx(T0)).state, '', KEY.esc, ctx(T0 + 3000)).state;
+    const s = examKey(
+      examKey(startExamState(draw(), false, T0, ctx(T0)), '', KEY.enter, ctx(T0)).state,
+      '',
+      KEY.esc,
+      ctx(T0 + 3000),
+    ).state;
     expect(timeLeft(s, T0 + 3000)).toBe(10 * 60000 - 3000);
     expect(timeLeft(s, T0 + 3600000)).toBe(10 * 60000 - 3000);
     expect(examTick(s, ctx(T0 + 3600000)).state.phase).toBe('paused');

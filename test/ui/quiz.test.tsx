@@ -18,7 +18,8 @@ const content = loadContent();
 /** A newly shown component subscribes to keys just after its first frame: give it that moment. */
 const settle = () => delay(100);
 const byId = (id: string) => content.questions.find((q) => q.id === id)!;
-const first = <T extends Question['type']>(t: T) => content.questions.find((q) => q.type === t) as Extract<Question, { type: T }>;
+const first = <T extends Question['type']>(t: T) =>
+  content.questions.find((q) => q.type === t) as Extract<Question, { type: T }>;
 const T0 = new Date(2026, 10, 26, 9).getTime();
 
 /** The whole frame fits an 80×24 terminal with a line to spare. */
@@ -32,7 +33,18 @@ function practice(questions: Question[], options: { dir?: string; clock?: () => 
   const dir = options.dir ?? tempDir();
   const store = new LearningStore(dir);
   let left = false;
-  const tree = <PracticeSession items={questions.map((question) => ({ question, reason: 'new' as const }))} content={content} store={store} width={80} height={24} clock={options.clock ?? (() => T0)} editor={false} onLeave={() => (left = true)} />;
+  const tree = (
+    <PracticeSession
+      items={questions.map((question) => ({ question, reason: 'new' as const }))}
+      content={content}
+      store={store}
+      width={80}
+      height={24}
+      clock={options.clock ?? (() => T0)}
+      editor={false}
+      onLeave={() => (left = true)}
+    />
+  );
   return { tree, store, dir, left: () => left };
 }
 
@@ -74,7 +86,13 @@ async function answerRight(r: Rendered, q: Question): Promise<string> {
 
 describe('a practice session at 80×24', () => {
   it('answers one question of every type with the input that suits it, each saved at once', async () => {
-    const questions = [first('single'), first('multi'), first('order'), first('truefalse'), content.questions.find((q) => q.type === 'fill' && !q.caseSensitive)!];
+    const questions = [
+      first('single'),
+      first('multi'),
+      first('order'),
+      first('truefalse'),
+      content.questions.find((q) => q.type === 'fill' && !q.caseSensitive)!,
+    ];
     const p = practice(questions);
     const r = await mount(p.tree);
     await settle();
@@ -96,7 +114,10 @@ describe('a practice session at 80×24', () => {
   });
 
   it('shows the ticks in a multi question and grades a partial answer as partial', async () => {
-    const q = content.questions.find((x) => x.type === 'multi' && x.answer.length >= 2) as Extract<Question, { type: 'multi' }>;
+    const q = content.questions.find((x) => x.type === 'multi' && x.answer.length >= 2) as Extract<
+      Question,
+      { type: 'multi' }
+    >;
     const p = practice([q]);
     const r = await mount(p.tree);
     await settle();
@@ -179,10 +200,28 @@ describe('exam mode at 80×24', () => {
     let now = T0;
     const dir = tempDir();
     const store = new LearningStore(dir);
-    const draw = () => newExam(content.questions.filter((q) => q.type === 'truefalse'), content.topics, { count: 3, minutes: 2, now: new Date(now), random: seededRandom(3) });
+    const draw = () =>
+      newExam(
+        content.questions.filter((q) => q.type === 'truefalse'),
+        content.topics,
+        { count: 3, minutes: 2, now: new Date(now), random: seededRandom(3) },
+      );
     const exam = draw();
     let left = false;
-    const r = await mount(<ExamSession exam={exam} resuming={false} content={content} store={store} width={80} height={24} draw={draw} clock={() => now} editor={false} onLeave={() => (left = true)} />);
+    const r = await mount(
+      <ExamSession
+        exam={exam}
+        resuming={false}
+        content={content}
+        store={store}
+        width={80}
+        height={24}
+        draw={draw}
+        clock={() => now}
+        editor={false}
+        onLeave={() => (left = true)}
+      />,
+    );
     await settle();
     expect(r.lastFrame()).toContain('3 questions across the topics, 2 minutes.');
     let frame = await send(r, SEQ.enter);
@@ -217,7 +256,17 @@ describe('the quiz menu', () => {
     const store = new LearningStore(dir);
     const exam = newExam(content.questions, content.topics, { count: 4, now: new Date(T0), random: seededRandom(2) });
     store.saveExam({ ...exam, elapsedMs: 10 * 60000 });
-    const r = await mount(<QuizScreen mode="menu" storeDir={dir} width={80} height={24} clock={() => T0} editor={false} onExit={() => undefined} />);
+    const r = await mount(
+      <QuizScreen
+        mode="menu"
+        storeDir={dir}
+        width={80}
+        height={24}
+        clock={() => T0}
+        editor={false}
+        onExit={() => undefined}
+      />,
+    );
     await settle();
     let frame = await waitFor(r, (f) => f.includes('Practise 10 questions'));
     await settle();
@@ -234,7 +283,9 @@ describe('the quiz menu', () => {
   it('a corrupt progress file is set aside and reported', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'learning.json'), '{"version": 1, "cards": [');
-    const r = await mount(<QuizScreen mode="practice" storeDir={dir} width={80} height={24} editor={false} onExit={() => undefined} />);
+    const r = await mount(
+      <QuizScreen mode="practice" storeDir={dir} width={80} height={24} editor={false} onExit={() => undefined} />,
+    );
     await settle();
     const frame = await waitFor(r, (f) => f.includes('Quiz ·'));
     expect(frame).toMatch(/learning\.json was damaged/);
@@ -246,7 +297,17 @@ describe('the quiz menu', () => {
     const store = new LearningStore(dir);
     const q = byId('docker-003');
     store.review(q.id, 1, new Date(T0 - 3600000));
-    const r = await mount(<QuizScreen mode="practice" storeDir={dir} width={80} height={24} clock={() => T0} editor={false} onExit={() => undefined} />);
+    const r = await mount(
+      <QuizScreen
+        mode="practice"
+        storeDir={dir}
+        width={80}
+        height={24}
+        clock={() => T0}
+        editor={false}
+        onExit={() => undefined}
+      />,
+    );
     await settle();
     const frame = await waitFor(r, (f) => f.includes('Quiz ·'));
     expect(frame).toMatch(/due for review · docker/);

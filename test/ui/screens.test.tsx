@@ -28,10 +28,13 @@ describe('home screen', () => {
   it('lists every entry; unavailable ones say why instead of doing nothing', async () => {
     const chosen: string[] = [];
     // Learn is built now; mark it unavailable here to test how an unavailable entry behaves.
-    const entries = HOME_ENTRIES.map((e) => (e.id === 'learn' ? { ...e, disabled: 'the lesson browser is not built yet' } : e));
+    const entries = HOME_ENTRIES.map((e) =>
+      e.id === 'learn' ? { ...e, disabled: 'the lesson browser is not built yet' } : e,
+    );
     const r = await mount(<Home entries={entries} onChoose={(id) => chosen.push(id)} onQuit={() => undefined} />);
     let frame = r.lastFrame()!;
-    for (const label of ['Learn', 'Build an environment', 'Quiz', 'REPL', 'Validate a file', 'Build & run', 'Progress']) expect(frame).toContain(label);
+    for (const label of ['Learn', 'Build an environment', 'Quiz', 'REPL', 'Validate a file', 'Build & run', 'Progress'])
+      expect(frame).toContain(label);
     expect(frame).toMatch(/↑↓ move · Enter open · Ctrl-C quit/);
     frame = await send(r, SEQ.up, SEQ.enter);
     expect(frame).toMatch(/Learn: the lesson browser is not built yet/);
@@ -42,7 +45,13 @@ describe('home screen', () => {
 });
 
 describe('wizard start', () => {
-  const props = { templates: loadTemplates(), catalog: loadCatalog(), width: 80, height: 24, onCancel: () => undefined };
+  const props = {
+    templates: loadTemplates(),
+    catalog: loadCatalog(),
+    width: 80,
+    height: 24,
+    onCancel: () => undefined,
+  };
 
   it('keys that arrive in one read act in order: Down, Down, Enter in one chunk starts the second template', async () => {
     const started: Draft[] = [];
@@ -63,7 +72,13 @@ describe('wizard start', () => {
     const draft = templateDraft('spark');
     draft.env.name = 'half-done';
     const started: Draft[] = [];
-    const r = await mount(<StartPicker {...props} resume={{ draft, savedAt: '2026-11-26T10:00:00.000Z' }} onStart={(d) => started.push(d)} />);
+    const r = await mount(
+      <StartPicker
+        {...props}
+        resume={{ draft, savedAt: '2026-11-26T10:00:00.000Z' }}
+        onStart={(d) => started.push(d)}
+      />,
+    );
     expect(r.lastFrame()).toMatch(/▸ Resume the saved draft: half-done/);
     await send(r, SEQ.enter);
     expect(started[0].env.name).toBe('half-done');

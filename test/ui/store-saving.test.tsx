@@ -20,12 +20,25 @@ beforeAll(() => loadFieldLibs());
 const content = loadContent();
 const settle = () => delay(100);
 const T0 = new Date(2026, 10, 26, 9).getTime();
-const truefalse = content.questions.filter((q): q is Extract<Question, { type: 'truefalse' }> => q.type === 'truefalse').slice(0, 2);
+const truefalse = content.questions
+  .filter((q): q is Extract<Question, { type: 'truefalse' }> => q.type === 'truefalse')
+  .slice(0, 2);
 const readOnly = () => failingFs([{ op: '*write', path: /./, code: 'EROFS' }]);
 const noStackTrace = (frame: string) => expect(frame).not.toMatch(/ERROR|\n\s+at |\bat .*\.(js|ts):\d+/);
 
 function practice(store: LearningStore) {
-  return <PracticeSession items={truefalse.map((question) => ({ question, reason: 'new' as const }))} content={content} store={store} width={80} height={24} clock={() => T0} editor={false} onLeave={() => undefined} />;
+  return (
+    <PracticeSession
+      items={truefalse.map((question) => ({ question, reason: 'new' as const }))}
+      content={content}
+      store={store}
+      width={80}
+      height={24}
+      clock={() => T0}
+      editor={false}
+      onLeave={() => undefined}
+    />
+  );
 }
 
 describe('a practice session never calls an unsaved answer saved', () => {
@@ -80,8 +93,13 @@ describe('a practice session never calls an unsaved answer saved', () => {
 describe('a practice session on a store that could not be read', () => {
   it('the screen says so once at the top; answers say "not saved" without repeating why; the summary agrees', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'learning.json'), JSON.stringify({ version: 1, cards: {}, days: { '2026-11-25': 4 }, exams: [] }));
-    const store = new LearningStore(dir, { fs: failingFs([{ op: 'readFile', path: /learning\.json$/, code: 'EACCES' }]) });
+    writeFileSync(
+      join(dir, 'learning.json'),
+      JSON.stringify({ version: 1, cards: {}, days: { '2026-11-25': 4 }, exams: [] }),
+    );
+    const store = new LearningStore(dir, {
+      fs: failingFs([{ op: 'readFile', path: /learning\.json$/, code: 'EACCES' }]),
+    });
     expect(store.problem).toMatch(/cannot read .*learning\.json \(permission denied\)/);
     const r = await mount(practice(store));
     await settle();
@@ -98,9 +116,23 @@ describe('a practice session on a store that could not be read', () => {
 describe('an exam never calls an unsaved answer saved', () => {
   it('a read-only store: "kept in memory only", and the result says it was not saved', async () => {
     const store = new LearningStore(tempDir(), { fs: readOnly() });
-    const draw = () => newExam(truefalse, content.topics, { count: 2, minutes: 10, now: new Date(T0), random: seededRandom(3) });
+    const draw = () =>
+      newExam(truefalse, content.topics, { count: 2, minutes: 10, now: new Date(T0), random: seededRandom(3) });
     const exam = draw();
-    const r = await mount(<ExamSession exam={exam} resuming={false} content={content} store={store} width={80} height={24} draw={draw} clock={() => T0} editor={false} onLeave={() => undefined} />);
+    const r = await mount(
+      <ExamSession
+        exam={exam}
+        resuming={false}
+        content={content}
+        store={store}
+        width={80}
+        height={24}
+        draw={draw}
+        clock={() => T0}
+        editor={false}
+        onLeave={() => undefined}
+      />,
+    );
     await settle();
     let frame = await send(r, SEQ.enter);
     expect(frame).toMatch(/could not save the exam: .*read-only/);
@@ -119,14 +151,16 @@ describe('screens on a store they cannot use', () => {
   it('a settings folder that is a file: the quiz opens, says so plainly, no stack trace', async () => {
     const home = join(tempDir(), 'amlenv');
     writeFileSync(home, 'a file');
-    const r = await mount(<QuizScreen mode="practice" storeDir={home} width={80} height={24} editor={false} onExit={() => undefined} />);
+    const r = await mount(
+      <QuizScreen mode="practice" storeDir={home} width={80} height={24} editor={false} onExit={() => undefined} />,
+    );
     const frame = await waitFor(r, (f) => f.includes('Quiz ·'));
     expect(frame).toMatch(/is a file, not a folder/);
     noStackTrace(frame);
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
   });
 
-  it('a damaged store in a read-only folder (simulated): progress shows a notice, not Ink\'s ERROR', async () => {
+  it("a damaged store in a read-only folder (simulated): progress shows a notice, not Ink's ERROR", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'learning.json'), '{"version": 1, "cards": [');
     const store = new LearningStore(dir, { fs: readOnly() });

@@ -29,7 +29,19 @@ afterEach(() => {
 });
 
 async function wizard(draft: Draft, columns: number, rows = 24, props: Partial<Parameters<typeof Wizard>[0]> = {}) {
-  const r = renderSized(<Wizard draft={draft} ctx={ctx} width={columns} height={rows} saveDraft={() => undefined} onExit={() => undefined} {...props} />, columns, rows);
+  const r = renderSized(
+    <Wizard
+      draft={draft}
+      ctx={ctx}
+      width={columns}
+      height={rows}
+      saveDraft={() => undefined}
+      onExit={() => undefined}
+      {...props}
+    />,
+    columns,
+    rows,
+  );
   mounted.push(r);
   await waitFor(r, (f) => f.includes('amlenv wizard'));
   return r;
@@ -54,7 +66,11 @@ describe.each([60, 80, 120])('at %i columns', (columns) => {
     expect(frame).toContain('▸ numpy=1.2 ✗');
     expect(frame).toContain(flat(`✗ ${found.message}`));
     expect(frame).toContain(flat(`fix: ${found.hint} [${found.rule}]`));
-    expect(flat(helpBar(['select', 'remove', 'moveUp', 'add', 'nextStep', 'help', 'quit'], { select: 'edit', help: 'explain' }))).toSatisfy((bar: string) => frame.includes(bar));
+    expect(
+      flat(
+        helpBar(['select', 'remove', 'moveUp', 'add', 'nextStep', 'help', 'quit'], { select: 'edit', help: 'explain' }),
+      ),
+    ).toSatisfy((bar: string) => frame.includes(bar));
     for (const line of (r.lastFrame() ?? '').split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
     expect(r.lastFrame()).not.toContain('…');
   });
@@ -66,7 +82,9 @@ describe.each([60, 80, 120])('at %i columns', (columns) => {
     await send(r, PGDN, SEQ.enter);
     await type(r, '1BAD-NAME=x');
     const frame = flat(await send(r, SEQ.enter, SEQ.up));
-    const found = draftDiagnostics(setField(d, 'environmentVariables', { MODEL_DIR: './outputs', '1BAD-NAME': 'x' })).find((x) => x.rule === 'env/invalid-name')!;
+    const found = draftDiagnostics(
+      setField(d, 'environmentVariables', { MODEL_DIR: './outputs', '1BAD-NAME': 'x' }),
+    ).find((x) => x.rule === 'env/invalid-name')!;
     expect(frame).toContain(flat(`✗ ${found.message}`));
     expect(frame).toContain(flat(`fix: ${found.hint}`));
     expect(frame).toContain('Ctrl-C quit');
@@ -122,10 +140,22 @@ describe('the ? help pane', () => {
     expect(lines.join('\n')).not.toMatch(/\*\*|`/);
     for (const line of lines) expect(line.replace(/\u001b\[[0-9;]*m/g, '').length).toBeLessThanOrEqual(31);
     // A bullet's last line ends a sentence: nothing is cut off mid-way.
-    const body = lines.slice(0, lines.findIndex((l) => l.startsWith('more:')));
-    const bullets = body.join('\n').split(/\n(?=\s*• )/).filter((b) => b.trim().startsWith('• '));
+    const body = lines.slice(
+      0,
+      lines.findIndex((l) => l.startsWith('more:')),
+    );
+    const bullets = body
+      .join('\n')
+      .split(/\n(?=\s*• )/)
+      .filter((b) => b.trim().startsWith('• '));
     expect(bullets.length).toBeGreaterThan(0);
-    for (const b of bullets) expect(b.split('\n').filter((l) => l.trim()).at(-1)).toMatch(/[.)!?:"']$/);
+    for (const b of bullets)
+      expect(
+        b
+          .split('\n')
+          .filter((l) => l.trim())
+          .at(-1),
+      ).toMatch(/[.)!?:"']$/);
     expect(lines.slice(body.length).join(' ')).toBe('more: amlenv explain conda-and-pip');
   });
 });
@@ -163,7 +193,16 @@ describe('the review step', () => {
     const r = await wizard(d, 80, 40, { onStep: (s) => steps.push(s) });
     await waitFor(r, () => steps.includes(stepIndex('review')));
     expect(r.lastFrame()).not.toContain('Build and check with Docker');
-    r.rerender(<Wizard draft={d} ctx={{ ...ctx, dockerAvailable: true }} width={80} height={40} saveDraft={() => undefined} onExit={() => undefined} />);
+    r.rerender(
+      <Wizard
+        draft={d}
+        ctx={{ ...ctx, dockerAvailable: true }}
+        width={80}
+        height={40}
+        saveDraft={() => undefined}
+        onExit={() => undefined}
+      />,
+    );
     await waitFor(r, (f) => f.includes('[ Build and check with Docker ]'));
   });
 });
@@ -183,13 +222,30 @@ describe('drafts and the start list', () => {
 
   it('"Resume the saved draft" comes last and has the focus; the other choices keep their places', async () => {
     const templates = loadTemplates();
-    const picker = (resume?: { draft: Draft; savedAt: string }) => renderSized(<StartPicker resume={resume} templates={templates} catalog={ctx.catalog} width={120} height={40} onStart={() => undefined} onCancel={() => undefined} />, 120, 40);
+    const picker = (resume?: { draft: Draft; savedAt: string }) =>
+      renderSized(
+        <StartPicker
+          resume={resume}
+          templates={templates}
+          catalog={ctx.catalog}
+          width={120}
+          height={40}
+          onStart={() => undefined}
+          onCancel={() => undefined}
+        />,
+        120,
+        40,
+      );
     const plain = picker();
     const withResume = picker({ draft: templateDraft('sklearn'), savedAt: '2026-01-01T10:00:00Z' });
     mounted.push(plain, withResume);
     const a = await waitFor(plain, (f) => f.includes('Blank environment'));
     const b = await waitFor(withResume, (f) => f.includes('Resume the saved draft'));
-    const choices = (f: string) => f.split('\n').map((l) => l.slice(2, 40).trim()).filter((l) => /^(Blank|Template:|Copy of|Open an|Resume)/.test(l));
+    const choices = (f: string) =>
+      f
+        .split('\n')
+        .map((l) => l.slice(2, 40).trim())
+        .filter((l) => /^(Blank|Template:|Copy of|Open an|Resume)/.test(l));
     expect(choices(b).slice(0, -1)).toEqual(choices(a));
     expect(b.split('\n').find((l) => l.startsWith('▸'))).toContain('Resume the saved draft: sklearn');
   });
@@ -215,16 +271,37 @@ describe('the same kind of cut text elsewhere', () => {
     const { Home } = await import('../../src/ui/screens/Home.js');
     const { HOME_ENTRIES } = await import('../../src/ui/home-entries.js');
     const longest = HOME_ENTRIES.reduce((a, b) => (b.summary.length > a.summary.length ? b : a));
-    const r = renderSized(<Home entries={HOME_ENTRIES} initial={longest.id} width={60} onChoose={() => undefined} onQuit={() => undefined} />, 60, 24);
+    const r = renderSized(
+      <Home
+        entries={HOME_ENTRIES}
+        initial={longest.id}
+        width={60}
+        onChoose={() => undefined}
+        onQuit={() => undefined}
+      />,
+      60,
+      24,
+    );
     mounted.push(r);
     const frame = await waitFor(r, (f) => f.includes('amlenv'));
     expect(flat(frame)).toContain(flat(`${longest.label}: ${longest.summary}`));
     expect(frame).toContain('Ctrl-C quit');
   });
 
-  it('start list at 60 columns: the focused choice\'s note is shown whole', async () => {
+  it("start list at 60 columns: the focused choice's note is shown whole", async () => {
     const templates = loadTemplates();
-    const r = renderSized(<StartPicker templates={templates} catalog={ctx.catalog} width={60} height={24} onStart={() => undefined} onCancel={() => undefined} />, 60, 24);
+    const r = renderSized(
+      <StartPicker
+        templates={templates}
+        catalog={ctx.catalog}
+        width={60}
+        height={24}
+        onStart={() => undefined}
+        onCancel={() => undefined}
+      />,
+      60,
+      24,
+    );
     mounted.push(r);
     await waitFor(r, (f) => f.includes('Blank environment'));
     const frame = await send(r, SEQ.down);
@@ -234,7 +311,11 @@ describe('the same kind of cut text elsewhere', () => {
   it('a list-level finding is told in full while the focus is in that list', async () => {
     const d = templateDraft('sklearn');
     // pip packages listed, but pip itself missing from the conda dependencies
-    const draft = setListItems(d, 'conda', listItems(d.env, 'conda').filter((x) => !x.startsWith('pip')));
+    const draft = setListItems(
+      d,
+      'conda',
+      listItems(d.env, 'conda').filter((x) => !x.startsWith('pip')),
+    );
     draft.meta.step = stepIndex('python');
     const found = draftDiagnostics(draft).find((x) => x.path.endsWith('.pip') || x.rule.includes('pip-without'));
     expect(found).toBeDefined();

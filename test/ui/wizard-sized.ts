@@ -47,7 +47,14 @@ export type Sized = Rendered & { resize: (columns: number, rows?: number) => voi
 export function renderSized(tree: ReactElement, columns: number, rows = 24): Sized {
   const stdout = new SizedStdout(columns, rows);
   const stdin = new Stdin();
-  const instance = inkRender(tree, { stdout: stdout as never, stderr: new SizedStdout(columns, rows) as never, stdin: stdin as never, debug: true, exitOnCtrlC: false, patchConsole: false });
+  const instance = inkRender(tree, {
+    stdout: stdout as never,
+    stderr: new SizedStdout(columns, rows) as never,
+    stdin: stdin as never,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
   return {
     rerender: instance.rerender,
     unmount: instance.unmount,

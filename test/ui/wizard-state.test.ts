@@ -33,13 +33,28 @@ function press(state: WizardState, ...inputs: Array<string | ReturnType<typeof k
   return { state, effects };
 }
 
-const focusRow = (state: WizardState, id: string): WizardState => ({ ...state, focus: rowsOf(state, ctx).findIndex((r) => r.id === id) });
-const atStep = (state: WizardState, id: string): WizardState => ({ ...state, step: STEPS.findIndex((s) => s.id === id), focus: 0 });
+const focusRow = (state: WizardState, id: string): WizardState => ({
+  ...state,
+  focus: rowsOf(state, ctx).findIndex((r) => r.id === id),
+});
+const atStep = (state: WizardState, id: string): WizardState => ({
+  ...state,
+  step: STEPS.findIndex((s) => s.id === id),
+  focus: 0,
+});
 
 describe('wizard state machine', () => {
   it('edits a text field and saves the draft after the change', () => {
     const s0 = initialState(templateDraft('sklearn'));
-    const { state, effects } = press(s0, KEY.enter, k({ ctrl: true }), 'x', ...Array(20).fill(KEY.backspace), 'fraud-model', KEY.enter);
+    const { state, effects } = press(
+      s0,
+      KEY.enter,
+      k({ ctrl: true }),
+      'x',
+      ...Array(20).fill(KEY.backspace),
+      'fraud-model',
+      KEY.enter,
+    );
     expect(state.draft.env.name).toBe('fraud-model');
     expect(effects).toContain('save-draft');
   });
@@ -52,7 +67,13 @@ describe('wizard state machine', () => {
   });
 
   it('errors block the next step until the user confirms', () => {
-    let state = press(initialState(templateDraft('sklearn')), KEY.enter, ...Array(10).fill(KEY.backspace), 'AzureML-x', KEY.enter).state;
+    let state = press(
+      initialState(templateDraft('sklearn')),
+      KEY.enter,
+      ...Array(10).fill(KEY.backspace),
+      'AzureML-x',
+      KEY.enter,
+    ).state;
     state = press(state, KEY.tab).state;
     expect(state.step).toBe(0);
     expect(state.confirm).toEqual({ kind: 'errors', count: 1 });
@@ -84,11 +105,13 @@ describe('wizard state machine', () => {
     expect(listItems(state.draft.env, 'pip')).not.toContain('joblib==1.4.0');
   });
 
-  it('a typo in a pip entry shows as the rule\'s finding on that row', () => {
+  it("a typo in a pip entry shows as the rule's finding on that row", () => {
     let state = focusRow(atStep(initialState(templateDraft('sklearn')), 'python'), 'pip-add');
     state = press(state, KEY.enter, 'pandas=2.2.3', KEY.enter).state;
     const row = rowsOf(state, ctx).find((r) => r.kind === 'item' && r.list === 'pip' && r.value === 'pandas=2.2.3')!;
-    const found = draftDiagnostics(state.draft).filter((d) => d.path === row.path).map((d) => d.rule);
+    const found = draftDiagnostics(state.draft)
+      .filter((d) => d.path === row.path)
+      .map((d) => d.rule);
     expect(found).toContain('pip/invalid-requirement');
   });
 
@@ -131,7 +154,7 @@ describe('wizard state machine', () => {
   });
 
   it('Ctrl-C asks before quitting when there are unwritten changes', () => {
-    const state = press(initialState(templateDraft('sklearn')), k({ ctrl: true }), ).state;
+    const state = press(initialState(templateDraft('sklearn')), k({ ctrl: true })).state;
     const first = handleKey(state, 'c', k({ ctrl: true }), [], ctx);
     expect(first.state.confirm).toEqual({ kind: 'quit' });
     expect(first.effects).toEqual([]);
@@ -154,7 +177,15 @@ describe('what the wizard writes', () => {
     for (const f of outputFiles(draft).files) writeFileAtomic(f.path, f.text);
     for (const path of definitions) {
       const def = load(join(dir, path));
-      expect(def.format).toBe(path.endsWith('.yml') ? 'v2-yaml' : path === 'out' && output === 'v1-file' ? 'v1-json' : path.endsWith('.json') ? 'v1-json' : 'v1-dir');
+      expect(def.format).toBe(
+        path.endsWith('.yml')
+          ? 'v2-yaml'
+          : path === 'out' && output === 'v1-file'
+            ? 'v1-json'
+            : path.endsWith('.json')
+              ? 'v1-json'
+              : 'v1-dir',
+      );
       expect(validateLoaded(def, { today: TODAY }).filter((d) => d.severity === 'error')).toEqual([]);
     }
   });

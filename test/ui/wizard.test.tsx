@@ -19,9 +19,18 @@ function wizardAt(stepId: string, draft: Draft = templateDraft('sklearn')) {
   draft.meta.step = STEPS.findIndex((s) => s.id === stepId);
   const saved: Array<Draft | null> = [];
   let exited = false;
-  const tree = <Wizard draft={draft} ctx={ctx} width={80} height={24} saveDraft={(d) => {
-    saved.push(d);
-  }} onExit={() => (exited = true)} />;
+  const tree = (
+    <Wizard
+      draft={draft}
+      ctx={ctx}
+      width={80}
+      height={24}
+      saveDraft={(d) => {
+        saved.push(d);
+      }}
+      onExit={() => (exited = true)}
+    />
+  );
   return { tree, saved, exited: () => exited };
 }
 
@@ -41,7 +50,18 @@ describe('wizard steps (80×24)', () => {
   it('python: shows the kind, version, channels, conda and pip lists with their items', async () => {
     const r = await mount(wizardAt('python').tree);
     const frame = r.lastFrame()!;
-    for (const text of ['Python kind', 'Conda-managed', 'Python version', '3.11', 'Channels', 'conda-forge', 'Conda packages', 'scikit-learn=1.5.2', 'Pip packages']) expect(frame).toContain(text);
+    for (const text of [
+      'Python kind',
+      'Conda-managed',
+      'Python version',
+      '3.11',
+      'Channels',
+      'conda-forge',
+      'Conda packages',
+      'scikit-learn=1.5.2',
+      'Pip packages',
+    ])
+      expect(frame).toContain(text);
   });
 
   it('python: adding a pip package with a conda-style pin marks it as an error', async () => {
@@ -49,7 +69,8 @@ describe('wizard steps (80×24)', () => {
     const r = await mount(wizardAt('python', draft).tree);
     let frame = r.lastFrame()!;
     const downs = frame.split('\n').filter((l) => /^\s+(▸ )?\s*(Python|conda|pip|azureml|\+ add)/.test(l)).length;
-    for (let i = 0; i < 12 && !/▸\s+\+ add\s*$/m.test(frame.split('Pip packages')[1] ?? ''); i++) frame = await send(r, SEQ.down);
+    for (let i = 0; i < 12 && !/▸\s+\+ add\s*$/m.test(frame.split('Pip packages')[1] ?? ''); i++)
+      frame = await send(r, SEQ.down);
     expect(downs).toBeGreaterThan(0);
     await send(r, SEQ.enter);
     await type(r, 'pandas=2.2.3');
@@ -122,7 +143,7 @@ describe('wizard steps (80×24)', () => {
     expect(existsSync(join(dir, 'env.json'))).toBe(true);
   });
 
-  it('? opens the side panel with the field\'s lesson', async () => {
+  it("? opens the side panel with the field's lesson", async () => {
     const r = await mount(wizardAt('python').tree);
     const frame = await send(r, '?');
     expect(frame).toMatch(/Lesson: The three kinds of/);
@@ -141,7 +162,8 @@ describe('wizard steps (80×24)', () => {
 
   it('keeps the live region within 24 rows with a 500-package draft', async () => {
     const draft = templateDraft('sklearn');
-    const deps = (draft.env.python as { condaDependencies: { dependencies: unknown[] } }).condaDependencies.dependencies;
+    const deps = (draft.env.python as { condaDependencies: { dependencies: unknown[] } }).condaDependencies
+      .dependencies;
     for (let i = 0; i < 500; i++) deps.splice(2, 0, `pkg-${i}=1.0`);
     const r = await mount(wizardAt('python', draft).tree);
     const frame = await send(r, SEQ.down, SEQ.down, SEQ.down, SEQ.down, SEQ.down);
@@ -158,9 +180,28 @@ describe('build and check from the review step', () => {
     draft.meta.output = 'v2';
     draft.meta.outPath = join(dir, 'v2');
     const handed: string[] = [];
-    const without = await mount(<Wizard draft={structuredClone(draft)} ctx={ctx} width={80} height={24} saveDraft={() => undefined} onExit={() => undefined} />);
+    const without = await mount(
+      <Wizard
+        draft={structuredClone(draft)}
+        ctx={ctx}
+        width={80}
+        height={24}
+        saveDraft={() => undefined}
+        onExit={() => undefined}
+      />,
+    );
     expect(without.lastFrame()).not.toMatch(/Build and check with Docker/);
-    const r = await mount(<Wizard draft={draft} ctx={{ ...ctx, dockerAvailable: true }} width={80} height={24} saveDraft={() => undefined} onExit={() => undefined} onBuildAndCheck={(p) => handed.push(p)} />);
+    const r = await mount(
+      <Wizard
+        draft={draft}
+        ctx={{ ...ctx, dockerAvailable: true }}
+        width={80}
+        height={24}
+        saveDraft={() => undefined}
+        onExit={() => undefined}
+        onBuildAndCheck={(p) => handed.push(p)}
+      />,
+    );
     expect(r.lastFrame()).toMatch(/Build and check with Docker/);
     await send(r, SEQ.down, SEQ.down, SEQ.down, SEQ.enter);
     await waitFor(r, () => handed.length > 0);

@@ -51,14 +51,16 @@ describe('safeReadText', () => {
     expect(refusal(safeReadText(join(dir, 'sub'), 'dockerfile'))).toBe('input/not-a-file');
   });
 
-  it('refuses a file over its kind\'s cap, and reads one exactly at the cap', () => {
+  it("refuses a file over its kind's cap, and reads one exactly at the cap", () => {
     const dir = tempDir();
     const cap = READ_CAPS.requirements;
     writeFileSync(join(dir, 'over.txt'), 'a'.repeat(cap + 1));
     writeFileSync(join(dir, 'at.txt'), 'a'.repeat(cap));
     const over = safeReadText(join(dir, 'over.txt'), 'requirements');
     expect(refusal(over)).toBe('input/too-large');
-    expect(over.ok ? '' : over.message).toMatch(/is 262145 bytes; amlenv reads at most 262144 bytes for a requirements file/);
+    expect(over.ok ? '' : over.message).toMatch(
+      /is 262145 bytes; amlenv reads at most 262144 bytes for a requirements file/,
+    );
     expect(safeReadText(join(dir, 'at.txt'), 'requirements')).toMatchObject({ ok: true, bytes: cap });
   });
 

@@ -16,7 +16,13 @@ const DEFAULT_SDK_ORIGIN = 'https://pypi.python.org/simple';
 const VALID_KEYS = ['name', 'channels', 'dependencies', 'prefix', 'variables'];
 const VERSION_REGEX = /(?<!\d)(\d+)\.(\d+)(\.(\d+))?([ab](\d+))?$/;
 /** Packages released with azureml-core and versioned with it (the SDK reads them from azureml_sdk_scope.txt). */
-const SEPARATELY_VERSIONED = new Set(['azureml-dataprep', 'azureml-dataprep-native', 'azureml-dataprep-rslex', 'azureml-inference-server-http', 'azureml-fsspec']);
+const SEPARATELY_VERSIONED = new Set([
+  'azureml-dataprep',
+  'azureml-dataprep-native',
+  'azureml-dataprep-rslex',
+  'azureml-inference-server-http',
+  'azureml-fsspec',
+]);
 
 export type CondaSpec = Record<string, Json>;
 
@@ -29,14 +35,16 @@ export function packageName(value: string): string {
 const packageNameWithExtras = (value: string) => value.split(/[=|<>~!]/)[0];
 const isOption = (item: string) => item.startsWith('-');
 const inSdkScope = (name: string) => name.startsWith('azureml-') && !SEPARATELY_VERSIONED.has(name);
-const isPython = (item: Json) => typeof item === 'string' && item.startsWith('python') && packageName(item) === 'python';
+const isPython = (item: Json) =>
+  typeof item === 'string' && item.startsWith('python') && packageName(item) === 'python';
 const versionOf = (item: string) => VERSION_REGEX.exec(item)?.[0] ?? null;
 const isPipDict = (item: Json): item is { pip: Json[] } & Record<string, Json> => isRecord(item) && 'pip' in item;
 
 function validateSpec(value: unknown): asserts value is CondaSpec {
   if (!isRecord(value)) throw userError('Environment error: not a valid YAML structure');
   for (const key of Object.keys(value)) {
-    if (!VALID_KEYS.includes(key)) throw userError(`Environment error: unknown ${key} key in environment specification`);
+    if (!VALID_KEYS.includes(key))
+      throw userError(`Environment error: unknown ${key} key in environment specification`);
   }
 }
 
@@ -121,7 +129,10 @@ export class CondaDependencies extends PyObject {
 
   setPythonVersion(version: Value): void {
     if (typeof version !== 'string') {
-      const hint = version instanceof PyFloat ? ` (the version ${repr(version)} is a float; put it in quotes: unquoted, 3.10 is the float 3.1)` : '';
+      const hint =
+        version instanceof PyFloat
+          ? ` (the version ${repr(version)} is a float; put it in quotes: unquoted, 3.10 is the float 3.1)`
+          : '';
       throw typeError(`can only concatenate str (not "${typeName(version)}") to str${hint}`);
     }
     const deps = this.deps;
@@ -159,7 +170,9 @@ export class CondaDependencies extends PyObject {
       const version = versionOf(pkg);
       if (version === null) {
         if (deps.some(isPython) && this.pythonVersion === null) return;
-        throw typeError('can only concatenate str (not "NoneType") to str (add_conda_package("python") needs a version, e.g. "python=3.10")');
+        throw typeError(
+          'can only concatenate str (not "NoneType") to str (add_conda_package("python") needs a version, e.g. "python=3.10")',
+        );
       }
       this.setPythonVersion(version);
     } else deps.push(pkg);
@@ -167,14 +180,15 @@ export class CondaDependencies extends PyObject {
 
   removeCondaPackage(pkg: string): boolean {
     const deps = this.deps;
-    if (!deps || !deps.includes(pkg)) return false;
+    if (!deps?.includes(pkg)) return false;
     if (isPython(pkg)) throw userError('python must not be removed from conda dependencies');
     deps.splice(deps.indexOf(pkg), 1);
     return true;
   }
 
   addPipPackage(pkg: string): void {
-    if (isOption(pkg)) throw userError(`Invalid package name ${pkg} (pip options such as --index-url go through set_pip_option)`);
+    if (isOption(pkg))
+      throw userError(`Invalid package name ${pkg} (pip options such as --index-url go through set_pip_option)`);
     this.removePipPackage(pkg);
     const lists = this.pipLists();
     if (lists.length === 0) {
@@ -208,12 +222,15 @@ export class CondaDependencies extends PyObject {
       return;
     }
     const key = option.split(/\s+/)[0];
-    const present = this.pipOptions().map((o) => o.split(/\s+/)[0]).includes(key);
+    const present = this.pipOptions()
+      .map((o) => o.split(/\s+/)[0])
+      .includes(key);
     for (const list of lists) {
       if (!present) list.push(option);
-      else list.forEach((item, i) => {
-        if (typeof item === 'string' && item.split(/\s+/)[0] === key) list[i] = option;
-      });
+      else
+        list.forEach((item, i) => {
+          if (typeof item === 'string' && item.split(/\s+/)[0] === key) list[i] = option;
+        });
     }
   }
 
@@ -251,9 +268,14 @@ export class CondaDependencies extends PyObject {
       return v;
     };
     const removedNothing = (what: string, item: string, list: Json[]) =>
-      ctx.note(`${what} ${repr(item)} is not in the list, so nothing was removed (entries must match exactly; the list holds ${list.length ? list.map((x) => repr(x as Value)).join(', ') : 'nothing'})`);
-    const m = (n: string, params: Array<{ name: string; default?: Value }>, impl: (a: Record<string, Value>) => Value): PyFunction =>
-      method('CondaDependencies', n, { params }, (args) => impl(args));
+      ctx.note(
+        `${what} ${repr(item)} is not in the list, so nothing was removed (entries must match exactly; the list holds ${list.length ? list.map((x) => repr(x as Value)).join(', ') : 'nothing'})`,
+      );
+    const m = (
+      n: string,
+      params: Array<{ name: string; default?: Value }>,
+      impl: (a: Record<string, Value>) => Value,
+    ): PyFunction => method('CondaDependencies', n, { params }, (args) => impl(args));
     switch (name) {
       case 'add_conda_package':
         return m(name, [{ name: 'conda_package' }], (a) => (this.addCondaPackage(str(a.conda_package, name)), null));
@@ -288,7 +310,10 @@ export class CondaDependencies extends PyObject {
       case 'set_pip_requirements':
         return m(name, [{ name: 'pip_requirements' }], (a) => {
           const items = sequence(a.pip_requirements);
-          if (!items) throw typeError(`CondaDependencies.set_pip_requirements() expects a list of str, not ${typeName(a.pip_requirements)}`);
+          if (!items)
+            throw typeError(
+              `CondaDependencies.set_pip_requirements() expects a list of str, not ${typeName(a.pip_requirements)}`,
+            );
           this.setPipRequirements(items.map((x) => str(x, name)));
           return null;
         });
@@ -317,9 +342,25 @@ export class CondaDependencies extends PyObject {
 
   attrNames(): string[] {
     return [
-      'add_channel', 'add_conda_package', 'add_pip_package', 'as_dict', 'conda_channels', 'conda_packages', 'create', 'get_python_version',
-      'pip_options', 'pip_packages', 'remove_channel', 'remove_conda_package', 'remove_pip_option', 'remove_pip_package', 'serialize_to_string',
-      'set_pip_index_url', 'set_pip_option', 'set_pip_requirements', 'set_python_version',
+      'add_channel',
+      'add_conda_package',
+      'add_pip_package',
+      'as_dict',
+      'conda_channels',
+      'conda_packages',
+      'create',
+      'get_python_version',
+      'pip_options',
+      'pip_packages',
+      'remove_channel',
+      'remove_conda_package',
+      'remove_pip_option',
+      'remove_pip_package',
+      'serialize_to_string',
+      'set_pip_index_url',
+      'set_pip_option',
+      'set_pip_requirements',
+      'set_python_version',
     ];
   }
 }
@@ -337,7 +378,9 @@ export function createFunction(): PyFunction {
         { name: 'python_version', default: PYTHON_DEFAULT_VERSION, type: 'str' },
         { name: 'pin_sdk_version', default: true, type: 'bool' },
       ],
-      hints: { channels: 'create() has no channels parameter: add channels afterwards with cd.add_channel("conda-forge")' },
+      hints: {
+        channels: 'create() has no channels parameter: add channels afterwards with cd.add_channel("conda-forge")',
+      },
     },
     (a, site) => {
       const cd = CondaDependencies.fresh();
@@ -363,7 +406,9 @@ export function createFunction(): PyFunction {
         for (const p of conda) cd.addCondaPackage(p);
       }
       if (pinned.length > 0) {
-        site.ctx.note(`pin_sdk_version=True pinned SDK packages to the installed SDK version (this REPL follows azureml-core ${SDK_VERSION}): ${pinned.join(', ')}`);
+        site.ctx.note(
+          `pin_sdk_version=True pinned SDK packages to the installed SDK version (this REPL follows azureml-core ${SDK_VERSION}): ${pinned.join(', ')}`,
+        );
       }
       return cd;
     },
@@ -372,8 +417,14 @@ export function createFunction(): PyFunction {
 
 /** CondaDependencies(conda_dependencies_file_path=None) */
 export function condaConstructor(): PyFunction {
-  return staticFunction('CondaDependencies', '__init__', { params: [{ name: 'conda_dependencies_file_path', default: null, type: 'str?' }] }, (a, site) =>
-    typeof a.conda_dependencies_file_path === 'string' && a.conda_dependencies_file_path ? CondaDependencies.fromFile(site.ctx.cwd, a.conda_dependencies_file_path) : CondaDependencies.fresh(),
+  return staticFunction(
+    'CondaDependencies',
+    '__init__',
+    { params: [{ name: 'conda_dependencies_file_path', default: null, type: 'str?' }] },
+    (a, site) =>
+      typeof a.conda_dependencies_file_path === 'string' && a.conda_dependencies_file_path
+        ? CondaDependencies.fromFile(site.ctx.cwd, a.conda_dependencies_file_path)
+        : CondaDependencies.fresh(),
   );
 }
 

@@ -43,8 +43,12 @@ export class EnvironmentV1 extends FieldObject {
   }
 
   setAttr(name: string, value: Value, ctx: Ctx): void {
-    if (name === 'environment_variables') ctx.warn('Property environment_variables is deprecated. Use RunConfiguration.environment_variables to set runtime variables.');
-    if (this.methods()[name] || environmentStatics()[name]) throw new PyError('AttributeError', `can't set attribute '${name}': it is a method of Environment`);
+    if (name === 'environment_variables')
+      ctx.warn(
+        'Property environment_variables is deprecated. Use RunConfiguration.environment_variables to set runtime variables.',
+      );
+    if (this.methods()[name] || environmentStatics()[name])
+      throw new PyError('AttributeError', `can't set attribute '${name}': it is a method of Environment`);
     super.setAttr(name, value, ctx);
   }
 
@@ -62,15 +66,28 @@ export class EnvironmentV1 extends FieldObject {
   }
 
   private methods(): { [name: string]: PyFunction } {
-    const m = (name: string, params: PyFunction['signature']['params'], impl: PyFunction['impl'], varKeywords = false) => method('Environment', name, { params, varKeywords }, impl);
+    const m = (
+      name: string,
+      params: PyFunction['signature']['params'],
+      impl: PyFunction['impl'],
+      varKeywords = false,
+    ) => method('Environment', name, { params, varKeywords }, impl);
     return {
-      save_to_directory: m('save_to_directory', [{ name: 'path', type: 'str' }, { name: 'overwrite', default: false, type: 'bool' }], (a, site) => {
-        saveToDirectory(this.env, String(a.path), a.overwrite === true, site.ctx);
-        return null;
-      }),
+      save_to_directory: m(
+        'save_to_directory',
+        [
+          { name: 'path', type: 'str' },
+          { name: 'overwrite', default: false, type: 'bool' },
+        ],
+        (a, site) => {
+          saveToDirectory(this.env, String(a.path), a.overwrite === true, site.ctx);
+          return null;
+        },
+      ),
       clone: m('clone', [{ name: 'new_name' }], (a) => {
         if (!a.new_name) throw userError('Name is required to instantiate an Environment object');
-        if (typeof a.new_name !== 'string') throw typeError(`Environment name expected str, ${pythonType(a.new_name)} found`);
+        if (typeof a.new_name !== 'string')
+          throw typeError(`Environment name expected str, ${pythonType(a.new_name)} found`);
         const data = structuredClone(this.env);
         data.name = a.new_name;
         data.version = null;
@@ -78,28 +95,42 @@ export class EnvironmentV1 extends FieldObject {
         return EnvironmentV1.create(data);
       }),
       register: m('register', [{ name: 'workspace' }], (_a, site) => {
-        if (this.env.version !== null && this.env.version !== undefined) site.ctx.warn('Environment version is set. Attempting to register desired version. To auto-version, reset version to None.');
+        if (this.env.version !== null && this.env.version !== undefined)
+          site.ctx.warn(
+            'Environment version is set. Attempting to register desired version. To auto-version, reset version to None.',
+          );
         const name = String(this.env.name ?? '');
         site.ctx.note(
           `env.register(workspace) would store this definition in the workspace as environment ${reprStr(name)}, version ${this.env.version ?? 'assigned by the service (1, 2, ...)'}, and return that registered copy. ${OFFLINE}` +
-            (RESERVED.test(name) ? ` The service would refuse this name: "Environment name can not start with the prefix AzureML. To alter a curated environment first create a copy of it." (env.clone("my-name")).` : '') +
+            (RESERVED.test(name)
+              ? ` The service would refuse this name: "Environment name can not start with the prefix AzureML. To alter a curated environment first create a copy of it." (env.clone("my-name")).`
+              : '') +
             ' :validate checks the definition; :build builds the image locally.',
         );
         return this;
       }),
       build: m('build', [{ name: 'workspace' }, { name: 'image_build_compute', default: null }], (_a, site) => {
-        site.ctx.note(`env.build(workspace) would register the environment and build its image in the cloud, into the workspace's container registry (on image_build_compute when given). ${OFFLINE} :build builds the same kind of image here with Docker; :show dockerfile shows its Dockerfile.`);
-        return null;
-      }),
-      build_local: m('build_local', [{ name: 'workspace' }, { name: 'platform', default: null }], (a, site) => {
-        const kwargs = Object.keys(a.__kwargs ?? {});
         site.ctx.note(
-          `env.build_local(workspace${kwargs.length ? ', ' + kwargs.map((k) => `${k}=...`).join(', ') : ''}) would ask the workspace for the build recipe of this REGISTERED environment and run it on this machine (useDocker=True: a Docker build; pushImageToWorkspaceAcr=True: push it to the workspace registry). ${OFFLINE} :build builds the image locally without a workspace.`,
+          `env.build(workspace) would register the environment and build its image in the cloud, into the workspace's container registry (on image_build_compute when given). ${OFFLINE} :build builds the same kind of image here with Docker; :show dockerfile shows its Dockerfile.`,
         );
         return null;
-      }, true),
+      }),
+      build_local: m(
+        'build_local',
+        [{ name: 'workspace' }, { name: 'platform', default: null }],
+        (a, site) => {
+          const kwargs = Object.keys(a.__kwargs ?? {});
+          site.ctx.note(
+            `env.build_local(workspace${kwargs.length ? `, ${kwargs.map((k) => `${k}=...`).join(', ')}` : ''}) would ask the workspace for the build recipe of this REGISTERED environment and run it on this machine (useDocker=True: a Docker build; pushImageToWorkspaceAcr=True: push it to the workspace registry). ${OFFLINE} :build builds the image locally without a workspace.`,
+          );
+          return null;
+        },
+        true,
+      ),
       get_image_details: m('get_image_details', [{ name: 'workspace' }], (_a, site) => {
-        site.ctx.note(`env.get_image_details(workspace) would return the image the workspace built for this environment: registry, image name and the generated Dockerfile. ${OFFLINE} :show dockerfile shows the Dockerfile amlenv would build.`);
+        site.ctx.note(
+          `env.get_image_details(workspace) would return the image the workspace built for this environment: registry, image name and the generated Dockerfile. ${OFFLINE} :show dockerfile shows the Dockerfile amlenv would build.`,
+        );
         return null;
       }),
     };
@@ -110,7 +141,11 @@ RECORD_CLASSES.set('', EnvironmentV1);
 
 /** Environment(name): the SDK defaults, exactly src/env/defaults.ts newEnvironment(name). */
 export function newEnvironmentObject(name: Value, site: CallSite | { ctx: Ctx }): EnvironmentV1 {
-  if (name !== null && typeof name !== 'string') throw typeError(`Environment name expected str, ${pythonType(name)} found`, 'span' in site ? site.argSpans.name ?? site.span : undefined);
+  if (name !== null && typeof name !== 'string')
+    throw typeError(
+      `Environment name expected str, ${pythonType(name)} found`,
+      'span' in site ? (site.argSpans.name ?? site.span) : undefined,
+    );
   const data = newEnvironment(name ?? '');
   if (name === null) data.name = null;
   return EnvironmentV1.create(data);
@@ -131,18 +166,27 @@ function skipDefaults(name: string): EnvironmentV1 {
 function saveToDirectory(env: EnvObject, path: string, overwrite: boolean, ctx: Ctx): void {
   const full = resolvePath(ctx.cwd, path);
   if (existsSync(full) && (!overwrite || !statSync(full).isDirectory())) {
-    throw new PyError('FileExistsError', `[Errno 17] File exists: ${reprStr(path)} (pass overwrite=True to write into it)`);
+    throw new PyError(
+      'FileExistsError',
+      `[Errno 17] File exists: ${reprStr(path)} (pass overwrite=True to write into it)`,
+    );
   }
   const python = isRecord(env.python) ? env.python : undefined;
-  if (python && isRecord(python.condaDependencies)) CondaDependencies.of(python.condaDependencies as CondaSpec).validate();
+  if (python && isRecord(python.condaDependencies))
+    CondaDependencies.of(python.condaDependencies as CondaSpec).validate();
   mkdirSync(full, { recursive: true });
   const files = v1DirFiles(env);
   for (const [file, text] of Object.entries(files)) writeFileAtomic(join(full, file), text);
-  ctx.note(`wrote ${Object.keys(files).map((f) => join(path, f)).join(', ')}`);
+  ctx.note(
+    `wrote ${Object.keys(files)
+      .map((f) => join(path, f))
+      .join(', ')}`,
+  );
 }
 
 function fromDependencies(name: Value, conda: Value, pip: Value, site: CallSite): EnvironmentV1 {
-  if (conda && pip) throw userError('Only one of conda_specification or pip_requirements can be specified as python dependencies');
+  if (conda && pip)
+    throw userError('Only one of conda_specification or pip_requirements can be specified as python dependencies');
   if (typeof conda === 'string' && conda) return fromConda(name, conda, site);
   if (typeof pip === 'string' && pip) return fromPip(name, pip, null, site);
   const env = newEnvironmentObject(name, site);
@@ -175,76 +219,134 @@ let statics: { [name: string]: PyFunction } | undefined;
 /** The static methods of Environment, by name. */
 export function environmentStatics(): { [name: string]: PyFunction } {
   if (statics) return statics;
-  const s = (name: string, params: PyFunction['signature']['params'], impl: PyFunction['impl']) => staticFunction('Environment', name, { params }, impl);
+  const s = (name: string, params: PyFunction['signature']['params'], impl: PyFunction['impl']) =>
+    staticFunction('Environment', name, { params }, impl);
   const nameParam = { name: 'name' };
   statics = {
-    from_conda_specification: s('from_conda_specification', [nameParam, { name: 'file_path', type: 'str' }], (a, site) => fromConda(a.name, String(a.file_path), site)),
-    from_pip_requirements: s('from_pip_requirements', [nameParam, { name: 'file_path', type: 'str' }, { name: 'pip_version', default: null, type: 'str?' }], (a, site) => fromPip(a.name, String(a.file_path), a.pip_version, site)),
-    from_dockerfile: s('from_dockerfile', [nameParam, { name: 'dockerfile' }, { name: 'conda_specification', default: null, type: 'str?' }, { name: 'pip_requirements', default: null, type: 'str?' }], (a, site) => {
-      const env = fromDependencies(a.name, a.conda_specification, a.pip_requirements, site);
-      const docker = env.env.docker as { [key: string]: Json };
-      docker.baseImage = null;
-      docker.buildContext = null;
-      setDocker(env, 'base_dockerfile', a.dockerfile, site.ctx);
-      return env;
-    }),
-    from_docker_image: s('from_docker_image', [nameParam, { name: 'image', type: 'str' }, { name: 'container_registry', default: null }, { name: 'conda_specification', default: null, type: 'str?' }, { name: 'pip_requirements', default: null, type: 'str?' }], (a, site) => {
-      const env = fromDependencies(a.name, a.conda_specification, a.pip_requirements, site);
-      const docker = env.env.docker as { [key: string]: Json };
-      docker.baseDockerfile = null;
-      docker.buildContext = null;
-      setDocker(env, 'base_image', a.image, site.ctx);
-      if (a.container_registry) setDocker(env, 'base_image_registry', a.container_registry, site.ctx);
-      return env;
-    }),
-    from_docker_build_context: s('from_docker_build_context', [nameParam, { name: 'docker_build_context' }], (a, site) => {
-      if (a.name !== null && typeof a.name !== 'string') throw typeError(`Environment name expected str, ${pythonType(a.name)} found`);
-      const env = skipDefaults(String(a.name ?? ''));
-      setDocker(env, 'build_context', a.docker_build_context, site.ctx);
-      return env;
-    }),
-    from_existing_conda_environment: s('from_existing_conda_environment', [nameParam, { name: 'conda_environment_name', type: 'str' }], (a, site) => {
-      site.ctx.note(`Environment.from_existing_conda_environment runs "conda env export --no-builds --name ${String(a.conda_environment_name)}" on this machine and reads the result like from_conda_specification. The REPL does not run conda: export the file yourself, then use Environment.from_conda_specification(name, "environment.yml").`);
-      return null;
-    }),
+    from_conda_specification: s(
+      'from_conda_specification',
+      [nameParam, { name: 'file_path', type: 'str' }],
+      (a, site) => fromConda(a.name, String(a.file_path), site),
+    ),
+    from_pip_requirements: s(
+      'from_pip_requirements',
+      [nameParam, { name: 'file_path', type: 'str' }, { name: 'pip_version', default: null, type: 'str?' }],
+      (a, site) => fromPip(a.name, String(a.file_path), a.pip_version, site),
+    ),
+    from_dockerfile: s(
+      'from_dockerfile',
+      [
+        nameParam,
+        { name: 'dockerfile' },
+        { name: 'conda_specification', default: null, type: 'str?' },
+        { name: 'pip_requirements', default: null, type: 'str?' },
+      ],
+      (a, site) => {
+        const env = fromDependencies(a.name, a.conda_specification, a.pip_requirements, site);
+        const docker = env.env.docker as { [key: string]: Json };
+        docker.baseImage = null;
+        docker.buildContext = null;
+        setDocker(env, 'base_dockerfile', a.dockerfile, site.ctx);
+        return env;
+      },
+    ),
+    from_docker_image: s(
+      'from_docker_image',
+      [
+        nameParam,
+        { name: 'image', type: 'str' },
+        { name: 'container_registry', default: null },
+        { name: 'conda_specification', default: null, type: 'str?' },
+        { name: 'pip_requirements', default: null, type: 'str?' },
+      ],
+      (a, site) => {
+        const env = fromDependencies(a.name, a.conda_specification, a.pip_requirements, site);
+        const docker = env.env.docker as { [key: string]: Json };
+        docker.baseDockerfile = null;
+        docker.buildContext = null;
+        setDocker(env, 'base_image', a.image, site.ctx);
+        if (a.container_registry) setDocker(env, 'base_image_registry', a.container_registry, site.ctx);
+        return env;
+      },
+    ),
+    from_docker_build_context: s(
+      'from_docker_build_context',
+      [nameParam, { name: 'docker_build_context' }],
+      (a, site) => {
+        if (a.name !== null && typeof a.name !== 'string')
+          throw typeError(`Environment name expected str, ${pythonType(a.name)} found`);
+        const env = skipDefaults(String(a.name ?? ''));
+        setDocker(env, 'build_context', a.docker_build_context, site.ctx);
+        return env;
+      },
+    ),
+    from_existing_conda_environment: s(
+      'from_existing_conda_environment',
+      [nameParam, { name: 'conda_environment_name', type: 'str' }],
+      (a, site) => {
+        site.ctx.note(
+          `Environment.from_existing_conda_environment runs "conda env export --no-builds --name ${String(a.conda_environment_name)}" on this machine and reads the result like from_conda_specification. The REPL does not run conda: export the file yourself, then use Environment.from_conda_specification(name, "environment.yml").`,
+        );
+        return null;
+      },
+    ),
     load_from_directory: s('load_from_directory', [{ name: 'path', type: 'str' }], (a, site) => {
       const path = String(a.path);
       const full = resolvePath(site.ctx.cwd, path);
       assertInsideProject(site.ctx.cwd, path);
-      if (!isDirectory(site.ctx.cwd, path) || !existsSync(join(full, 'azureml_environment.json'))) throw new PyError('FileNotFoundError', join(path, 'azureml_environment.json'));
+      if (!isDirectory(site.ctx.cwd, path) || !existsSync(join(full, 'azureml_environment.json')))
+        throw new PyError('FileNotFoundError', join(path, 'azureml_environment.json'));
       const outcome = loadDefinition(full, { guard: guardFor(site.ctx.cwd, { cwd: site.ctx.cwd }) });
       if (!outcome.ok) throw new PyError('FileNotFoundError', outcome.message);
       if (!outcome.def.parsed) {
         const p = outcome.def.problems[0];
-        throw new PyError('JSONDecodeError', `${p?.message ?? 'unreadable'}: line ${p?.line ?? 1} column ${p?.column ?? 1}`);
+        throw new PyError(
+          'JSONDecodeError',
+          `${p?.message ?? 'unreadable'}: line ${p?.line ?? 1} column ${p?.column ?? 1}`,
+        );
       }
       return EnvironmentV1.create(outcome.def.env);
     }),
-    get: s('get', [{ name: 'workspace' }, nameParam, { name: 'version', default: null }, { name: 'label', default: null }], (a, site) => {
-      if (a.version && a.label) throw userError('Only one of version or label can be specified');
-      if (typeof a.name !== 'string') throw typeError(`Environment.get() argument 'name' must be str, not ${typeName(a.name)}`);
-      return curatedV1(a.name, site.ctx);
-    }),
+    get: s(
+      'get',
+      [{ name: 'workspace' }, nameParam, { name: 'version', default: null }, { name: 'label', default: null }],
+      (a, site) => {
+        if (a.version && a.label) throw userError('Only one of version or label can be specified');
+        if (typeof a.name !== 'string')
+          throw typeError(`Environment.get() argument 'name' must be str, not ${typeName(a.name)}`);
+        return curatedV1(a.name, site.ctx);
+      },
+    ),
     list: s('list', [{ name: 'workspace' }], (_a, site) => {
-      site.ctx.note(`Environment.list(workspace) would return a dict of every environment registered in the workspace, by name. ${OFFLINE} amlenv curated lists the curated environments; Environment.get(ws, NAME) loads one.`);
+      site.ctx.note(
+        `Environment.list(workspace) would return a dict of every environment registered in the workspace, by name. ${OFFLINE} amlenv curated lists the curated environments; Environment.get(ws, NAME) loads one.`,
+      );
       return {};
     }),
     label: s('label', [{ name: 'workspace' }, nameParam, { name: 'version' }, { name: 'labels' }], (_a, site) => {
-      site.ctx.note(`Environment.label(...) would attach labels to a registered environment version in the workspace. ${OFFLINE}`);
+      site.ctx.note(
+        `Environment.label(...) would attach labels to a registered environment version in the workspace. ${OFFLINE}`,
+      );
       return null;
     }),
-    add_private_pip_wheel: s('add_private_pip_wheel', [{ name: 'workspace' }, { name: 'file_path', type: 'str' }, { name: 'exist_ok', default: false, type: 'bool' }], (a, site) => {
-      const file = String(a.file_path);
-      try {
-        statSync(resolvePath(site.ctx.cwd, file));
-      } catch {
-        throw userError(`Please make sure the wheel file exists at: ${file}`);
-      }
-      const wheel = file.split(/[\\/]/).pop() ?? file;
-      const url = `https://WORKSPACE-STORAGE.blob.core.windows.net/azureml/Environment/azureml-private-packages/${wheel}`;
-      site.ctx.note(`Environment.add_private_pip_wheel would upload ${wheel} to the workspace storage account and return its URL to list as a pip package. ${OFFLINE} The URL returned here has a placeholder for the storage account.`);
-      return url;
-    }),
+    add_private_pip_wheel: s(
+      'add_private_pip_wheel',
+      [{ name: 'workspace' }, { name: 'file_path', type: 'str' }, { name: 'exist_ok', default: false, type: 'bool' }],
+      (a, site) => {
+        const file = String(a.file_path);
+        try {
+          statSync(resolvePath(site.ctx.cwd, file));
+        } catch {
+          throw userError(`Please make sure the wheel file exists at: ${file}`);
+        }
+        const wheel = file.split(/[\\/]/).pop() ?? file;
+        const url = `https://WORKSPACE-STORAGE.blob.core.windows.net/azureml/Environment/azureml-private-packages/${wheel}`;
+        site.ctx.note(
+          `Environment.add_private_pip_wheel would upload ${wheel} to the workspace storage account and return its URL to list as a pip package. ${OFFLINE} The URL returned here has a placeholder for the storage account.`,
+        );
+        return url;
+      },
+    ),
   };
   return statics;
 }
@@ -270,7 +372,9 @@ export function environmentClass(): PyClass {
     'azureml.core.environment',
     staticFunction('Environment', '__init__', { params: [{ name: 'name' }], varKeywords: true }, (a, site) => {
       for (const key of Object.keys(a.__kwargs ?? {})) {
-        site.ctx.warn(`Environment() ignores the keyword argument ${key}=... (the SDK accepts it and drops it); set it on the object afterwards, e.g. env.python.${key} = ...`);
+        site.ctx.warn(
+          `Environment() ignores the keyword argument ${key}=... (the SDK accepts it and drops it); set it on the object afterwards, e.g. env.python.${key} = ...`,
+        );
       }
       return newEnvironmentObject(a.name, site);
     }),

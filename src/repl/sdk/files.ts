@@ -43,14 +43,21 @@ export function readText(cwd: string, path: string): string {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new PyError('IsADirectoryError', `[Errno 21] Is a directory: ${reprStr(path)}`);
     if (code === 'EACCES') throw new PyError('PermissionError', `[Errno 13] Permission denied: ${reprStr(path)}`);
-    throw new PyError('FileNotFoundError', `[Errno 2] No such file or directory: ${reprStr(path)} (the REPL reads files relative to ${cwd})`);
+    throw new PyError(
+      'FileNotFoundError',
+      `[Errno 2] No such file or directory: ${reprStr(path)} (the REPL reads files relative to ${cwd})`,
+    );
   }
 }
 
 /** The REPL reads files only inside its project (the repository or folder it runs in), as the loaders do. */
 export function assertInsideProject(cwd: string, path: string): void {
   const refusal = guardFor(cwd, { cwd }).check(resolvePath(cwd, path));
-  if (refusal) throw new PyError('PermissionError', `${refusalMessage('the file', path, refusal)}${refusal.kind === 'outside' ? ' (start amlenv repl --allow-outside to read it)' : ''}`);
+  if (refusal)
+    throw new PyError(
+      'PermissionError',
+      `${refusalMessage('the file', path, refusal)}${refusal.kind === 'outside' ? ' (start amlenv repl --allow-outside to read it)' : ''}`,
+    );
 }
 
 /** Reads a YAML file; a syntax error becomes the YAML library's error with its line. */

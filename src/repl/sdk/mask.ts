@@ -17,7 +17,8 @@ export function maskSecrets<T extends Json>(env: T): T {
   }
   const vars = copy.environmentVariables;
   if (isRecord(vars)) {
-    for (const [name, value] of Object.entries(vars)) if (looksSecret(name) && typeof value === 'string' && value) (vars as { [key: string]: Json })[name] = MASK;
+    for (const [name, value] of Object.entries(vars))
+      if (looksSecret(name) && typeof value === 'string' && value) (vars as { [key: string]: Json })[name] = MASK;
   }
   return copy as T;
 }

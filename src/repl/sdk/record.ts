@@ -5,7 +5,18 @@ import { snake, type FieldSpec, type Json } from '../../env/fields.js';
 import { isRecord, setOwn } from '../../env/path.js';
 import { looksSecret } from '../../rules/env-vars.js';
 import { typeError } from '../errors.js';
-import { PyFloat, PyObject, PyTuple, attributeError, isDict, repr, toJson, typeName, type Ctx, type Value } from '../values.js';
+import {
+  PyFloat,
+  PyObject,
+  PyTuple,
+  attributeError,
+  isDict,
+  repr,
+  toJson,
+  typeName,
+  type Ctx,
+  type Value,
+} from '../values.js';
 
 export interface RecordInfo {
   /** Python class name, e.g. DockerSection. */
@@ -101,11 +112,22 @@ export class FieldObject extends PyObject {
   /** Reads a field as the SDK object holds it. */
   protected readField(key: string, spec: FieldSpec): Value {
     const raw = this.data[key];
-    if (isClassField(spec)) return isRecord(raw) ? FieldObject.view(childInfo(this.info, key, spec), raw as { [key: string]: Json }) : null;
-    if ((spec.kind === 'map' || spec.kind === 'array') && (raw === undefined || raw === null) && 'default' in spec && spec.default !== null) {
+    if (isClassField(spec))
+      return isRecord(raw) ? FieldObject.view(childInfo(this.info, key, spec), raw as { [key: string]: Json }) : null;
+    if (
+      (spec.kind === 'map' || spec.kind === 'array') &&
+      (raw === undefined || raw === null) &&
+      'default' in spec &&
+      spec.default !== null
+    ) {
       // The SDK object always has its lists and dicts; a file that left one out gets an empty one.
       const fresh: Json = spec.kind === 'map' ? {} : [];
-      setOrdered(this.data, key, fresh, this.fields.map(([k]) => k));
+      setOrdered(
+        this.data,
+        key,
+        fresh,
+        this.fields.map(([k]) => k),
+      );
       return fresh as Value;
     }
     return (raw ?? null) as Value;
@@ -123,8 +145,19 @@ export class FieldObject extends PyObject {
   }
 
   protected writeField(key: string, spec: FieldSpec, attr: string, value: Value, _ctx: Ctx): void {
-    checkField(this.typeName, attr, spec, value, isClassField(spec) ? childInfo(this.info, key, spec).className : undefined);
-    setOrdered(this.data, key, toJson(value, `${this.typeName}.${attr}`), this.fields.map(([k]) => k));
+    checkField(
+      this.typeName,
+      attr,
+      spec,
+      value,
+      isClassField(spec) ? childInfo(this.info, key, spec).className : undefined,
+    );
+    setOrdered(
+      this.data,
+      key,
+      toJson(value, `${this.typeName}.${attr}`),
+      this.fields.map(([k]) => k),
+    );
   }
 
   attrNames(): string[] {
@@ -136,7 +169,10 @@ export class FieldObject extends PyObject {
       .filter(([key]) => key in this.data)
       .map(([key, spec]) => {
         const value = this.data[key];
-        const shown = isClassField(spec) && isRecord(value) ? FieldObject.view(childInfo(this.info, key, spec), value as { [key: string]: Json }).repr() : reprField(key, value);
+        const shown =
+          isClassField(spec) && isRecord(value)
+            ? FieldObject.view(childInfo(this.info, key, spec), value as { [key: string]: Json }).repr()
+            : reprField(key, value);
         return `${sdkName(key, spec)}=${shown}`;
       });
     return `${this.info.className}(${parts.join(', ')})`;
@@ -147,13 +183,21 @@ export class FieldObject extends PyObject {
 function reprField(key: string, value: Json): string {
   if (key === 'password' && typeof value === 'string' && value) return "'***'";
   if (isRecord(value)) {
-    const entries = Object.entries(value).map(([k, v]) => `${repr(k)}: ${looksSecret(k) && typeof v === 'string' && v ? "'***'" : reprField(k, v as Json)}`);
+    const entries = Object.entries(value).map(
+      ([k, v]) => `${repr(k)}: ${looksSecret(k) && typeof v === 'string' && v ? "'***'" : reprField(k, v as Json)}`,
+    );
     return `{${entries.join(', ')}}`;
   }
   return repr(value as Value);
 }
 
-const KIND_WORDS: Partial<Record<FieldSpec['kind'], string>> = { string: 'a str', boolean: 'a bool (True or False)', number: 'a number', array: 'a list', map: 'a dict' };
+const KIND_WORDS: Partial<Record<FieldSpec['kind'], string>> = {
+  string: 'a str',
+  boolean: 'a bool (True or False)',
+  number: 'a number',
+  array: 'a list',
+  map: 'a dict',
+};
 
 /** TypeError when a value cannot be what the field holds. None is accepted everywhere, as the SDK writes null freely. */
 export function checkField(owner: string, attr: string, spec: FieldSpec, value: Value, className?: string): void {
@@ -163,10 +207,20 @@ export function checkField(owner: string, attr: string, spec: FieldSpec, value: 
   };
   switch (spec.kind) {
     case 'string':
-      if (typeof value !== 'string') fail('a str', typeof value === 'number' || value instanceof PyFloat ? `; put it in quotes: "${repr(value)}"` : '');
+      if (typeof value !== 'string')
+        fail(
+          'a str',
+          typeof value === 'number' || value instanceof PyFloat ? `; put it in quotes: "${repr(value)}"` : '',
+        );
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') fail('a bool (True or False)', typeof value === 'string' && /^(true|false)$/i.test(value) ? `; write ${value[0].toUpperCase()}${value.slice(1).toLowerCase()} without quotes` : '');
+      if (typeof value !== 'boolean')
+        fail(
+          'a bool (True or False)',
+          typeof value === 'string' && /^(true|false)$/i.test(value)
+            ? `; write ${value[0].toUpperCase()}${value.slice(1).toLowerCase()} without quotes`
+            : '',
+        );
       return;
     case 'number':
       if (typeof value !== 'number' && !(value instanceof PyFloat)) fail('a number');
@@ -176,7 +230,8 @@ export function checkField(owner: string, attr: string, spec: FieldSpec, value: 
       if (!items) fail('a list', typeof value === 'string' ? `; wrap it in a list: [${repr(value)}]` : '');
       if (spec.items?.kind === 'string') {
         const bad = items!.find((x) => typeof x !== 'string');
-        if (bad !== undefined) throw typeError(`${owner}.${attr} must be a list of str, but it holds ${typeName(bad)} ${repr(bad)}`);
+        if (bad !== undefined)
+          throw typeError(`${owner}.${attr} must be a list of str, but it holds ${typeName(bad)} ${repr(bad)}`);
       }
       return;
     }

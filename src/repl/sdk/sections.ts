@@ -22,7 +22,12 @@ export const PLATFORM_SPEC = fieldsOf(DOCKER_SPEC).platform;
 export const BUILD_CONTEXT_SPEC = fieldsOf(DOCKER_SPEC).buildContext;
 export const IDENTITY_SPEC = fieldsOf(REGISTRY_SPEC).registryIdentity;
 
-export const ROOT_INFO: RecordInfo = { className: 'Environment', module: 'azureml.core.environment', path: '', spec: { kind: 'object', fields: V1_FIELDS, doc: '' } };
+export const ROOT_INFO: RecordInfo = {
+  className: 'Environment',
+  module: 'azureml.core.environment',
+  path: '',
+  spec: { kind: 'object', fields: V1_FIELDS, doc: '' },
+};
 
 class PythonSection extends FieldObject {
   getAttr(name: string, ctx: Ctx): Value | undefined {
@@ -40,7 +45,9 @@ class PythonSection extends FieldObject {
         return;
       }
       if (!(value instanceof CondaDependencies)) {
-        throw typeError(`PythonSection.conda_dependencies must be a CondaDependencies object or None, not ${typeName(value)} (build one with CondaDependencies.create(...) or CondaDependencies())`);
+        throw typeError(
+          `PythonSection.conda_dependencies must be a CondaDependencies object or None, not ${typeName(value)} (build one with CondaDependencies.create(...) or CondaDependencies())`,
+        );
       }
       setOrdered(this.data, 'condaDependencies', value.spec, Object.keys(PYTHON_SPEC.fields ?? {}));
       return;
@@ -61,12 +68,15 @@ const EXCLUSIVE = [
 ] as const;
 
 const DEPRECATED_DOCKER: { [attr: string]: string } = {
-  enabled: "'enabled' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object with the 'use_docker' param instead.",
-  shared_volumes: "'shared_volumes' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object instead.",
+  enabled:
+    "'enabled' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object with the 'use_docker' param instead.",
+  shared_volumes:
+    "'shared_volumes' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object instead.",
   arguments: "'arguments' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object instead.",
   shm_size: "'shm_size' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object instead.",
 };
-const GPU_SUPPORT = "'gpu_support' is no longer necessary; AzureML now automatically detects and uses nvidia docker extension when it is available. It will be removed in a future release.";
+const GPU_SUPPORT =
+  "'gpu_support' is no longer necessary; AzureML now automatically detects and uses nvidia docker extension when it is available. It will be removed in a future release.";
 
 class DockerSection extends FieldObject {
   getAttr(name: string, ctx: Ctx): Value | undefined {
@@ -96,7 +106,8 @@ class DockerSection extends FieldObject {
     if (name === 'base_dockerfile') {
       // The SDK accepts Dockerfile text, an open file, or the path of a file.
       if (value instanceof PyFile) stored = value.read();
-      else if (typeof value === 'string' && !value.includes('\n') && isFile(ctx.cwd, value)) stored = readText(ctx.cwd, value);
+      else if (typeof value === 'string' && !value.includes('\n') && isFile(ctx.cwd, value))
+        stored = readText(ctx.cwd, value);
     }
     super.setAttr(name, stored, ctx);
     for (const [key, attr] of EXCLUSIVE) {
@@ -113,7 +124,13 @@ RECORD_CLASSES.set('docker', DockerSection);
 const defaults = () => newEnvironment('');
 
 /** A detached SDK object (ContainerRegistry(), SparkPackage(...)) with the spec its field expects. */
-function detached(className: string, module: string, path: string, spec: FieldSpec, data: { [key: string]: Json }): FieldObject {
+function detached(
+  className: string,
+  module: string,
+  path: string,
+  spec: FieldSpec,
+  data: { [key: string]: Json },
+): FieldObject {
   return FieldObject.view({ className, module, path, spec }, data);
 }
 
@@ -126,19 +143,38 @@ const str = (v: Value, what: string): Json => {
 export function sectionClasses(): { [name: string]: PyClass } {
   const env = () => defaults();
   const section = (name: string, module: string, key: 'python' | 'docker' | 'spark' | 'databricks') =>
-    new PyClass(name, module, staticFunction(name, '__init__', { params: [] }, () => FieldObject.view(childInfo(ROOT_INFO, key, V1_FIELDS[key]), env()[key] as { [key: string]: Json })));
-  const registry = () => detached('ContainerRegistry', 'azureml.core.container_registry', 'docker.baseImageRegistry', REGISTRY_SPEC, (env().docker as { [key: string]: Json }).baseImageRegistry as { [key: string]: Json });
+    new PyClass(
+      name,
+      module,
+      staticFunction(name, '__init__', { params: [] }, () =>
+        FieldObject.view(childInfo(ROOT_INFO, key, V1_FIELDS[key]), env()[key] as { [key: string]: Json }),
+      ),
+    );
+  const registry = () =>
+    detached(
+      'ContainerRegistry',
+      'azureml.core.container_registry',
+      'docker.baseImageRegistry',
+      REGISTRY_SPEC,
+      (env().docker as { [key: string]: Json }).baseImageRegistry as { [key: string]: Json },
+    );
   return {
     PythonSection: section('PythonSection', 'azureml.core.environment', 'python'),
     DockerSection: section('DockerSection', 'azureml.core.environment', 'docker'),
     SparkSection: section('SparkSection', 'azureml.core.environment', 'spark'),
     DatabricksSection: section('DatabricksSection', 'azureml.core.databricks', 'databricks'),
-    ContainerRegistry: new PyClass('ContainerRegistry', 'azureml.core.container_registry', staticFunction('ContainerRegistry', '__init__', { params: [] }, () => registry())),
+    ContainerRegistry: new PyClass(
+      'ContainerRegistry',
+      'azureml.core.container_registry',
+      staticFunction('ContainerRegistry', '__init__', { params: [] }, () => registry()),
+    ),
     DockerImagePlatform: new PyClass(
       'DockerImagePlatform',
       'azureml.core.environment',
       staticFunction('DockerImagePlatform', '__init__', { params: [] }, () =>
-        detached('DockerImagePlatform', 'azureml.core.environment', 'docker.platform', PLATFORM_SPEC, { ...((env().docker as { [key: string]: Json }).platform as { [key: string]: Json }) }),
+        detached('DockerImagePlatform', 'azureml.core.environment', 'docker.platform', PLATFORM_SPEC, {
+          ...((env().docker as { [key: string]: Json }).platform as { [key: string]: Json }),
+        }),
       ),
     ),
     DockerBuildContext: new PyClass(
@@ -147,7 +183,13 @@ export function sectionClasses(): { [name: string]: PyClass } {
       staticFunction(
         'DockerBuildContext',
         '__init__',
-        { params: [{ name: 'location_type', default: null }, { name: 'location', default: null }, { name: 'dockerfile_path', default: 'Dockerfile' }] },
+        {
+          params: [
+            { name: 'location_type', default: null },
+            { name: 'location', default: null },
+            { name: 'dockerfile_path', default: 'Dockerfile' },
+          ],
+        },
         (a) =>
           detached('DockerBuildContext', 'azureml.core.environment', 'docker.buildContext', BUILD_CONTEXT_SPEC, {
             locationType: str(a.location_type, 'location_type'),
@@ -156,20 +198,45 @@ export function sectionClasses(): { [name: string]: PyClass } {
           }),
       ),
       () => ({
-        from_local_directory: staticFunction('DockerBuildContext', 'from_local_directory', { params: [{ name: 'workspace' }, { name: 'path', type: 'str' }, { name: 'dockerfile_path', default: 'Dockerfile', type: 'str' }] }, (_a, site) => {
-          site.ctx.note('DockerBuildContext.from_local_directory(workspace, path) would upload the folder to the workspace storage account and return a context pointing at it; offline nothing is uploaded. To build a local folder, use the v2 form: Environment(build=BuildContext(path=...)) from azure.ai.ml.entities, then :build.');
-          return null;
-        }),
+        from_local_directory: staticFunction(
+          'DockerBuildContext',
+          'from_local_directory',
+          {
+            params: [
+              { name: 'workspace' },
+              { name: 'path', type: 'str' },
+              { name: 'dockerfile_path', default: 'Dockerfile', type: 'str' },
+            ],
+          },
+          (_a, site) => {
+            site.ctx.note(
+              'DockerBuildContext.from_local_directory(workspace, path) would upload the folder to the workspace storage account and return a context pointing at it; offline nothing is uploaded. To build a local folder, use the v2 form: Environment(build=BuildContext(path=...)) from azure.ai.ml.entities, then :build.',
+            );
+            return null;
+          },
+        ),
       }),
     ),
     SparkPackage: new PyClass(
       'SparkPackage',
       'azureml.core.environment',
-      staticFunction('SparkPackage', '__init__', { params: [{ name: 'group', default: null }, { name: 'artifact', default: null }, { name: 'version', default: null }] }, (a) => ({
-        group: str(a.group, 'group'),
-        artifact: str(a.artifact, 'artifact'),
-        version: str(a.version, 'version'),
-      }) as Value),
+      staticFunction(
+        'SparkPackage',
+        '__init__',
+        {
+          params: [
+            { name: 'group', default: null },
+            { name: 'artifact', default: null },
+            { name: 'version', default: null },
+          ],
+        },
+        (a) =>
+          ({
+            group: str(a.group, 'group'),
+            artifact: str(a.artifact, 'artifact'),
+            version: str(a.version, 'version'),
+          }) as Value,
+      ),
     ),
   };
 }

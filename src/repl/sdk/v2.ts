@@ -13,7 +13,19 @@ import { readYaml } from './files.js';
 const V2_ENV_SCHEMA = 'https://azuremlschemas.azureedge.net/latest/environment.schema.json';
 
 /** The attributes of a v2 environment, in the order its YAML lists them. */
-export const V2_ATTRIBUTES = ['name', 'version', 'description', 'tags', 'image', 'conda_file', 'build', 'os_type', 'inference_config', 'properties', 'datastore'] as const;
+export const V2_ATTRIBUTES = [
+  'name',
+  'version',
+  'description',
+  'tags',
+  'image',
+  'conda_file',
+  'build',
+  'os_type',
+  'inference_config',
+  'properties',
+  'datastore',
+] as const;
 type V2Attribute = (typeof V2_ATTRIBUTES)[number];
 
 export class BuildContext extends PyObject {
@@ -34,7 +46,8 @@ export class BuildContext extends PyObject {
 
   setAttr(name: string, value: Value): void {
     if (name !== 'path' && name !== 'dockerfile_path') throw attributeError(this, name);
-    if (value !== null && typeof value !== 'string') throw typeError(`BuildContext.${name} must be a str or None, not ${typeName(value)}`);
+    if (value !== null && typeof value !== 'string')
+      throw typeError(`BuildContext.${name} must be a str or None, not ${typeName(value)}`);
     if (name === 'path') this.path = value;
     else this.dockerfilePath = value;
   }
@@ -90,7 +103,10 @@ export class EnvironmentV2 extends PyObject {
         } else throw typeError(`Environment.conda_file must be a path (str) or a dict, not ${typeName(value)}`);
         return;
       case 'build':
-        if (!(value instanceof BuildContext)) throw typeError(`Environment.build must be a BuildContext, not ${typeName(value)} (build=BuildContext(path="docker-context"))`);
+        if (!(value instanceof BuildContext))
+          throw typeError(
+            `Environment.build must be a BuildContext, not ${typeName(value)} (build=BuildContext(path="docker-context"))`,
+          );
         this.values.build = value;
         return;
       case 'tags':
@@ -101,7 +117,9 @@ export class EnvironmentV2 extends PyObject {
         return;
       default:
         if (typeof value !== 'string') {
-          throw typeError(`Environment.${name} must be a str, not ${typeName(value)}${typeof value === 'number' && name === 'version' ? `; versions are strings: version="${value}"` : ''}`);
+          throw typeError(
+            `Environment.${name} must be a str, not ${typeName(value)}${typeof value === 'number' && name === 'version' ? `; versions are strings: version="${value}"` : ''}`,
+          );
         }
         this.values[name] = value;
     }
@@ -110,8 +128,10 @@ export class EnvironmentV2 extends PyObject {
   /** The SDK's validate(): the checks it runs before create_or_update. */
   validate(): void {
     if (this.values.name === undefined) throw new PyError('ValidationException', 'Environment name is required');
-    if (this.values.image === undefined && this.values.build === undefined) throw new PyError('ValidationException', 'Docker image or Dockerfile is required for environments');
-    if (this.values.image !== undefined && this.values.build !== undefined) throw new PyError('ValidationException', 'Docker image or Dockerfile should be provided not both');
+    if (this.values.image === undefined && this.values.build === undefined)
+      throw new PyError('ValidationException', 'Docker image or Dockerfile is required for environments');
+    if (this.values.image !== undefined && this.values.build !== undefined)
+      throw new PyError('ValidationException', 'Docker image or Dockerfile should be provided not both');
   }
 
   attrNames(): string[] {
@@ -139,7 +159,9 @@ export class EnvironmentV2 extends PyObject {
   }
 
   repr(): string {
-    return `Environment(${V2_ATTRIBUTES.filter((k) => this.values[k] !== undefined).map((k) => `${k}=${repr(this.values[k] as Value)}`).join(', ')})`;
+    return `Environment(${V2_ATTRIBUTES.filter((k) => this.values[k] !== undefined)
+      .map((k) => `${k}=${repr(this.values[k] as Value)}`)
+      .join(', ')})`;
   }
 
   str(): string {
@@ -151,7 +173,9 @@ export function documentYaml(doc: { [key: string]: Json }): string {
   return stringify(doc, { indentSeq: false, lineWidth: 0 });
 }
 
-const V2_PARAMS: PyFunction['signature']['params'] = V2_ATTRIBUTES.filter((k) => !['os_type', 'inference_config'].includes(k)).map((name) => ({ name, default: null, keywordOnly: true }));
+const V2_PARAMS: PyFunction['signature']['params'] = V2_ATTRIBUTES.filter(
+  (k) => !['os_type', 'inference_config'].includes(k),
+).map((name) => ({ name, default: null, keywordOnly: true }));
 
 export function environmentV2Class(): PyClass {
   return new PyClass(
@@ -171,7 +195,8 @@ export function environmentV2Class(): PyClass {
         }
       }
       for (const key of Object.keys(extra)) {
-        if (!(V2_ATTRIBUTES as readonly string[]).includes(key)) site.ctx.warn(`Environment() does not use the keyword argument ${key}=...; it was ignored`);
+        if (!(V2_ATTRIBUTES as readonly string[]).includes(key))
+          site.ctx.warn(`Environment() does not use the keyword argument ${key}=...; it was ignored`);
       }
       return env;
     }),
@@ -182,7 +207,17 @@ export function buildContextClass(): PyClass {
   return new PyClass(
     'BuildContext',
     'azure.ai.ml.entities',
-    staticFunction('BuildContext', '__init__', { params: [{ name: 'dockerfile_path', default: null, type: 'str?', keywordOnly: true }, { name: 'path', default: null, type: 'str?', keywordOnly: true }] }, (a) => new BuildContext(a.path as Json, a.dockerfile_path as Json)),
+    staticFunction(
+      'BuildContext',
+      '__init__',
+      {
+        params: [
+          { name: 'dockerfile_path', default: null, type: 'str?', keywordOnly: true },
+          { name: 'path', default: null, type: 'str?', keywordOnly: true },
+        ],
+      },
+      (a) => new BuildContext(a.path as Json, a.dockerfile_path as Json),
+    ),
   );
 }
 
@@ -192,6 +227,8 @@ export function curatedV2(name: string, ctx: Ctx): EnvironmentV2 {
   const env = new EnvironmentV2();
   env.values.name = curated.name;
   env.values.image = `${curated.image}:latest`;
-  ctx.note(`offline copy of curated ${curated.name} from the catalog (its image only; the registry copy also has a version, a conda file and a dated tag)`);
+  ctx.note(
+    `offline copy of curated ${curated.name} from the catalog (its image only; the registry copy also has a version, a conda file and a dated tag)`,
+  );
   return env;
 }

@@ -45,7 +45,12 @@ export function BuildProgress({ state, paneLines = 8, barWidth = 24 }: BuildProg
             <Text key={layer.id}>
               <Text dimColor>{layer.id.slice(0, 12).padEnd(12)} </Text>
               {progressBar(layerFraction(layer), barWidth)} {layer.status}
-              {layer.total ? <Text dimColor> {formatBytes(layer.current ?? 0)}/{formatBytes(layer.total)}</Text> : null}
+              {layer.total ? (
+                <Text dimColor>
+                  {' '}
+                  {formatBytes(layer.current ?? 0)}/{formatBytes(layer.total)}
+                </Text>
+              ) : null}
             </Text>
           ))}
         </Box>
@@ -53,13 +58,18 @@ export function BuildProgress({ state, paneLines = 8, barWidth = 24 }: BuildProg
       {step ? (
         <Text wrap="truncate-end">
           <Text dimColor>step {`${step.index}/${step.total}`.padEnd(6)} </Text>
-          {progressBar((result?.kind === 'built' ? step.total : state.stepsDone) / step.total, barWidth)} {clip(step.instruction, 70)}
+          {progressBar((result?.kind === 'built' ? step.total : state.stepsDone) / step.total, barWidth)}{' '}
+          {clip(step.instruction, 70)}
           {step.cached ? <Text dimColor> (cached)</Text> : null}
         </Text>
       ) : null}
       {logTail.length > 0 ? (
         <Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>
-          <Text dimColor>{failure ? `last lines of step ${failure.step ? `${failure.step.index}/${failure.step.total}` : ''}` : 'build log'}</Text>
+          <Text dimColor>
+            {failure
+              ? `last lines of step ${failure.step ? `${failure.step.index}/${failure.step.total}` : ''}`
+              : 'build log'}
+          </Text>
           {logTail.map((line, i) => (
             <Text key={i} wrap="truncate-end">
               {line}
@@ -67,15 +77,22 @@ export function BuildProgress({ state, paneLines = 8, barWidth = 24 }: BuildProg
           ))}
         </Box>
       ) : null}
-      {result?.kind === 'reused' ? <Text color="green">up to date: {result.tag} exists already, nothing to build</Text> : null}
+      {result?.kind === 'reused' ? (
+        <Text color="green">up to date: {result.tag} exists already, nothing to build</Text>
+      ) : null}
       {result?.kind === 'built' ? (
         <Text color="green">
-          built {result.tag} in {(result.seconds ?? 0).toFixed(1)} s ({result.steps} steps, {result.cachedSteps} from cache)
+          built {result.tag} in {(result.seconds ?? 0).toFixed(1)} s ({result.steps} steps, {result.cachedSteps} from
+          cache)
         </Text>
       ) : null}
       {failure ? (
         <Text color="red">
-          build failed{failure.step ? ` at step ${failure.step.index}/${failure.step.total} (${clip(failure.step.instruction, 60)})` : ''}: {failure.message}
+          build failed
+          {failure.step
+            ? ` at step ${failure.step.index}/${failure.step.total} (${clip(failure.step.instruction, 60)})`
+            : ''}
+          : {failure.message}
         </Text>
       ) : null}
       {outputTail.length > 0 ? (

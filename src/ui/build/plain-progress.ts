@@ -40,10 +40,14 @@ export function plainProgress(write: (line: string) => void): JobListener {
         if (!/^Successfully (built|tagged)/.test(event.text)) write(dim(`  ${event.text}`));
         break;
       case 'built':
-        write(`${green('built')} ${event.tag} in ${event.seconds.toFixed(1)} s (${plural(event.steps, 'step')}, ${event.cachedSteps} from cache)`);
+        write(
+          `${green('built')} ${event.tag} in ${event.seconds.toFixed(1)} s (${plural(event.steps, 'step')}, ${event.cachedSteps} from cache)`,
+        );
         break;
       case 'failed':
-        write(`${red('build failed')}${event.step ? ` at step ${event.step.index}/${event.step.total} (${truncate(event.step.instruction, 100)})` : ''}: ${event.message}`);
+        write(
+          `${red('build failed')}${event.step ? ` at step ${event.step.index}/${event.step.total} (${truncate(event.step.instruction, 100)})` : ''}: ${event.message}`,
+        );
         if (event.tail?.length) {
           write(dim(`  last ${plural(event.tail.length, 'line')} of that step:`));
           for (const line of event.tail) write(`  ${dim('│')} ${line}`);
@@ -51,8 +55,12 @@ export function plainProgress(write: (line: string) => void): JobListener {
         break;
       case 'finished':
         if (event.timedOut) write(red(`timed out after ${event.seconds.toFixed(0)} s: the container was stopped`));
-        else if (event.oomKilled) write(red(`the script ran out of memory and was killed (exit code ${event.exitCode})`));
-        else write(`${event.exitCode === 0 ? green('script exited with 0') : red(`script exited with ${event.exitCode}`)} after ${event.seconds.toFixed(1)} s`);
+        else if (event.oomKilled)
+          write(red(`the script ran out of memory and was killed (exit code ${event.exitCode})`));
+        else
+          write(
+            `${event.exitCode === 0 ? green('script exited with 0') : red(`script exited with ${event.exitCode}`)} after ${event.seconds.toFixed(1)} s`,
+          );
         if (event.outputsDir) write(`outputs and logs: ${event.outputsDir} (${plural(event.collected ?? 0, 'file')})`);
         for (const s of event.skipped ?? []) write(yellow(`  left behind: ${s}`));
         break;

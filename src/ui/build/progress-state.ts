@@ -42,7 +42,8 @@ export const KEEP_LINES = 200;
 
 export const initialBuildView: BuildViewState = { layers: [], stepsDone: 0, log: [], output: [] };
 
-const keep = <T,>(list: T[], item: T): T[] => (list.length >= KEEP_LINES ? [...list.slice(list.length - KEEP_LINES + 1), item] : [...list, item]);
+const keep = <T>(list: T[], item: T): T[] =>
+  list.length >= KEEP_LINES ? [...list.slice(list.length - KEEP_LINES + 1), item] : [...list, item];
 
 export function reduceBuildView(state: BuildViewState, raw: JobEvent): BuildViewState {
   const event = safeEvent(raw);
@@ -51,12 +52,21 @@ export function reduceBuildView(state: BuildViewState, raw: JobEvent): BuildView
       return { ...state, phase: event.text };
     case 'layer': {
       const at = state.layers.findIndex((l) => l.id === event.id);
-      const layer: LayerView = { id: event.id, status: event.status, current: event.current, total: event.total ?? state.layers[at]?.total };
+      const layer: LayerView = {
+        id: event.id,
+        status: event.status,
+        current: event.current,
+        total: event.total ?? state.layers[at]?.total,
+      };
       const layers = at < 0 ? [...state.layers, layer] : state.layers.map((l, i) => (i === at ? layer : l));
       return { ...state, layers };
     }
     case 'step':
-      return { ...state, step: { index: event.index, total: event.total, instruction: event.instruction, cached: false }, stepsDone: Math.max(0, event.index - 1) };
+      return {
+        ...state,
+        step: { index: event.index, total: event.total, instruction: event.instruction, cached: false },
+        stepsDone: Math.max(0, event.index - 1),
+      };
     case 'cached':
       return state.step ? { ...state, step: { ...state.step, cached: true } } : state;
     case 'log':
@@ -67,9 +77,24 @@ export function reduceBuildView(state: BuildViewState, raw: JobEvent): BuildView
     case 'reused':
       return { ...state, phase: undefined, result: { kind: 'reused', tag: event.tag } };
     case 'built':
-      return { ...state, phase: undefined, stepsDone: state.step?.total ?? state.stepsDone, result: { kind: 'built', tag: event.tag, seconds: event.seconds, steps: event.steps, cachedSteps: event.cachedSteps } };
+      return {
+        ...state,
+        phase: undefined,
+        stepsDone: state.step?.total ?? state.stepsDone,
+        result: {
+          kind: 'built',
+          tag: event.tag,
+          seconds: event.seconds,
+          steps: event.steps,
+          cachedSteps: event.cachedSteps,
+        },
+      };
     case 'failed':
-      return { ...state, phase: undefined, failure: { message: event.message, step: event.step, tail: event.tail ?? [] } };
+      return {
+        ...state,
+        phase: undefined,
+        failure: { message: event.message, step: event.step, tail: event.tail ?? [] },
+      };
     case 'output':
       return { ...state, output: keep(state.output, { stream: event.stream, text: event.text }) };
     case 'finished':

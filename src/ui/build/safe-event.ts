@@ -13,6 +13,7 @@ function clean(value: unknown): unknown {
 export function safeEvent(event: JobEvent): JobEvent {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(event)) out[key] = key === 'kind' ? value : clean(value);
-  if (event.kind === 'failed' && event.step) out.step = { ...event.step, instruction: safeText(event.step.instruction) };
+  if (event.kind === 'failed' && event.step)
+    out.step = { ...event.step, instruction: safeText(event.step.instruction) };
   return out as unknown as JobEvent;
 }

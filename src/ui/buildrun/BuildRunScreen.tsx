@@ -36,7 +36,13 @@ interface Props {
 export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, onBack }: Props) {
   const { isRawModeSupported } = useStdin();
   const samples = loadSamples();
-  const [stage, setStage] = useState<Stage>(path ? (autoCheck ? { id: 'running', path, choice: { sample: samples[0] } } : { id: 'action', path }) : { id: 'path' });
+  const [stage, setStage] = useState<Stage>(
+    path
+      ? autoCheck
+        ? { id: 'running', path, choice: { sample: samples[0] } }
+        : { id: 'action', path }
+      : { id: 'path' },
+  );
   const [focus, setFocus] = useState(0);
   const [view, setView] = useState<BuildViewState>(initialBuildView);
   const abort = useRef<AbortController | undefined>(undefined);
@@ -46,9 +52,17 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
   const solveNow = useSolveNow(() => solvePath, solvePath ?? '', stage.id === 'action');
   const solveOffered = !['probing', 'unavailable'].includes(solveNow.view.status);
   const actions: Array<{ label: string; choice?: JobChoice; solve?: boolean }> = [
-    ...samples.map((s) => ({ label: s.name === 'check-env' ? 'Check the environment (does the image hold what it declares?)' : `Run the sample "${s.name}": ${s.summary}`, choice: { sample: s } })),
+    ...samples.map((s) => ({
+      label:
+        s.name === 'check-env'
+          ? 'Check the environment (does the image hold what it declares?)'
+          : `Run the sample "${s.name}": ${s.summary}`,
+      choice: { sample: s },
+    })),
     { label: 'Run a script of my own…' },
-    ...(solveOffered ? [{ label: 'Solve now: the conda dependencies against their channels (no Docker needed)', solve: true }] : []),
+    ...(solveOffered
+      ? [{ label: 'Solve now: the conda dependencies against their channels (no Docker needed)', solve: true }]
+      : []),
   ];
 
   useEffect(() => {
@@ -59,7 +73,15 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
     const onEvent = (event: JobEvent) => setView((v) => reduceBuildView(v, event));
     runFromApp(stage.path, stage.choice, onEvent, controller.signal, outputsRoot).then(
       (result) => setStage({ id: 'done', path: stage.path, choice: stage.choice, result }),
-      (err: Error) => setStage({ id: 'done', path: stage.path, choice: stage.choice, error: controller.signal.aborted ? 'stopped; nothing it created was left behind' : safeLine(err.message.split('\n')[0]) }),
+      (err: Error) =>
+        setStage({
+          id: 'done',
+          path: stage.path,
+          choice: stage.choice,
+          error: controller.signal.aborted
+            ? 'stopped; nothing it created was left behind'
+            : safeLine(err.message.split('\n')[0]),
+        }),
     );
     return () => controller.abort();
   }, [stage.id === 'running' ? stage : undefined]);
@@ -72,7 +94,9 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
         else if (pressed('select', input, key)) {
           const a = actions[focus];
           if (a.solve) return solveNow.start();
-          setStage(a.choice ? { id: 'running', path: stage.path, choice: a.choice } : { id: 'script', path: stage.path });
+          setStage(
+            a.choice ? { id: 'running', path: stage.path, choice: a.choice } : { id: 'script', path: stage.path },
+          );
         } else if (pressed('back', input, key)) setStage({ id: 'path' });
         else if (pressed('quit', input, key)) onBack();
       } else if (stage.id === 'running') {
@@ -83,17 +107,27 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
         else if (pressed('quit', input, key)) onBack();
       }
     },
-    { isActive: Boolean(isRawModeSupported) && (stage.id === 'action' || stage.id === 'running' || stage.id === 'done') },
+    {
+      isActive: Boolean(isRawModeSupported) && (stage.id === 'action' || stage.id === 'running' || stage.id === 'done'),
+    },
   );
 
   if (stage.id === 'path' || stage.id === 'script') {
     return (
       <Box flexDirection="column">
         <Text bold>Build & run</Text>
-        <Text dimColor>{stage.id === 'path' ? 'The environment definition to build (any format). Needs a running Docker daemon.' : 'The script to run; its folder is the snapshot (mind .amlignore).'}</Text>
+        <Text dimColor>
+          {stage.id === 'path'
+            ? 'The environment definition to build (any format). Needs a running Docker daemon.'
+            : 'The script to run; its folder is the snapshot (mind .amlignore).'}
+        </Text>
         <PathPrompt
           label={stage.id === 'path' ? 'Definition:' : 'Script:'}
-          onSubmit={(p) => (stage.id === 'path' ? setStage({ id: 'action', path: p }) : setStage({ id: 'running', path: stage.path, choice: { script: p } }))}
+          onSubmit={(p) =>
+            stage.id === 'path'
+              ? setStage({ id: 'action', path: p })
+              : setStage({ id: 'running', path: stage.path, choice: { script: p } })
+          }
           onCancel={() => (stage.id === 'path' ? onBack() : setStage({ id: 'action', path: stage.path }))}
         />
         <Footer keys={['complete', 'select', 'back']} labels={{ select: 'next' }} />
@@ -104,7 +138,9 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
     return (
       <Box flexDirection="column">
         <Text bold wrap="truncate-start">{`Build & run: ${stage.path}`}</Text>
-        <Text dimColor>The image is built the way Azure ML builds it (reused when the definition has not changed).</Text>
+        <Text dimColor>
+          The image is built the way Azure ML builds it (reused when the definition has not changed).
+        </Text>
         {actions.map((a, i) => (
           <Text key={a.label} inverse={i === focus} wrap="truncate-end">
             {i === focus ? '▸ ' : '  '}
@@ -112,7 +148,10 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
           </Text>
         ))}
         <SolveSummary view={solveNow.view} />
-        <Footer keys={['up', 'select', 'back', 'quit']} labels={{ select: 'start', back: 'other file', quit: 'home' }} />
+        <Footer
+          keys={['up', 'select', 'back', 'quit']}
+          labels={{ select: 'start', back: 'other file', quit: 'home' }}
+        />
       </Box>
     );
   }
@@ -121,12 +160,25 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
     <Box flexDirection="column">
       <Text bold wrap="truncate-start">{`Build & run: ${stage.path}`}</Text>
       <BuildProgress state={view} paneLines={paneLines} barWidth={Math.min(24, Math.floor(width / 4))} />
-      {stage.id === 'done' && stage.result?.report ? <CheckTable report={stage.result.report} width={width} height={paneLines + 2} /> : null}
-      {stage.id === 'done' && stage.error ? <Text color="red" wrap="wrap">{stage.error}</Text> : null}
-      {stage.id === 'done' && stage.result && !stage.result.report ? (
-        <Text color={stage.result.exitCode === 0 ? 'green' : 'red'}>{stage.result.timedOut ? 'the script was stopped: it ran too long' : `the script exited with ${stage.result.exitCode}`}</Text>
+      {stage.id === 'done' && stage.result?.report ? (
+        <CheckTable report={stage.result.report} width={width} height={paneLines + 2} />
       ) : null}
-      <Footer keys={stage.id === 'running' ? ['back'] : ['select', 'back', 'quit']} labels={stage.id === 'running' ? { back: 'stop' } : { select: 'run again', back: 'other job', quit: 'home' }} />
+      {stage.id === 'done' && stage.error ? (
+        <Text color="red" wrap="wrap">
+          {stage.error}
+        </Text>
+      ) : null}
+      {stage.id === 'done' && stage.result && !stage.result.report ? (
+        <Text color={stage.result.exitCode === 0 ? 'green' : 'red'}>
+          {stage.result.timedOut
+            ? 'the script was stopped: it ran too long'
+            : `the script exited with ${stage.result.exitCode}`}
+        </Text>
+      ) : null}
+      <Footer
+        keys={stage.id === 'running' ? ['back'] : ['select', 'back', 'quit']}
+        labels={stage.id === 'running' ? { back: 'stop' } : { select: 'run again', back: 'other job', quit: 'home' }}
+      />
     </Box>
   );
 }

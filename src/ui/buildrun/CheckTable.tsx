@@ -19,7 +19,9 @@ export function CheckTable({ report, width, height }: { report: CheckReport; wid
           </Text>
         </Box>
       ))}
-      {rows.length > shown.length ? <Text dimColor>{`  … ${rows.length - shown.length} more passed checks`}</Text> : null}
+      {rows.length > shown.length ? (
+        <Text dimColor>{`  … ${rows.length - shown.length} more passed checks`}</Text>
+      ) : null}
       <Text bold color={report.ok ? 'green' : 'red'} wrap="wrap">
         {verdict(report)}
       </Text>

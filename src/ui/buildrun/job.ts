@@ -28,13 +28,21 @@ export interface AppJobResult {
 
 const quiet = () => new Writable({ write: (_c, _e, done) => done() });
 
-export async function runFromApp(path: string, choice: JobChoice, onEvent: JobListener, signal: AbortSignal, outputsRoot = 'amlenv-runs'): Promise<AppJobResult> {
+export async function runFromApp(
+  path: string,
+  choice: JobChoice,
+  onEvent: JobListener,
+  signal: AbortSignal,
+  outputsRoot = 'amlenv-runs',
+): Promise<AppJobResult> {
   const connecting = connectDocker();
   connecting.catch(() => undefined);
   const prepared = await prepareDefinition(path);
   if (!prepared.ok) {
     const first = prepared.diagnostics.find((d) => d.severity === 'error');
-    throw new Error(`${path} has errors, so nothing was built: ${first ? `${first.path}: ${first.message} [${first.rule}]` : 'see amlenv validate'}`);
+    throw new Error(
+      `${path} has errors, so nothing was built: ${first ? `${first.path}: ${first.message} [${first.rule}]` : 'see amlenv validate'}`,
+    );
   }
   const sample = 'sample' in choice ? choice.sample : undefined;
   const emptySource = sample ? mkdtempSync(join(tmpdir(), 'amlenv-source-')) : undefined;
@@ -44,7 +52,11 @@ export async function runFromApp(path: string, choice: JobChoice, onEvent: JobLi
     const scan = scanSource(sourceDir);
     const verdict = checkSnapshot(scan);
     if (!verdict.ok) throw new Error(`${verdict.message}; list what the job does not need in .amlignore`);
-    const script = sample ? sampleScriptInContainer(sample) : relative(sourceDir, resolve((choice as { script: string }).script)).split(sep).join('/');
+    const script = sample
+      ? sampleScriptInContainer(sample)
+      : relative(sourceDir, resolve((choice as { script: string }).script))
+          .split(sep)
+          .join('/');
     const docker = await connecting;
     const image = (await ensureImage(docker, prepared.inputs, prepared.plan, { signal, onEvent })).tag;
     const runId = `${safeRepositoryName(prepared.inputs.name)}_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
@@ -66,9 +78,21 @@ export async function runFromApp(path: string, choice: JobChoice, onEvent: JobLi
       signal,
       onEvent,
     });
-    onEvent({ kind: 'finished', exitCode: result.exitCode, timedOut: result.timedOut, oomKilled: result.oomKilled, seconds: result.seconds, outputsDir, collected: result.collected, skipped: result.skipped });
+    onEvent({
+      kind: 'finished',
+      exitCode: result.exitCode,
+      timedOut: result.timedOut,
+      oomKilled: result.oomKilled,
+      seconds: result.seconds,
+      outputsDir,
+      collected: result.collected,
+      skipped: result.skipped,
+    });
     const reportFile = join(outputsDir, 'outputs', 'env-report.json');
-    const report = sample?.name === DEFAULT_SAMPLE && existsSync(reportFile) ? parseReport(readFileSync(reportFile, 'utf8')) : undefined;
+    const report =
+      sample?.name === DEFAULT_SAMPLE && existsSync(reportFile)
+        ? parseReport(readFileSync(reportFile, 'utf8'))
+        : undefined;
     return { exitCode: result.exitCode, timedOut: result.timedOut, outputsDir, report };
   } finally {
     extra?.cleanup();

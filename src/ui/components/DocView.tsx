@@ -4,7 +4,17 @@ import { pressed } from '../keys.js';
 import { Footer } from './Footer.js';
 
 /** A scrollable page of text (a rule's explanation, a lesson). */
-export function DocView({ title, text, height, onBack }: { title: string; text: string; height: number; onBack: () => void }) {
+export function DocView({
+  title,
+  text,
+  height,
+  onBack,
+}: {
+  title: string;
+  text: string;
+  height: number;
+  onBack: () => void;
+}) {
   const { isRawModeSupported } = useStdin();
   const lines = text.split('\n');
   const page = Math.max(3, height - 3);
@@ -29,7 +39,9 @@ export function DocView({ title, text, height, onBack }: { title: string; text: 
           {line || ' '}
         </Text>
       ))}
-      <Text dimColor>{lines.length > page ? `lines ${top + 1}–${Math.min(lines.length, top + page)} of ${lines.length}` : ' '}</Text>
+      <Text dimColor>
+        {lines.length > page ? `lines ${top + 1}–${Math.min(lines.length, top + page)} of ${lines.length}` : ' '}
+      </Text>
       <Footer keys={['up', 'pageDown', 'back']} labels={{ up: 'scroll', back: 'back' }} />
     </Box>
   );

@@ -39,7 +39,17 @@ export function commonPrefix(items: string[]): string {
 }
 
 /** A path input with Tab completion. */
-export function PathPrompt({ label, initial = '', onSubmit, onCancel }: { label: string; initial?: string; onSubmit: (path: string) => void; onCancel: () => void }) {
+export function PathPrompt({
+  label,
+  initial = '',
+  onSubmit,
+  onCancel,
+}: {
+  label: string;
+  initial?: string;
+  onSubmit: (path: string) => void;
+  onCancel: () => void;
+}) {
   const { isRawModeSupported } = useStdin();
   const [buf, setBuf] = useState(buffer(initial));
   const [candidates, setCandidates] = useState<string[]>([]);

@@ -5,4 +5,5 @@ export function visibleWindow(length: number, focus: number, height: number): [n
   return [start, start + height];
 }
 
-export const truncate = (text: string, width: number): string => (text.length <= width ? text : width <= 1 ? text.slice(0, width) : text.slice(0, width - 1) + '…');
+export const truncate = (text: string, width: number): string =>
+  text.length <= width ? text : width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;

@@ -14,7 +14,11 @@ import { visibleWindow } from '../components/window.js';
 import { LessonView } from './LessonView.js';
 import { listRows } from './list-rows.js';
 
-export type LearnView = { id: 'topics'; focus: number } | { id: 'lessons'; topic: string; focus: number } | { id: 'lesson'; lesson: string; from: LearnView } | { id: 'quiz'; topic?: string; lesson?: string; count: number; from: LearnView };
+export type LearnView =
+  | { id: 'topics'; focus: number }
+  | { id: 'lessons'; topic: string; focus: number }
+  | { id: 'lesson'; lesson: string; from: LearnView }
+  | { id: 'quiz'; topic?: string; lesson?: string; count: number; from: LearnView };
 
 export interface LearnScreenProps {
   /** Open at a topic's lessons, or at one lesson. */
@@ -29,19 +33,38 @@ export interface LearnScreenProps {
 }
 
 function initialView(content: Content, topic?: string, lesson?: string): LearnView {
-  const topicIndex = Math.max(0, content.topics.findIndex((t) => t.id === topic));
+  const topicIndex = Math.max(
+    0,
+    content.topics.findIndex((t) => t.id === topic),
+  );
   const topics: LearnView = { id: 'topics', focus: topicIndex };
   const l = lesson ? content.lessons.find((x) => x.id === lesson) : undefined;
   if (l) {
     const inTopic = lessonsOf(content, l.topic);
-    const lessons: LearnView = { id: 'lessons', topic: l.topic, focus: Math.max(0, inTopic.findIndex((x) => x.id === l.id)) };
+    const lessons: LearnView = {
+      id: 'lessons',
+      topic: l.topic,
+      focus: Math.max(
+        0,
+        inTopic.findIndex((x) => x.id === l.id),
+      ),
+    };
     return { id: 'lesson', lesson: l.id, from: lessons };
   }
   return topic ? { id: 'lessons', topic: content.topics[topicIndex].id, focus: 0 } : topics;
 }
 
 /** Topics with a mastery bar and what is due, their lessons, a lesson to read, a quiz on what was read. */
-export function LearnScreen({ topic, lesson, width, height, storeDir, clock = Date.now, editor, onExit }: LearnScreenProps) {
+export function LearnScreen({
+  topic,
+  lesson,
+  width,
+  height,
+  storeDir,
+  clock = Date.now,
+  editor,
+  onExit,
+}: LearnScreenProps) {
   const { isRawModeSupported } = useStdin();
   const [content] = useState(() => loadContent());
   const [store] = useState(() => new LearningStore(storeDir));
@@ -64,18 +87,27 @@ export function LearnScreen({ topic, lesson, width, height, storeDir, clock = Da
         if (pressed('up', input, key)) setView({ ...v, focus: (v.focus - 1 + n) % n });
         else if (pressed('down', input, key)) setView({ ...v, focus: (v.focus + 1) % n });
         else if (pressed('select', input, key)) setView({ id: 'lessons', topic: content.topics[v.focus].id, focus: 0 });
-        else if (pressed('quiz', input, key)) setView({ id: 'quiz', topic: content.topics[v.focus].id, count: PRACTICE_COUNT, from: v });
+        else if (pressed('quiz', input, key))
+          setView({ id: 'quiz', topic: content.topics[v.focus].id, count: PRACTICE_COUNT, from: v });
         else if (pressed('back', input, key) || pressed('quit', input, key)) onExit();
       } else if (v.id === 'lessons') {
         const list = lessonsOf(content, v.topic);
         const n = list.length;
         if (pressed('up', input, key)) setView({ ...v, focus: (v.focus - 1 + n) % n });
         else if (pressed('down', input, key)) setView({ ...v, focus: (v.focus + 1) % n });
-        else if (pressed('select', input, key) && list[v.focus]) setView({ id: 'lesson', lesson: list[v.focus].id, from: v });
+        else if (pressed('select', input, key) && list[v.focus])
+          setView({ id: 'lesson', lesson: list[v.focus].id, from: v });
         else if (pressed('quiz', input, key) && list[v.focus]) {
           const id = list[v.focus].id;
           setView({ id: 'quiz', lesson: id, count: content.questions.filter((q) => q.lesson === id).length, from: v });
-        } else if (pressed('back', input, key)) setView({ id: 'topics', focus: Math.max(0, content.topics.findIndex((t) => t.id === v.topic)) });
+        } else if (pressed('back', input, key))
+          setView({
+            id: 'topics',
+            focus: Math.max(
+              0,
+              content.topics.findIndex((t) => t.id === v.topic),
+            ),
+          });
         else if (pressed('quit', input, key)) onExit();
       }
     },
@@ -87,34 +119,89 @@ export function LearnScreen({ topic, lesson, width, height, storeDir, clock = Da
   if (view.id === 'lesson') {
     const l = content.lessons.find((x) => x.id === view.lesson)!;
     const count = content.questions.filter((q) => q.lesson === l.id).length;
-    body = <LessonView lesson={l} width={width} height={h} note={`${count} question${count === 1 ? '' : 's'} on this lesson: q quizzes you on them`} onQuiz={() => setView({ id: 'quiz', lesson: l.id, count, from: view })} onBack={() => setView(view.from)} onQuit={onExit} />;
+    body = (
+      <LessonView
+        lesson={l}
+        width={width}
+        height={h}
+        note={`${count} question${count === 1 ? '' : 's'} on this lesson: q quizzes you on them`}
+        onQuiz={() => setView({ id: 'quiz', lesson: l.id, count, from: view })}
+        onBack={() => setView(view.from)}
+        onQuit={onExit}
+      />
+    );
   } else if (view.id === 'quiz') {
-    body = <QuizScreen mode="practice" topic={view.topic} lesson={view.lesson} count={view.count} store={store} content={content} width={width} height={h} clock={clock} editor={editor} onExit={() => setView(view.from)} onQuit={onExit} />;
+    body = (
+      <QuizScreen
+        mode="practice"
+        topic={view.topic}
+        lesson={view.lesson}
+        count={view.count}
+        store={store}
+        content={content}
+        width={width}
+        height={h}
+        clock={clock}
+        editor={editor}
+        onExit={() => setView(view.from)}
+        onQuit={onExit}
+      />
+    );
   } else if (view.id === 'topics') {
     const items = content.topics.map((t) => {
       const p = report.topics.find((x) => x.id === t.id)!;
       const s = dueSummary(content.questions, store.cards, now, { topic: t.id });
-      const due = [s.due ? `${s.due} due` : '', s.fresh ? `${s.fresh} new` : ''].filter(Boolean).join(' · ') || 'nothing due';
+      const due =
+        [s.due ? `${s.due} due` : '', s.fresh ? `${s.fresh} new` : ''].filter(Boolean).join(' · ') || 'nothing due';
       return { title: t.title, stats: `${bar(p.mastery)} ${String(Math.round(p.mastery * 100)).padStart(3)}%  ${due}` };
     });
     const { lines: rows, starts } = listRows(items, view.focus, width - 2);
     const focused = content.topics[view.focus];
     const room = Math.max(3, h - 8);
     const [start, end] = visibleWindow(rows.length, starts[view.focus], room);
-    const lines: Line[] = [...rows.slice(start, end), { text: '' }, ...wrapped(focused.summary, width - 2, '', '', { dim: true })];
-    body = <Page width={width} title="Learn — topics" status={`${report.dueToday} due today · mastery ${Math.round(report.overall.mastery * 100)}%`} body={lines} scroll={0} height={h} footer={['up', 'select', 'quiz', 'back']} labels={{ select: 'lessons', quiz: 'quiz this topic', back: 'back' }} />;
+    const lines: Line[] = [
+      ...rows.slice(start, end),
+      { text: '' },
+      ...wrapped(focused.summary, width - 2, '', '', { dim: true }),
+    ];
+    body = (
+      <Page
+        width={width}
+        title="Learn — topics"
+        status={`${report.dueToday} due today · mastery ${Math.round(report.overall.mastery * 100)}%`}
+        body={lines}
+        scroll={0}
+        height={h}
+        footer={['up', 'select', 'quiz', 'back']}
+        labels={{ select: 'lessons', quiz: 'quiz this topic', back: 'back' }}
+      />
+    );
   } else {
     const t = content.topics.find((x) => x.id === view.topic)!;
     const items = lessons.map((l) => {
       const s = dueSummary(content.questions, store.cards, now, { lesson: l.id });
       const due = [s.due ? `${s.due} due` : '', s.fresh ? `${s.fresh} new` : ''].filter(Boolean).join(' · ');
-      return { title: l.title, stats: `${String(s.total).padStart(2)} question${s.total === 1 ? ' ' : 's'}${due ? ` · ${due}` : ''}` };
+      return {
+        title: l.title,
+        stats: `${String(s.total).padStart(2)} question${s.total === 1 ? ' ' : 's'}${due ? ` · ${due}` : ''}`,
+      };
     });
     const { lines: rows, starts } = listRows(items, view.focus, width - 2);
     const room = Math.max(3, h - 8);
     const [start, end] = visibleWindow(rows.length, starts[view.focus] ?? 0, room);
     const p = report.topics.find((x) => x.id === t.id)!;
-    body = <Page width={width} title={`Learn — ${t.title}`} status={`mastery ${Math.round(p.mastery * 100)}% · ${p.dueToday} due today`} body={[...rows.slice(start, end), { text: '' }, ...wrapped(t.summary, width - 2, '', '', { dim: true })]} scroll={0} height={h} footer={['up', 'select', 'quiz', 'back']} labels={{ select: 'read', quiz: 'quiz this lesson', back: 'topics' }} />;
+    body = (
+      <Page
+        width={width}
+        title={`Learn — ${t.title}`}
+        status={`mastery ${Math.round(p.mastery * 100)}% · ${p.dueToday} due today`}
+        body={[...rows.slice(start, end), { text: '' }, ...wrapped(t.summary, width - 2, '', '', { dim: true })]}
+        scroll={0}
+        height={h}
+        footer={['up', 'select', 'quiz', 'back']}
+        labels={{ select: 'read', quiz: 'quiz this lesson', back: 'topics' }}
+      />
+    );
   }
   return (
     <Box flexDirection="column" width={width}>

@@ -11,7 +11,18 @@ import { ratingFor } from '../../learn/scheduler.js';
 import { editInExternalEditor, editorCommand } from './editor.js';
 import { farewellLines, resumeCommand } from './exam-farewell.js';
 import { listRows } from '../learn/list-rows.js';
-import { type ExamContext, examEdited, examKey, type ExamState, type ExamStep, examTick, questionAt, sessionNow, startExamState, timeLeft } from './exam-state.js';
+import {
+  type ExamContext,
+  examEdited,
+  examKey,
+  type ExamState,
+  type ExamStep,
+  examTick,
+  questionAt,
+  sessionNow,
+  startExamState,
+  timeLeft,
+} from './exam-state.js';
 import { feedbackLines, formatClock, type Line, promptLines, wrapped } from './lines.js';
 import { bodyHeight, LineView, Page } from './Page.js';
 import { editorHeight, layoutQuestion, QuestionView, questionScrollMax } from './QuestionView.js';
@@ -40,7 +51,15 @@ export function examReviews(exam: Session, questions: ReadonlyMap<string, Questi
   return exam.questionIds.flatMap((id) => {
     const a = exam.answers[id];
     const q = questions.get(id);
-    return a && q ? [{ id, rating: ratingFor({ type: q.type, correct: a.correct, hints: 0, ms: a.ms }), at: new Date(a.answeredAt) }] : [];
+    return a && q
+      ? [
+          {
+            id,
+            rating: ratingFor({ type: q.type, correct: a.correct, hints: 0, ms: a.ms }),
+            at: new Date(a.answeredAt),
+          },
+        ]
+      : [];
   });
 }
 
@@ -55,30 +74,62 @@ function examLines(b: ExamBlueprint, content: Pick<Content, 'questions'>, width:
   );
 }
 
-function introLines(state: ExamState, content: Pick<Content, 'questions' | 'exams'>, now: number, width: number, next?: string): Line[] {
+function introLines(
+  state: ExamState,
+  content: Pick<Content, 'questions' | 'exams'>,
+  now: number,
+  width: number,
+  next?: string,
+): Line[] {
   const n = state.exam.questionIds.length;
   const b = blueprintOf(content.exams, state.exam.exam);
   const { pass, scale } = passMark(b);
-  const title: Line[] = b ? [...wrapped(`${examLabel(b.id)} · ${b.name}${b.status === 'retired' ? ` (retired${b.retired ? ` ${b.retired}` : ''})` : ''}`, width, '', '', { bold: true }), { text: '' }] : [];
+  const title: Line[] = b
+    ? [
+        ...wrapped(
+          `${examLabel(b.id)} · ${b.name}${b.status === 'retired' ? ` (retired${b.retired ? ` ${b.retired}` : ''})` : ''}`,
+          width,
+          '',
+          '',
+          { bold: true },
+        ),
+        { text: '' },
+      ]
+    : [];
   const size = `${n} questions, ${state.exam.minutes} minutes; the pass mark is ${pass} of ${scale}.`;
   const leave = `Esc pauses: finish early, or save and leave (amlenv quiz --exam${b ? ` ${b.id}` : ''} resumes it, with the clock where it stopped).`;
   if (state.resuming) {
     return [
       ...title,
-      ...wrapped(`An unfinished exam: ${answeredCount(state.exam)} of ${n} answered, ${formatClock(timeLeft(state, now))} left on its clock.`, width, '', '', { bold: true }),
+      ...wrapped(
+        `An unfinished exam: ${answeredCount(state.exam)} of ${n} answered, ${formatClock(timeLeft(state, now))} left on its clock.`,
+        width,
+        '',
+        '',
+        { bold: true },
+      ),
       ...wrapped(size, width),
       { text: '' },
-      ...wrapped(`Enter resumes it where you stopped. n starts a new ${next ? `${examLabel(next)} ` : ''}exam instead (the unfinished one is dropped).`, width),
+      ...wrapped(
+        `Enter resumes it where you stopped. n starts a new ${next ? `${examLabel(next)} ` : ''}exam instead (the unfinished one is dropped).`,
+        width,
+      ),
       ...wrapped(leave, width),
     ];
   }
   return [
     ...title,
     { text: `${n} questions across the topics, ${state.exam.minutes} minutes.`, bold: true },
-    ...wrapped(`Pass mark: ${pass} of ${scale}. No feedback until the end; partly right answers earn nothing, as in the real exams.`, width),
+    ...wrapped(
+      `Pass mark: ${pass} of ${scale}. No feedback until the end; partly right answers earn nothing, as in the real exams.`,
+      width,
+    ),
     ...(b ? [{ text: '' }, ...examLines(b, content, width)] : []),
     { text: '' },
-    ...wrapped(`Enter answers and moves on; Tab skips a question and Shift-Tab goes back to change an answer. ${leave}`, width),
+    ...wrapped(
+      `Enter answers and moves on; Tab skips a question and Shift-Tab goes back to change an answer. ${leave}`,
+      width,
+    ),
   ];
 }
 
@@ -88,7 +139,11 @@ function resultLines(state: ExamState, blueprints: readonly ExamBlueprint[] | un
   const { pass, scale } = passMark(b);
   // Titles whole, wrapped under themselves when the screen is narrow; the bars stay in one column.
   const breakdown = (rows: Array<{ title: string; correct: number; total: number }>, colored: boolean): Line[] => {
-    const { lines, starts } = listRows(rows.map((t) => ({ title: t.title, stats: `${bar(t.correct / t.total)} ${t.correct}/${t.total}` })), -1, width);
+    const { lines, starts } = listRows(
+      rows.map((t) => ({ title: t.title, stats: `${bar(t.correct / t.total)} ${t.correct}/${t.total}` })),
+      -1,
+      width,
+    );
     if (!colored) return lines;
     return lines.map((l, i) => {
       const t = rows[starts.filter((s) => s <= i).length - 1];
@@ -97,15 +152,36 @@ function resultLines(state: ExamState, blueprints: readonly ExamBlueprint[] | un
   };
   const out: Line[] = [
     ...(b ? wrapped(`${examLabel(b.id)} · ${b.name}`, width, '', '', { dim: true }) : []),
-    { text: `Score: ${r.score} / ${scale} — ${r.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${pass})`, bold: true, color: r.passed ? 'green' : 'red' },
-    { text: `${r.correct} of ${r.total} right${r.unanswered ? ` · ${r.unanswered} unanswered` : ''} · ${Math.round(state.exam.elapsedMs / 60000)} of ${state.exam.minutes} minutes used` },
+    {
+      text: `Score: ${r.score} / ${scale} — ${r.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${pass})`,
+      bold: true,
+      color: r.passed ? 'green' : 'red',
+    },
+    {
+      text: `${r.correct} of ${r.total} right${r.unanswered ? ` · ${r.unanswered} unanswered` : ''} · ${Math.round(state.exam.elapsedMs / 60000)} of ${state.exam.minutes} minutes used`,
+    },
     { text: '' },
     ...(r.byArea?.length ? [{ text: 'By skill area', bold: true }, ...breakdown(r.byArea, false), { text: '' }] : []),
     { text: 'By topic', bold: true },
     ...breakdown(r.byTopic, true),
   ];
-  if (state.unsaved) out.push({ text: '' }, { text: `This result was NOT saved (${state.unsaved}): it counts for this session only.`, color: 'red' });
-  out.push({ text: '' }, ...wrapped(r.wrong.length ? `Enter reviews the ${r.wrong.length} question${r.wrong.length === 1 ? '' : 's'} you got wrong or left out, with explanations.` : 'Every answer was right.', width, '', '', { dim: true }));
+  if (state.unsaved)
+    out.push(
+      { text: '' },
+      { text: `This result was NOT saved (${state.unsaved}): it counts for this session only.`, color: 'red' },
+    );
+  out.push(
+    { text: '' },
+    ...wrapped(
+      r.wrong.length
+        ? `Enter reviews the ${r.wrong.length} question${r.wrong.length === 1 ? '' : 's'} you got wrong or left out, with explanations.`
+        : 'Every answer was right.',
+      width,
+      '',
+      '',
+      { dim: true },
+    ),
+  );
   return out;
 }
 
@@ -115,7 +191,14 @@ function reviewLines(state: ExamState, content: Content, exercises: Map<string, 
   const q = item.question;
   const exercise = q.type === 'fix-file' ? exercises.get(q.exercise) : undefined;
   const graded = item.answer ? grade(q, item.answer.answer, { exercise: (id) => exercises.get(id) }) : undefined;
-  return [...promptLines(q, width), { text: '' }, ...feedbackLines(q, item.answer?.answer, graded, width, { exercise, lesson: content.lessons.find((l) => l.id === q.lesson) })];
+  return [
+    ...promptLines(q, width),
+    { text: '' },
+    ...feedbackLines(q, item.answer?.answer, graded, width, {
+      exercise,
+      lesson: content.lessons.find((l) => l.id === q.lesson),
+    }),
+  ];
 }
 
 /** After a save: nothing says "saved" unless it was; the reason is told once, then the session goes on in memory. */
@@ -125,7 +208,10 @@ export function afterSave(state: ExamState, save: SaveResult): ExamState {
   const claimed = state.message?.text.startsWith('answer saved');
   const why = save.first ? `: ${save.reason}` : '';
   const message = claimed
-    ? { text: `answer kept in memory only (${answeredCount(state.exam)} of ${n}), not saved${why}`, tone: 'error' as const }
+    ? {
+        text: `answer kept in memory only (${answeredCount(state.exam)} of ${n}), not saved${why}`,
+        tone: 'error' as const,
+      }
     : save.first
       ? { text: `could not save the exam${why}; it goes on in memory only`, tone: 'error' as const }
       : state.message;
@@ -133,11 +219,33 @@ export function afterSave(state: ExamState, save: SaveResult): ExamState {
 }
 
 /** An exam: countdown, no feedback until the end, then the score, the breakdown and the review. */
-export function ExamSession({ exam, resuming, content, store, width, height, draw, next, clock = Date.now, today, editor: editorOption, onLeave, onQuit }: ExamSessionProps) {
+export function ExamSession({
+  exam,
+  resuming,
+  content,
+  store,
+  width,
+  height,
+  draw,
+  next,
+  clock = Date.now,
+  today,
+  editor: editorOption,
+  onLeave,
+  onQuit,
+}: ExamSessionProps) {
   const { isRawModeSupported, stdin } = useStdin();
   const { stdout } = useStdout();
-  const [lookups] = useState(() => ({ questions: new Map(content.questions.map((q) => [q.id, q])), exercises: new Map(content.exercises.map((e) => [e.id, e])) }));
-  const [state, setState] = useState<ExamState>(() => startExamState(exam, resuming, clock(), { questions: lookups.questions, exercise: (id) => lookups.exercises.get(id) }));
+  const [lookups] = useState(() => ({
+    questions: new Map(content.questions.map((q) => [q.id, q])),
+    exercises: new Map(content.exercises.map((e) => [e.id, e])),
+  }));
+  const [state, setState] = useState<ExamState>(() =>
+    startExamState(exam, resuming, clock(), {
+      questions: lookups.questions,
+      exercise: (id) => lookups.exercises.get(id),
+    }),
+  );
   const [now, setNow] = useState(() => clock());
   const ref = useRef(state);
   const scrollMax = useRef(0);
@@ -151,7 +259,18 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
     leave?.();
   }, [farewell]);
   const editor = editorOption === undefined ? editorCommand() : editorOption || undefined;
-  const ctx = (): ExamContext => ({ now: clock(), hasEditor: Boolean(editor), questions: lookups.questions, exercise: (id) => lookups.exercises.get(id), topics: content.topics, blueprints: content.exams, today, scrollMax: scrollMax.current, editorHeight: editorHeight(height), draw });
+  const ctx = (): ExamContext => ({
+    now: clock(),
+    hasEditor: Boolean(editor),
+    questions: lookups.questions,
+    exercise: (id) => lookups.exercises.get(id),
+    topics: content.topics,
+    blueprints: content.exams,
+    today,
+    scrollMax: scrollMax.current,
+    editorHeight: editorHeight(height),
+    draw,
+  });
 
   const run = (step: ExamStep) => {
     let current = step.state;
@@ -162,11 +281,24 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
         lastSave.current = at;
         current = afterSave(current, store.saveExam(sessionNow(current, at)));
       } else if (effect.type === 'discard') current = afterSave(current, store.saveExam(null));
-      else if (effect.type === 'finish') current = afterSave(current, store.finishExam(examRecord(current.exam, current.result!, new Date(at)), examReviews(current.exam, lookups.questions)));
+      else if (effect.type === 'finish')
+        current = afterSave(
+          current,
+          store.finishExam(
+            examRecord(current.exam, current.result!, new Date(at)),
+            examReviews(current.exam, lookups.questions),
+          ),
+        );
       else if (effect.type === 'open-editor' && editor) {
         const q = questionAt(current, ctx());
         const ex = q?.type === 'fix-file' ? lookups.exercises.get(q.exercise) : undefined;
-        const outcome = editInExternalEditor(effect.text, ex?.format === 'v1-json' ? 'env.json' : 'env.yml', editor, stdin, stdout);
+        const outcome = editInExternalEditor(
+          effect.text,
+          ex?.format === 'v1-json' ? 'env.json' : 'env.yml',
+          editor,
+          stdin,
+          stdout,
+        );
         current = examEdited(current, outcome.text, outcome.problem);
       } else if (effect.type === 'leave') leave = onLeave;
       else if (effect.type === 'quit') leave = onQuit ?? onLeave;
@@ -195,7 +327,8 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
       setNow(c.now);
       const step = examTick(ref.current, c);
       if (step.effects.length) run(step);
-      else if (ref.current.phase === 'question' && c.now - lastSave.current >= 15000) run({ state: ref.current, effects: [{ type: 'save' }] });
+      else if (ref.current.phase === 'question' && c.now - lastSave.current >= 15000)
+        run({ state: ref.current, effects: [{ type: 'save' }] });
     }, 1000);
     return () => clearInterval(timer);
   }, []);
@@ -203,9 +336,27 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
   const n = state.exam.questionIds.length;
   const left = formatClock(timeLeft(state, now));
   const textWidth = width - 2;
-  const page = (title: string, body: Line[], footer: Parameters<typeof Page>[0]['footer'], labels: Parameters<typeof Page>[0]['labels'], status?: string) => {
+  const page = (
+    title: string,
+    body: Line[],
+    footer: Parameters<typeof Page>[0]['footer'],
+    labels: Parameters<typeof Page>[0]['labels'],
+    status?: string,
+  ) => {
     scrollMax.current = Math.max(0, body.length - bodyHeight(height, 0));
-    return <Page width={width} title={title} status={status} body={body} scroll={state.scroll} height={height} message={state.message} footer={footer} labels={labels} />;
+    return (
+      <Page
+        width={width}
+        title={title}
+        status={status}
+        body={body}
+        scroll={state.scroll}
+        height={height}
+        message={state.message}
+        footer={footer}
+        labels={labels}
+      />
+    );
   };
 
   if (farewell) {
@@ -219,16 +370,64 @@ export function ExamSession({ exam, resuming, content, store, width, height, dra
   }
   switch (state.phase) {
     case 'intro':
-      return page(`Exam${state.exam.exam ? ` · ${examLabel(state.exam.exam)}` : ''}${state.resuming ? ' · resume' : ''}`, introLines(state, content, now, textWidth, next), state.resuming ? ['select', 'no', 'back'] : ['select', 'back'], { select: state.resuming ? 'resume' : 'start', no: 'new exam', back: 'back' });
+      return page(
+        `Exam${state.exam.exam ? ` · ${examLabel(state.exam.exam)}` : ''}${state.resuming ? ' · resume' : ''}`,
+        introLines(state, content, now, textWidth, next),
+        state.resuming ? ['select', 'no', 'back'] : ['select', 'back'],
+        { select: state.resuming ? 'resume' : 'start', no: 'new exam', back: 'back' },
+      );
     case 'paused':
-      return page(`Exam · paused`, [...wrapped(`${answeredCount(state.exam)} of ${n} answered; the clock is stopped at ${left} left until you continue.`, textWidth), { text: '' }, ...wrapped(`Enter continues. f scores the exam now (unanswered questions count as wrong). s saves it and leaves: ${resumeCommand(state.exam.exam)} resumes it with ${left} left.`, textWidth), ...(state.unsaved ? [{ text: '' }, ...wrapped(`Saving is not possible (${state.unsaved}): leaving loses this exam.`, textWidth, '', '', { color: 'red' })] : [])], ['select', 'finish', 'leave'], { select: 'continue', finish: 'finish now', leave: 'save and leave' }, `⏱ ${left} left`);
+      return page(
+        `Exam · paused`,
+        [
+          ...wrapped(
+            `${answeredCount(state.exam)} of ${n} answered; the clock is stopped at ${left} left until you continue.`,
+            textWidth,
+          ),
+          { text: '' },
+          ...wrapped(
+            `Enter continues. f scores the exam now (unanswered questions count as wrong). s saves it and leaves: ${resumeCommand(state.exam.exam)} resumes it with ${left} left.`,
+            textWidth,
+          ),
+          ...(state.unsaved
+            ? [
+                { text: '' },
+                ...wrapped(`Saving is not possible (${state.unsaved}): leaving loses this exam.`, textWidth, '', '', {
+                  color: 'red',
+                }),
+              ]
+            : []),
+        ],
+        ['select', 'finish', 'leave'],
+        { select: 'continue', finish: 'finish now', leave: 'save and leave' },
+        `⏱ ${left} left`,
+      );
     case 'confirm-finish':
-      return page('Exam · all answered', wrapped(`All ${n} questions are answered. Enter scores the exam; Esc goes back to check your answers first.`, textWidth), ['select', 'back'], { select: 'finish and score', back: 'check answers' }, `⏱ ${left} left`);
+      return page(
+        'Exam · all answered',
+        wrapped(
+          `All ${n} questions are answered. Enter scores the exam; Esc goes back to check your answers first.`,
+          textWidth,
+        ),
+        ['select', 'back'],
+        { select: 'finish and score', back: 'check answers' },
+        `⏱ ${left} left`,
+      );
     case 'result':
-      return page('Exam · result', resultLines(state, content.exams, textWidth), state.result?.wrong.length ? ['select', 'back'] : ['back'], { select: 'review wrong answers', back: 'done' });
+      return page(
+        'Exam · result',
+        resultLines(state, content.exams, textWidth),
+        state.result?.wrong.length ? ['select', 'back'] : ['back'],
+        { select: 'review wrong answers', back: 'done' },
+      );
     case 'review': {
       const item = state.result!.wrong[state.review];
-      return page(`Exam review · ${state.review + 1} of ${state.result!.wrong.length}${item ? ` · ${item.question.id}` : ''}`, reviewLines(state, content, lookups.exercises, textWidth), ['nextStep', 'prevStep', 'up', 'back'], { nextStep: 'next', prevStep: 'previous', up: 'scroll', back: 'result' });
+      return page(
+        `Exam review · ${state.review + 1} of ${state.result!.wrong.length}${item ? ` · ${item.question.id}` : ''}`,
+        reviewLines(state, content, lookups.exercises, textWidth),
+        ['nextStep', 'prevStep', 'up', 'back'],
+        { nextStep: 'next', prevStep: 'previous', up: 'scroll', back: 'result' },
+      );
     }
     case 'question': {
       const q = questionAt(state, ctx());

@@ -8,7 +8,8 @@ import type { Line } from './lines.js';
 export const bodyHeight = (height: number, pinned: number): number => Math.max(3, height - 4 - pinned);
 
 /** The first body line shown for a wanted scroll position. */
-export const clampScroll = (scroll: number, lines: number, window: number): number => Math.max(0, Math.min(scroll, lines - window));
+export const clampScroll = (scroll: number, lines: number, window: number): number =>
+  Math.max(0, Math.min(scroll, lines - window));
 
 export function LineView({ line }: { line: Line }) {
   return (
@@ -35,13 +36,28 @@ export interface PageProps {
 }
 
 /** A title, a scrolling body, pinned lines, a message and the key help: at most height - 1 lines. */
-export function Page({ width, title, status, body, scroll, height, pinned, pinnedHeight = 0, message, footer, labels }: PageProps) {
+export function Page({
+  width,
+  title,
+  status,
+  body,
+  scroll,
+  height,
+  pinned,
+  pinnedHeight = 0,
+  message,
+  footer,
+  labels,
+}: PageProps) {
   const window = bodyHeight(height, pinnedHeight);
   const top = clampScroll(scroll, body.length, window);
   const shown = body.slice(top, top + window);
   const end = top + shown.length;
   const keyRows = keyHelpRows(footer, labels, width);
-  const more = body.length > window ? `lines ${top + 1}–${end} of ${body.length}, ${top === 0 ? 'PgDn' : end === body.length ? 'PgUp' : 'PgUp/PgDn'}` : '';
+  const more =
+    body.length > window
+      ? `lines ${top + 1}–${end} of ${body.length}, ${top === 0 ? 'PgDn' : end === body.length ? 'PgUp' : 'PgUp/PgDn'}`
+      : '';
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">
@@ -62,7 +78,19 @@ export function Page({ width, title, status, body, scroll, height, pinned, pinne
         ))
       ) : (
         <>
-          <Text wrap="truncate-end" color={message?.tone === 'error' ? 'red' : message?.tone === 'success' ? 'green' : message?.tone === 'warning' ? 'yellow' : undefined} dimColor={!message}>
+          <Text
+            wrap="truncate-end"
+            color={
+              message?.tone === 'error'
+                ? 'red'
+                : message?.tone === 'success'
+                  ? 'green'
+                  : message?.tone === 'warning'
+                    ? 'yellow'
+                    : undefined
+            }
+            dimColor={!message}
+          >
             {message?.text ?? ' '}
           </Text>
           <Footer keys={footer} labels={labels} />
@@ -73,7 +101,11 @@ export function Page({ width, title, status, body, scroll, height, pinned, pinne
 }
 
 /** The key help in rows of the width, broken between keys. */
-export function keyHelpRows(footer: KeyId[], labels: Partial<Record<KeyId, string>> | undefined, width: number): string[] {
+export function keyHelpRows(
+  footer: KeyId[],
+  labels: Partial<Record<KeyId, string>> | undefined,
+  width: number,
+): string[] {
   const rows: string[] = [];
   for (const part of helpBar(footer, labels).split(' · ')) {
     const last = rows.length - 1;

@@ -8,7 +8,19 @@ import { LessonView } from '../learn/LessonView.js';
 import { editInExternalEditor, editorCommand } from './editor.js';
 import { feedbackLines, type Line, ratingLines, TYPE_LABEL } from './lines.js';
 import { bodyHeight, Page } from './Page.js';
-import { closeLesson, currentQuestion, markUnsaved, type PracticeContext, practiceEdited, practiceKey, type PracticeItem, type PracticeState, type PracticeStep, startPractice, withNextReview } from './practice-state.js';
+import {
+  closeLesson,
+  currentQuestion,
+  markUnsaved,
+  type PracticeContext,
+  practiceEdited,
+  practiceKey,
+  type PracticeItem,
+  type PracticeState,
+  type PracticeStep,
+  startPractice,
+  withNextReview,
+} from './practice-state.js';
 import { editorHeight, layoutQuestion, QuestionView, questionScrollMax } from './QuestionView.js';
 
 export interface PracticeSessionProps {
@@ -36,8 +48,12 @@ export function savedLine(results: PracticeState['results'], reason: string | un
   const unsaved = results.filter((r) => r.saved === false).length;
   if (!unsaved) return { text: 'Your answers are saved. amlenv progress shows what is due next.', dim: true };
   const why = reason ? ` (${reason})` : '';
-  if (unsaved === results.length) return { text: `Your answers were NOT saved${why}: they count for this session only.`, color: 'red' };
-  return { text: `${results.length - unsaved} of ${results.length} answers saved; ${unsaved} could not be${why} and count for this session only.`, color: 'red' };
+  if (unsaved === results.length)
+    return { text: `Your answers were NOT saved${why}: they count for this session only.`, color: 'red' };
+  return {
+    text: `${results.length - unsaved} of ${results.length} answers saved; ${unsaved} could not be${why} and count for this session only.`,
+    color: 'red',
+  };
 }
 
 function summaryLines(state: PracticeState, content: Content, width: number, notSaved?: string): Line[] {
@@ -45,11 +61,19 @@ function summaryLines(state: PracticeState, content: Content, width: number, not
   const out: Line[] = [];
   if (!state.items.length) out.push({ text: 'No questions match.' });
   else if (!state.results.length) out.push({ text: 'No questions answered this time.' });
-  else out.push({ text: `${right} of ${state.results.length} right.`, bold: true, color: right === state.results.length ? 'green' : undefined }, { text: '' });
+  else
+    out.push(
+      {
+        text: `${right} of ${state.results.length} right.`,
+        bold: true,
+        color: right === state.results.length ? 'green' : undefined,
+      },
+      { text: '' },
+    );
   for (const r of state.results) {
     const q = content.questions.find((x) => x.id === r.id);
     const text = `${r.correct ? '✓' : '✗'} ${r.id.padEnd(20)} ${RATING_NAME[r.rating].padEnd(6)} ${(q?.prompt ?? '').replace(/\s+/g, ' ')}`;
-    out.push({ text: text.length > width ? text.slice(0, width - 1) + '…' : text, color: r.correct ? 'green' : 'red' });
+    out.push({ text: text.length > width ? `${text.slice(0, width - 1)}…` : text, color: r.correct ? 'green' : 'red' });
   }
   if (state.results.length) {
     // The ratings in the list above, in words.
@@ -61,7 +85,19 @@ function summaryLines(state: PracticeState, content: Content, width: number, not
 }
 
 /** A practice session over planned questions: feedback after each answer, saved at once. */
-export function PracticeSession({ items, content, store, width, height, scope, clock = Date.now, today, editor: editorOption, onLeave, onQuit }: PracticeSessionProps) {
+export function PracticeSession({
+  items,
+  content,
+  store,
+  width,
+  height,
+  scope,
+  clock = Date.now,
+  today,
+  editor: editorOption,
+  onLeave,
+  onQuit,
+}: PracticeSessionProps) {
   const { isRawModeSupported, stdin } = useStdin();
   const { stdout } = useStdout();
   const [exercises] = useState(() => new Map<string, Exercise>(content.exercises.map((e) => [e.id, e])));
@@ -70,7 +106,14 @@ export function PracticeSession({ items, content, store, width, height, scope, c
   const ref = useRef(state);
   const scrollMax = useRef(0);
   const editor = editorOption === undefined ? editorCommand() : editorOption || undefined;
-  const ctx = (): PracticeContext => ({ now: clock(), hasEditor: Boolean(editor), exercise, today, scrollMax: scrollMax.current, editorHeight: editorHeight(height) });
+  const ctx = (): PracticeContext => ({
+    now: clock(),
+    hasEditor: Boolean(editor),
+    exercise,
+    today,
+    scrollMax: scrollMax.current,
+    editorHeight: editorHeight(height),
+  });
 
   const run = (step: PracticeStep) => {
     let current = step.state;
@@ -80,16 +123,32 @@ export function PracticeSession({ items, content, store, width, height, scope, c
       const effect = queue.shift()!;
       if (effect.type === 'record') {
         const { card, save } = store.review(effect.id, effect.rating, new Date(effect.at));
-        current = withNextReview(current, `${dueIn(card, new Date(effect.at))} (rated ${RATING_NAME[effect.rating]})${save.saved ? '' : ' · not saved'}`);
+        current = withNextReview(
+          current,
+          `${dueIn(card, new Date(effect.at))} (rated ${RATING_NAME[effect.rating]})${save.saved ? '' : ' · not saved'}`,
+        );
         if (!save.saved) {
           current = markUnsaved(current, effect.id);
           // Said once; later answers carry "not saved" on their own line and in the summary.
-          if (save.first) current = { ...current, message: { text: `could not save your answer: ${save.reason}. The session goes on; answers are kept in memory only.`, tone: 'error' } };
+          if (save.first)
+            current = {
+              ...current,
+              message: {
+                text: `could not save your answer: ${save.reason}. The session goes on; answers are kept in memory only.`,
+                tone: 'error',
+              },
+            };
         }
       } else if (effect.type === 'open-editor' && editor) {
         const q = currentQuestion(current);
         const ex = q?.type === 'fix-file' ? exercise(q.exercise) : undefined;
-        const outcome = editInExternalEditor(effect.text, ex?.format === 'v1-json' ? 'env.json' : 'env.yml', editor, stdin, stdout);
+        const outcome = editInExternalEditor(
+          effect.text,
+          ex?.format === 'v1-json' ? 'env.json' : 'env.yml',
+          editor,
+          stdin,
+          stdout,
+        );
         const next = practiceEdited(current, outcome.text, ctx(), outcome.problem);
         current = next.state;
         queue.push(...next.effects);
@@ -119,7 +178,17 @@ export function PracticeSession({ items, content, store, width, height, scope, c
   if (state.phase === 'summary') {
     const body = summaryLines(state, content, width - 2, store.notSavedReason);
     scrollMax.current = Math.max(0, body.length - bodyHeight(height, 0));
-    return <Page width={width} title={`Quiz${scope ? ` · ${scope}` : ''} · done`} body={body} scroll={state.scroll} height={height} footer={['select']} labels={{ select: 'done' }} />;
+    return (
+      <Page
+        width={width}
+        title={`Quiz${scope ? ` · ${scope}` : ''} · done`}
+        body={body}
+        scroll={state.scroll}
+        height={height}
+        footer={['select']}
+        labels={{ select: 'done' }}
+      />
+    );
   }
   if (!q) return null;
   if (state.phase === 'feedback') {
@@ -141,10 +210,32 @@ export function PracticeSession({ items, content, store, width, height, scope, c
         />
       );
     }
-    const body = feedbackLines(q, state.answer, state.graded, width - 2, { exercise: ex, lesson, nextReview: state.nextReview, rating: state.rating === undefined ? undefined : RATING_NAME[state.rating] });
+    const body = feedbackLines(q, state.answer, state.graded, width - 2, {
+      exercise: ex,
+      lesson,
+      nextReview: state.nextReview,
+      rating: state.rating === undefined ? undefined : RATING_NAME[state.rating],
+    });
     scrollMax.current = Math.max(0, body.length - bodyHeight(height, 0));
     const footer: KeyId[] = ['select', 'up', 'lesson', 'back'];
-    return <Page width={width} title={`${title} · ${q.id}`} status={TYPE_LABEL[q.type]} body={body} scroll={state.scroll} height={height} message={state.message} footer={footer} labels={{ select: state.index + 1 < state.items.length ? 'next question' : 'finish', up: 'scroll', lesson: 'read the lesson', back: 'end session' }} />;
+    return (
+      <Page
+        width={width}
+        title={`${title} · ${q.id}`}
+        status={TYPE_LABEL[q.type]}
+        body={body}
+        scroll={state.scroll}
+        height={height}
+        message={state.message}
+        footer={footer}
+        labels={{
+          select: state.index + 1 < state.items.length ? 'next question' : 'finish',
+          up: 'scroll',
+          lesson: 'read the lesson',
+          back: 'end session',
+        }}
+      />
+    );
   }
   scrollMax.current = questionScrollMax(layoutQuestion(q, state.input, ex, width, height, false), height);
   const item = state.items[state.index];

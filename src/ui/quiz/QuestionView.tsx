@@ -28,7 +28,11 @@ export interface QuestionViewProps {
 /** Lines the inline editor shows for a terminal height. */
 export const editorHeight = (height: number): number => Math.max(3, height - 4);
 
-function inputKeys(input: InputState, exam: boolean, hasEditor: boolean): { keys: KeyId[]; labels: Partial<Record<KeyId, string>> } {
+function inputKeys(
+  input: InputState,
+  exam: boolean,
+  hasEditor: boolean,
+): { keys: KeyId[]; labels: Partial<Record<KeyId, string>> } {
   switch (input.type) {
     case 'single':
       return { keys: ['up', 'choose', 'select'], labels: { select: 'answer' } };
@@ -41,7 +45,9 @@ function inputKeys(input: InputState, exam: boolean, hasEditor: boolean): { keys
     case 'fill':
       return { keys: ['select'], labels: { select: 'answer' } };
     case 'fix-file':
-      return exam ? { keys: ['edit', 'check'], labels: { edit: hasEditor ? 'edit in $EDITOR' : 'edit', check: 'submit' } } : { keys: ['edit', 'check', 'hint', 'giveUp'], labels: { edit: hasEditor ? 'edit in $EDITOR' : 'edit' } };
+      return exam
+        ? { keys: ['edit', 'check'], labels: { edit: hasEditor ? 'edit in $EDITOR' : 'edit', check: 'submit' } }
+        : { keys: ['edit', 'check', 'hint', 'giveUp'], labels: { edit: hasEditor ? 'edit in $EDITOR' : 'edit' } };
   }
 }
 
@@ -53,7 +59,14 @@ export interface QuestionLayout {
 }
 
 /** What the page shows for a question: the prompt scrolls, the choices stay in view around the focus. */
-export function layoutQuestion(q: Question, input: InputState, exercise: Exercise | undefined, width: number, height: number, exam: boolean): QuestionLayout {
+export function layoutQuestion(
+  q: Question,
+  input: InputState,
+  exercise: Exercise | undefined,
+  width: number,
+  height: number,
+  exam: boolean,
+): QuestionLayout {
   const textWidth = width - 2;
   if (input.type === 'fix-file') return { body: fixFileLines(q, exercise, input, textWidth, exam), pinned: [] };
   const body = [...promptLines(q, textWidth), { text: '' }];
@@ -62,7 +75,11 @@ export function layoutQuestion(q: Question, input: InputState, exercise: Exercis
   // The choices get what they need, but leave the prompt at least a third of the page.
   const room = Math.max(3, Math.min(lines.length, Math.floor(((height - 4) * 2) / 3)));
   const [start, end] = visibleWindow(lines.length, focusLine, room);
-  return { body, pinned: lines.slice(start, end), note: lines.length > room ? `choices: lines ${start + 1}–${end} of ${lines.length}` : undefined };
+  return {
+    body,
+    pinned: lines.slice(start, end),
+    note: lines.length > room ? `choices: lines ${start + 1}–${end} of ${lines.length}` : undefined,
+  };
 }
 
 /** How far the body of a question can scroll. */
@@ -79,7 +96,16 @@ export function QuestionView(props: QuestionViewProps & { hasEditor: boolean }) 
   const labels = { ...props.sessionLabels, ...keys.labels };
   const title = `${props.title} · ${TYPE_LABEL[q.type]}`;
   if (input.type === 'fix-file' && input.editing) {
-    return <EditorView editing={input.editing} name={props.exercise?.format === 'v1-json' ? 'env.json' : 'env.yml'} width={width} height={height} message={props.message} exam={exam} />;
+    return (
+      <EditorView
+        editing={input.editing}
+        name={props.exercise?.format === 'v1-json' ? 'env.json' : 'env.yml'}
+        width={width}
+        height={height}
+        message={props.message}
+        exam={exam}
+      />
+    );
   }
   const layout = layoutQuestion(q, input, props.exercise, width, height, exam);
   const status = [props.status, layout.note].filter(Boolean).join(' · ');
@@ -90,7 +116,21 @@ export function QuestionView(props: QuestionViewProps & { hasEditor: boolean }) 
         <TextLine buf={input.buf} placeholder="type here" />
       </Text>
     );
-    return <Page width={width} title={title} status={status} body={layout.body} scroll={props.scroll} height={height} pinned={pinned} pinnedHeight={1} message={props.message} footer={footer} labels={labels} />;
+    return (
+      <Page
+        width={width}
+        title={title}
+        status={status}
+        body={layout.body}
+        scroll={props.scroll}
+        height={height}
+        pinned={pinned}
+        pinnedHeight={1}
+        message={props.message}
+        footer={footer}
+        labels={labels}
+      />
+    );
   }
   const lines = layout.pinned === 'fill' ? [] : layout.pinned;
   const pinned = (
@@ -100,11 +140,39 @@ export function QuestionView(props: QuestionViewProps & { hasEditor: boolean }) 
       ))}
     </Box>
   );
-  return <Page width={width} title={title} status={status} body={layout.body} scroll={props.scroll} height={height} pinned={pinned} pinnedHeight={lines.length} message={props.message} footer={footer} labels={labels} />;
+  return (
+    <Page
+      width={width}
+      title={title}
+      status={status}
+      body={layout.body}
+      scroll={props.scroll}
+      height={height}
+      pinned={pinned}
+      pinnedHeight={lines.length}
+      message={props.message}
+      footer={footer}
+      labels={labels}
+    />
+  );
 }
 
 /** The inline editor: numbered lines, a visible cursor, long lines scrolled sideways around it. */
-export function EditorView({ editing, name, width, height, message, exam }: { editing: MultiLine; name: string; width: number; height: number; message?: QuestionViewProps['message']; exam: boolean }) {
+export function EditorView({
+  editing,
+  name,
+  width,
+  height,
+  message,
+  exam,
+}: {
+  editing: MultiLine;
+  name: string;
+  width: number;
+  height: number;
+  message?: QuestionViewProps['message'];
+  exam: boolean;
+}) {
   const rows = editorHeight(height);
   const digits = String(editing.lines.length).length;
   const room = Math.max(10, width - digits - 3);
@@ -127,7 +195,7 @@ export function EditorView({ editing, name, width, height, message, exam }: { ed
           );
         }
         const shift = editing.col >= room - 1 ? editing.col - room + 8 : 0;
-        const visible = shift ? '…' + text.slice(shift + 1) : text;
+        const visible = shift ? `…${text.slice(shift + 1)}` : text;
         const col = editing.col - shift;
         return (
           <Text key={row} wrap="truncate-end">

@@ -43,7 +43,10 @@ export interface QuizScreenProps extends QuizOptions {
   onQuit?: () => void;
 }
 
-type View = { id: 'menu' } | { id: 'practice'; items: PracticeItem[]; key: number } | { id: 'exam'; exam: Session; resuming: boolean };
+type View =
+  | { id: 'menu' }
+  | { id: 'practice'; items: PracticeItem[]; key: number }
+  | { id: 'exam'; exam: Session; resuming: boolean };
 
 export function QuizScreen(props: QuizScreenProps) {
   const { width, height, clock = Date.now, random = Math.random, onExit } = props;
@@ -53,13 +56,30 @@ export function QuizScreen(props: QuizScreenProps) {
   const [ready, setReady] = useState(false);
   const exams = content.exams ?? [];
   const blueprint = exams.find((b) => b.id === props.exam) ?? defaultBlueprint(exams);
-  const draw = () => newExam(content.questions, content.topics, { count: props.count, minutes: props.minutes, blueprint, now: new Date(clock()), random });
+  const draw = () =>
+    newExam(content.questions, content.topics, {
+      count: props.count,
+      minutes: props.minutes,
+      blueprint,
+      now: new Date(clock()),
+      random,
+    });
   const examView = (): View => {
     const current = store.currentExam();
     return current ? { id: 'exam', exam: current, resuming: true } : { id: 'exam', exam: draw(), resuming: false };
   };
-  const practiceView = (): View => ({ id: 'practice', items: planSession(content, store.cards, new Date(clock()), { topic: props.topic, lesson: props.lesson, count: props.count ?? PRACTICE_COUNT }), key: clock() });
-  const [view, setView] = useState<View>(() => (props.mode === 'exam' ? examView() : props.mode === 'practice' ? practiceView() : { id: 'menu' }));
+  const practiceView = (): View => ({
+    id: 'practice',
+    items: planSession(content, store.cards, new Date(clock()), {
+      topic: props.topic,
+      lesson: props.lesson,
+      count: props.count ?? PRACTICE_COUNT,
+    }),
+    key: clock(),
+  });
+  const [view, setView] = useState<View>(() =>
+    props.mode === 'exam' ? examView() : props.mode === 'practice' ? practiceView() : { id: 'menu' },
+  );
   const [focus, setFocus] = useState(0);
   useEffect(() => {
     void loadFieldLibs().then(() => setReady(true));
@@ -87,20 +107,73 @@ export function QuizScreen(props: QuizScreenProps) {
     if (!ready) return <Text dimColor>loading the validator…</Text>;
     if (view.id === 'practice') {
       const scope = props.lesson ? `lesson ${props.lesson}` : props.topic;
-      return <PracticeSession key={view.key} items={view.items} content={content} store={store} width={width} height={h} scope={scope} clock={clock} today={props.today} editor={props.editor} onLeave={back} onQuit={props.onQuit ?? onExit} />;
+      return (
+        <PracticeSession
+          key={view.key}
+          items={view.items}
+          content={content}
+          store={store}
+          width={width}
+          height={h}
+          scope={scope}
+          clock={clock}
+          today={props.today}
+          editor={props.editor}
+          onLeave={back}
+          onQuit={props.onQuit ?? onExit}
+        />
+      );
     }
-    if (view.id === 'exam') return <ExamSession exam={view.exam} resuming={view.resuming} content={content} store={store} width={width} height={h} draw={draw} next={blueprint?.id} clock={clock} today={props.today} editor={props.editor} onLeave={back} onQuit={props.onQuit ?? onExit} />;
+    if (view.id === 'exam')
+      return (
+        <ExamSession
+          exam={view.exam}
+          resuming={view.resuming}
+          content={content}
+          store={store}
+          width={width}
+          height={h}
+          draw={draw}
+          next={blueprint?.id}
+          clock={clock}
+          today={props.today}
+          editor={props.editor}
+          onLeave={back}
+          onQuit={props.onQuit ?? onExit}
+        />
+      );
     const now = new Date(clock());
     const s = dueSummary(content.questions, store.cards, now, { topic: props.topic });
     const current = store.currentExam();
     const entries = [
-      { label: `Practise ${plural(props.count ?? PRACTICE_COUNT, 'question')}`, summary: `${s.due} due, ${s.fresh} new; feedback after each answer` },
+      {
+        label: `Practise ${plural(props.count ?? PRACTICE_COUNT, 'question')}`,
+        summary: `${s.due} due, ${s.fresh} new; feedback after each answer`,
+      },
       current
-        ? { label: 'Resume the exam', summary: `${answeredCount(current)} of ${current.questionIds.length} answered, ${formatClock(remainingMs(current))} left` }
-        : { label: 'Take a practice exam', summary: `${blueprint ? `${examLabel(blueprint.id)}: ` : ''}${plural(props.count ?? blueprint?.questions ?? EXAM.count, 'question')}, ${props.minutes ?? blueprint?.minutes ?? EXAM.minutes} minutes, pass at ${passMark(blueprint).pass}/${passMark(blueprint).scale}` },
+        ? {
+            label: 'Resume the exam',
+            summary: `${answeredCount(current)} of ${current.questionIds.length} answered, ${formatClock(remainingMs(current))} left`,
+          }
+        : {
+            label: 'Take a practice exam',
+            summary: `${blueprint ? `${examLabel(blueprint.id)}: ` : ''}${plural(props.count ?? blueprint?.questions ?? EXAM.count, 'question')}, ${props.minutes ?? blueprint?.minutes ?? EXAM.minutes} minutes, pass at ${passMark(blueprint).pass}/${passMark(blueprint).scale}`,
+          },
     ];
-    const lines: Line[] = entries.flatMap((e, i) => [{ text: `${i === focus ? '▸ ' : '  '}${e.label.padEnd(24)}${e.summary}`, inverse: i === focus }]);
-    return <Page width={width} title="Quiz" body={lines} scroll={0} height={h} footer={['up', 'select', 'back']} labels={{ select: 'open', back: 'back' }} />;
+    const lines: Line[] = entries.flatMap((e, i) => [
+      { text: `${i === focus ? '▸ ' : '  '}${e.label.padEnd(24)}${e.summary}`, inverse: i === focus },
+    ]);
+    return (
+      <Page
+        width={width}
+        title="Quiz"
+        body={lines}
+        scroll={0}
+        height={h}
+        footer={['up', 'select', 'back']}
+        labels={{ select: 'open', back: 'back' }}
+      />
+    );
   })();
   return (
     <Box flexDirection="column" width={width}>

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const editorCommand = (env: NodeJS.ProcessEnv = process.env): string | undefined => (env.VISUAL || env.EDITOR || '').trim() || undefined;
+export const editorCommand = (env: NodeJS.ProcessEnv = process.env): string | undefined =>
+  (env.VISUAL || env.EDITOR || '').trim() || undefined;
 
 export interface EditorOutcome {
   /** The saved text; undefined when the editor failed or was quit without saving (non-zero exit). */
@@ -13,7 +14,13 @@ export interface EditorOutcome {
   problem?: string;
 }
 
-export function editInExternalEditor(text: string, fileName: string, command: string, stdin: NodeJS.ReadStream & { setRawMode?: (on: boolean) => unknown }, stdout: NodeJS.WriteStream): EditorOutcome {
+export function editInExternalEditor(
+  text: string,
+  fileName: string,
+  command: string,
+  stdin: NodeJS.ReadStream & { setRawMode?: (on: boolean) => unknown },
+  stdout: NodeJS.WriteStream,
+): EditorOutcome {
   const dir = mkdtempSync(join(tmpdir(), 'amlenv-fix-'));
   const file = join(dir, fileName);
   writeFileSync(file, text);
@@ -21,9 +28,13 @@ export function editInExternalEditor(text: string, fileName: string, command: st
   try {
     if (raw) stdin.setRawMode?.(false);
     // The command may carry arguments ("code --wait"), so a shell runs it, with the file as "$1".
-    const r = process.platform === 'win32' ? spawnSync(`${command} "${file}"`, { stdio: 'inherit', shell: true }) : spawnSync('sh', ['-c', `${command} "$1"`, 'sh', file], { stdio: 'inherit' });
+    const r =
+      process.platform === 'win32'
+        ? spawnSync(`${command} "${file}"`, { stdio: 'inherit', shell: true })
+        : spawnSync('sh', ['-c', `${command} "$1"`, 'sh', file], { stdio: 'inherit' });
     if (r.error) return { problem: `could not start the editor "${command}": ${r.error.message.split('\n')[0]}` };
-    if (r.status !== 0) return { problem: `the editor "${command}" exited with code ${r.status}; the file is unchanged` };
+    if (r.status !== 0)
+      return { problem: `the editor "${command}" exited with code ${r.status}; the file is unchanged` };
     return { text: readFileSync(file, 'utf8') };
   } finally {
     if (raw) stdin.setRawMode?.(true);

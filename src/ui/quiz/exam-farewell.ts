@@ -10,14 +10,27 @@ export const resumeCommand = (examId: string | undefined): string => `amlenv qui
 
 /** Lines to leave on screen, or undefined when there is no unfinished exam to speak of (a new one never started, a scored one). */
 export function farewellLines(state: ExamState, now: number, width: number): Line[] | undefined {
-  const unfinished = state.phase === 'question' || state.phase === 'paused' || state.phase === 'confirm-finish' || (state.phase === 'intro' && state.resuming);
+  const unfinished =
+    state.phase === 'question' ||
+    state.phase === 'paused' ||
+    state.phase === 'confirm-finish' ||
+    (state.phase === 'intro' && state.resuming);
   if (!unfinished) return undefined;
   const n = state.exam.questionIds.length;
   const name = state.exam.exam ? `${examLabel(state.exam.exam)} exam` : 'exam';
   const progress = `${answeredCount(state.exam)} of ${n} answered, ${formatClock(timeLeft(state, now))} left on its clock`;
-  if (state.unsaved) return wrapped(`The ${name} was NOT saved (${state.unsaved}): ${progress}, and it is lost now.`, width, '✗ ', '  ', { color: 'red' });
+  if (state.unsaved)
+    return wrapped(
+      `The ${name} was NOT saved (${state.unsaved}): ${progress}, and it is lost now.`,
+      width,
+      '✗ ',
+      '  ',
+      { color: 'red' },
+    );
   return [
-    ...wrapped(`The ${name} is saved: ${progress}, stopped until you resume it.`, width, '✓ ', '  ', { color: 'green' }),
+    ...wrapped(`The ${name} is saved: ${progress}, stopped until you resume it.`, width, '✓ ', '  ', {
+      color: 'green',
+    }),
     ...wrapped(resumeCommand(state.exam.exam), width, '  Resume it with: ', '  '),
   ];
 }

@@ -79,14 +79,23 @@ export interface InputResult {
 const move = (focus: number, count: number, by: number) => (focus + by + count) % count;
 
 /** One key; undefined when the key means nothing to this input (the session may use it). */
-export function inputKey(q: Question, input: InputState, inputText: string, key: Key, options: InputOptions): InputResult | undefined {
+export function inputKey(
+  q: Question,
+  input: InputState,
+  inputText: string,
+  key: Key,
+  options: InputOptions,
+): InputResult | undefined {
   const count = q.type === 'single' || q.type === 'multi' || q.type === 'order' ? q.choices.length : 2;
   switch (input.type) {
     case 'single':
     case 'truefalse': {
       if (pressed('up', inputText, key)) return { input: { ...input, focus: move(input.focus, count, -1) } };
       if (pressed('down', inputText, key)) return { input: { ...input, focus: move(input.focus, count, 1) } };
-      if (input.type === 'truefalse' && (pressed('answerTrue', inputText, key) || pressed('answerFalse', inputText, key))) {
+      if (
+        input.type === 'truefalse' &&
+        (pressed('answerTrue', inputText, key) || pressed('answerFalse', inputText, key))
+      ) {
         const value = pressed('answerTrue', inputText, key);
         return { input: { ...input, focus: value ? 0 : 1 }, answer: { type: 'truefalse', value } };
       }
@@ -94,15 +103,28 @@ export function inputKey(q: Question, input: InputState, inputText: string, key:
         const n = Number(inputText) - 1;
         return n < count ? { input: { ...input, focus: n } } : undefined;
       }
-      if (pressed('select', inputText, key)) return { input, answer: input.type === 'single' ? { type: 'single', choice: input.focus } : { type: 'truefalse', value: input.focus === 0 } };
+      if (pressed('select', inputText, key))
+        return {
+          input,
+          answer:
+            input.type === 'single'
+              ? { type: 'single', choice: input.focus }
+              : { type: 'truefalse', value: input.focus === 0 },
+        };
       return undefined;
     }
     case 'multi': {
       if (pressed('up', inputText, key)) return { input: { ...input, focus: move(input.focus, count, -1) } };
       if (pressed('down', inputText, key)) return { input: { ...input, focus: move(input.focus, count, 1) } };
-      const toggleAt = pressed('toggle', inputText, key) ? input.focus : pressed('choose', inputText, key) ? Number(inputText) - 1 : -1;
+      const toggleAt = pressed('toggle', inputText, key)
+        ? input.focus
+        : pressed('choose', inputText, key)
+          ? Number(inputText) - 1
+          : -1;
       if (toggleAt >= 0 && toggleAt < count) {
-        const picked = input.picked.includes(toggleAt) ? input.picked.filter((i) => i !== toggleAt) : [...input.picked, toggleAt].sort((a, b) => a - b);
+        const picked = input.picked.includes(toggleAt)
+          ? input.picked.filter((i) => i !== toggleAt)
+          : [...input.picked, toggleAt].sort((a, b) => a - b);
         return { input: { ...input, focus: toggleAt, picked } };
       }
       if (pressed('select', inputText, key)) {
@@ -138,13 +160,19 @@ export function inputKey(q: Question, input: InputState, inputText: string, key:
   }
 }
 
-function fixFileKey(input: Extract<InputState, { type: 'fix-file' }>, inputText: string, key: Key, options: InputOptions): InputResult | undefined {
+function fixFileKey(
+  input: Extract<InputState, { type: 'fix-file' }>,
+  inputText: string,
+  key: Key,
+  options: InputOptions,
+): InputResult | undefined {
   if (input.editing) {
     if (pressed('check', inputText, key)) {
       const text = textOf(input.editing);
       return { input: { ...input, text, editing: undefined }, answer: { type: 'fix-file', text } };
     }
-    if (pressed('back', inputText, key)) return { input: { ...input, text: textOf(input.editing), editing: undefined } };
+    if (pressed('back', inputText, key))
+      return { input: { ...input, text: textOf(input.editing), editing: undefined } };
     const editing = editMulti(input.editing, inputText, key, options.editorHeight);
     return editing ? { input: { ...input, editing } } : undefined;
   }
@@ -156,7 +184,11 @@ function fixFileKey(input: Extract<InputState, { type: 'fix-file' }>, inputText:
   if (options.exam) return undefined;
   if (pressed('hint', inputText, key)) {
     const total = options.exercise?.hints.length ?? 0;
-    if (input.hints >= total) return { input, message: total ? 'That was the last hint; g shows a reference solution.' : 'This exercise has no hints.' };
+    if (input.hints >= total)
+      return {
+        input,
+        message: total ? 'That was the last hint; g shows a reference solution.' : 'This exercise has no hints.',
+      };
     return { input: { ...input, hints: input.hints + 1 } };
   }
   if (pressed('giveUp', inputText, key)) return { input, answer: { type: 'fix-file', text: input.text, gaveUp: true } };
@@ -165,5 +197,7 @@ function fixFileKey(input: Extract<InputState, { type: 'fix-file' }>, inputText:
 
 /** After $EDITOR exits: the saved text, or the old one when the editor failed. */
 export function editedText(input: InputState, text: string | undefined): InputState {
-  return input.type === 'fix-file' ? { ...input, text: text ?? input.text, editing: undefined, edits: input.edits + 1 } : input;
+  return input.type === 'fix-file'
+    ? { ...input, text: text ?? input.text, editing: undefined, edits: input.edits + 1 }
+    : input;
 }

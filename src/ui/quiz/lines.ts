@@ -29,13 +29,21 @@ export const TYPE_LABEL: Record<Question['type'], string> = {
 };
 
 /** Wraps text to lines with a hanging indent. */
-export function wrapped(text: string, width: number, first = '', rest = ' '.repeat(first.length), style: Omit<Line, 'text'> = {}): Line[] {
+export function wrapped(
+  text: string,
+  width: number,
+  first = '',
+  rest = ' '.repeat(first.length),
+  style: Omit<Line, 'text'> = {},
+): Line[] {
   const out = wrapText(text, Math.max(10, width), first, rest);
   return (out.length ? out : [first]).map((t) => line(t, style));
 }
 
 export function promptLines(q: Question, width: number): Line[] {
-  return renderMarkdown(q.prompt, width).split('\n').map((t) => line(t));
+  return renderMarkdown(q.prompt, width)
+    .split('\n')
+    .map((t) => line(t));
 }
 
 function choiceTexts(q: Question): string[] {
@@ -53,24 +61,50 @@ export function choiceLines(q: Question, input: InputState, width: number): { li
   const focus = 'focus' in input ? input.focus : -1;
   const shown = input.type === 'order' ? input.order.map((i) => texts[i]) : texts;
   shown.forEach((text, i) => {
-    const mark = input.type === 'multi' ? (input.picked.includes(i) ? '[x] ' : '[ ] ') : input.type === 'truefalse' ? '' : `${i + 1}. `;
+    const mark =
+      input.type === 'multi'
+        ? input.picked.includes(i)
+          ? '[x] '
+          : '[ ] '
+        : input.type === 'truefalse'
+          ? ''
+          : `${i + 1}. `;
     const pointer = i === focus ? '▸ ' : '  ';
     if (i === focus) focusLine = lines.length;
-    lines.push(...wrapped(text.replace(/`([^`]+)`/g, '$1'), width - 1, pointer + mark, ' '.repeat(pointer.length + mark.length), { inverse: i === focus }));
+    lines.push(
+      ...wrapped(
+        text.replace(/`([^`]+)`/g, '$1'),
+        width - 1,
+        pointer + mark,
+        ' '.repeat(pointer.length + mark.length),
+        { inverse: i === focus },
+      ),
+    );
   });
   return { lines, focusLine };
 }
 
-export function fixFileLines(q: Question, exercise: Exercise | undefined, input: Extract<InputState, { type: 'fix-file' }>, width: number, exam: boolean): Line[] {
+export function fixFileLines(
+  q: Question,
+  exercise: Exercise | undefined,
+  input: Extract<InputState, { type: 'fix-file' }>,
+  width: number,
+  exam: boolean,
+): Line[] {
   const out: Line[] = [...promptLines(q, width)];
   if (exercise) {
     out.push(blank(), ...wrapped(exercise.task, width, 'Task: ', '      '));
-    for (let i = 0; i < input.hints && i < exercise.hints.length; i++) out.push(...wrapped(exercise.hints[i], width, `Hint ${i + 1}: `, '        ', { color: 'yellow' }));
+    for (let i = 0; i < input.hints && i < exercise.hints.length; i++)
+      out.push(...wrapped(exercise.hints[i], width, `Hint ${i + 1}: `, '        ', { color: 'yellow' }));
   }
   if (input.last && !exam) {
     out.push(blank());
-    if (input.last.failure) out.push(...wrapped(input.last.failure, width, '✗ The file does not load: ', '  ', { color: 'red' }));
-    for (const d of input.last.findings) out.push(...wrapped(`${d.message} [${d.rule}]${d.line ? ` line ${d.line}` : ''}`, width, '✗ ', '  ', { color: 'red' }));
+    if (input.last.failure)
+      out.push(...wrapped(input.last.failure, width, '✗ The file does not load: ', '  ', { color: 'red' }));
+    for (const d of input.last.findings)
+      out.push(
+        ...wrapped(`${d.message} [${d.rule}]${d.line ? ` line ${d.line}` : ''}`, width, '✗ ', '  ', { color: 'red' }),
+      );
   }
   const file = input.text.replace(/\n$/, '').split('\n');
   const digits = String(file.length).length;
@@ -80,7 +114,8 @@ export function fixFileLines(q: Question, exercise: Exercise | undefined, input:
   return out;
 }
 
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+const ordinal = (n: number) =>
+  `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 /** Your answer against the right one, with the reasons. */
 export function answerLines(q: Question, a: Answer | undefined, width: number, exercise?: Exercise): Line[] {
@@ -92,30 +127,55 @@ export function answerLines(q: Question, a: Answer | undefined, width: number, e
       const right = new Set(q.type === 'single' ? [q.answer] : q.answer);
       const picked = new Set(a?.type === 'single' ? [a.choice] : a?.type === 'multi' ? a.choices : []);
       const missed = a ? q.choices.filter((_, i) => right.has(i) && !picked.has(i)).map((c) => strip(c.text)) : [];
-      if (q.type === 'multi' && missed.length) out.push(...wrapped(missed.join('; '), width, 'You missed: ', '             ', { color: 'yellow' }), blank());
+      if (q.type === 'multi' && missed.length)
+        out.push(...wrapped(missed.join('; '), width, 'You missed: ', '             ', { color: 'yellow' }), blank());
       q.choices.forEach((c, i) => {
         const isRight = right.has(i);
         const isPicked = picked.has(i);
         const mark = isRight && isPicked ? '✓ ' : isPicked ? '✗ ' : isRight ? '→ ' : '  ';
         const color: Color | undefined = isRight ? 'green' : isPicked ? 'red' : undefined;
-        const note = isRight && isPicked ? '  (your answer)' : isPicked ? '  (your answer: not a right choice)' : isRight ? (a ? '  (a right choice you missed)' : '  (the right choice)') : '';
+        const note =
+          isRight && isPicked
+            ? '  (your answer)'
+            : isPicked
+              ? '  (your answer: not a right choice)'
+              : isRight
+                ? a
+                  ? '  (a right choice you missed)'
+                  : '  (the right choice)'
+                : '';
         out.push(...wrapped(`${strip(c.text)}${note}`, width, mark, '  ', { color, dim: !isRight && !isPicked }));
         if (isRight || isPicked) out.push(...wrapped(strip(c.why), width, '    ', '    ', { dim: true }));
       });
       break;
     }
     case 'order': {
-      out.push(line(a ? 'The right order (✓ where you had it, ✗ where you did not):' : 'The right order:', { bold: true }));
+      out.push(
+        line(a ? 'The right order (✓ where you had it, ✗ where you did not):' : 'The right order:', { bold: true }),
+      );
       const given = a?.type === 'order' ? a.order : [];
       q.answer.forEach((choice, pos) => {
         const yours = given.indexOf(choice);
         const ok = yours === pos;
-        out.push(...wrapped(`${strip(q.choices[choice])}${a && !ok ? `  (you had it ${ordinal(yours + 1)})` : ''}`, width, `${ok ? '✓' : '✗'} ${pos + 1}. `, '     ', { color: ok ? 'green' : 'red' }));
+        out.push(
+          ...wrapped(
+            `${strip(q.choices[choice])}${a && !ok ? `  (you had it ${ordinal(yours + 1)})` : ''}`,
+            width,
+            `${ok ? '✓' : '✗'} ${pos + 1}. `,
+            '     ',
+            { color: ok ? 'green' : 'red' },
+          ),
+        );
       });
       break;
     }
     case 'truefalse':
-      out.push(line(`The statement is ${q.answer ? 'true' : 'false'}.${a?.type === 'truefalse' ? ` You answered ${a.value ? 'true' : 'false'}.` : ''}`, { color: a?.type === 'truefalse' && a.value === q.answer ? 'green' : 'red' }));
+      out.push(
+        line(
+          `The statement is ${q.answer ? 'true' : 'false'}.${a?.type === 'truefalse' ? ` You answered ${a.value ? 'true' : 'false'}.` : ''}`,
+          { color: a?.type === 'truefalse' && a.value === q.answer ? 'green' : 'red' },
+        ),
+      );
       break;
     case 'fill':
       if (a?.type === 'fill') out.push(...wrapped(a.text, width, 'You wrote: '));
@@ -140,15 +200,39 @@ export const RATING_MEANING: Record<string, string> = {
 };
 
 /** "easy: right and quick — comes back latest", for the rating an answer got. */
-export const ratingLines = (rating: string, width: number): Line[] => (RATING_MEANING[rating] ? wrapped(`${rating}: ${RATING_MEANING[rating]}`, width, '', '  ', { dim: true }) : []);
+export const ratingLines = (rating: string, width: number): Line[] =>
+  RATING_MEANING[rating] ? wrapped(`${rating}: ${RATING_MEANING[rating]}`, width, '', '  ', { dim: true }) : [];
 
-export function feedbackLines(q: Question, a: Answer | undefined, graded: Graded | undefined, width: number, extra: { exercise?: Exercise; lesson?: Lesson; nextReview?: string; rating?: string }): Line[] {
+export function feedbackLines(
+  q: Question,
+  a: Answer | undefined,
+  graded: Graded | undefined,
+  width: number,
+  extra: { exercise?: Exercise; lesson?: Lesson; nextReview?: string; rating?: string },
+): Line[] {
   const out: Line[] = [];
-  if (graded) out.push(...wrapped(graded.summary, width, graded.correct ? '✓ ' : '✗ ', '  ', { color: graded.correct ? 'green' : 'red', bold: true }), blank());
+  if (graded)
+    out.push(
+      ...wrapped(graded.summary, width, graded.correct ? '✓ ' : '✗ ', '  ', {
+        color: graded.correct ? 'green' : 'red',
+        bold: true,
+      }),
+      blank(),
+    );
   else out.push(line('✗ Not answered.', { color: 'red', bold: true }), blank());
   out.push(...answerLines(q, a, width, extra.exercise), blank());
   out.push(...wrapped(q.explanation.replace(/`([^`]+)`/g, '$1'), width, 'Why: ', '     '));
-  if (extra.lesson) out.push(blank(), ...wrapped(`${extra.lesson.title} (l opens it; amlenv explain ${extra.lesson.id})`, width, 'Lesson: ', '        ', { color: 'cyan' }));
+  if (extra.lesson)
+    out.push(
+      blank(),
+      ...wrapped(
+        `${extra.lesson.title} (l opens it; amlenv explain ${extra.lesson.id})`,
+        width,
+        'Lesson: ',
+        '        ',
+        { color: 'cyan' },
+      ),
+    );
   if (extra.nextReview) out.push(...wrapped(extra.nextReview, width, 'Next review: ', '  ', { dim: true }));
   if (extra.rating) out.push(...ratingLines(extra.rating, width));
   return out;
@@ -159,5 +243,7 @@ export function formatClock(ms: number): string {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  return h ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return h
+    ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+    : `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }

@@ -17,7 +17,7 @@ export function multiline(text: string): MultiLine {
 }
 
 /** The text, ending with a newline like the files it came from. */
-export const textOf = (m: MultiLine): string => m.lines.join('\n') + '\n';
+export const textOf = (m: MultiLine): string => `${m.lines.join('\n')}\n`;
 
 function follow(m: MultiLine, height: number): MultiLine {
   const row = Math.max(0, Math.min(m.row, m.lines.length - 1));
@@ -53,8 +53,16 @@ export function editMulti(m: MultiLine, input: string, key: Key, height: number)
   else if (key.downArrow) next = { ...m, row: m.row + 1 };
   else if (key.pageUp) next = { ...m, row: m.row - height, top: m.top - height };
   else if (key.pageDown) next = { ...m, row: m.row + height, top: m.top + height };
-  else if (key.leftArrow) next = m.col > 0 ? { ...m, col: m.col - 1 } : m.row > 0 ? { ...m, row: m.row - 1, col: m.lines[m.row - 1].length } : m;
-  else if (key.rightArrow) next = m.col < line.length ? { ...m, col: m.col + 1 } : m.row < m.lines.length - 1 ? { ...m, row: m.row + 1, col: 0 } : m;
+  else if (key.leftArrow)
+    next =
+      m.col > 0 ? { ...m, col: m.col - 1 } : m.row > 0 ? { ...m, row: m.row - 1, col: m.lines[m.row - 1].length } : m;
+  else if (key.rightArrow)
+    next =
+      m.col < line.length
+        ? { ...m, col: m.col + 1 }
+        : m.row < m.lines.length - 1
+          ? { ...m, row: m.row + 1, col: 0 }
+          : m;
   else if (key.home || (key.ctrl && input === 'a')) next = { ...m, col: 0 };
   else if (key.end || (key.ctrl && input === 'e')) next = { ...m, col: line.length };
   else if (key.ctrl && input === 'k') {
@@ -73,12 +81,15 @@ export function editMulti(m: MultiLine, input: string, key: Key, height: number)
       lines.splice(m.row - 1, 2, prev + line);
       next = { ...m, lines, row: m.row - 1, col: prev.length };
     } else next = m;
-  } else if (key.return) next = insert(m, '\n' + (/^\s*/.exec(line)?.[0] ?? '').slice(0, m.col));
+  } else if (key.return) next = insert(m, `\n${(/^\s*/.exec(line)?.[0] ?? '').slice(0, m.col)}`);
   else if (key.tab) next = insert(m, '  ');
   else if (key.ctrl || key.meta) return undefined;
   else if (input) {
     // Pasted text arrives as one string; other control characters are dropped.
-    const clean = input.replace(/\r\n?/g, '\n').replace(/\t/g, '  ').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
+    const clean = input
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, '  ')
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
     if (!clean) return undefined;
     next = insert(m, clean);
   }

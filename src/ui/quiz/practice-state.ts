@@ -40,7 +40,11 @@ export interface PracticeState {
 }
 
 /** leave: the session is over; quit: Ctrl-C, out of the whole screen. */
-export type PracticeEffect = { type: 'record'; id: string; rating: Grade; at: number } | { type: 'open-editor'; text: string } | { type: 'leave' } | { type: 'quit' };
+export type PracticeEffect =
+  | { type: 'record'; id: string; rating: Grade; at: number }
+  | { type: 'open-editor'; text: string }
+  | { type: 'leave' }
+  | { type: 'quit' };
 
 export interface PracticeContext {
   now: number;
@@ -57,11 +61,25 @@ export interface PracticeStep {
   effects: PracticeEffect[];
 }
 
-const exerciseOf = (q: Question, ctx: Pick<PracticeContext, 'exercise'>) => (q.type === 'fix-file' ? ctx.exercise(q.exercise) : undefined);
+const exerciseOf = (q: Question, ctx: Pick<PracticeContext, 'exercise'>) =>
+  q.type === 'fix-file' ? ctx.exercise(q.exercise) : undefined;
 
-export function startPractice(items: PracticeItem[], now: number, ctx: Pick<PracticeContext, 'exercise'>): PracticeState {
+export function startPractice(
+  items: PracticeItem[],
+  now: number,
+  ctx: Pick<PracticeContext, 'exercise'>,
+): PracticeState {
   const first = items[0];
-  return { items, index: 0, phase: items.length ? 'question' : 'summary', input: first ? initialInput(first.question, exerciseOf(first.question, ctx)) : { type: 'single', focus: 0 }, shownAt: now, scroll: 0, results: [], lessonOpen: false };
+  return {
+    items,
+    index: 0,
+    phase: items.length ? 'question' : 'summary',
+    input: first ? initialInput(first.question, exerciseOf(first.question, ctx)) : { type: 'single', focus: 0 },
+    shownAt: now,
+    scroll: 0,
+    results: [],
+    lessonOpen: false,
+  };
 }
 
 export const currentQuestion = (s: PracticeState): Question | undefined => s.items[s.index]?.question;
@@ -70,24 +88,71 @@ function advance(state: PracticeState, ctx: PracticeContext): PracticeState {
   const index = state.index + 1;
   const item = state.items[index];
   if (!item) return { ...state, phase: 'summary', scroll: 0, message: undefined };
-  return { ...state, index, phase: 'question', input: initialInput(item.question, exerciseOf(item.question, ctx)), shownAt: ctx.now, scroll: 0, answer: undefined, graded: undefined, rating: undefined, nextReview: undefined, message: undefined };
+  return {
+    ...state,
+    index,
+    phase: 'question',
+    input: initialInput(item.question, exerciseOf(item.question, ctx)),
+    shownAt: ctx.now,
+    scroll: 0,
+    answer: undefined,
+    graded: undefined,
+    rating: undefined,
+    nextReview: undefined,
+    message: undefined,
+  };
 }
 
 function submit(state: PracticeState, answer: Answer, ctx: PracticeContext, input: InputState): PracticeStep {
   const q = currentQuestion(state)!;
   const graded = grade(q, answer, { exercise: ctx.exercise, today: ctx.today });
-  if (q.type === 'fix-file' && input.type === 'fix-file' && !graded.correct && !(answer.type === 'fix-file' && answer.gaveUp)) {
+  if (
+    q.type === 'fix-file' &&
+    input.type === 'fix-file' &&
+    !graded.correct &&
+    !(answer.type === 'fix-file' && answer.gaveUp)
+  ) {
     // Not solved yet: stay on the file and show what the validator still finds.
-    return { state: { ...state, input: { ...input, last: graded.check, failed: input.failed + 1 }, scroll: 0, message: { text: `${graded.summary} Edit again, or h for a hint.`, tone: 'error' } }, effects: [] };
+    return {
+      state: {
+        ...state,
+        input: { ...input, last: graded.check, failed: input.failed + 1 },
+        scroll: 0,
+        message: { text: `${graded.summary} Edit again, or h for a hint.`, tone: 'error' },
+      },
+      effects: [],
+    };
   }
-  const rating = ratingFor({ type: q.type, correct: graded.correct, hints: input.type === 'fix-file' ? input.hints : 0, ms: ctx.now - state.shownAt, failedChecks: input.type === 'fix-file' ? input.failed : 0 });
+  const rating = ratingFor({
+    type: q.type,
+    correct: graded.correct,
+    hints: input.type === 'fix-file' ? input.hints : 0,
+    ms: ctx.now - state.shownAt,
+    failedChecks: input.type === 'fix-file' ? input.failed : 0,
+  });
   return {
-    state: { ...state, input, phase: 'feedback', answer, graded, rating, scroll: 0, message: undefined, results: [...state.results, { id: q.id, correct: graded.correct, rating }] },
+    state: {
+      ...state,
+      input,
+      phase: 'feedback',
+      answer,
+      graded,
+      rating,
+      scroll: 0,
+      message: undefined,
+      results: [...state.results, { id: q.id, correct: graded.correct, rating }],
+    },
     effects: [{ type: 'record', id: q.id, rating, at: ctx.now }],
   };
 }
 
-function scrollKey(state: PracticeState, input: string, key: Key, ctx: PracticeContext, arrows: boolean): PracticeState | undefined {
+function scrollKey(
+  state: PracticeState,
+  input: string,
+  key: Key,
+  ctx: PracticeContext,
+  arrows: boolean,
+): PracticeState | undefined {
   const page = Math.max(1, ctx.editorHeight - 2);
   let scroll: number | undefined;
   if (pressed('pageDown', input, key) || (arrows && pressed('pageSpace', input, key))) scroll = state.scroll + page;
@@ -109,7 +174,8 @@ export function practiceKey(state: PracticeState, input: string, key: Key, ctx: 
   }
 
   if (state.phase === 'feedback') {
-    if (pressed('select', input, key) || pressed('right', input, key)) return { state: advance(state, ctx), effects: [] };
+    if (pressed('select', input, key) || pressed('right', input, key))
+      return { state: advance(state, ctx), effects: [] };
     if (pressed('lesson', input, key)) return { state: { ...state, lessonOpen: true }, effects: [] };
     if (pressed('back', input, key)) return { state: { ...state, phase: 'summary', scroll: 0 }, effects: [] };
     const scrolled = scrollKey(state, input, key, ctx, true);
@@ -117,22 +183,51 @@ export function practiceKey(state: PracticeState, input: string, key: Key, ctx: 
   }
 
   const q = currentQuestion(state)!;
-  const result = inputKey(q, state.input, input, key, { exam: false, hasEditor: ctx.hasEditor, exercise: exerciseOf(q, ctx), editorHeight: ctx.editorHeight });
+  const result = inputKey(q, state.input, input, key, {
+    exam: false,
+    hasEditor: ctx.hasEditor,
+    exercise: exerciseOf(q, ctx),
+    editorHeight: ctx.editorHeight,
+  });
   if (result) {
     if (result.answer) return submit(state, result.answer, ctx, result.input);
-    if (result.openEditor && result.input.type === 'fix-file') return { state: { ...state, input: result.input }, effects: [{ type: 'open-editor', text: result.input.text }] };
-    const hintAdded = result.input.type === 'fix-file' && state.input.type === 'fix-file' && result.input.hints > state.input.hints;
-    return { state: { ...state, input: result.input, message: result.message ? { text: result.message, tone: 'warning' } : undefined, scroll: hintAdded ? 0 : state.scroll }, effects: [] };
+    if (result.openEditor && result.input.type === 'fix-file')
+      return { state: { ...state, input: result.input }, effects: [{ type: 'open-editor', text: result.input.text }] };
+    const hintAdded =
+      result.input.type === 'fix-file' && state.input.type === 'fix-file' && result.input.hints > state.input.hints;
+    return {
+      state: {
+        ...state,
+        input: result.input,
+        message: result.message ? { text: result.message, tone: 'warning' } : undefined,
+        scroll: hintAdded ? 0 : state.scroll,
+      },
+      effects: [],
+    };
   }
-  if (pressed('back', input, key)) return { state: { ...state, phase: 'summary', scroll: 0, message: undefined }, effects: [] };
+  if (pressed('back', input, key))
+    return { state: { ...state, phase: 'summary', scroll: 0, message: undefined }, effects: [] };
   const scrolled = scrollKey(state, input, key, ctx, state.input.type === 'fill' || state.input.type === 'fix-file');
   return scrolled ? { state: scrolled, effects: [] } : none;
 }
 
 /** The file came back from $EDITOR: check it straight away. */
-export function practiceEdited(state: PracticeState, text: string | undefined, ctx: PracticeContext, problem?: string): PracticeStep {
+export function practiceEdited(
+  state: PracticeState,
+  text: string | undefined,
+  ctx: PracticeContext,
+  problem?: string,
+): PracticeStep {
   const input = editedText(state.input, text);
-  if (text === undefined) return { state: { ...state, input, message: { text: problem ?? 'the editor did not save the file; nothing changed', tone: 'warning' } }, effects: [] };
+  if (text === undefined)
+    return {
+      state: {
+        ...state,
+        input,
+        message: { text: problem ?? 'the editor did not save the file; nothing changed', tone: 'warning' },
+      },
+      effects: [],
+    };
   return submit({ ...state, input }, { type: 'fix-file', text }, ctx, input);
 }
 

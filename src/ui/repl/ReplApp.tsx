@@ -5,7 +5,15 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import { complete } from '../../repl/complete.js';
 import type { ReplSession, RunResult } from '../../repl/session.js';
 import { helpBar, pressed } from '../keys.js';
-import { bannerEntry, CONTINUATION, PROMPT, statementEntry, type Entry, type EntryLine, type LineStyle } from './entries.js';
+import {
+  bannerEntry,
+  CONTINUATION,
+  PROMPT,
+  statementEntry,
+  type Entry,
+  type EntryLine,
+  type LineStyle,
+} from './entries.js';
 import { candidateRows, joinRows, layoutEntry, layoutLine } from './layout.js';
 import { initialPrompt, promptReducer } from './prompt-state.js';
 import type { TextBuffer } from '../text-buffer.js';
@@ -94,7 +102,11 @@ export function ReplApp({ session, history, onHistory, problem, onExit }: ReplAp
     try {
       result = await session.run(source);
     } catch (err) {
-      result = { status: 'error', lines: [], error: { type: 'InternalError', message: `${(err as Error).message} (please report it)` } };
+      result = {
+        status: 'error',
+        lines: [],
+        error: { type: 'InternalError', message: `${(err as Error).message} (please report it)` },
+      };
     }
     setEntries((list) => [...list, statementEntry(nextId.current++, source, result)]);
     busyRef.current = false;
@@ -139,9 +151,12 @@ export function ReplApp({ session, history, onHistory, problem, onExit }: ReplAp
         return;
       }
       if (pressed('complete', input, key)) {
-        const before = pending.current.length > 0 ? pending.current.join('\n') + '\n' : '';
+        const before = pending.current.length > 0 ? `${pending.current.join('\n')}\n` : '';
         const c = complete(session, before + state.buf.text, before.length + state.buf.cursor);
-        dispatch({ type: 'complete', completion: { ...c, start: c.start - before.length, end: c.end - before.length } });
+        dispatch({
+          type: 'complete',
+          completion: { ...c, start: c.start - before.length, end: c.end - before.length },
+        });
         return;
       }
       if (key.upArrow) dispatch({ type: 'up' });
@@ -151,13 +166,19 @@ export function ReplApp({ session, history, onHistory, problem, onExit }: ReplAp
     { isActive: Boolean(isRawModeSupported) },
   );
 
-  const help = [...(busy ? ['running…'] : []), ...helpBar(['complete', 'up', 'quit'], { up: 'history', quit: 'clear line / quit' }).split(' · '), ':help'];
+  const help = [
+    ...(busy ? ['running…'] : []),
+    ...helpBar(['complete', 'up', 'quit'], { up: 'history', quit: 'clear line / quit' }).split(' · '),
+    ':help',
+  ];
   return (
     <>
       <Static items={entries}>{(entry) => <EntryView key={entry.id} entry={entry} width={width} />}</Static>
       <Box flexDirection="column" width={width}>
         {state.pending
-          .flatMap((line, i) => layoutLine({ style: 'prompt', prompt: i === 0 ? PROMPT : CONTINUATION, text: line }, width))
+          .flatMap((line, i) =>
+            layoutLine({ style: 'prompt', prompt: i === 0 ? PROMPT : CONTINUATION, text: line }, width),
+          )
           .map((line, i) => (
             <Line key={`p${i}`} line={line} />
           ))}
@@ -198,7 +219,11 @@ function useColumns(): number {
 function InputRows({ prompt, buf, width }: { prompt: string; buf: TextBuffer; width: number }) {
   const room = Math.max(1, width - prompt.length - 1);
   // A cursor after a full last row starts a row of its own.
-  const count = Math.max(1, Math.ceil(buf.text.length / room) + (buf.cursor === buf.text.length && buf.text.length % room === 0 && buf.text.length > 0 ? 1 : 0));
+  const count = Math.max(
+    1,
+    Math.ceil(buf.text.length / room) +
+      (buf.cursor === buf.text.length && buf.text.length % room === 0 && buf.text.length > 0 ? 1 : 0),
+  );
   const cursorRow = Math.min(count - 1, Math.floor(buf.cursor / room));
   return (
     <>

@@ -13,5 +13,13 @@ export function ReplScreen({ storeDir, onExit }: { storeDir?: string; onExit: ()
     void replTools().then((tools) => setSession(new ReplSession({ cwd: process.cwd(), track: true, tools })));
   }, []);
   if (!session) return <Text dimColor>starting the REPL…</Text>;
-  return <ReplApp session={session} history={store.entries()} onHistory={(e) => store.add(e)} problem={store.problem} onExit={onExit} />;
+  return (
+    <ReplApp
+      session={session}
+      history={store.entries()}
+      onHistory={(e) => store.add(e)}
+      problem={store.problem}
+      onExit={onExit}
+    />
+  );
 }

@@ -27,10 +27,16 @@ export const CONTINUATION = '... ';
 
 export function statementEntry(id: number, source: string, result: RunResult): Entry {
   const input = source.split('\n');
-  const lines: EntryLine[] = input.map((text, i) => ({ style: 'prompt', prompt: i === 0 ? PROMPT : CONTINUATION, text }));
-  for (const line of result.lines) lines.push({ style: line.kind, text: line.kind === 'warning' ? `warning: ${line.text}` : line.text });
+  const lines: EntryLine[] = input.map((text, i) => ({
+    style: 'prompt',
+    prompt: i === 0 ? PROMPT : CONTINUATION,
+    text,
+  }));
+  for (const line of result.lines)
+    lines.push({ style: line.kind, text: line.kind === 'warning' ? `warning: ${line.text}` : line.text });
   if (result.error) {
-    for (const text of promptErrorLines(result.error, PROMPT.length, input.length > 1)) lines.push({ style: 'error', text });
+    for (const text of promptErrorLines(result.error, PROMPT.length, input.length > 1))
+      lines.push({ style: 'error', text });
   }
   if (result.change) for (const c of changeLines(result.change)) lines.push({ style: c.kind, text: c.text, indent: 2 });
   // Everything shown quotes what was typed or read: control characters are escaped here, once.

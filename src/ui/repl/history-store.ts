@@ -9,7 +9,10 @@ interface StoredHistory {
 }
 
 const isHistory = (v: unknown): v is StoredHistory =>
-  typeof v === 'object' && v !== null && Array.isArray((v as StoredHistory).entries) && (v as StoredHistory).entries.every((e) => typeof e === 'string');
+  typeof v === 'object' &&
+  v !== null &&
+  Array.isArray((v as StoredHistory).entries) &&
+  (v as StoredHistory).entries.every((e) => typeof e === 'string');
 
 export class HistoryStore {
   private store: JsonStore<StoredHistory>;

@@ -47,15 +47,21 @@ export function layoutLine(line: EntryLine, width: number): EntryLine[] {
   if (line.style === 'prompt') {
     const prompt = line.prompt ?? '';
     const rows = wrapRows(line.text, width - prompt.length, '');
-    return rows.map((text, i) => (i === 0 ? { ...line, text } : { style: 'prompt', prompt: ' '.repeat(prompt.length), text }));
+    return rows.map((text, i) =>
+      i === 0 ? { ...line, text } : { style: 'prompt', prompt: ' '.repeat(prompt.length), text },
+    );
   }
-  if (line.parts && line.text.length > width) return joinRows(line.parts, '   ·   ', width).map((t) => ({ style: line.style, text: t }));
+  if (line.parts && line.text.length > width)
+    return joinRows(line.parts, '   ·   ', width).map((t) => ({ style: line.style, text: t }));
   const text = ' '.repeat(line.indent ?? 0) + line.text;
   const table = TABLE.exec(text);
   if (table && text.length > width && table[1].length > width - DESCRIPTION_ROOM) {
     // Too narrow for two columns: the first column on its row, the description below it, indented.
     const lead = ' '.repeat(/^\s*/.exec(text)![0].length + 4);
-    return [table[1].trimEnd(), ...wrapRows(lead + text.slice(table[1].length), width, lead)].map((t) => ({ style: line.style, text: t }));
+    return [table[1].trimEnd(), ...wrapRows(lead + text.slice(table[1].length), width, lead)].map((t) => ({
+      style: line.style,
+      text: t,
+    }));
   }
   const indent = hangingIndent(text, width);
   return wrapRows(text, width, ' '.repeat(indent)).map((t) => ({ style: line.style, text: t }));
@@ -71,7 +77,8 @@ export function layoutEntry(entry: Entry, width: number): EntryLine[] {
   const prompts = entry.lines.filter((l) => l.style === 'prompt');
   const caret = entry.lines.find(isCaret);
   const single = prompts.length === 1 ? prompts[0] : undefined;
-  if (!single || !caret || (single.prompt ?? '').length + single.text.length <= width) return entry.lines.flatMap((l) => layoutLine(l, width));
+  if (!single || !caret || (single.prompt ?? '').length + single.text.length <= width)
+    return entry.lines.flatMap((l) => layoutLine(l, width));
   const prompt = (single.prompt ?? PROMPT).length;
   const room = Math.max(1, width - prompt);
   // Hard rows (no word wrap) so each character keeps a known place.
@@ -86,7 +93,11 @@ export function layoutEntry(entry: Entry, width: number): EntryLine[] {
     if (l === single) {
       rows.forEach((text, i) => {
         out.push({ style: 'prompt', prompt: i === 0 ? single.prompt : ' '.repeat(prompt), text });
-        if (i === row) out.push({ style: 'error', text: ' '.repeat(prompt + column) + '^'.repeat(Math.max(1, Math.min(length, room - column))) });
+        if (i === row)
+          out.push({
+            style: 'error',
+            text: ' '.repeat(prompt + column) + '^'.repeat(Math.max(1, Math.min(length, room - column))),
+          });
       });
     } else if (l !== caret) out.push(...layoutLine(l, width));
   }

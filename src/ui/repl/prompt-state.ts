@@ -27,7 +27,14 @@ export type PromptAction =
   | { type: 'submitted'; entry: string }
   | { type: 'clear' };
 
-export const initialPrompt = (history: string[] = []): PromptState => ({ buf: buffer(''), pending: [], history, index: null, draft: '', candidates: [] });
+export const initialPrompt = (history: string[] = []): PromptState => ({
+  buf: buffer(''),
+  pending: [],
+  history,
+  index: null,
+  draft: '',
+  candidates: [],
+});
 
 /** The whole input so far: continuation lines and the current line. */
 export const sourceOf = (s: PromptState): string => [...s.pending, s.buf.text].join('\n');
@@ -41,7 +48,13 @@ export function promptReducer(s: PromptState, a: PromptAction): PromptState {
     case 'up': {
       if (s.history.length === 0) return s;
       const index = s.index === null ? s.history.length - 1 : Math.max(0, s.index - 1);
-      return { ...s, index, draft: s.index === null ? s.buf.text : s.draft, buf: buffer(s.history[index]), candidates: [] };
+      return {
+        ...s,
+        index,
+        draft: s.index === null ? s.buf.text : s.draft,
+        buf: buffer(s.history[index]),
+        candidates: [],
+      };
     }
     case 'down': {
       if (s.index === null) return s;
@@ -54,9 +67,17 @@ export function promptReducer(s: PromptState, a: PromptAction): PromptState {
     case 'continue':
       return { ...s, pending: [...s.pending, a.text], buf: buffer(''), index: null, candidates: [] };
     case 'insert':
-      return { ...s, buf: { text: s.buf.text.slice(0, s.buf.cursor) + a.text + s.buf.text.slice(s.buf.cursor), cursor: s.buf.cursor + a.text.length }, candidates: [] };
+      return {
+        ...s,
+        buf: {
+          text: s.buf.text.slice(0, s.buf.cursor) + a.text + s.buf.text.slice(s.buf.cursor),
+          cursor: s.buf.cursor + a.text.length,
+        },
+        candidates: [],
+      };
     case 'submitted': {
-      const history = a.entry.trim() && s.history[s.history.length - 1] !== a.entry ? [...s.history, a.entry] : s.history;
+      const history =
+        a.entry.trim() && s.history[s.history.length - 1] !== a.entry ? [...s.history, a.entry] : s.history;
       return { ...s, buf: buffer(''), pending: [], history, index: null, draft: '', candidates: [] };
     }
     case 'clear':
@@ -69,7 +90,8 @@ function applyCompletion(s: PromptState, c: Completion): PromptState {
   if (c.candidates.length === 0) return { ...s, candidates: [] };
   const current = s.buf.text.slice(c.start, c.end);
   const insert = c.candidates.length === 1 ? c.candidates[0] : commonPrefix(c.candidates);
-  const text = insert.length > current.length ? s.buf.text.slice(0, c.start) + insert + s.buf.text.slice(c.end) : s.buf.text;
+  const text =
+    insert.length > current.length ? s.buf.text.slice(0, c.start) + insert + s.buf.text.slice(c.end) : s.buf.text;
   const cursor = insert.length > current.length ? c.start + insert.length : s.buf.cursor;
   return { ...s, buf: { text, cursor }, candidates: c.candidates.length === 1 ? [] : c.candidates };
 }

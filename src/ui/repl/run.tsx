@@ -10,10 +10,19 @@ export async function runInteractiveRepl(options: { cwd: string }): Promise<numb
   const store = new HistoryStore();
   const session = new ReplSession({ cwd: options.cwd, track: true, tools: await replTools() });
   let exit = () => {};
-  const instance = render(<ReplApp session={session} history={store.entries()} onHistory={(e) => store.add(e)} problem={store.problem} onExit={() => exit()} />, {
-    exitOnCtrlC: false,
-    patchConsole: false,
-  });
+  const instance = render(
+    <ReplApp
+      session={session}
+      history={store.entries()}
+      onHistory={(e) => store.add(e)}
+      problem={store.problem}
+      onExit={() => exit()}
+    />,
+    {
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
+  );
   exit = () => instance.unmount();
   await instance.waitUntilExit();
   return 0;

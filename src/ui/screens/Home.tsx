@@ -13,9 +13,28 @@ export interface HomeEntry {
   disabled?: string;
 }
 
-export function Home({ entries, notice, initial, width = 80, onChoose, onQuit }: { entries: HomeEntry[]; notice?: string; initial?: string; width?: number; onChoose: (id: string) => void; onQuit: () => void }) {
+export function Home({
+  entries,
+  notice,
+  initial,
+  width = 80,
+  onChoose,
+  onQuit,
+}: {
+  entries: HomeEntry[];
+  notice?: string;
+  initial?: string;
+  width?: number;
+  onChoose: (id: string) => void;
+  onQuit: () => void;
+}) {
   const { isRawModeSupported } = useStdin();
-  const [focus, setFocus, currentFocus] = useSyncedState(() => Math.max(0, entries.findIndex((e) => (initial ? e.id === initial : !e.disabled))));
+  const [focus, setFocus, currentFocus] = useSyncedState(() =>
+    Math.max(
+      0,
+      entries.findIndex((e) => (initial ? e.id === initial : !e.disabled)),
+    ),
+  );
   const [said, setSaid] = useState<string>();
   useInput(
     (input, key) => {
@@ -44,16 +63,21 @@ export function Home({ entries, notice, initial, width = 80, onChoose, onQuit }:
       ))}
       <Text> </Text>
       {/* The focused entry told in full, wrapped (its line in the list is cut to the width). */}
-      {wrapText(said ?? (focused.disabled ? `Not available yet: ${focused.disabled}` : `${focused.label}: ${focused.summary}`), width).map((line, i) => (
+      {wrapText(
+        said ?? (focused.disabled ? `Not available yet: ${focused.disabled}` : `${focused.label}: ${focused.summary}`),
+        width,
+      ).map((line, i) => (
         <Text key={`d${i}`} color={said ? 'yellow' : undefined} dimColor={!said}>
           {line}
         </Text>
       ))}
-      {notice ? wrapText(notice, width).map((line, i) => (
-        <Text key={`n${i}`} color="yellow">
-          {line}
-        </Text>
-      )) : null}
+      {notice
+        ? wrapText(notice, width).map((line, i) => (
+            <Text key={`n${i}`} color="yellow">
+              {line}
+            </Text>
+          ))
+        : null}
       <Footer keys={['up', 'select', 'quit']} labels={{ select: 'open' }} />
     </Box>
   );

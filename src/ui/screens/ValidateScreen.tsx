@@ -46,7 +46,11 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
     if (!outcome.ok) return setError(safeLine(outcome.message));
     setError(undefined);
     setFocus(0);
-    setResult({ path: safeLine(path), format: outcome.def.format, diagnostics: (await validateDefinition(outcome.def)).map(safeDiagnostic) });
+    setResult({
+      path: safeLine(path),
+      format: outcome.def.format,
+      diagnostics: (await validateDefinition(outcome.def)).map(safeDiagnostic),
+    });
   };
 
   const items = result ? groupBySection(result.diagnostics).flatMap((g) => g.items) : [];
@@ -62,14 +66,26 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
     { isActive: Boolean(isRawModeSupported) && Boolean(result) && !open },
   );
 
-  if (open) return <DocView title={`${open.rule} — ${open.path || 'file'}`} text={explainDiagnostic(open, width - 2)} height={height} onBack={() => setOpen(undefined)} />;
+  if (open)
+    return (
+      <DocView
+        title={`${open.rule} — ${open.path || 'file'}`}
+        text={explainDiagnostic(open, width - 2)}
+        height={height}
+        onBack={() => setOpen(undefined)}
+      />
+    );
   if (!result) {
     return (
       <Box flexDirection="column">
         <Text bold>Validate a file</Text>
         <Text dimColor>An SDK v1 env.json or folder, a v2 environment YAML, or a conda file. Tab completes paths.</Text>
         <PathPrompt label="Path:" onSubmit={(p) => void check(p)} onCancel={onBack} />
-        {error ? <Text color="red" wrap="truncate-end">{error}</Text> : null}
+        {error ? (
+          <Text color="red" wrap="truncate-end">
+            {error}
+          </Text>
+        ) : null}
         <Footer keys={['complete', 'select', 'back']} labels={{ select: 'check', back: 'home' }} />
       </Box>
     );
@@ -77,25 +93,44 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
   const lines: Array<{ text: string; d?: Diagnostic; index?: number }> = [];
   for (const g of groupBySection(result.diagnostics)) {
     lines.push({ text: g.title });
-    for (const d of g.items) lines.push({ text: `${MARK[d.severity]} ${d.path || 'file'}${d.line ? `:${d.line}` : ''} ${d.message}`, d, index: items.indexOf(d) });
+    for (const d of g.items)
+      lines.push({
+        text: `${MARK[d.severity]} ${d.path || 'file'}${d.line ? `:${d.line}` : ''} ${d.message}`,
+        d,
+        index: items.indexOf(d),
+      });
   }
-  const focusLine = Math.max(0, lines.findIndex((l) => l.index === focus));
+  const focusLine = Math.max(
+    0,
+    lines.findIndex((l) => l.index === focus),
+  );
   const [start, end] = visibleWindow(lines.length, focusLine, Math.max(3, height - 7));
   const valid = !result.diagnostics.some((d) => d.severity === 'error');
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-start">{`${result.path} (${result.format})`}</Text>
       <Text wrap="truncate-end">
-        <Text bold color={valid ? 'green' : 'red'}>{valid ? 'valid' : 'invalid'}</Text>
+        <Text bold color={valid ? 'green' : 'red'}>
+          {valid ? 'valid' : 'invalid'}
+        </Text>
         {` — ${summary(result.diagnostics)}`}
       </Text>
       {lines.slice(start, end).map((l, i) => (
-        <Text key={start + i} bold={!l.d} inverse={l.index === focus} color={l.d ? COLOR[l.d.severity] : 'blue'} wrap="truncate-end">
+        <Text
+          key={start + i}
+          bold={!l.d}
+          inverse={l.index === focus}
+          color={l.d ? COLOR[l.d.severity] : 'blue'}
+          wrap="truncate-end"
+        >
           {l.d ? `  ${l.text}` : l.text}
         </Text>
       ))}
       {!lines.length ? <Text color="green">Nothing to report.</Text> : null}
-      <Footer keys={['up', 'select', 'back', 'quit']} labels={{ select: 'explain', back: 'another file', quit: 'home' }} />
+      <Footer
+        keys={['up', 'select', 'back', 'quit']}
+        labels={{ select: 'explain', back: 'another file', quit: 'home' }}
+      />
     </Box>
   );
 }

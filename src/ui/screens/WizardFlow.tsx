@@ -20,7 +20,15 @@ export interface WizardFlowProps {
 }
 
 /** The wizard with its start step: resume a draft, a template, a curated copy or a file. */
-export function WizardFlow({ draft: initial, outPath, storeDir, width, height, onExit, onBuildAndCheck }: WizardFlowProps) {
+export function WizardFlow({
+  draft: initial,
+  outPath,
+  storeDir,
+  width,
+  height,
+  onExit,
+  onBuildAndCheck,
+}: WizardFlowProps) {
   const [drafts] = useState(() => new DraftStore(storeDir));
   const [catalog] = useState(() => loadCatalog());
   const [templates] = useState(() => loadTemplates());
@@ -45,10 +53,30 @@ export function WizardFlow({ draft: initial, outPath, storeDir, width, height, o
     return (
       <>
         {drafts.problem ? <Text color="yellow">{drafts.problem}</Text> : null}
-        <StartPicker resume={drafts.load()} templates={templates} catalog={catalog} outPath={outPath} width={width} height={height} onStart={setDraft} onCancel={onExit} />
+        <StartPicker
+          resume={drafts.load()}
+          templates={templates}
+          catalog={catalog}
+          outPath={outPath}
+          width={width}
+          height={height}
+          onStart={setDraft}
+          onCancel={onExit}
+        />
       </>
     );
   }
   if (!ready) return <Text dimColor>loading the validator…</Text>;
-  return <Wizard draft={draft} ctx={{ catalog, templates, dockerAvailable }} width={width} height={height} saveDraft={(d) => drafts.save(d)} onStep={probeDocker} onExit={onExit} onBuildAndCheck={onBuildAndCheck} />;
+  return (
+    <Wizard
+      draft={draft}
+      ctx={{ catalog, templates, dockerAvailable }}
+      width={width}
+      height={height}
+      saveDraft={(d) => drafts.save(d)}
+      onStep={probeDocker}
+      onExit={onExit}
+      onBuildAndCheck={onBuildAndCheck}
+    />
+  );
 }

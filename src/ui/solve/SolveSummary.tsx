@@ -8,9 +8,16 @@ const COLOR = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 /** The outcome of "Solve now", shown with the other findings. Nothing while probing or unavailable. */
 export function SolveSummary({ view, maxProblems = 3 }: { view: SolveNowView; maxProblems?: number }) {
   if (view.status === 'solving') {
-    return <Text color="cyan" wrap="truncate-end">{view.download ? `Solve: downloading the channel index ${safeLine(view.download)}…` : 'Solve: solving the conda dependencies against their channels…'}</Text>;
+    return (
+      <Text color="cyan" wrap="truncate-end">
+        {view.download
+          ? `Solve: downloading the channel index ${safeLine(view.download)}…`
+          : 'Solve: solving the conda dependencies against their channels…'}
+      </Text>
+    );
   }
-  if (view.status === 'failed') return <Text color="yellow" wrap="truncate-end">{`Solve: ${safeLine(view.message)}`}</Text>;
+  if (view.status === 'failed')
+    return <Text color="yellow" wrap="truncate-end">{`Solve: ${safeLine(view.message)}`}</Text>;
   if (view.status !== 'done') return null;
   const secs = view.seconds < 10 ? view.seconds.toFixed(1) : view.seconds.toFixed(0);
   const python = view.packages.find((p) => p.name === 'python');
@@ -19,16 +26,25 @@ export function SolveSummary({ view, maxProblems = 3 }: { view: SolveNowView; ma
     : `Solve: ✗ cannot be solved (${secs} s)`;
   return (
     <Box flexDirection="column">
-      <Text color={view.solved && !view.problems.some((p) => p.severity === 'error') ? 'green' : 'red'} bold wrap="truncate-end">
+      <Text
+        color={view.solved && !view.problems.some((p) => p.severity === 'error') ? 'green' : 'red'}
+        bold
+        wrap="truncate-end"
+      >
         {head}
       </Text>
       {view.problems.slice(0, maxProblems).map((p, i) => (
         <Box key={i} flexDirection="column">
-          <Text color={COLOR[p.severity]} wrap="wrap">{`  ${MARK[p.severity]} ${safeLine(p.where)}: ${safeLine(p.message)}`}</Text>
+          <Text
+            color={COLOR[p.severity]}
+            wrap="wrap"
+          >{`  ${MARK[p.severity]} ${safeLine(p.where)}: ${safeLine(p.message)}`}</Text>
           <Text dimColor wrap="wrap">{`    fix: ${safeLine(p.hint)}`}</Text>
         </Box>
       ))}
-      {view.problems.length > maxProblems ? <Text dimColor>{`  … ${view.problems.length - maxProblems} more (amlenv solve FILE shows them all)`}</Text> : null}
+      {view.problems.length > maxProblems ? (
+        <Text dimColor>{`  … ${view.problems.length - maxProblems} more (amlenv solve FILE shows them all)`}</Text>
+      ) : null}
     </Box>
   );
 }

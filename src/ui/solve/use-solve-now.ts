@@ -7,7 +7,13 @@ export type SolveNowView =
   | { status: 'unavailable'; reason: string }
   | { status: 'ready' }
   | { status: 'solving'; download?: string }
-  | { status: 'done'; solved: boolean; seconds: number; packages: Array<{ name: string; version: string }>; problems: Array<{ severity: 'error' | 'warning' | 'info'; where: string; message: string; hint: string }> }
+  | {
+      status: 'done';
+      solved: boolean;
+      seconds: number;
+      packages: Array<{ name: string; version: string }>;
+      problems: Array<{ severity: 'error' | 'warning' | 'info'; where: string; message: string; hint: string }>;
+    }
   | { status: 'failed'; message: string };
 
 /** What to solve: a loaded definition (the wizard's draft) or the path of a file. */
@@ -17,7 +23,11 @@ export type SolveSource = () => LoadedDefinition | string | undefined;
  * `source` gives the definition to solve; `key` changes when it changes, which probes again (only while
  * `enabled`). The solver modules are imported on first use, so screens that never solve never load them.
  */
-export function useSolveNow(source: SolveSource, key: string, enabled = true): { view: SolveNowView; start: () => void } {
+export function useSolveNow(
+  source: SolveSource,
+  key: string,
+  enabled = true,
+): { view: SolveNowView; start: () => void } {
   const [view, setView] = useState<SolveNowView>({ status: 'probing' });
   const current = useRef(key);
   const busy = useRef(false);
@@ -54,7 +64,10 @@ export function useSolveNow(source: SolveSource, key: string, enabled = true): {
         if (p.done || Date.now() - shown < 250 || current.current !== startedFor) return;
         shown = Date.now();
         const where = p.url.replace(/^[a-z]+:\/\//, '').replace(/\/repodata\.json$/, '');
-        setView({ status: 'solving', download: `${where} ${(p.received / 1e6).toFixed(1)} MB${p.total ? ` of ${(p.total / 1e6).toFixed(1)} MB` : ''}` });
+        setView({
+          status: 'solving',
+          download: `${where} ${(p.received / 1e6).toFixed(1)} MB${p.total ? ` of ${(p.total / 1e6).toFixed(1)} MB` : ''}`,
+        });
       };
       const report = await solveDefinition(def, { channels: appChannelOverride(), onProgress });
       if (current.current !== startedFor) return;
@@ -63,7 +76,12 @@ export function useSolveNow(source: SolveSource, key: string, enabled = true): {
         solved: report.solved,
         seconds: report.ms.total / 1000,
         packages: report.records.map((r) => ({ name: r.name, version: r.version })),
-        problems: report.diagnostics.map((d) => ({ severity: d.severity, where: d.line !== undefined ? `line ${d.line}` : d.path || 'file', message: d.message, hint: d.hint })),
+        problems: report.diagnostics.map((d) => ({
+          severity: d.severity,
+          where: d.line !== undefined ? `line ${d.line}` : d.path || 'file',
+          message: d.message,
+          hint: d.hint,
+        })),
       });
     })()
       .catch((err: Error) => setView({ status: 'failed', message: err.message.split('\n')[0] }))

@@ -40,13 +40,47 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
   const [error, setError] = useState<string>();
 
   const main: StartChoice[] = [
-    { id: 'blank', label: 'Blank environment', note: 'the SDK defaults of Environment(name)', make: () => blankDraft(outPath) },
-    ...templates.map((t) => ({ id: `t-${t.name}`, label: `Template: ${t.title}`, note: t.description, make: () => templateDraft(t.name, outPath) })),
-    { id: 'curated', label: 'Copy of a curated environment', note: 'renamed, since curated names are reserved', open: 'curated' as const },
-    { id: 'file', label: 'Open an existing file or folder', note: 'v1 JSON, v1 folder, v2 YAML or conda YAML', open: 'file' as const },
-    ...(resume ? [{ id: 'resume', label: `Resume the saved draft: ${safeLine(String(resume.draft.env.name ?? ''))}`, note: `${resume.draft.meta.origin}, saved ${resume.savedAt.replace('T', ' ').slice(0, 16)}`, make: () => resume.draft }] : []),
+    {
+      id: 'blank',
+      label: 'Blank environment',
+      note: 'the SDK defaults of Environment(name)',
+      make: () => blankDraft(outPath),
+    },
+    ...templates.map((t) => ({
+      id: `t-${t.name}`,
+      label: `Template: ${t.title}`,
+      note: t.description,
+      make: () => templateDraft(t.name, outPath),
+    })),
+    {
+      id: 'curated',
+      label: 'Copy of a curated environment',
+      note: 'renamed, since curated names are reserved',
+      open: 'curated' as const,
+    },
+    {
+      id: 'file',
+      label: 'Open an existing file or folder',
+      note: 'v1 JSON, v1 folder, v2 YAML or conda YAML',
+      open: 'file' as const,
+    },
+    ...(resume
+      ? [
+          {
+            id: 'resume',
+            label: `Resume the saved draft: ${safeLine(String(resume.draft.env.name ?? ''))}`,
+            note: `${resume.draft.meta.origin}, saved ${resume.savedAt.replace('T', ' ').slice(0, 16)}`,
+            make: () => resume.draft,
+          },
+        ]
+      : []),
   ];
-  const curated: StartChoice[] = catalog.curated.map((c) => ({ id: c.name, label: c.name, note: `${c.framework}${c.status === 'deprecated' ? ' (deprecated)' : ''}`, make: () => curatedDraft(c.name, outPath) }));
+  const curated: StartChoice[] = catalog.curated.map((c) => ({
+    id: c.name,
+    label: c.name,
+    note: `${c.framework}${c.status === 'deprecated' ? ' (deprecated)' : ''}`,
+    make: () => curatedDraft(c.name, outPath),
+  }));
   const list = mode === 'curated' ? curated : main;
 
   const choose = (choice: StartChoice) => {
@@ -106,8 +140,14 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
   const [start, end] = visibleWindow(list.length, focus, Math.max(3, height - 6 - note.length));
   return (
     <Box flexDirection="column">
-      <Text bold>{mode === 'curated' ? 'amlenv wizard — copy which curated environment?' : 'amlenv wizard — where do you start?'}</Text>
-      <Text dimColor>{mode === 'curated' ? 'The copy uses the curated image as it is, under a name of your own.' : 'Everything can be changed in the steps that follow.'}</Text>
+      <Text bold>
+        {mode === 'curated' ? 'amlenv wizard — copy which curated environment?' : 'amlenv wizard — where do you start?'}
+      </Text>
+      <Text dimColor>
+        {mode === 'curated'
+          ? 'The copy uses the curated image as it is, under a name of your own.'
+          : 'Everything can be changed in the steps that follow.'}
+      </Text>
       {list.slice(start, end).map((c, i) => (
         <Text key={c.id} inverse={start + i === focus} wrap="truncate-end">
           {start + i === focus ? '▸ ' : '  '}

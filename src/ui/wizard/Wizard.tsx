@@ -70,7 +70,9 @@ function rawRowValue(row: Row): string {
 export function panelLines(row: Row | undefined, width: number, maxLines = Infinity): string[] {
   if (!row) return [];
   const out: string[] = [];
-  const spec = row.path ? fieldAt(row.path.replace(/\[\d+\].*$/, '').replace(/\.(dependencies|channels).*$/, '.$1')) : undefined;
+  const spec = row.path
+    ? fieldAt(row.path.replace(/\[\d+\].*$/, '').replace(/\.(dependencies|channels).*$/, '.$1'))
+    : undefined;
   const wrap = (text: string, prefix = '') => out.push(...wrapText(text, width, prefix, ' '.repeat(prefix.length)));
   out.push(row.label);
   wrap(row.help);
@@ -98,7 +100,7 @@ function bulletBlocks(markdown: string): string[] {
   const blocks: string[] = [];
   for (const line of markdown.split('\n')) {
     if (/^\s*[-*] /.test(line)) blocks.push(line.trim());
-    else if (blocks.length && line.trim()) blocks[blocks.length - 1] += ' ' + line.trim();
+    else if (blocks.length && line.trim()) blocks[blocks.length - 1] += ` ${line.trim()}`;
   }
   return blocks;
 }
@@ -106,10 +108,25 @@ function bulletBlocks(markdown: string): string[] {
 /** A draft that could not be saved says so once; the wizard goes on, and writing the files still works. */
 function draftSaved(state: WizardState, save: SaveResult | void): WizardState {
   if (!save || save.saved || !save.first) return state;
-  return { ...state, message: { text: `the draft could not be saved (${save.reason}); your changes live in this session until you write the files`, tone: 'error' } };
+  return {
+    ...state,
+    message: {
+      text: `the draft could not be saved (${save.reason}); your changes live in this session until you write the files`,
+      tone: 'error',
+    },
+  };
 }
 
-export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit, onBuildAndCheck, onStep }: WizardProps) {
+export function Wizard({
+  draft,
+  ctx: givenCtx,
+  width,
+  height,
+  saveDraft,
+  onExit,
+  onBuildAndCheck,
+  onStep,
+}: WizardProps) {
   const { isRawModeSupported } = useStdin();
   const [state, setState] = useState<WizardState>(() => initialState(draft));
   const ref = useRef(state);
@@ -123,8 +140,23 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
   };
   useEffect(() => onStep?.(state.step), [state.step]);
   // "Solve now" on the review step: offered once the draft's conda channels answer
-  const solveNow = useSolveNow(() => ({ path: 'draft', format: 'v1-json', env: ref.current.draft.env, positions: new Map(), problems: [], sources: [], parsed: true }), JSON.stringify(section(state.draft.env, 'python').condaDependencies ?? null), STEPS[state.step].id === 'review');
-  const ctx: StepContext = { ...givenCtx, solveAvailable: solveNow.view.status !== 'probing' && solveNow.view.status !== 'unavailable' };
+  const solveNow = useSolveNow(
+    () => ({
+      path: 'draft',
+      format: 'v1-json',
+      env: ref.current.draft.env,
+      positions: new Map(),
+      problems: [],
+      sources: [],
+      parsed: true,
+    }),
+    JSON.stringify(section(state.draft.env, 'python').condaDependencies ?? null),
+    STEPS[state.step].id === 'review',
+  );
+  const ctx: StepContext = {
+    ...givenCtx,
+    solveAvailable: solveNow.view.status !== 'probing' && solveNow.view.status !== 'unavailable',
+  };
 
   const run = (next: WizardState, effects: Effect[]) => {
     let current = next;
@@ -137,7 +169,10 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
         try {
           file = { text: readFileSync(effect.path, 'utf8') };
         } catch (err) {
-          file = { error: (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0] };
+          file = {
+            error:
+              (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0],
+          };
         }
         const r = fileRead(current, effect.rowId, effect.path, file, ctx);
         current = r.state;
@@ -151,16 +186,34 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
         const { files, notes } = outputFiles(current.draft);
         const existing = files.map((f) => f.path).filter((p) => existsSync(p));
         if (existing.length && !effect.overwrite) {
-          current = { ...current, confirm: { kind: 'overwrite', paths: existing, thenCheck: effect.thenCheck, withoutSecrets: effect.withoutSecrets } };
+          current = {
+            ...current,
+            confirm: {
+              kind: 'overwrite',
+              paths: existing,
+              thenCheck: effect.thenCheck,
+              withoutSecrets: effect.withoutSecrets,
+            },
+          };
           continue;
         }
         try {
           for (const f of files) writeFileAtomic(f.path, f.text);
-          current = { ...current, dirty: false, message: { text: `wrote ${files.map((f) => f.path).join(', ')}${notes.length ? ` (${notes.length} v2 note${notes.length === 1 ? '' : 's'}: ${notes[0].message}${notes.length > 1 ? ' …' : ''})` : ''}`, tone: 'success' } };
+          current = {
+            ...current,
+            dirty: false,
+            message: {
+              text: `wrote ${files.map((f) => f.path).join(', ')}${notes.length ? ` (${notes.length} v2 note${notes.length === 1 ? '' : 's'}: ${notes[0].message}${notes.length > 1 ? ' …' : ''})` : ''}`,
+              tone: 'success',
+            },
+          };
           saveDraft(null);
           if (effect.thenCheck) onBuildAndCheck?.(definitionPath(current.draft));
         } catch (err) {
-          current = { ...current, message: { text: `could not write: ${(err as Error).message.split('\n')[0]}`, tone: 'error' } };
+          current = {
+            ...current,
+            message: { text: `could not write: ${(err as Error).message.split('\n')[0]}`, tone: 'error' },
+          };
         }
       }
     }
@@ -172,7 +225,16 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
     (input, key) => {
       const current = ref.current;
       const row = rowsOf(current, ctx)[current.focus];
-      if (key.return && row?.kind === 'action' && row.action === 'solve' && !current.editing && !current.picking && !current.inFindings && !current.confirm) return solveNow.start();
+      if (
+        key.return &&
+        row?.kind === 'action' &&
+        row.action === 'solve' &&
+        !current.editing &&
+        !current.picking &&
+        !current.inFindings &&
+        !current.confirm
+      )
+        return solveNow.start();
       const result = handleKey(current, input, key, draftDiagnostics(current.draft), ctx);
       if (result.state !== current || result.effects.length) run(result.state, result.effects);
     },
@@ -191,15 +253,35 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
   const groups = review ? groupBySection(diagnostics) : [];
   const own = findingsByRow(rows, diagnostics);
   // A list's own finding (pip without pip, no channels) is told while the focus is on one of its rows.
-  const listHeading = focused && (focused.kind === 'item' || focused.kind === 'add') ? rows.findIndex((r) => r.id === `${focused.list}-heading`) : -1;
-  const focusDiags = (own[state.focus] ?? []).length ? own[state.focus] : listHeading >= 0 ? (own[listHeading] ?? []) : [];
+  const listHeading =
+    focused && (focused.kind === 'item' || focused.kind === 'add')
+      ? rows.findIndex((r) => r.id === `${focused.list}-heading`)
+      : -1;
+  const focusDiags = (own[state.focus] ?? []).length
+    ? own[state.focus]
+    : listHeading >= 0
+      ? (own[listHeading] ?? [])
+      : [];
   const shownDiag = state.inFindings ? diagnostics[state.findingFocus] : worst(focusDiags);
   const stepDiags = diagnostics.filter((d) => rowsBelong(d.path, step.owns));
   // The bottom area grows to show the focused finding (message and fix) or message whole, never cut.
   const detail = detailLines(state.message, shownDiag, focused && !review ? focused.help : undefined, width);
-  const status = wrapText(state.confirm ? confirmText(state.confirm) : `${review ? 'All steps' : 'This step'}: ${summary(review ? diagnostics : stepDiags)}${state.dirty ? '' : ' · written'}`, width);
-  const footerKeys: KeyId[] = state.editing ? ['select', 'back'] : state.picking ? ['up', 'select', 'back'] : focused?.kind === 'item' ? ['select', 'remove', 'moveUp', 'add', 'nextStep', 'help', 'quit'] : ['up', 'select', 'nextStep', 'back', 'help', 'write', 'quit'];
-  const footerLabels: Partial<Record<KeyId, string>> = state.editing ? { select: 'done', back: 'cancel' } : { select: 'edit', help: state.panel ? 'hide help' : 'explain' };
+  const status = wrapText(
+    state.confirm
+      ? confirmText(state.confirm)
+      : `${review ? 'All steps' : 'This step'}: ${summary(review ? diagnostics : stepDiags)}${state.dirty ? '' : ' · written'}`,
+    width,
+  );
+  const footerKeys: KeyId[] = state.editing
+    ? ['select', 'back']
+    : state.picking
+      ? ['up', 'select', 'back']
+      : focused?.kind === 'item'
+        ? ['select', 'remove', 'moveUp', 'add', 'nextStep', 'help', 'quit']
+        : ['up', 'select', 'nextStep', 'back', 'help', 'write', 'quit'];
+  const footerLabels: Partial<Record<KeyId, string>> = state.editing
+    ? { select: 'done', back: 'cancel' }
+    : { select: 'edit', help: state.panel ? 'hide help' : 'explain' };
   const footer = wrapText(helpBar(footerKeys, footerLabels), width, '', '');
   const intro = wrapText(step.intro, width);
   // title, intro, the "n–m of k" line, the margin, the bottom area, and one spare line so the frame stays shorter than the terminal
@@ -237,7 +319,9 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
                 return (
                   <Text key={row.id} wrap="truncate-end">
                     <Text bold color="blue">{`  ${row.label}`}</Text>
-                    {mine ? <Text color={COLOR[mine.severity]}>{` ${MARK[mine.severity]} ${mine.message}`}</Text> : null}
+                    {mine ? (
+                      <Text color={COLOR[mine.severity]}>{` ${MARK[mine.severity]} ${mine.message}`}</Text>
+                    ) : null}
                   </Text>
                 );
               }
@@ -249,7 +333,11 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
                   {isFocus ? '▸ ' : '  '}
                   {bare ? label : label.padEnd(LABEL_WIDTH)}
                   {editing ? (
-                    <TextLine buf={state.editing!.buf} mask={row.kind === 'text' && row.mask} placeholder={row.kind === 'text' || row.kind === 'add' ? row.placeholder : undefined} />
+                    <TextLine
+                      buf={state.editing!.buf}
+                      mask={row.kind === 'text' && row.mask}
+                      placeholder={row.kind === 'text' || row.kind === 'add' ? row.placeholder : undefined}
+                    />
                   ) : row.kind === 'action' ? (
                     <Text bold>{`[ ${row.label} ]`}</Text>
                   ) : row.kind === 'add' ? (
@@ -257,21 +345,34 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
                   ) : (
                     truncate(rowValue(row), valueWidth)
                   )}
-                  {rowDiag && !editing ? <Text color={COLOR[rowDiag.severity]}>{` ${MARK[rowDiag.severity]}`}</Text> : null}
+                  {rowDiag && !editing ? (
+                    <Text color={COLOR[rowDiag.severity]}>{` ${MARK[rowDiag.severity]}`}</Text>
+                  ) : null}
                 </Text>
               );
             })
           )}
-          {!picker && rows.length > end - start ? <Text dimColor>{`  ${start + 1}–${end} of ${rows.length}`}</Text> : null}
+          {!picker && rows.length > end - start ? (
+            <Text dimColor>{`  ${start + 1}–${end} of ${rows.length}`}</Text>
+          ) : null}
         </Box>
         {panelWidth ? (
-          <Box flexDirection="column" width={panelWidth} marginLeft={2} borderStyle="single" borderLeft borderRight={false} borderTop={false} borderBottom={false} paddingLeft={1}>
-            {panelLines(focused, panelWidth - 3, Math.max(listHeight + 1, 6))
-              .map((line, i) => (
-                <Text key={i} dimColor={i > 0} bold={i === 0} wrap="truncate-end">
-                  {line || ' '}
-                </Text>
-              ))}
+          <Box
+            flexDirection="column"
+            width={panelWidth}
+            marginLeft={2}
+            borderStyle="single"
+            borderLeft
+            borderRight={false}
+            borderTop={false}
+            borderBottom={false}
+            paddingLeft={1}
+          >
+            {panelLines(focused, panelWidth - 3, Math.max(listHeight + 1, 6)).map((line, i) => (
+              <Text key={i} dimColor={i > 0} bold={i === 0} wrap="truncate-end">
+                {line || ' '}
+              </Text>
+            ))}
           </Box>
         ) : null}
       </Box>
@@ -286,9 +387,18 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
                 {`  ${line}`}
               </Text>
             ))}
-          {preview.text.split('\n').length > previewHeight ? <Text dimColor>{`  … ${preview.text.split('\n').length - previewHeight} more lines`}</Text> : null}
-          <Text bold>{`Findings: ${summary(diagnostics)}${diagnostics.length ? ' (↓ to reach them, Enter jumps to the field)' : ''}`}</Text>
-          <FindingsView groups={groups} focus={state.inFindings ? state.findingFocus : -1} height={findingsHeight} all={diagnostics} />
+          {preview.text.split('\n').length > previewHeight ? (
+            <Text dimColor>{`  … ${preview.text.split('\n').length - previewHeight} more lines`}</Text>
+          ) : null}
+          <Text
+            bold
+          >{`Findings: ${summary(diagnostics)}${diagnostics.length ? ' (↓ to reach them, Enter jumps to the field)' : ''}`}</Text>
+          <FindingsView
+            groups={groups}
+            focus={state.inFindings ? state.findingFocus : -1}
+            height={findingsHeight}
+            all={diagnostics}
+          />
           <SolveSummary view={solveNow.view} maxProblems={1} />
         </Box>
       ) : null}
@@ -299,7 +409,12 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
           </Text>
         ))}
         {status.map((line, i) => (
-          <Text key={`s${i}`} color={state.confirm ? 'yellow' : undefined} bold={Boolean(state.confirm)} dimColor={!state.confirm}>
+          <Text
+            key={`s${i}`}
+            color={state.confirm ? 'yellow' : undefined}
+            bold={Boolean(state.confirm)}
+            dimColor={!state.confirm}
+          >
             {line}
           </Text>
         ))}
@@ -316,15 +431,25 @@ export function Wizard({ draft, ctx: givenCtx, width, height, saveDraft, onExit,
 type DetailLine = { text: string; color?: string; dim?: boolean };
 
 /** The focused row's message, finding (its message, then its fix and rule) or help, wrapped whole. */
-export function detailLines(message: WizardState['message'], diag: Diagnostic | undefined, help: string | undefined, width: number): DetailLine[] {
+export function detailLines(
+  message: WizardState['message'],
+  diag: Diagnostic | undefined,
+  help: string | undefined,
+  width: number,
+): DetailLine[] {
   if (message) {
     const color = message.tone === 'error' ? 'red' : message.tone === 'success' ? 'green' : undefined;
     return wrapText(message.text, width).map((text) => ({ text, color }));
   }
   if (diag) {
     return [
-      ...wrapText(diag.message, width, `${MARK[diag.severity]} `, '  ').map((text) => ({ text, color: COLOR[diag.severity] })),
-      ...(diag.hint ? wrapText(`${diag.hint} [${diag.rule}]`, width, '  fix: ', '       ').map((text) => ({ text, dim: true })) : wrapText(`[${diag.rule}]`, width, '  ').map((text) => ({ text, dim: true }))),
+      ...wrapText(diag.message, width, `${MARK[diag.severity]} `, '  ').map((text) => ({
+        text,
+        color: COLOR[diag.severity],
+      })),
+      ...(diag.hint
+        ? wrapText(`${diag.hint} [${diag.rule}]`, width, '  fix: ', '       ').map((text) => ({ text, dim: true }))
+        : wrapText(`[${diag.rule}]`, width, '  ').map((text) => ({ text, dim: true }))),
     ];
   }
   return help ? wrapText(help, width).map((text) => ({ text, dim: true })) : [{ text: ' ' }];
@@ -344,10 +469,20 @@ function confirmText(confirm: NonNullable<WizardState['confirm']>): string {
 }
 
 function rowsBelong(path: string, owns: string[]): boolean {
-  return owns.some((p) => p && (path === p || path.startsWith(p + '.') || path.startsWith(p + '[')));
+  return owns.some((p) => p && (path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`)));
 }
 
-function PickerView({ row, index, height, width }: { row: Extract<Row, { kind: 'choice' }>; index: number; height: number; width: number }) {
+function PickerView({
+  row,
+  index,
+  height,
+  width,
+}: {
+  row: Extract<Row, { kind: 'choice' }>;
+  index: number;
+  height: number;
+  width: number;
+}) {
   const note = wrapText(row.options[index]?.note ?? '', width, '  ').length;
   const [start, end] = visibleWindow(row.options.length, index, Math.max(2, height - 1 - note));
   return (
@@ -369,18 +504,43 @@ function PickerView({ row, index, height, width }: { row: Extract<Row, { kind: '
   );
 }
 
-function FindingsView({ groups, focus, height, all }: { groups: Array<{ title: string; items: Diagnostic[] }>; focus: number; height: number; all: Diagnostic[] }) {
+function FindingsView({
+  groups,
+  focus,
+  height,
+  all,
+}: {
+  groups: Array<{ title: string; items: Diagnostic[] }>;
+  focus: number;
+  height: number;
+  all: Diagnostic[];
+}) {
   const lines: Array<{ key: string; text: string; index?: number; severity?: Diagnostic['severity'] }> = [];
   for (const g of groups) {
     lines.push({ key: `g-${g.title}`, text: `${g.title}` });
-    for (const d of g.items) lines.push({ key: `d-${all.indexOf(d)}`, text: `${MARK[d.severity]} ${d.path || 'file'}: ${d.message}`, index: all.indexOf(d), severity: d.severity });
+    for (const d of g.items)
+      lines.push({
+        key: `d-${all.indexOf(d)}`,
+        text: `${MARK[d.severity]} ${d.path || 'file'}: ${d.message}`,
+        index: all.indexOf(d),
+        severity: d.severity,
+      });
   }
-  const focusLine = Math.max(0, lines.findIndex((l) => l.index === focus));
+  const focusLine = Math.max(
+    0,
+    lines.findIndex((l) => l.index === focus),
+  );
   const [start, end] = visibleWindow(lines.length, focusLine, Math.max(1, height));
   return (
     <Box flexDirection="column">
       {lines.slice(start, end).map((l) => (
-        <Text key={l.key} wrap="truncate-end" inverse={l.index !== undefined && l.index === focus} bold={l.index === undefined} color={l.severity ? COLOR[l.severity] : undefined}>
+        <Text
+          key={l.key}
+          wrap="truncate-end"
+          inverse={l.index !== undefined && l.index === focus}
+          bold={l.index === undefined}
+          color={l.severity ? COLOR[l.severity] : undefined}
+        >
           {l.index === undefined ? l.text : `  ${l.text}`}
         </Text>
       ))}

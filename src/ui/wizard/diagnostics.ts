@@ -30,10 +30,11 @@ export function draftDiagnostics(draft: Draft): Diagnostic[] {
 /** Diagnostics about a row: its own path or anything below it. */
 export function diagnosticsAt(diagnostics: Diagnostic[], path: string | undefined): Diagnostic[] {
   if (!path) return [];
-  return diagnostics.filter((d) => d.path === path || d.path.startsWith(path + '.') || d.path.startsWith(path + '['));
+  return diagnostics.filter((d) => d.path === path || d.path.startsWith(`${path}.`) || d.path.startsWith(`${path}[`));
 }
 
-const under = (path: string, prefix: string) => path === prefix || path.startsWith(prefix + '.') || path.startsWith(prefix + '[');
+const under = (path: string, prefix: string) =>
+  path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 
 /**
  * Each row's own findings: a finding belongs to the row(s) whose path is the most specific match for its
@@ -55,15 +56,21 @@ export function findingsByRow(rows: Array<{ path?: string }>, diagnostics: Diagn
 }
 
 export function groupBySection(diagnostics: Diagnostic[]): Array<{ title: string; items: Diagnostic[] }> {
-  return STEPS.map((step, i) => ({ title: step.id === 'review' ? 'Other' : step.title, items: diagnostics.filter((d) => stepOfPath(d.path) === i) })).filter((g) => g.items.length);
+  return STEPS.map((step, i) => ({
+    title: step.id === 'review' ? 'Other' : step.title,
+    items: diagnostics.filter((d) => stepOfPath(d.path) === i),
+  })).filter((g) => g.items.length);
 }
 
-export const count = (list: Diagnostic[], severity: Diagnostic['severity']) => list.filter((d) => d.severity === severity).length;
+export const count = (list: Diagnostic[], severity: Diagnostic['severity']) =>
+  list.filter((d) => d.severity === severity).length;
 
 export function summary(list: Diagnostic[]): string {
   const e = count(list, 'error');
   const w = count(list, 'warning');
   const i = count(list, 'info');
   if (!e && !w && !i) return 'no findings';
-  return [e && `${e} error${e === 1 ? '' : 's'}`, w && `${w} warning${w === 1 ? '' : 's'}`, i && `${i} info`].filter(Boolean).join(', ');
+  return [e && `${e} error${e === 1 ? '' : 's'}`, w && `${w} warning${w === 1 ? '' : 's'}`, i && `${i} info`]
+    .filter(Boolean)
+    .join(', ');
 }

@@ -12,7 +12,12 @@ interface StoredDraft {
 }
 
 const isStored = (v: unknown): v is StoredDraft | null =>
-  v === null || (isRecord(v) && isRecord(v.env) && isRecord(v.meta) && typeof v.savedAt === 'string' && (v.password === undefined || typeof v.password === 'string'));
+  v === null ||
+  (isRecord(v) &&
+    isRecord(v.env) &&
+    isRecord(v.meta) &&
+    typeof v.savedAt === 'string' &&
+    (v.password === undefined || typeof v.password === 'string'));
 
 /**
  * The wizard's draft on disk (mode 0600): saved after every change, without the registry password and
@@ -32,7 +37,9 @@ export class DraftStore {
 
   load(): { draft: Draft; savedAt: string } | undefined {
     const stored = this.store.get();
-    return stored ? { draft: { env: stored.env, meta: stored.meta, password: stored.password ?? '' }, savedAt: stored.savedAt } : undefined;
+    return stored
+      ? { draft: { env: stored.env, meta: stored.meta, password: stored.password ?? '' }, savedAt: stored.savedAt }
+      : undefined;
   }
 
   save(draft: Draft | null): SaveResult {

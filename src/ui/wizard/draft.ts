@@ -35,7 +35,8 @@ export interface Draft {
 export type ListKey = 'channels' | 'conda' | 'pip' | 'env' | 'sparkRepos' | 'sparkPackages';
 
 const clone = <T>(v: T): T => structuredClone(v);
-export const section = (env: EnvObject, name: string): Record<string, Json> => (isRecord(env[name]) ? (env[name] as Record<string, Json>) : {});
+export const section = (env: EnvObject, name: string): Record<string, Json> =>
+  isRecord(env[name]) ? (env[name] as Record<string, Json>) : {};
 
 /** Returns a copy of the draft with `change` applied to a copy of its environment. */
 export function withEnv(draft: Draft, change: (env: EnvObject) => void): Draft {
@@ -70,7 +71,8 @@ function ensureConda(env: EnvObject): Record<string, Json> {
 }
 
 const isPythonEntry = (d: Json) => typeof d === 'string' && /^\s*python(\s|[=<>!~]|$)/.test(d);
-const pipEntryIndex = (deps: Json[]) => deps.findIndex((d) => isRecord(d) && Array.isArray((d as Record<string, Json>).pip));
+const pipEntryIndex = (deps: Json[]) =>
+  deps.findIndex((d) => isRecord(d) && Array.isArray((d as Record<string, Json>).pip));
 
 /** The python version the conda spec declares ("3.11"), or "" when there is none. */
 export function pythonVersion(env: EnvObject): string {
@@ -101,18 +103,29 @@ export function listPaths(env: EnvObject, key: ListKey): string[] {
   const deps = (condaSpec(env)?.dependencies as Json[] | undefined) ?? [];
   switch (key) {
     case 'channels':
-      return ((condaSpec(env)?.channels as Json[] | undefined) ?? []).map((_, i) => `python.condaDependencies.channels[${i}]`);
+      return ((condaSpec(env)?.channels as Json[] | undefined) ?? []).map(
+        (_, i) => `python.condaDependencies.channels[${i}]`,
+      );
     case 'conda':
-      return deps.map((d, i) => ({ d, i })).filter(({ d }) => typeof d === 'string' && !isPythonEntry(d)).map(({ i }) => `python.condaDependencies.dependencies[${i}]`);
+      return deps
+        .map((d, i) => ({ d, i }))
+        .filter(({ d }) => typeof d === 'string' && !isPythonEntry(d))
+        .map(({ i }) => `python.condaDependencies.dependencies[${i}]`);
     case 'pip': {
       const at = pipEntryIndex(deps);
       const pip = at >= 0 ? ((deps[at] as Record<string, Json>).pip as Json[]) : [];
       return pip.map((_, j) => `python.condaDependencies.dependencies[${at}].pip[${j}]`);
     }
     case 'env':
-      return Object.keys(section(env, 'environmentVariables')).map((name) => (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) ? `environmentVariables.${name}` : `environmentVariables[${JSON.stringify(name)}]`));
+      return Object.keys(section(env, 'environmentVariables')).map((name) =>
+        /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)
+          ? `environmentVariables.${name}`
+          : `environmentVariables[${JSON.stringify(name)}]`,
+      );
     case 'sparkRepos':
-      return ((section(env, 'spark').repositories as Json[] | undefined) ?? []).map((_, i) => `spark.repositories[${i}]`);
+      return ((section(env, 'spark').repositories as Json[] | undefined) ?? []).map(
+        (_, i) => `spark.repositories[${i}]`,
+      );
     case 'sparkPackages':
       return ((section(env, 'spark').packages as Json[] | undefined) ?? []).map((_, i) => `spark.packages[${i}]`);
   }
@@ -128,16 +141,22 @@ export function listItems(env: EnvObject, key: ListKey): string[] {
       return deps.filter((d): d is string => typeof d === 'string' && !isPythonEntry(d));
     case 'pip': {
       const at = pipEntryIndex(deps);
-      return at >= 0 ? ((deps[at] as Record<string, Json>).pip as Json[]).map((p) => (typeof p === 'string' ? p : JSON.stringify(p))) : [];
+      return at >= 0
+        ? ((deps[at] as Record<string, Json>).pip as Json[]).map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
+        : [];
     }
     case 'env':
-      return Object.entries(section(env, 'environmentVariables')).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+      return Object.entries(section(env, 'environmentVariables')).map(
+        ([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`,
+      );
     case 'sparkRepos':
       return ((section(env, 'spark').repositories as Json[] | undefined) ?? []).map(String);
     case 'sparkPackages':
       return ((section(env, 'spark').packages as Json[] | undefined) ?? []).map((p) => {
         const pkg = isRecord(p) ? (p as Record<string, Json>) : {};
-        return [pkg.group, pkg.artifact, pkg.version].map((x) => (x === undefined || x === null ? '' : String(x))).join(':');
+        return [pkg.group, pkg.artifact, pkg.version]
+          .map((x) => (x === undefined || x === null ? '' : String(x)))
+          .join(':');
       });
   }
 }
@@ -159,7 +178,9 @@ export function setListItems(draft: Draft, key: ListKey, items: string[]): Draft
       }
       case 'pip': {
         const spec = ensureConda(env);
-        const deps = (spec.dependencies as Json[]).filter((d) => !(isRecord(d) && Array.isArray((d as Record<string, Json>).pip)));
+        const deps = (spec.dependencies as Json[]).filter(
+          (d) => !(isRecord(d) && Array.isArray((d as Record<string, Json>).pip)),
+        );
         if (items.length) deps.push({ pip: items });
         spec.dependencies = deps;
         return;
@@ -209,9 +230,11 @@ export function setPythonKind(draft: Draft, kind: PythonKind): Draft {
   return withEnv(draft, (env) => {
     const python = ensureSection(env, 'python');
     python.userManagedDependencies = kind === 'user';
-    if (kind === 'user' && (typeof python.interpreterPath !== 'string' || !python.interpreterPath)) python.interpreterPath = 'python';
+    if (kind === 'user' && (typeof python.interpreterPath !== 'string' || !python.interpreterPath))
+      python.interpreterPath = 'python';
     if (kind !== 'base') python.baseCondaEnvironment = null;
-    else if (typeof python.baseCondaEnvironment !== 'string' || !python.baseCondaEnvironment) python.baseCondaEnvironment = 'base';
+    else if (typeof python.baseCondaEnvironment !== 'string' || !python.baseCondaEnvironment)
+      python.baseCondaEnvironment = 'base';
     if (kind !== 'user') ensureConda(env);
   });
 }
@@ -221,7 +244,8 @@ export function setImageSource(draft: Draft, source: ImageSource, dockerfileText
     const docker = ensureSection(env, 'docker');
     if (source === 'dockerfile') {
       docker.baseImage = null;
-      docker.baseDockerfile = dockerfileText ?? (typeof docker.baseDockerfile === 'string' ? docker.baseDockerfile : null);
+      docker.baseDockerfile =
+        dockerfileText ?? (typeof docker.baseDockerfile === 'string' ? docker.baseDockerfile : null);
     } else {
       docker.baseDockerfile = null;
     }
@@ -238,7 +262,8 @@ const PASSWORD = 'password';
  * resumed draft knows what it lacks.
  */
 export function draftForDisk(draft: Draft): { env: EnvObject; meta: DraftMeta; password?: string } {
-  if (draft.meta.draftSecrets) return { env: draft.env, meta: { ...draft.meta, withheld: [] }, password: draft.password || undefined };
+  if (draft.meta.draftSecrets)
+    return { env: draft.env, meta: { ...draft.meta, withheld: [] }, password: draft.password || undefined };
   const env = structuredClone(draft.env);
   const withheld = new Set((draft.meta.withheld ?? []).filter((name) => missingSecrets(draft).includes(name)));
   const vars = isRecord(env.environmentVariables) ? (env.environmentVariables as Record<string, Json>) : {};

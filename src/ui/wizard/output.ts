@@ -24,15 +24,20 @@ function v2Files(env: EnvObject, dir: string): { files: OutputFile[]; notes: Con
   const result = v1ToV2(env);
   const files: OutputFile[] = [{ path: join(dir, 'environment.yml'), text: v2Yaml(result.environment) }];
   if (result.conda !== undefined) files.push({ path: join(dir, CONDA_FILE), text: serializeConda(result.conda) });
-  for (const [name, text] of Object.entries(result.context ?? {})) files.push({ path: join(dir, CONTEXT_DIR, name), text });
+  for (const [name, text] of Object.entries(result.context ?? {}))
+    files.push({ path: join(dir, CONTEXT_DIR, name), text });
   return { files, notes: result.notes };
 }
 
 export function outputFiles(draft: Draft): { files: OutputFile[]; notes: ConversionNote[] } {
   const env = outputEnv(draft);
   const out = draft.meta.outPath;
-  const json = (path: string): OutputFile => ({ path, text: serializeV1Json(env, { ...SDK_JSON_STYLE, finalNewline: true }) });
-  const dir = (folder: string): OutputFile[] => Object.entries(v1DirFiles(env)).map(([name, text]) => ({ path: join(folder, name), text }));
+  const json = (path: string): OutputFile => ({
+    path,
+    text: serializeV1Json(env, { ...SDK_JSON_STYLE, finalNewline: true }),
+  });
+  const dir = (folder: string): OutputFile[] =>
+    Object.entries(v1DirFiles(env)).map(([name, text]) => ({ path: join(folder, name), text }));
   switch (draft.meta.output) {
     case 'v1-file':
       return { files: [json(out)], notes: [] };

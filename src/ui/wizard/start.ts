@@ -75,19 +75,31 @@ export function fileDraft(path: string, outPath?: string): Draft {
   const refused = def.problems.find((x) => x.rule === OUTSIDE_RULE);
   if (refused) throw new Error(`${path}: ${refused.path}: ${refused.message} [${OUTSIDE_RULE}]`);
   if (def.format === 'v2-yaml') {
-    const location = isRecord(def.env.docker) && isRecord(def.env.docker.buildContext) ? String(def.env.docker.buildContext.location ?? '') : '';
+    const location =
+      isRecord(def.env.docker) && isRecord(def.env.docker.buildContext)
+        ? String(def.env.docker.buildContext.location ?? '')
+        : '';
     let dockerfile: string | undefined;
     try {
-      dockerfile = location && !guardFor(path).check(`${location}/Dockerfile`) ? readFileSync(`${location}/Dockerfile`, 'utf8') : undefined;
+      dockerfile =
+        location && !guardFor(path).check(`${location}/Dockerfile`)
+          ? readFileSync(`${location}/Dockerfile`, 'utf8')
+          : undefined;
     } catch {
       dockerfile = undefined;
     }
     return draftFrom(v2ToV1(def.env, def.v2 ?? {}, dockerfile).env, `file ${path}`, outPath);
   }
   if (def.format === 'conda-yaml') {
-    const env = newEnvironment(typeof (def.env.python as Record<string, Record<string, unknown>>)?.condaDependencies?.name === 'string' ? String((def.env.python as Record<string, Record<string, unknown>>).condaDependencies.name) : 'my-environment');
+    const env = newEnvironment(
+      typeof (def.env.python as Record<string, Record<string, unknown>>)?.condaDependencies?.name === 'string'
+        ? String((def.env.python as Record<string, Record<string, unknown>>).condaDependencies.name)
+        : 'my-environment',
+    );
     env.environmentVariables = {};
-    (env.python as Record<string, unknown>).condaDependencies = (def.env.python as Record<string, unknown>).condaDependencies;
+    (env.python as Record<string, unknown>).condaDependencies = (
+      def.env.python as Record<string, unknown>
+    ).condaDependencies;
     return draftFrom(env, `conda file ${path}`, outPath);
   }
   return draftFrom(structuredClone(def.env), `file ${path}`, outPath);

@@ -43,7 +43,15 @@ export interface Result {
 }
 
 export function initialState(draft: Draft): WizardState {
-  return { draft, step: Math.min(Math.max(draft.meta.step, 0), STEPS.length - 1), focus: 0, panel: false, inFindings: false, findingFocus: 0, dirty: true };
+  return {
+    draft,
+    step: Math.min(Math.max(draft.meta.step, 0), STEPS.length - 1),
+    focus: 0,
+    panel: false,
+    inFindings: false,
+    findingFocus: 0,
+    dirty: true,
+  };
 }
 
 const rowCache = new WeakMap<Draft, Map<string, Row[]>>();
@@ -69,7 +77,8 @@ function clampFocus(state: WizardState, rows: Row[], wanted: number, direction: 
   return next ?? (direction > 0 ? usable[usable.length - 1] : usable[0]);
 }
 
-export const stepErrors = (diagnostics: Diagnostic[], step: number): Diagnostic[] => diagnostics.filter((d) => d.severity === 'error' && stepOfPath(d.path) === step);
+export const stepErrors = (diagnostics: Diagnostic[], step: number): Diagnostic[] =>
+  diagnostics.filter((d) => d.severity === 'error' && stepOfPath(d.path) === step);
 
 function changed(state: WizardState, draft: Draft, message?: WizardState['message']): Result {
   return { state: { ...state, draft, dirty: true, message }, effects: [{ type: 'save-draft' }] };
@@ -77,7 +86,16 @@ function changed(state: WizardState, draft: Draft, message?: WizardState['messag
 
 function goToStep(state: WizardState, step: number, ctx: StepContext): Result {
   const draft = { ...state.draft, meta: { ...state.draft.meta, step } };
-  const next = { ...state, draft, step, focus: 0, inFindings: false, findingFocus: 0, confirm: undefined, message: undefined };
+  const next = {
+    ...state,
+    draft,
+    step,
+    focus: 0,
+    inFindings: false,
+    findingFocus: 0,
+    confirm: undefined,
+    message: undefined,
+  };
   return { state: { ...next, focus: clampFocus(next, rowsOf(next, ctx), 0) }, effects: [{ type: 'save-draft' }] };
 }
 
@@ -85,7 +103,8 @@ function goToStep(state: WizardState, step: number, ctx: StepContext): Result {
 function next(state: WizardState, diagnostics: Diagnostic[], ctx: StepContext, confirmed = false): Result {
   if (state.step >= STEPS.length - 1) return { state, effects: [] };
   const errors = stepErrors(diagnostics, state.step);
-  if (errors.length && !confirmed) return { state: { ...state, confirm: { kind: 'errors', count: errors.length } }, effects: [] };
+  if (errors.length && !confirmed)
+    return { state: { ...state, confirm: { kind: 'errors', count: errors.length } }, effects: [] };
   return goToStep(state, state.step + 1, ctx);
 }
 
@@ -96,15 +115,21 @@ export function jumpTo(state: WizardState, path: string, ctx: StepContext): Wiza
   const rows = rowsOf(moved, ctx);
   let best = -1;
   rows.forEach((r, i) => {
-    if (r.path && (path === r.path || path.startsWith(r.path + '.') || path.startsWith(r.path + '[')) && (best < 0 || (rows[best].path ?? '').length < r.path.length)) best = i;
+    if (
+      r.path &&
+      (path === r.path || path.startsWith(`${r.path}.`) || path.startsWith(`${r.path}[`)) &&
+      (best < 0 || (rows[best].path ?? '').length < r.path.length)
+    )
+      best = i;
   });
-  return { ...moved, focus: clampFocus(moved, rows, best >= 0 ? best : 0) };
+  return { ...moved, focus: clampFocus(moved, rows, Math.max(best, 0)) };
 }
 
 function commitEdit(state: WizardState, row: Row, text: string): Result {
   const done = { ...state, editing: undefined };
   if (row.kind === 'text') {
-    if (row.readsFile && text.trim()) return { state: done, effects: [{ type: 'read-file', rowId: row.id, path: text.trim() }] };
+    if (row.readsFile && text.trim())
+      return { state: done, effects: [{ type: 'read-file', rowId: row.id, path: text.trim() }] };
     return changed(done, row.apply(state.draft, text));
   }
   if (row.kind === 'item' || row.kind === 'add') {
@@ -112,30 +137,67 @@ function commitEdit(state: WizardState, row: Row, text: string): Result {
     const value = text.trim();
     if (row.kind === 'add') {
       if (!value) return { state: done, effects: [] };
-      return changed({ ...done, focus: state.focus + 1 }, setListItems(state.draft, row.list, [...items, value]), { text: `added ${value}`, tone: 'info' });
+      return changed({ ...done, focus: state.focus + 1 }, setListItems(state.draft, row.list, [...items, value]), {
+        text: `added ${value}`,
+        tone: 'info',
+      });
     }
-    if (!value) return changed(done, setListItems(state.draft, row.list, items.filter((_, i) => i !== row.index)), { text: 'removed', tone: 'info' });
-    return changed(done, setListItems(state.draft, row.list, items.map((v, i) => (i === row.index ? value : v))));
+    if (!value)
+      return changed(
+        done,
+        setListItems(
+          state.draft,
+          row.list,
+          items.filter((_, i) => i !== row.index),
+        ),
+        { text: 'removed', tone: 'info' },
+      );
+    return changed(
+      done,
+      setListItems(
+        state.draft,
+        row.list,
+        items.map((v, i) => (i === row.index ? value : v)),
+      ),
+    );
   }
   return { state: done, effects: [] };
 }
 
 /** Applies the text of a file the view read for a `readsFile` row. */
-export function fileRead(state: WizardState, rowId: string, path: string, file: { text?: string; error?: string }, ctx: StepContext): Result {
+export function fileRead(
+  state: WizardState,
+  rowId: string,
+  path: string,
+  file: { text?: string; error?: string },
+  ctx: StepContext,
+): Result {
   const row = rowsOf(state, ctx).find((r) => r.id === rowId);
-  if (!row || row.kind !== 'text') return { state, effects: [] };
+  if (row?.kind !== 'text') return { state, effects: [] };
   const draft = row.apply(state.draft, path, file);
-  return changed(state, draft, file.error ? { text: `${path}: ${file.error}`, tone: 'error' } : { text: `read ${path}`, tone: 'info' });
+  return changed(
+    state,
+    draft,
+    file.error ? { text: `${path}: ${file.error}`, tone: 'error' } : { text: `read ${path}`, tone: 'info' },
+  );
 }
 
-export function handleKey(state: WizardState, input: string, key: Key, diagnostics: Diagnostic[], ctx: StepContext): Result {
+export function handleKey(
+  state: WizardState,
+  input: string,
+  key: Key,
+  diagnostics: Diagnostic[],
+  ctx: StepContext,
+): Result {
   const rows = rowsOf(state, ctx);
   const row = rows[state.focus];
   const none: Result = { state, effects: [] };
 
   if (pressed('quit', input, key)) {
     if (state.confirm?.kind === 'quit') return { state, effects: [{ type: 'quit' }] };
-    return state.dirty ? { state: { ...state, confirm: { kind: 'quit' } }, effects: [] } : { state, effects: [{ type: 'quit' }] };
+    return state.dirty
+      ? { state: { ...state, confirm: { kind: 'quit' } }, effects: [] }
+      : { state, effects: [{ type: 'quit' }] };
   }
   if (state.confirm) {
     const c = state.confirm;
@@ -144,11 +206,23 @@ export function handleKey(state: WizardState, input: string, key: Key, diagnosti
       const cleared = { ...state, confirm: undefined };
       if (c.kind === 'quit') return { state: cleared, effects: [{ type: 'quit' }] };
       if (c.kind === 'errors') return next(cleared, diagnostics, ctx, true);
-      if (c.kind === 'missing-secrets') return { state: cleared, effects: [{ type: 'write', overwrite: false, thenCheck: c.thenCheck, withoutSecrets: true }] };
-      return { state: cleared, effects: [{ type: 'write', overwrite: true, thenCheck: c.thenCheck, withoutSecrets: c.withoutSecrets }] };
+      if (c.kind === 'missing-secrets')
+        return {
+          state: cleared,
+          effects: [{ type: 'write', overwrite: false, thenCheck: c.thenCheck, withoutSecrets: true }],
+        };
+      return {
+        state: cleared,
+        effects: [{ type: 'write', overwrite: true, thenCheck: c.thenCheck, withoutSecrets: c.withoutSecrets }],
+      };
     }
     if (pressed('no', input, key) || pressed('back', input, key)) {
-      const message = c.kind === 'overwrite' ? { text: 'nothing written', tone: 'info' as const } : c.kind === 'missing-secrets' ? { text: `nothing written: fill in ${c.names.join(', ')}, then write again`, tone: 'info' as const } : undefined;
+      const message =
+        c.kind === 'overwrite'
+          ? { text: 'nothing written', tone: 'info' as const }
+          : c.kind === 'missing-secrets'
+            ? { text: `nothing written: fill in ${c.names.join(', ')}, then write again`, tone: 'info' as const }
+            : undefined;
       return { state: { ...state, confirm: undefined, message }, effects: [] };
     }
     return none;
@@ -163,9 +237,18 @@ export function handleKey(state: WizardState, input: string, key: Key, diagnosti
 
   if (state.picking && row?.kind === 'choice') {
     const count = row.options.length;
-    if (pressed('up', input, key)) return { state: { ...state, picking: { ...state.picking, index: (state.picking.index - 1 + count) % count } }, effects: [] };
-    if (pressed('down', input, key)) return { state: { ...state, picking: { ...state.picking, index: (state.picking.index + 1) % count } }, effects: [] };
-    if (pressed('select', input, key)) return changed({ ...state, picking: undefined }, row.apply(state.draft, row.options[state.picking.index].value));
+    if (pressed('up', input, key))
+      return {
+        state: { ...state, picking: { ...state.picking, index: (state.picking.index - 1 + count) % count } },
+        effects: [],
+      };
+    if (pressed('down', input, key))
+      return {
+        state: { ...state, picking: { ...state.picking, index: (state.picking.index + 1) % count } },
+        effects: [],
+      };
+    if (pressed('select', input, key))
+      return changed({ ...state, picking: undefined }, row.apply(state.draft, row.options[state.picking.index].value));
     if (pressed('back', input, key)) return { state: { ...state, picking: undefined }, effects: [] };
     return none;
   }
@@ -173,31 +256,54 @@ export function handleKey(state: WizardState, input: string, key: Key, diagnosti
   if (pressed('write', input, key)) return { state, effects: [{ type: 'write', overwrite: false }] };
   if (pressed('help', input, key)) return { state: { ...state, panel: !state.panel }, effects: [] };
   if (pressed('nextStep', input, key)) return next(state, diagnostics, ctx);
-  if (pressed('prevStep', input, key) || pressed('back', input, key)) return state.step > 0 ? goToStep(state, state.step - 1, ctx) : none;
+  if (pressed('prevStep', input, key) || pressed('back', input, key))
+    return state.step > 0 ? goToStep(state, state.step - 1, ctx) : none;
 
   if (state.inFindings) {
     const findings = diagnostics;
-    if (pressed('up', input, key)) return state.findingFocus === 0 ? { state: { ...state, inFindings: false }, effects: [] } : { state: { ...state, findingFocus: state.findingFocus - 1 }, effects: [] };
-    if (pressed('down', input, key)) return { state: { ...state, findingFocus: Math.min(findings.length - 1, state.findingFocus + 1) }, effects: [] };
-    if (pressed('select', input, key) && findings[state.findingFocus]) return { state: jumpTo({ ...state, inFindings: false }, findings[state.findingFocus].path, ctx), effects: [{ type: 'save-draft' }] };
+    if (pressed('up', input, key))
+      return state.findingFocus === 0
+        ? { state: { ...state, inFindings: false }, effects: [] }
+        : { state: { ...state, findingFocus: state.findingFocus - 1 }, effects: [] };
+    if (pressed('down', input, key))
+      return { state: { ...state, findingFocus: Math.min(findings.length - 1, state.findingFocus + 1) }, effects: [] };
+    if (pressed('select', input, key) && findings[state.findingFocus])
+      return {
+        state: jumpTo({ ...state, inFindings: false }, findings[state.findingFocus].path, ctx),
+        effects: [{ type: 'save-draft' }],
+      };
     return none;
   }
 
-  if (pressed('up', input, key)) return { state: { ...state, focus: clampFocus(state, rows, state.focus - 1, -1), message: undefined }, effects: [] };
+  if (pressed('up', input, key))
+    return {
+      state: { ...state, focus: clampFocus(state, rows, state.focus - 1, -1), message: undefined },
+      effects: [],
+    };
   if (pressed('down', input, key)) {
     const usable = focusable(rows);
-    if (state.step === STEPS.length - 1 && state.focus === usable[usable.length - 1] && diagnostics.length) return { state: { ...state, inFindings: true, findingFocus: 0 }, effects: [] };
+    if (state.step === STEPS.length - 1 && state.focus === usable[usable.length - 1] && diagnostics.length)
+      return { state: { ...state, inFindings: true, findingFocus: 0 }, effects: [] };
     return { state: { ...state, focus: clampFocus(state, rows, state.focus + 1, 1), message: undefined }, effects: [] };
   }
-  if (pressed('pageDown', input, key)) return { state: { ...state, focus: clampFocus(state, rows, state.focus + 10, 1) }, effects: [] };
-  if (pressed('pageUp', input, key)) return { state: { ...state, focus: clampFocus(state, rows, state.focus - 10, -1) }, effects: [] };
+  if (pressed('pageDown', input, key))
+    return { state: { ...state, focus: clampFocus(state, rows, state.focus + 10, 1) }, effects: [] };
+  if (pressed('pageUp', input, key))
+    return { state: { ...state, focus: clampFocus(state, rows, state.focus - 10, -1) }, effects: [] };
   if (!row) return none;
 
   if (row.kind === 'item') {
     const items = listItems(state.draft.env, row.list);
     if (pressed('remove', input, key)) {
-      const draft = setListItems(state.draft, row.list, items.filter((_, i) => i !== row.index));
-      return changed({ ...state, focus: clampFocus(state, rowsOf({ ...state, draft }, ctx), state.focus, -1) }, draft, { text: `removed ${row.value}`, tone: 'info' });
+      const draft = setListItems(
+        state.draft,
+        row.list,
+        items.filter((_, i) => i !== row.index),
+      );
+      return changed({ ...state, focus: clampFocus(state, rowsOf({ ...state, draft }, ctx), state.focus, -1) }, draft, {
+        text: `removed ${row.value}`,
+        tone: 'info',
+      });
     }
     const dir = pressed('moveUp', input, key) ? -1 : pressed('moveDown', input, key) ? 1 : 0;
     if (dir) {
@@ -213,7 +319,10 @@ export function handleKey(state: WizardState, input: string, key: Key, diagnosti
     }
   }
   if (row.kind === 'choice' && (pressed('left', input, key) || pressed('right', input, key))) {
-    const at = Math.max(0, row.options.findIndex((o) => o.value === row.value));
+    const at = Math.max(
+      0,
+      row.options.findIndex((o) => o.value === row.value),
+    );
     const to = (at + (pressed('left', input, key) ? -1 : 1) + row.options.length) % row.options.length;
     return changed(state, row.apply(state.draft, row.options[to].value));
   }
@@ -222,17 +331,37 @@ export function handleKey(state: WizardState, input: string, key: Key, diagnosti
       case 'text':
         return { state: { ...state, editing: { rowId: row.id, buf: buffer(row.mask ? '' : row.value) } }, effects: [] };
       case 'item':
-        return { state: { ...state, editing: { rowId: row.id, buf: buffer(row.secret ? row.value.split('=')[0] + '=' : row.value) } }, effects: [] };
+        return {
+          state: {
+            ...state,
+            editing: { rowId: row.id, buf: buffer(row.secret ? `${row.value.split('=')[0]}=` : row.value) },
+          },
+          effects: [],
+        };
       case 'add':
         return { state: { ...state, editing: { rowId: row.id, buf: buffer('') } }, effects: [] };
       case 'toggle':
         return changed(state, row.apply(state.draft, !row.value));
       case 'choice':
-        return { state: { ...state, picking: { rowId: row.id, index: Math.max(0, row.options.findIndex((o) => o.value === row.value)) } }, effects: [] };
+        return {
+          state: {
+            ...state,
+            picking: {
+              rowId: row.id,
+              index: Math.max(
+                0,
+                row.options.findIndex((o) => o.value === row.value),
+              ),
+            },
+          },
+          effects: [],
+        };
       case 'action':
         if (row.action === 'write') return { state, effects: [{ type: 'write', overwrite: false }] };
         if (row.action === 'check') return { state, effects: [{ type: 'write', overwrite: false, thenCheck: true }] };
-        return row.action === 'next' ? next(state, diagnostics, ctx) : goToStep(state, Math.max(0, state.step - 1), ctx);
+        return row.action === 'next'
+          ? next(state, diagnostics, ctx)
+          : goToStep(state, Math.max(0, state.step - 1), ctx);
       default:
         return none;
     }
