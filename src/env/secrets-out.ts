@@ -2,7 +2,7 @@
 // job.yml, and credentials in a pip index URL become a ${VAR} reference pip expands at install time.
 import type { Json } from './fields.js';
 import { isRecord } from './path.js';
-import { looksSecret } from '../rules/env-vars.js';
+import { looksSecret } from '../util/secret-names.js';
 
 export const SECRET_PLACEHOLDER = '<set-me: secret value not copied>';
 export const PIP_CREDENTIALS_VAR = 'PIP_INDEX_CREDENTIALS';

@@ -2,31 +2,11 @@ import { childPath, isRecord } from '../env/path.js';
 import type { Finding, Rule, RuleContext } from './types.js';
 import { V1 } from './types.js';
 
-const SECRET_WORDS = [
-  'PASSWORD',
-  'PASSWD',
-  'PWD',
-  'SECRET',
-  'TOKEN',
-  'KEY',
-  'APIKEY',
-  'CREDENTIAL',
-  'CREDENTIALS',
-  'CONNECTIONSTRING',
-];
+export { looksSecret } from '../util/secret-names.js';
+import { looksSecret } from '../util/secret-names.js';
+
 /** A value that refers to a secret rather than holding one. */
 const REFERENCE = /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)|@Microsoft\.KeyVault\(.*\)|azureml:.*|<.*>)$/;
-
-export function looksSecret(name: string): boolean {
-  const words = name
-    .toUpperCase()
-    .split(/[^A-Z0-9]+/)
-    .filter(Boolean);
-  return (
-    words.some((w) => SECRET_WORDS.includes(w)) ||
-    /(PASSWORD|SECRET|APIKEY|ACCESSKEY)/.test(name.toUpperCase().replace(/[^A-Z]/g, ''))
-  );
-}
 
 /** The env/secret-like notion: a secret-looking name holding a literal value (not a reference to a secret). */
 export function holdsSecret(name: string, value: unknown): boolean {
