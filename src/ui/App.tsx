@@ -2,18 +2,18 @@ import { Text, useApp } from 'ink';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
 import { lazy, Suspense, useState } from 'react';
 import { HOME_ENTRIES } from './home-entries.js';
-import { Home } from './screens/Home.js';
+import { Home } from './home/Home.js';
 import type { QuizOptions } from './quiz/QuizScreen.js';
 import type { Draft } from './wizard/draft.js';
 
 // Screens other than home load on first use, so the home screen's first frame stays fast.
 const WizardFlow = lazy(() => import('./screens/WizardFlow.js').then((m) => ({ default: m.WizardFlow })));
-const ValidateScreen = lazy(() => import('./screens/ValidateScreen.js').then((m) => ({ default: m.ValidateScreen })));
+const ValidateScreen = lazy(() => import('./validate/ValidateScreen.js').then((m) => ({ default: m.ValidateScreen })));
 const LearnScreen = lazy(() => import('./learn/LearnScreen.js').then((m) => ({ default: m.LearnScreen })));
 const QuizScreen = lazy(() => import('./quiz/QuizScreen.js').then((m) => ({ default: m.QuizScreen })));
 const ProgressScreen = lazy(() => import('./progress/ProgressScreen.js').then((m) => ({ default: m.ProgressScreen })));
 const ReplScreen = lazy(() => import('./repl/ReplScreen.js').then((m) => ({ default: m.ReplScreen })));
-const BuildRunScreen = lazy(() => import('./buildrun/BuildRunScreen.js').then((m) => ({ default: m.BuildRunScreen })));
+const BuildRunScreen = lazy(() => import('./job/BuildRunScreen.js').then((m) => ({ default: m.BuildRunScreen })));
 
 export type Screen =
   | { id: 'home' }

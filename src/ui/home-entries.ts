@@ -1,4 +1,4 @@
-import type { HomeEntry } from './screens/Home.js';
+import type { HomeEntry } from './home/Home.js';
 
 /** The home screen's menu; an entry that cannot be used (yet) carries a `disabled` reason instead of doing nothing. */
 export const HOME_ENTRIES: HomeEntry[] = [

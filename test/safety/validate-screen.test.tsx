@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFieldLibs } from '../../src/env/libs.js';
-import { ValidateScreen } from '../../src/ui/screens/ValidateScreen.js';
+import { ValidateScreen } from '../../src/ui/validate/ValidateScreen.js';
 import { ROOT } from '../helpers.js';
 import { SEQ } from '../ui/keys.js';
 import { mount, send, type, waitFor } from '../ui/render.js';

@@ -268,7 +268,7 @@ describe('resizing', () => {
 
 describe('the same kind of cut text elsewhere', () => {
   it('home at 60 columns: the focused entry is told in full below the list', async () => {
-    const { Home } = await import('../../src/ui/screens/Home.js');
+    const { Home } = await import('../../src/ui/home/Home.js');
     const { HOME_ENTRIES } = await import('../../src/ui/home-entries.js');
     const longest = HOME_ENTRIES.reduce((a, b) => (b.summary.length > a.summary.length ? b : a));
     const r = renderSized(

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { wrapText } from '../../learn/render-markdown.js';
+import { ATTENTION_COLOR } from './theme.js';
 
 /** The lines a notice takes at this width (wrapped here, so the screen below knows its height exactly). */
 export function noticeLines(text: string | undefined, width: number): string[] {
@@ -13,7 +14,7 @@ export function Notice({ text, width }: { text?: string; width: number }) {
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
-        <Text key={i} color="yellow" wrap="truncate-end">
+        <Text key={i} color={ATTENTION_COLOR} wrap="truncate-end">
           {line}
         </Text>
       ))}

@@ -6,13 +6,13 @@ import { LearningStore } from '../../learn/learning-store.js';
 import { bar } from '../../learn/progress.js';
 import { dueSummary, PRACTICE_COUNT } from '../../learn/session.js';
 import { pressed } from '../keys.js';
-import type { Line } from '../quiz/lines.js';
-import { wrapped } from '../quiz/lines.js';
-import { Page } from '../quiz/Page.js';
+import type { Line } from '../components/lines.js';
+import { wrapped } from '../components/lines.js';
+import { Page } from '../components/Page.js';
 import { QuizScreen } from '../quiz/QuizScreen.js';
 import { visibleWindow } from '../components/window.js';
-import { LessonView } from './LessonView.js';
-import { listRows } from './list-rows.js';
+import { LessonView } from '../components/LessonView.js';
+import { listRows } from '../components/list-rows.js';
 
 export type LearnView =
   | { id: 'topics'; focus: number }

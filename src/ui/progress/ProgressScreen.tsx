@@ -7,8 +7,9 @@ import { EXAM } from '../../learn/exam.js';
 import { LearningStore } from '../../learn/learning-store.js';
 import { bar, type ProgressReport } from '../../learn/progress.js';
 import { pressed } from '../keys.js';
-import type { Line } from '../quiz/lines.js';
-import { bodyHeight, Page } from '../quiz/Page.js';
+import type { Line } from '../components/lines.js';
+import { bodyHeight, Page } from '../components/Page.js';
+import { outcomeColor } from '../components/theme.js';
 
 const pct = (x: number) => `${String(Math.round(x * 100)).padStart(3)}%`;
 const fit = (text: string, width: number) =>
@@ -55,7 +56,7 @@ export function progressLines(r: ProgressReport, width: number): Line[] {
     const scale = r.examMastery.find((x) => x.id === e.exam)?.scale ?? EXAM.scale;
     out.push({
       text: `  ${e.finishedAt.slice(0, 10)}  ${(typeof e.exam === 'string' ? examLabel(e.exam) : 'mixed').padEnd(6)}  ${String(e.score).padStart(4)}/${scale}  ${e.passed ? 'passed' : 'not passed'}  ${e.correct}/${e.total} right  ${Math.round(e.minutes)} min`,
-      color: e.passed ? 'green' : 'red',
+      color: outcomeColor(e.passed),
     });
   }
   for (const e of r.examMastery) {

@@ -10,7 +10,7 @@ import { bar } from '../../learn/progress.js';
 import { ratingFor } from '../../learn/scheduler.js';
 import { editInExternalEditor, editorCommand } from './editor.js';
 import { farewellLines, resumeCommand } from './exam-farewell.js';
-import { listRows } from '../learn/list-rows.js';
+import { listRows } from '../components/list-rows.js';
 import {
   type ExamContext,
   examEdited,
@@ -23,9 +23,11 @@ import {
   startExamState,
   timeLeft,
 } from './exam-state.js';
-import { feedbackLines, formatClock, type Line, promptLines, wrapped } from './lines.js';
-import { bodyHeight, LineView, Page } from './Page.js';
+import { formatClock, type Line, wrapped } from '../components/lines.js';
+import { feedbackLines, promptLines } from './question-lines.js';
+import { bodyHeight, LineView, Page } from '../components/Page.js';
 import { editorHeight, layoutQuestion, QuestionView, questionScrollMax } from './QuestionView.js';
+import { FAIL_COLOR, OK_COLOR, outcomeColor } from '../components/theme.js';
 
 export interface ExamSessionProps {
   exam: Session;
@@ -147,7 +149,7 @@ function resultLines(state: ExamState, blueprints: readonly ExamBlueprint[] | un
     if (!colored) return lines;
     return lines.map((l, i) => {
       const t = rows[starts.filter((s) => s <= i).length - 1];
-      return { ...l, color: t.correct === t.total ? 'green' : t.correct / t.total < 0.5 ? 'red' : undefined };
+      return { ...l, color: t.correct === t.total ? OK_COLOR : t.correct / t.total < 0.5 ? FAIL_COLOR : undefined };
     });
   };
   const out: Line[] = [
@@ -155,7 +157,7 @@ function resultLines(state: ExamState, blueprints: readonly ExamBlueprint[] | un
     {
       text: `Score: ${r.score} / ${scale} — ${r.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${pass})`,
       bold: true,
-      color: r.passed ? 'green' : 'red',
+      color: outcomeColor(r.passed),
     },
     {
       text: `${r.correct} of ${r.total} right${r.unanswered ? ` · ${r.unanswered} unanswered` : ''} · ${Math.round(state.exam.elapsedMs / 60000)} of ${state.exam.minutes} minutes used`,
@@ -168,7 +170,7 @@ function resultLines(state: ExamState, blueprints: readonly ExamBlueprint[] | un
   if (state.unsaved)
     out.push(
       { text: '' },
-      { text: `This result was NOT saved (${state.unsaved}): it counts for this session only.`, color: 'red' },
+      { text: `This result was NOT saved (${state.unsaved}): it counts for this session only.`, color: FAIL_COLOR },
     );
   out.push(
     { text: '' },
@@ -393,7 +395,7 @@ export function ExamSession({
             ? [
                 { text: '' },
                 ...wrapped(`Saving is not possible (${state.unsaved}): leaving loses this exam.`, textWidth, '', '', {
-                  color: 'red',
+                  color: FAIL_COLOR,
                 }),
               ]
             : []),

@@ -4,10 +4,11 @@ import type { Content, Exercise } from '../../learn/content.js';
 import type { LearningStore } from '../../learn/learning-store.js';
 import { dueIn, RATING_NAME } from '../../learn/scheduler.js';
 import type { KeyId } from '../keys.js';
-import { LessonView } from '../learn/LessonView.js';
+import { LessonView } from '../components/LessonView.js';
 import { editInExternalEditor, editorCommand } from './editor.js';
-import { feedbackLines, type Line, ratingLines, TYPE_LABEL } from './lines.js';
-import { bodyHeight, Page } from './Page.js';
+import type { Line } from '../components/lines.js';
+import { feedbackLines, ratingLines, TYPE_LABEL } from './question-lines.js';
+import { bodyHeight, Page } from '../components/Page.js';
 import {
   closeLesson,
   currentQuestion,
@@ -22,6 +23,7 @@ import {
   withNextReview,
 } from './practice-state.js';
 import { editorHeight, layoutQuestion, QuestionView, questionScrollMax } from './QuestionView.js';
+import { FAIL_COLOR, OK_COLOR, outcomeColor, outcomeMark } from '../components/theme.js';
 
 export interface PracticeSessionProps {
   items: PracticeItem[];
@@ -49,10 +51,10 @@ export function savedLine(results: PracticeState['results'], reason: string | un
   if (!unsaved) return { text: 'Your answers are saved. amlenv progress shows what is due next.', dim: true };
   const why = reason ? ` (${reason})` : '';
   if (unsaved === results.length)
-    return { text: `Your answers were NOT saved${why}: they count for this session only.`, color: 'red' };
+    return { text: `Your answers were NOT saved${why}: they count for this session only.`, color: FAIL_COLOR };
   return {
     text: `${results.length - unsaved} of ${results.length} answers saved; ${unsaved} could not be${why} and count for this session only.`,
-    color: 'red',
+    color: FAIL_COLOR,
   };
 }
 
@@ -66,14 +68,14 @@ function summaryLines(state: PracticeState, content: Content, width: number, not
       {
         text: `${right} of ${state.results.length} right.`,
         bold: true,
-        color: right === state.results.length ? 'green' : undefined,
+        color: right === state.results.length ? OK_COLOR : undefined,
       },
       { text: '' },
     );
   for (const r of state.results) {
     const q = content.questions.find((x) => x.id === r.id);
-    const text = `${r.correct ? '✓' : '✗'} ${r.id.padEnd(20)} ${RATING_NAME[r.rating].padEnd(6)} ${(q?.prompt ?? '').replace(/\s+/g, ' ')}`;
-    out.push({ text: text.length > width ? `${text.slice(0, width - 1)}…` : text, color: r.correct ? 'green' : 'red' });
+    const text = `${outcomeMark(r.correct)} ${r.id.padEnd(20)} ${RATING_NAME[r.rating].padEnd(6)} ${(q?.prompt ?? '').replace(/\s+/g, ' ')}`;
+    out.push({ text: text.length > width ? `${text.slice(0, width - 1)}…` : text, color: outcomeColor(r.correct) });
   }
   if (state.results.length) {
     // The ratings in the list above, in words.

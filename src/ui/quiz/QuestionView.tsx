@@ -5,9 +5,11 @@ import { TextLine } from '../components/TextLine.js';
 import { visibleWindow } from '../components/window.js';
 import type { KeyId } from '../keys.js';
 import type { InputState } from './input-state.js';
-import { choiceLines, fixFileLines, type Line, promptLines, TYPE_LABEL } from './lines.js';
+import type { Line } from '../components/lines.js';
+import { choiceLines, fixFileLines, promptLines, TYPE_LABEL } from './question-lines.js';
 import type { MultiLine } from './multiline.js';
-import { bodyHeight, LineView, Page } from './Page.js';
+import { bodyHeight, LineView, Page } from '../components/Page.js';
+import { toneColor } from '../components/theme.js';
 
 export interface QuestionViewProps {
   question: Question;
@@ -206,7 +208,7 @@ export function EditorView({
           </Text>
         );
       })}
-      <Text wrap="truncate-end" color={message?.tone === 'error' ? 'red' : undefined} dimColor={!message}>
+      <Text wrap="truncate-end" color={toneColor(message?.tone)} dimColor={!message}>
         {message?.text ?? ' '}
       </Text>
       <Footer keys={['check', 'back']} labels={{ check: exam ? 'submit' : 'check', back: 'stop editing' }} />

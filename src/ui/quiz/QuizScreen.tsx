@@ -10,8 +10,8 @@ import { dueSummary, planSession, PRACTICE_COUNT } from '../../learn/session.js'
 import { pressed } from '../keys.js';
 import { plural } from '../../util/plural.js';
 import { ExamSession } from './ExamSession.js';
-import { formatClock, type Line } from './lines.js';
-import { Page } from './Page.js';
+import { formatClock, type Line } from '../components/lines.js';
+import { Page } from '../components/Page.js';
 import { PracticeSession } from './PracticeSession.js';
 import type { PracticeItem } from './practice-state.js';
 

@@ -3,7 +3,8 @@
 import { examLabel } from '../../learn/blueprints.js';
 import { answeredCount } from '../../learn/exam.js';
 import { type ExamState, timeLeft } from './exam-state.js';
-import { formatClock, type Line, wrapped } from './lines.js';
+import { formatClock, type Line, wrapped } from '../components/lines.js';
+import { FAIL_COLOR, FAIL_MARK, OK_COLOR, OK_MARK } from '../components/theme.js';
 
 /** The command that resumes an exam of this blueprint. */
 export const resumeCommand = (examId: string | undefined): string => `amlenv quiz --exam${examId ? ` ${examId}` : ''}`;
@@ -23,13 +24,13 @@ export function farewellLines(state: ExamState, now: number, width: number): Lin
     return wrapped(
       `The ${name} was NOT saved (${state.unsaved}): ${progress}, and it is lost now.`,
       width,
-      '✗ ',
+      `${FAIL_MARK} `,
       '  ',
-      { color: 'red' },
+      { color: FAIL_COLOR },
     );
   return [
-    ...wrapped(`The ${name} is saved: ${progress}, stopped until you resume it.`, width, '✓ ', '  ', {
-      color: 'green',
+    ...wrapped(`The ${name} is saved: ${progress}, stopped until you resume it.`, width, `${OK_MARK} `, '  ', {
+      color: OK_COLOR,
     }),
     ...wrapped(resumeCommand(state.exam.exam), width, '  Resume it with: ', '  '),
   ];

@@ -1,15 +1,21 @@
 import { Box, Text } from 'ink';
 import { safeLine } from '../../util/safe-text.js';
+import {
+  ACCENT_COLOR,
+  ATTENTION_COLOR,
+  FAIL_MARK,
+  OK_MARK,
+  outcomeColor,
+  SEVERITY_COLOR,
+  SEVERITY_MARK,
+} from '../components/theme.js';
 import type { SolveNowView } from './use-solve-now.js';
-
-const MARK = { error: '✗', warning: '!', info: 'i' } as const;
-const COLOR = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 
 /** The outcome of "Solve now", shown with the other findings. Nothing while probing or unavailable. */
 export function SolveSummary({ view, maxProblems = 3 }: { view: SolveNowView; maxProblems?: number }) {
   if (view.status === 'solving') {
     return (
-      <Text color="cyan" wrap="truncate-end">
+      <Text color={ACCENT_COLOR} wrap="truncate-end">
         {view.download
           ? `Solve: downloading the channel index ${safeLine(view.download)}…`
           : 'Solve: solving the conda dependencies against their channels…'}
@@ -17,17 +23,17 @@ export function SolveSummary({ view, maxProblems = 3 }: { view: SolveNowView; ma
     );
   }
   if (view.status === 'failed')
-    return <Text color="yellow" wrap="truncate-end">{`Solve: ${safeLine(view.message)}`}</Text>;
+    return <Text color={ATTENTION_COLOR} wrap="truncate-end">{`Solve: ${safeLine(view.message)}`}</Text>;
   if (view.status !== 'done') return null;
   const secs = view.seconds < 10 ? view.seconds.toFixed(1) : view.seconds.toFixed(0);
   const python = view.packages.find((p) => p.name === 'python');
   const head = view.solved
-    ? `Solve: ✓ solved in ${secs} s — ${view.packages.length} packages${python ? `, python ${python.version}` : ''}`
-    : `Solve: ✗ cannot be solved (${secs} s)`;
+    ? `Solve: ${OK_MARK} solved in ${secs} s — ${view.packages.length} packages${python ? `, python ${python.version}` : ''}`
+    : `Solve: ${FAIL_MARK} cannot be solved (${secs} s)`;
   return (
     <Box flexDirection="column">
       <Text
-        color={view.solved && !view.problems.some((p) => p.severity === 'error') ? 'green' : 'red'}
+        color={outcomeColor(view.solved && !view.problems.some((p) => p.severity === 'error'))}
         bold
         wrap="truncate-end"
       >
@@ -36,9 +42,9 @@ export function SolveSummary({ view, maxProblems = 3 }: { view: SolveNowView; ma
       {view.problems.slice(0, maxProblems).map((p, i) => (
         <Box key={i} flexDirection="column">
           <Text
-            color={COLOR[p.severity]}
+            color={SEVERITY_COLOR[p.severity]}
             wrap="wrap"
-          >{`  ${MARK[p.severity]} ${safeLine(p.where)}: ${safeLine(p.message)}`}</Text>
+          >{`  ${SEVERITY_MARK[p.severity]} ${safeLine(p.where)}: ${safeLine(p.message)}`}</Text>
           <Text dimColor wrap="wrap">{`    fix: ${safeLine(p.hint)}`}</Text>
         </Box>
       ))}

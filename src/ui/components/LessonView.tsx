@@ -3,8 +3,8 @@ import { useMemo, useRef, useState } from 'react';
 import type { Lesson } from '../../learn/content.js';
 import { renderMarkdown } from '../../learn/render-markdown.js';
 import { type KeyId, pressed } from '../keys.js';
-import { type Line, wrapped } from '../quiz/lines.js';
-import { bodyHeight, clampScroll, Page } from '../quiz/Page.js';
+import { type Line, wrapped } from './lines.js';
+import { bodyHeight, clampScroll, Page } from './Page.js';
 
 export function lessonLines(lesson: Lesson, width: number): Line[] {
   return [

@@ -2,22 +2,20 @@
 // hints and findings, and the feedback after an answer. Pure, so the layout is tested without a terminal.
 import type { Exercise, Lesson, Question } from '../../learn/content.js';
 import type { Answer, Graded } from '../../learn/grading.js';
-import { renderMarkdown, wrapText } from '../../learn/render-markdown.js';
+import { renderMarkdown } from '../../learn/render-markdown.js';
+import { blank, type Line, line, wrapped } from '../components/lines.js';
+import {
+  ACCENT_COLOR,
+  ATTENTION_COLOR,
+  FAIL_COLOR,
+  FAIL_MARK,
+  OK_COLOR,
+  OK_MARK,
+  outcomeColor,
+  outcomeMark,
+} from '../components/theme.js';
 import type { InputState } from './input-state.js';
 import { TRUE_FALSE } from './input-state.js';
-
-export type Color = 'green' | 'red' | 'yellow' | 'cyan' | 'blue';
-
-export interface Line {
-  text: string;
-  inverse?: boolean;
-  color?: Color;
-  dim?: boolean;
-  bold?: boolean;
-}
-
-const line = (text: string, style: Omit<Line, 'text'> = {}): Line => ({ text, ...style });
-const blank = (): Line => line('');
 
 export const TYPE_LABEL: Record<Question['type'], string> = {
   single: 'choose one',
@@ -27,18 +25,6 @@ export const TYPE_LABEL: Record<Question['type'], string> = {
   fill: 'type the answer',
   'fix-file': 'fix the file',
 };
-
-/** Wraps text to lines with a hanging indent. */
-export function wrapped(
-  text: string,
-  width: number,
-  first = '',
-  rest = ' '.repeat(first.length),
-  style: Omit<Line, 'text'> = {},
-): Line[] {
-  const out = wrapText(text, Math.max(10, width), first, rest);
-  return (out.length ? out : [first]).map((t) => line(t, style));
-}
 
 export function promptLines(q: Question, width: number): Line[] {
   return renderMarkdown(q.prompt, width)
@@ -95,22 +81,26 @@ export function fixFileLines(
   if (exercise) {
     out.push(blank(), ...wrapped(exercise.task, width, 'Task: ', '      '));
     for (let i = 0; i < input.hints && i < exercise.hints.length; i++)
-      out.push(...wrapped(exercise.hints[i], width, `Hint ${i + 1}: `, '        ', { color: 'yellow' }));
+      out.push(...wrapped(exercise.hints[i], width, `Hint ${i + 1}: `, '        ', { color: ATTENTION_COLOR }));
   }
   if (input.last && !exam) {
     out.push(blank());
     if (input.last.failure)
-      out.push(...wrapped(input.last.failure, width, '✗ The file does not load: ', '  ', { color: 'red' }));
+      out.push(
+        ...wrapped(input.last.failure, width, `${FAIL_MARK} The file does not load: `, '  ', { color: FAIL_COLOR }),
+      );
     for (const d of input.last.findings)
       out.push(
-        ...wrapped(`${d.message} [${d.rule}]${d.line ? ` line ${d.line}` : ''}`, width, '✗ ', '  ', { color: 'red' }),
+        ...wrapped(`${d.message} [${d.rule}]${d.line ? ` line ${d.line}` : ''}`, width, `${FAIL_MARK} `, '  ', {
+          color: FAIL_COLOR,
+        }),
       );
   }
   const file = input.text.replace(/\n$/, '').split('\n');
   const digits = String(file.length).length;
   const edits = input.edits ? `, after ${input.edits} edit${input.edits === 1 ? '' : 's'} in your editor` : '';
   out.push(blank(), line(`The file${exercise ? ` (${exercise.format})` : ''}${edits}:`, { bold: true }));
-  file.forEach((t, i) => out.push(line(`${String(i + 1).padStart(digits)}  ${t}`)));
+  for (const [i, t] of file.entries()) out.push(line(`${String(i + 1).padStart(digits)}  ${t}`));
   return out;
 }
 
@@ -128,12 +118,15 @@ export function answerLines(q: Question, a: Answer | undefined, width: number, e
       const picked = new Set(a?.type === 'single' ? [a.choice] : a?.type === 'multi' ? a.choices : []);
       const missed = a ? q.choices.filter((_, i) => right.has(i) && !picked.has(i)).map((c) => strip(c.text)) : [];
       if (q.type === 'multi' && missed.length)
-        out.push(...wrapped(missed.join('; '), width, 'You missed: ', '             ', { color: 'yellow' }), blank());
+        out.push(
+          ...wrapped(missed.join('; '), width, 'You missed: ', '             ', { color: ATTENTION_COLOR }),
+          blank(),
+        );
       q.choices.forEach((c, i) => {
         const isRight = right.has(i);
         const isPicked = picked.has(i);
-        const mark = isRight && isPicked ? '✓ ' : isPicked ? '✗ ' : isRight ? '→ ' : '  ';
-        const color: Color | undefined = isRight ? 'green' : isPicked ? 'red' : undefined;
+        const mark = isRight && isPicked ? `${OK_MARK} ` : isPicked ? `${FAIL_MARK} ` : isRight ? '→ ' : '  ';
+        const color = isRight ? OK_COLOR : isPicked ? FAIL_COLOR : undefined;
         const note =
           isRight && isPicked
             ? '  (your answer)'
@@ -151,7 +144,10 @@ export function answerLines(q: Question, a: Answer | undefined, width: number, e
     }
     case 'order': {
       out.push(
-        line(a ? 'The right order (✓ where you had it, ✗ where you did not):' : 'The right order:', { bold: true }),
+        line(
+          a ? `The right order (${OK_MARK} where you had it, ${FAIL_MARK} where you did not):` : 'The right order:',
+          { bold: true },
+        ),
       );
       const given = a?.type === 'order' ? a.order : [];
       q.answer.forEach((choice, pos) => {
@@ -161,9 +157,9 @@ export function answerLines(q: Question, a: Answer | undefined, width: number, e
           ...wrapped(
             `${strip(q.choices[choice])}${a && !ok ? `  (you had it ${ordinal(yours + 1)})` : ''}`,
             width,
-            `${ok ? '✓' : '✗'} ${pos + 1}. `,
+            `${outcomeMark(ok)} ${pos + 1}. `,
             '     ',
-            { color: ok ? 'green' : 'red' },
+            { color: outcomeColor(ok) },
           ),
         );
       });
@@ -173,18 +169,18 @@ export function answerLines(q: Question, a: Answer | undefined, width: number, e
       out.push(
         line(
           `The statement is ${q.answer ? 'true' : 'false'}.${a?.type === 'truefalse' ? ` You answered ${a.value ? 'true' : 'false'}.` : ''}`,
-          { color: a?.type === 'truefalse' && a.value === q.answer ? 'green' : 'red' },
+          { color: outcomeColor(a?.type === 'truefalse' && a.value === q.answer) },
         ),
       );
       break;
     case 'fill':
       if (a?.type === 'fill') out.push(...wrapped(a.text, width, 'You wrote: '));
-      out.push(...wrapped(q.answers.join(' · '), width, 'Accepted: ', '          ', { color: 'green' }));
+      out.push(...wrapped(q.answers.join(' · '), width, 'Accepted: ', '          ', { color: OK_COLOR }));
       break;
     case 'fix-file':
       if (exercise) {
         out.push(line('A reference solution:', { bold: true }));
-        for (const t of exercise.solution.replace(/\n$/, '').split('\n')) out.push(line(`  ${t}`, { color: 'green' }));
+        for (const t of exercise.solution.replace(/\n$/, '').split('\n')) out.push(line(`  ${t}`, { color: OK_COLOR }));
       }
       break;
   }
@@ -213,13 +209,13 @@ export function feedbackLines(
   const out: Line[] = [];
   if (graded)
     out.push(
-      ...wrapped(graded.summary, width, graded.correct ? '✓ ' : '✗ ', '  ', {
-        color: graded.correct ? 'green' : 'red',
+      ...wrapped(graded.summary, width, `${outcomeMark(graded.correct)} `, '  ', {
+        color: outcomeColor(graded.correct),
         bold: true,
       }),
       blank(),
     );
-  else out.push(line('✗ Not answered.', { color: 'red', bold: true }), blank());
+  else out.push(line(`${FAIL_MARK} Not answered.`, { color: FAIL_COLOR, bold: true }), blank());
   out.push(...answerLines(q, a, width, extra.exercise), blank());
   out.push(...wrapped(q.explanation.replace(/`([^`]+)`/g, '$1'), width, 'Why: ', '     '));
   if (extra.lesson)
@@ -230,20 +226,10 @@ export function feedbackLines(
         width,
         'Lesson: ',
         '        ',
-        { color: 'cyan' },
+        { color: ACCENT_COLOR },
       ),
     );
   if (extra.nextReview) out.push(...wrapped(extra.nextReview, width, 'Next review: ', '  ', { dim: true }));
   if (extra.rating) out.push(...ratingLines(extra.rating, width));
   return out;
-}
-
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h
-    ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
-    : `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }

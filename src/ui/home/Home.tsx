@@ -4,6 +4,7 @@ import { useSyncedState } from '../hooks/useSyncedState.js';
 import { Footer } from '../components/Footer.js';
 import { pressed } from '../keys.js';
 import { wrapText } from '../../learn/render-markdown.js';
+import { ATTENTION_COLOR } from '../components/theme.js';
 
 export interface HomeEntry {
   id: string;
@@ -67,13 +68,13 @@ export function Home({
         said ?? (focused.disabled ? `Not available yet: ${focused.disabled}` : `${focused.label}: ${focused.summary}`),
         width,
       ).map((line, i) => (
-        <Text key={`d${i}`} color={said ? 'yellow' : undefined} dimColor={!said}>
+        <Text key={`d${i}`} color={said ? ATTENTION_COLOR : undefined} dimColor={!said}>
           {line}
         </Text>
       ))}
       {notice
         ? wrapText(notice, width).map((line, i) => (
-            <Text key={`n${i}`} color="yellow">
+            <Text key={`n${i}`} color={ATTENTION_COLOR}>
               {line}
             </Text>
           ))

@@ -1,7 +1,7 @@
 // The topic and lesson lists: a title column as wide as the screen allows with the numbers aligned after
 // it, and a title too long for its column wrapped under itself rather than cut with "…".
 import { wrapText } from '../../learn/render-markdown.js';
-import type { Line } from '../quiz/lines.js';
+import type { Line } from './lines.js';
 
 export interface ListItem {
   title: string;

@@ -11,11 +11,16 @@ import { DocView } from '../components/DocView.js';
 import { Footer } from '../components/Footer.js';
 import { PathPrompt } from '../components/PathPrompt.js';
 import { visibleWindow } from '../components/window.js';
+import {
+  FAIL_COLOR,
+  HEADING_COLOR,
+  OK_COLOR,
+  outcomeColor,
+  SEVERITY_COLOR,
+  SEVERITY_MARK,
+} from '../components/theme.js';
 import { pressed } from '../keys.js';
 import { groupBySection, summary } from '../wizard/diagnostics.js';
-
-const COLOR = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
-const MARK = { error: '✗', warning: '!', info: 'i' } as const;
 
 type Result = { path: string; format: Format; diagnostics: Diagnostic[] };
 
@@ -82,7 +87,7 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
         <Text dimColor>An SDK v1 env.json or folder, a v2 environment YAML, or a conda file. Tab completes paths.</Text>
         <PathPrompt label="Path:" onSubmit={(p) => void check(p)} onCancel={onBack} />
         {error ? (
-          <Text color="red" wrap="truncate-end">
+          <Text color={FAIL_COLOR} wrap="truncate-end">
             {error}
           </Text>
         ) : null}
@@ -95,7 +100,7 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
     lines.push({ text: g.title });
     for (const d of g.items)
       lines.push({
-        text: `${MARK[d.severity]} ${d.path || 'file'}${d.line ? `:${d.line}` : ''} ${d.message}`,
+        text: `${SEVERITY_MARK[d.severity]} ${d.path || 'file'}${d.line ? `:${d.line}` : ''} ${d.message}`,
         d,
         index: items.indexOf(d),
       });
@@ -110,7 +115,7 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
     <Box flexDirection="column">
       <Text bold wrap="truncate-start">{`${result.path} (${result.format})`}</Text>
       <Text wrap="truncate-end">
-        <Text bold color={valid ? 'green' : 'red'}>
+        <Text bold color={outcomeColor(valid)}>
           {valid ? 'valid' : 'invalid'}
         </Text>
         {` — ${summary(result.diagnostics)}`}
@@ -120,13 +125,13 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
           key={start + i}
           bold={!l.d}
           inverse={l.index === focus}
-          color={l.d ? COLOR[l.d.severity] : 'blue'}
+          color={l.d ? SEVERITY_COLOR[l.d.severity] : HEADING_COLOR}
           wrap="truncate-end"
         >
           {l.d ? `  ${l.text}` : l.text}
         </Text>
       ))}
-      {!lines.length ? <Text color="green">Nothing to report.</Text> : null}
+      {!lines.length ? <Text color={OK_COLOR}>Nothing to report.</Text> : null}
       <Footer
         keys={['up', 'select', 'back', 'quit']}
         labels={{ select: 'explain', back: 'another file', quit: 'home' }}

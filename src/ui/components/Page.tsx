@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
-import { Footer } from '../components/Footer.js';
+import { Footer } from './Footer.js';
 import { helpBar, type KeyId } from '../keys.js';
 import type { Line } from './lines.js';
+import { type Tone, toneColor } from './theme.js';
 
 /** Lines left for the scrolling body: the whole page stays one line shorter than the terminal. */
 export const bodyHeight = (height: number, pinned: number): number => Math.max(3, height - 4 - pinned);
@@ -30,7 +31,7 @@ export interface PageProps {
   /** Below the body, always visible (the choices, the answer field). */
   pinned?: ReactNode;
   pinnedHeight?: number;
-  message?: { text: string; tone?: 'info' | 'error' | 'success' | 'warning' };
+  message?: { text: string; tone?: Tone };
   footer: KeyId[];
   labels?: Partial<Record<KeyId, string>>;
 }
@@ -78,19 +79,7 @@ export function Page({
         ))
       ) : (
         <>
-          <Text
-            wrap="truncate-end"
-            color={
-              message?.tone === 'error'
-                ? 'red'
-                : message?.tone === 'success'
-                  ? 'green'
-                  : message?.tone === 'warning'
-                    ? 'yellow'
-                    : undefined
-            }
-            dimColor={!message}
-          >
+          <Text wrap="truncate-end" color={toneColor(message?.tone)} dimColor={!message}>
             {message?.text ?? ' '}
           </Text>
           <Footer keys={footer} labels={labels} />
