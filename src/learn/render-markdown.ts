@@ -69,7 +69,7 @@ export function highlight(code: string, lang: string): string {
       if (/^\s*#/.test(line) && lang !== 'json') return dim(line);
       if (lang === 'json')
         return line.replace(
-          /("(?:[^"\\]|\\[^]?)*(?:"|$))(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?)/g,
+          /("(?:[^"\\]|\\[\s\S]?)*(?:"|$))(\s*:)?|\b(true|false|null)\b|(-?\d+(?:\.\d+)?)/g,
           (m, str, colon, kw, num) =>
             str ? (colon ? cyan(str) + colon : green(str)) : kw ? yellow(kw) : num ? yellow(num) : m,
         );

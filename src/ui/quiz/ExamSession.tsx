@@ -1,5 +1,6 @@
 import { Box, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { type EffectTools, type KeyEvent, useMachine } from '../hooks/useMachine.js';
 import type { Content, Exercise, Question } from '../../learn/content.js';
 import { blueprintOf, coveredAreas, type ExamBlueprint, examLabel, examQuestions } from '../../learn/blueprints.js';
 import { answeredCount, type ExamSession as Session, examRecord, passMark } from '../../learn/exam.js';
@@ -16,7 +17,7 @@ import {
   examEdited,
   examKey,
   type ExamState,
-  type ExamStep,
+  type ExamEffect,
   examTick,
   questionAt,
   sessionNow,
@@ -242,14 +243,7 @@ export function ExamSession({
     questions: new Map(content.questions.map((q) => [q.id, q])),
     exercises: new Map(content.exercises.map((e) => [e.id, e])),
   }));
-  const [state, setState] = useState<ExamState>(() =>
-    startExamState(exam, resuming, clock(), {
-      questions: lookups.questions,
-      exercise: (id) => lookups.exercises.get(id),
-    }),
-  );
   const [now, setNow] = useState(() => clock());
-  const ref = useRef(state);
   const scrollMax = useRef(0);
   const lastSave = useRef(clock());
   // Leaving an unfinished exam shows where it stands first: the last frame stays on the terminal.
@@ -274,24 +268,38 @@ export function ExamSession({
     draw,
   });
 
-  const run = (step: ExamStep) => {
-    let current = step.state;
-    let leave: (() => void) | undefined;
+  // Leaving: the farewell frame first when the exam is unfinished, then out.
+  const leaveWith = (leave: () => void) => (final: ExamState) => {
+    const goodbye = farewellLines(final, clock(), width - 2);
+    if (goodbye) {
+      pendingLeave.current = leave;
+      setFarewell(goodbye);
+    } else leave();
+  };
+
+  const perform = (
+    current: ExamState,
+    effect: ExamEffect,
+    { afterwards }: EffectTools<ExamState, ExamEffect>,
+  ): ExamState => {
     const at = clock();
-    for (const effect of step.effects) {
-      if (effect.type === 'save') {
+    switch (effect.type) {
+      case 'save':
         lastSave.current = at;
-        current = afterSave(current, store.saveExam(sessionNow(current, at)));
-      } else if (effect.type === 'discard') current = afterSave(current, store.saveExam(null));
-      else if (effect.type === 'finish')
-        current = afterSave(
+        return afterSave(current, store.saveExam(sessionNow(current, at)));
+      case 'discard':
+        return afterSave(current, store.saveExam(null));
+      case 'finish':
+        if (!current.result) return current;
+        return afterSave(
           current,
           store.finishExam(
-            examRecord(current.exam, current.result!, new Date(at)),
+            examRecord(current.exam, current.result, new Date(at)),
             examReviews(current.exam, lookups.questions),
           ),
         );
-      else if (effect.type === 'open-editor' && editor) {
+      case 'open-editor': {
+        if (!editor) return current;
         const q = questionAt(current, ctx());
         const ex = q?.type === 'fix-file' ? lookups.exercises.get(q.exercise) : undefined;
         const outcome = editInExternalEditor(
@@ -301,36 +309,38 @@ export function ExamSession({
           stdin,
           stdout,
         );
-        current = examEdited(current, outcome.text, outcome.problem);
-      } else if (effect.type === 'leave') leave = onLeave;
-      else if (effect.type === 'quit') leave = onQuit ?? onLeave;
+        return examEdited(current, outcome.text, outcome.problem);
+      }
+      case 'leave':
+        afterwards(leaveWith(onLeave));
+        return current;
+      case 'quit':
+        afterwards(leaveWith(onQuit ?? onLeave));
+        return current;
     }
-    ref.current = current;
-    setState(current);
-    const goodbye = leave && farewellLines(current, at, width - 2);
-    if (goodbye) {
-      pendingLeave.current = leave;
-      setFarewell(goodbye);
-    } else leave?.();
   };
 
-  useInput(
-    (input, key) => {
-      const current = ref.current;
-      const step = examKey(current, input, key, ctx());
-      if (step.state !== current || step.effects.length) run(step);
-    },
-    { isActive: Boolean(isRawModeSupported) },
+  const machine = useMachine(
+    () =>
+      startExamState(exam, resuming, clock(), {
+        questions: lookups.questions,
+        exercise: (id) => lookups.exercises.get(id),
+      }),
+    (current: ExamState, { input, key }: KeyEvent) => examKey(current, input, key, ctx()),
+    perform,
   );
+  const { state } = machine;
+
+  useInput((input, key) => machine.send({ input, key }), { isActive: Boolean(isRawModeSupported) });
 
   useEffect(() => {
     const timer = setInterval(() => {
       const c = ctx();
       setNow(c.now);
-      const step = examTick(ref.current, c);
-      if (step.effects.length) run(step);
-      else if (ref.current.phase === 'question' && c.now - lastSave.current >= 15000)
-        run({ state: ref.current, effects: [{ type: 'save' }] });
+      const step = examTick(machine.current(), c);
+      if (step.effects.length) machine.run(step);
+      else if (machine.current().phase === 'question' && c.now - lastSave.current >= 15000)
+        machine.run({ state: machine.current(), effects: [{ type: 'save' }] });
     }, 1000);
     return () => clearInterval(timer);
   }, []);

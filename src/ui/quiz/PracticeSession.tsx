@@ -1,5 +1,6 @@
 import { useInput, useStdin, useStdout } from 'ink';
 import { useRef, useState } from 'react';
+import { type EffectTools, type KeyEvent, useMachine } from '../hooks/useMachine.js';
 import type { Content, Exercise } from '../../learn/content.js';
 import type { LearningStore } from '../../learn/learning-store.js';
 import { dueIn, RATING_NAME } from '../../learn/scheduler.js';
@@ -18,12 +19,14 @@ import {
   practiceKey,
   type PracticeItem,
   type PracticeState,
-  type PracticeStep,
+  type PracticeEffect,
   startPractice,
   withNextReview,
 } from './practice-state.js';
 import { editorHeight, layoutQuestion, QuestionView, questionScrollMax } from './QuestionView.js';
 import { FAIL_COLOR, OK_COLOR, outcomeColor, outcomeMark } from '../components/theme.js';
+
+type PracticeTools = EffectTools<PracticeState, PracticeEffect>;
 
 export interface PracticeSessionProps {
   items: PracticeItem[];
@@ -104,8 +107,6 @@ export function PracticeSession({
   const { stdout } = useStdout();
   const [exercises] = useState(() => new Map<string, Exercise>(content.exercises.map((e) => [e.id, e])));
   const exercise = (id: string) => exercises.get(id);
-  const [state, setState] = useState<PracticeState>(() => startPractice(items, clock(), { exercise }));
-  const ref = useRef(state);
   const scrollMax = useRef(0);
   const editor = editorOption === undefined ? editorCommand() : editorOption || undefined;
   const ctx = (): PracticeContext => ({
@@ -117,31 +118,34 @@ export function PracticeSession({
     editorHeight: editorHeight(height),
   });
 
-  const run = (step: PracticeStep) => {
-    let current = step.state;
-    const queue = [...step.effects];
-    let leave: (() => void) | undefined;
-    while (queue.length) {
-      const effect = queue.shift()!;
-      if (effect.type === 'record') {
+  const perform = (
+    current: PracticeState,
+    effect: PracticeEffect,
+    { queue, afterwards }: PracticeTools,
+  ): PracticeState => {
+    switch (effect.type) {
+      case 'record': {
         const { card, save } = store.review(effect.id, effect.rating, new Date(effect.at));
-        current = withNextReview(
+        let next = withNextReview(
           current,
           `${dueIn(card, new Date(effect.at))} (rated ${RATING_NAME[effect.rating]})${save.saved ? '' : ' · not saved'}`,
         );
         if (!save.saved) {
-          current = markUnsaved(current, effect.id);
+          next = markUnsaved(next, effect.id);
           // Said once; later answers carry "not saved" on their own line and in the summary.
           if (save.first)
-            current = {
-              ...current,
+            next = {
+              ...next,
               message: {
                 text: `could not save your answer: ${save.reason}. The session goes on; answers are kept in memory only.`,
                 tone: 'error',
               },
             };
         }
-      } else if (effect.type === 'open-editor' && editor) {
+        return next;
+      }
+      case 'open-editor': {
+        if (!editor) return current;
         const q = currentQuestion(current);
         const ex = q?.type === 'fix-file' ? exercise(q.exercise) : undefined;
         const outcome = editInExternalEditor(
@@ -152,22 +156,27 @@ export function PracticeSession({
           stdout,
         );
         const next = practiceEdited(current, outcome.text, ctx(), outcome.problem);
-        current = next.state;
-        queue.push(...next.effects);
-      } else if (effect.type === 'leave') leave = onLeave;
-      else if (effect.type === 'quit') leave = onQuit ?? onLeave;
+        queue(...next.effects);
+        return next.state;
+      }
+      case 'leave':
+        afterwards(onLeave);
+        return current;
+      case 'quit':
+        afterwards(onQuit ?? onLeave);
+        return current;
     }
-    ref.current = current;
-    setState(current);
-    leave?.();
   };
 
+  const machine = useMachine(
+    () => startPractice(items, clock(), { exercise }),
+    (current: PracticeState, { input, key }: KeyEvent) => practiceKey(current, input, key, ctx()),
+    perform,
+  );
+  const { state } = machine;
+
   useInput(
-    (input, key) => {
-      const current = ref.current;
-      const step = practiceKey(current, input, key, ctx());
-      if (step.state !== current || step.effects.length) run(step);
-    },
+    (input, key) => machine.send({ input, key }),
     // Stays subscribed while the lesson is open (the reducer ignores keys then), so no key is lost on the way back.
     { isActive: Boolean(isRawModeSupported) },
   );
@@ -204,8 +213,7 @@ export function PracticeSession({
           onBack={() => {
             // After this key has reached every handler: the session's own must not take the same Esc.
             setImmediate(() => {
-              ref.current = closeLesson(ref.current);
-              setState(ref.current);
+              machine.run({ state: closeLesson(machine.current()), effects: [] });
             });
           }}
           onQuit={onQuit ?? onLeave}
