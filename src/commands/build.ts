@@ -1,13 +1,12 @@
-import { ensureImage } from '../build/ensure-image.js';
-import { progressSink } from '../build/job-output.js';
-import { prepareDefinition } from '../build/prepare.js';
 import { Aborted } from '../docker/abort.js';
 import { BuildFailed } from '../docker/build.js';
-import { connectDocker, daemonAddress } from '../docker/client.js';
+import { daemonAddress } from '../docker/client.js';
 import { PullFailed } from '../docker/pull.js';
 import { parseImageRef, isImageError } from '../env/image-ref.js';
-import { EnvironmentProblem, EXIT, UsageError } from '../util/errors.js';
+import { buildAndRun } from '../job/build-and-run.js';
+import { EnvironmentProblem, errorCode, EXIT, UsageError } from '../util/errors.js';
 import { formatErrors } from './dockerfile.js';
+import { commandProgress } from './job-progress.js';
 import type { Command } from './types.js';
 
 export const INTERRUPTED = 130;
@@ -46,7 +45,7 @@ const command: Command = {
   maxPositionals: 1,
   async run({ positionals, values }) {
     const [path] = positionals;
-    const extraTag = values.tag as string | undefined;
+    const extraTag = typeof values.tag === 'string' ? values.tag : undefined;
     if (extraTag !== undefined) {
       const ref = parseImageRef(extraTag);
       if (isImageError(ref) || ref.digest)
@@ -54,36 +53,38 @@ const command: Command = {
           `--tag "${extraTag}" is not an image name: ${isImageError(ref) ? ref.error : 'a tag cannot hold a digest'}; e.g. --tag myenv:dev`,
         );
     }
-    // The daemon is asked while the definition is validated; its answer counts only for a valid definition.
-    const connecting = connectDocker();
-    connecting.catch(() => undefined);
-    const prepared = await prepareDefinition(path);
-    if (!prepared.ok) {
+    const progress = await commandProgress();
+    let outcome: Awaited<ReturnType<typeof buildAndRun>>;
+    try {
+      outcome = await withInterrupt((signal) =>
+        buildAndRun(
+          {
+            definition: path,
+            build: {
+              noCache: Boolean(values['no-cache']),
+              pull: Boolean(values.pull),
+              tags: extraTag ? [extraTag] : [],
+              force: Boolean(values.force),
+            },
+          },
+          progress.listener,
+          signal,
+        ),
+      );
+    } catch (err) {
+      await progress.stop();
+      return reportJobError(err);
+    }
+    await progress.stop();
+    if (outcome.kind === 'invalid') {
       process.stderr.write(
-        `${formatErrors(path, prepared)}\namlenv: ${path} has errors, so it is not built; fix them first (amlenv validate ${path})\n`,
+        `${formatErrors(path, outcome)}\namlenv: ${path} has errors, so it is not built; fix them first (amlenv validate ${path})\n`,
       );
       return EXIT.invalid;
     }
-    const docker = await connecting;
-    const sink = await progressSink(false);
-    try {
-      const result = await withInterrupt((signal) =>
-        ensureImage(docker, prepared.inputs, prepared.plan, {
-          noCache: Boolean(values['no-cache']),
-          pull: Boolean(values.pull),
-          tags: extraTag ? [extraTag] : [],
-          force: Boolean(values.force),
-          signal,
-          onEvent: sink.listener,
-        }),
-      );
-      await sink.stop();
-      process.stdout.write(`${result.tag}\n`);
-      return EXIT.ok;
-    } catch (err) {
-      await sink.stop();
-      return reportJobError(err);
-    }
+    if (outcome.kind !== 'built') throw new Error(`a build ended as ${outcome.kind}`);
+    process.stdout.write(`${outcome.image.tag}\n`);
+    return EXIT.ok;
   },
 };
 
@@ -99,7 +100,7 @@ export function reportJobError(err: unknown): number {
     );
     return EXIT.invalid;
   }
-  const code = (err as { code?: string })?.code;
+  const code = errorCode(err);
   if (code && ['ECONNREFUSED', 'ENOENT', 'EACCES', 'ECONNRESET', 'EPIPE'].includes(code)) {
     const { address } = daemonAddress();
     throw new EnvironmentProblem(

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareDefinition } from '../build/prepare.js';
 import { plural } from '../util/plural.js';
 import { dim, green } from '../util/color.js';
+import type { Diagnostic, Format } from '../env/types.js';
+import { prepareDefinition } from '../job/prepare.js';
+import { writeContext } from '../job/write-context.js';
 import { EXIT, UsageError } from '../util/errors.js';
-import { writeContext } from '../build/write-context.js';
 import type { Command } from './types.js';
 import { formatResult } from './validate.js';
 
@@ -14,7 +15,7 @@ const command: Command = {
   maxPositionals: 1,
   async run({ positionals, values }) {
     const [path] = positionals;
-    const out = values.out as string | undefined;
+    const out = typeof values.out === 'string' ? values.out : undefined;
     if (out !== undefined) assertEmptyFolder(out);
     const prepared = await prepareDefinition(path);
     if (!prepared.ok) {
@@ -50,12 +51,9 @@ function assertEmptyFolder(out: string): void {
     );
 }
 
-export function formatErrors(
-  path: string,
-  prepared: { def: { format: string }; diagnostics: Parameters<typeof formatResult>[0]['diagnostics'] },
-): string {
+export function formatErrors(path: string, prepared: { def: { format: Format }; diagnostics: Diagnostic[] }): string {
   const errors = prepared.diagnostics.filter((d) => d.severity === 'error');
-  return formatResult({ path, format: prepared.def.format as never, valid: false, diagnostics: errors });
+  return formatResult({ path, format: prepared.def.format, valid: false, diagnostics: errors });
 }
 
 export default command;

@@ -1,35 +1,34 @@
-// Wires the REPL to the parts it borrows: the v1 → v2 converter (:show v2), the Dockerfile renderer
+// Wires the REPL to the parts it borrows: the v2 file builder (:show v2, :save of a v2 environment), the Dockerfile renderer
 // (:show dockerfile) and the local Docker build (:build). Each is loaded only when its meta command runs.
-import type { Json } from '../env/fields.js';
-import { serializeConda } from '../env/save.js';
 import type { ReplTools } from './meta.js';
 
 export async function replTools(): Promise<ReplTools> {
   return {
-    toV2: async (env) => {
-      const { CONDA_FILE, v1ToV2, v2Yaml } = await import('../env/convert.js');
-      const result = v1ToV2(env);
-      const files = [v2Yaml(result.environment).trimEnd()];
-      if (result.conda !== undefined)
-        files.push(`# ${CONDA_FILE} (conda_file)\n${serializeConda(result.conda as Json).trimEnd()}`);
-      for (const [path, text] of Object.entries(result.context ?? {}))
-        files.push(`# ${path} (build context)\n${text.trimEnd()}`);
-      return { yaml: files.join('\n---\n'), notes: result.notes.map((n) => `${n.path}: ${n.message}`) };
+    v2Files: async (env, dir, options) => {
+      const { v2Files } = await import('../env/v2-files.js');
+      const { files, result } = v2Files(env, dir, options);
+      return { files, notes: result.notes.map((n) => `${n.path}: ${n.message}`) };
     },
     dockerfile: async (def) => {
-      const { planDefinition } = await import('../build/ensure-image.js');
+      const { planDefinition } = await import('../job/ensure-image.js');
       return planDefinition(def).plan.dockerfile;
     },
     build: async (def, out) => {
-      const [{ connectDocker }, { planDefinition, ensureImage }, { plainProgress }] = await Promise.all([
-        import('../docker/client.js'),
-        import('../build/ensure-image.js'),
-        import('../ui/build/plain-progress.js'),
+      const [{ buildAndRun }, { jobLines }] = await Promise.all([
+        import('../job/build-and-run.js'),
+        import('./job-lines.js'),
       ]);
-      const { inputs, plan } = planDefinition(def);
-      const docker = await connectDocker();
-      const result = await ensureImage(docker, inputs, plan, { onEvent: plainProgress((line) => out('note', line)) });
-      out('data', result.tag);
+      const outcome = await buildAndRun(
+        { definition: def },
+        jobLines((line) => out('note', line)),
+      );
+      if (outcome.kind !== 'built') {
+        if (outcome.kind === 'invalid')
+          for (const d of outcome.diagnostics.filter((x) => x.severity === 'error'))
+            out('note', `error ${d.path ? `${d.path}: ` : ''}${d.message} [${d.rule}]`);
+        return false;
+      }
+      out('data', outcome.image.tag);
       return true;
     },
   };

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveScript } from '../../src/commands/resolve-script.js';
+import { resolveScript } from '../../src/job/resolve-script.js';
 import { cli, tempDir } from '../helpers.js';
 
 /** A project: src/main.py, src/sub/other.py, outside.py, and an env.json that fails validation (so nothing is built). */

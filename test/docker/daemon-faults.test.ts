@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pullAuth } from '../../src/build/ensure-image.js';
+import { pullAuth } from '../../src/job/ensure-image.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { noImagesThen, stall, startFakeDaemon, type FakeDaemon } from './fake-daemon.js';
 

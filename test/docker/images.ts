@@ -2,7 +2,7 @@
 // conda stand-in image derived from it here, with the adapter under test.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { contextTar } from '../../src/build/tar.js';
+import { contextTar } from '../../src/job/tar.js';
 import { buildImage } from '../../src/docker/build.js';
 import type { Docker } from '../../src/docker/client.js';
 import { inspectImage } from '../../src/docker/images.js';

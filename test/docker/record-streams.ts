@@ -2,7 +2,7 @@
 // test/docker/record-streams.ts, with dockerd up and the test base image present). The parser tests replay them.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contextTar } from '../../src/build/tar.js';
+import { contextTar } from '../../src/job/tar.js';
 import { connectDocker } from '../../src/docker/client.js';
 import { startRegistry } from './registry.js';
 

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JobEvent } from '../../src/build/events.js';
+import type { JobEvent } from '../../src/job/events.js';
 import { readText } from '../../src/repl/sdk/files.js';
-import { initialBuildView, reduceBuildView } from '../../src/ui/build/progress-state.js';
-import { plainProgress } from '../../src/ui/build/plain-progress.js';
+import { initialBuildView, reduceBuildView } from '../../src/ui/job/progress-state.js';
+import { plainProgress } from '../../src/commands/job-progress.js';
 import { statementEntry } from '../../src/ui/repl/entries.js';
 import { realPath } from '../../src/env/containment.js';
 import { tempDir } from '../helpers.js';

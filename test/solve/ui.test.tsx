@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/content/catalog.js';
 import { loadTemplates } from '../../src/content/templates.js';
 import { loadFieldLibs } from '../../src/env/libs.js';
-import { BuildRunScreen } from '../../src/ui/buildrun/BuildRunScreen.js';
+import { BuildRunScreen } from '../../src/ui/job/BuildRunScreen.js';
 import { SolveSummary } from '../../src/ui/solve/SolveSummary.js';
 import { templateDraft } from '../../src/ui/wizard/start.js';
 import { STEPS } from '../../src/ui/wizard/steps.js';

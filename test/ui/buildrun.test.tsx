@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectDocker } from '../../src/docker/client.js';
-import { BuildRunScreen } from '../../src/ui/buildrun/BuildRunScreen.js';
+import { BuildRunScreen } from '../../src/ui/job/BuildRunScreen.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { SEQ } from './keys.js';
 import { mount, send, waitFor } from './render.js';

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/samples/report.js';
-import { CheckTable } from '../../src/ui/buildrun/CheckTable.js';
+import { CheckTable } from '../../src/ui/job/CheckTable.js';
 import { ROOT } from '../helpers.js';
 import { mount } from './render.js';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verdict } from '../../src/samples/report.js';
-import { plainProgress } from '../../src/ui/build/plain-progress.js';
+import { plainProgress } from '../../src/commands/job-progress.js';
 import { plural } from '../../src/util/plural.js';
 import { v1ToV2 } from '../../src/env/convert.js';
 import { ROOT } from '../helpers.js';

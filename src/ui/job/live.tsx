@@ -1,7 +1,7 @@
 // Draws BuildProgress live on a terminal while a command builds; imported only when stderr is a TTY.
 import { render } from 'ink';
 import { useSyncExternalStore } from 'react';
-import type { JobEvent, JobListener } from '../../build/events.js';
+import type { JobEvent, JobListener } from '../../job/events.js';
 import { BuildProgress } from './BuildProgress.js';
 import { initialBuildView, reduceBuildView, type BuildViewState } from './progress-state.js';
 

@@ -1,7 +1,7 @@
 // The pure parts of issue 12's Docker fixes, unit-level (no daemon): registry hosts, pip URL credentials, owner
 // labels, the run timeout.
 import { describe, expect, it } from 'vitest';
-import { hasUrlCredentials, pipEntries } from '../../src/build/url-credentials.js';
+import { hasUrlCredentials, pipEntries } from '../../src/job/url-credentials.js';
 import { parseTimeout, DEFAULT_TIMEOUT_SECONDS } from '../../src/commands/run.js';
 import { imageRegistryHost, normalizeRegistryHost, registryHostMismatch } from '../../src/docker/registry-host.js';
 import {

@@ -1,6 +1,6 @@
 // The state of the build & run view, folded from job events by a pure reducer (testable without a terminal).
-import { safeEvent } from './safe-event.js';
-import type { JobEvent } from '../../build/events.js';
+import { safeEvent } from '../../job/safe-event.js';
+import type { JobEvent } from '../../job/events.js';
 
 export interface LayerView {
   id: string;

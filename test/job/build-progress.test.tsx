@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { JobEvent } from '../../src/build/events.js';
+import type { JobEvent } from '../../src/job/events.js';
 import { parseProgress } from '../../src/docker/progress.js';
-import { BuildProgress, progressBar, useBuildProgress } from '../../src/ui/build/BuildProgress.js';
-import { plainProgress } from '../../src/ui/build/plain-progress.js';
-import { initialBuildView, KEEP_LINES, reduceBuildView } from '../../src/ui/build/progress-state.js';
+import { BuildProgress, progressBar, useBuildProgress } from '../../src/ui/job/BuildProgress.js';
+import { plainProgress } from '../../src/commands/job-progress.js';
+import { initialBuildView, KEEP_LINES, reduceBuildView } from '../../src/ui/job/progress-state.js';
 
 const STREAMS = join(import.meta.dirname, '..', 'docker', 'streams');
 const recorded = (name: string): JobEvent[] => parseProgress([readFileSync(join(STREAMS, `${name}.raw`))]);

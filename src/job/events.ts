@@ -1,8 +1,8 @@
 import type { ProgressEvent } from '../docker/progress.js';
 
 /**
- * Everything a build or run reports, in order. The plain lines (src/ui/build/plain-progress.ts) and the Ink view
- * (src/ui/build/BuildProgress.tsx) draw the same events.
+ * Everything a build or run reports, in order. The plain lines (src/commands/job-progress.ts) and the Ink view
+ * (src/ui/job/BuildProgress.tsx) draw the same events.
  */
 export type JobEvent =
   | ProgressEvent
@@ -22,6 +22,8 @@ export type JobEvent =
       collected?: number;
       skipped?: string[];
     }
+  /** Something went wrong beside the job (run.json could not be written); the job's result stands. */
+  | { kind: 'warning'; text: string }
   | { kind: 'failed'; message: string; step?: { index: number; total: number; instruction: string }; tail?: string[] };
 
 export type JobListener = (event: JobEvent) => void;

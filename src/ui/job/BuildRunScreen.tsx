@@ -1,24 +1,28 @@
 import { Box, Text, useInput, useStdin } from 'ink';
 import { safeLine } from '../../util/safe-text.js';
 import { useEffect, useRef, useState } from 'react';
-import type { JobEvent } from '../../build/events.js';
-import { loadSamples } from '../../samples/samples.js';
-import { BuildProgress } from '../build/BuildProgress.js';
-import { initialBuildView, reduceBuildView, type BuildViewState } from '../build/progress-state.js';
+import { buildAndRun, DEFAULT_TIMEOUT_SECONDS, type JobOutcome } from '../../job/build-and-run.js';
+import type { JobEvent } from '../../job/events.js';
+import { loadSamples, type Sample } from '../../samples/samples.js';
+import { errorMessage } from '../../util/errors.js';
+import { BuildProgress } from './BuildProgress.js';
+import { initialBuildView, reduceBuildView, type BuildViewState } from './progress-state.js';
 import { Footer } from '../components/Footer.js';
 import { PathPrompt } from '../components/PathPrompt.js';
 import { pressed } from '../keys.js';
 import { CheckTable } from './CheckTable.js';
 import { SolveSummary } from '../solve/SolveSummary.js';
 import { useSolveNow } from '../solve/use-solve-now.js';
-import { runFromApp, type AppJobResult, type JobChoice } from './job.js';
+
+export type JobChoice = { sample: Sample } | { script: string };
+type Ran = Extract<JobOutcome, { kind: 'ran' }>;
 
 type Stage =
   | { id: 'path' }
   | { id: 'action'; path: string }
   | { id: 'script'; path: string }
   | { id: 'running'; path: string; choice: JobChoice }
-  | { id: 'done'; path: string; choice: JobChoice; result?: AppJobResult; error?: string };
+  | { id: 'done'; path: string; choice: JobChoice; result?: Ran; error?: string };
 
 interface Props {
   width: number;
@@ -71,16 +75,26 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
     abort.current = controller;
     setView(initialBuildView);
     const onEvent = (event: JobEvent) => setView((v) => reduceBuildView(v, event));
-    runFromApp(stage.path, stage.choice, onEvent, controller.signal, outputsRoot).then(
-      (result) => setStage({ id: 'done', path: stage.path, choice: stage.choice, result }),
-      (err: Error) =>
+    const run = 'sample' in stage.choice ? { sample: stage.choice.sample } : { script: stage.choice.script };
+    buildAndRun(
+      { definition: stage.path, run: { ...run, timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, outputsRoot } },
+      onEvent,
+      controller.signal,
+    ).then(
+      (outcome) =>
+        setStage(
+          outcome.kind === 'ran'
+            ? { id: 'done', path: stage.path, choice: stage.choice, result: outcome }
+            : { id: 'done', path: stage.path, choice: stage.choice, error: problem(stage.path, outcome) },
+        ),
+      (err: unknown) =>
         setStage({
           id: 'done',
           path: stage.path,
           choice: stage.choice,
           error: controller.signal.aborted
             ? 'stopped; nothing it created was left behind'
-            : safeLine(err.message.split('\n')[0]),
+            : safeLine(errorMessage(err)),
         }),
     );
     return () => controller.abort();
@@ -169,10 +183,10 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
         </Text>
       ) : null}
       {stage.id === 'done' && stage.result && !stage.result.report ? (
-        <Text color={stage.result.exitCode === 0 ? 'green' : 'red'}>
-          {stage.result.timedOut
+        <Text color={stage.result.result.exitCode === 0 ? 'green' : 'red'}>
+          {stage.result.result.timedOut
             ? 'the script was stopped: it ran too long'
-            : `the script exited with ${stage.result.exitCode}`}
+            : `the script exited with ${stage.result.result.exitCode}`}
         </Text>
       ) : null}
       <Footer
@@ -180,5 +194,16 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
         labels={stage.id === 'running' ? { back: 'stop' } : { select: 'run again', back: 'other job', quit: 'home' }}
       />
     </Box>
+  );
+}
+
+/** Why a job did not run, in one line for the screen. */
+function problem(path: string, outcome: Exclude<JobOutcome, { kind: 'ran' }>): string {
+  if (outcome.kind === 'snapshot-refused')
+    return safeLine(`${outcome.message}; list what the job does not need in .amlignore`);
+  if (outcome.kind === 'built') return 'the image was built, but the job did not run';
+  const first = outcome.diagnostics.find((d) => d.severity === 'error');
+  return safeLine(
+    `${path} has errors, so nothing was built: ${first ? `${first.path}: ${first.message} [${first.rule}]` : 'see amlenv validate'}`,
   );
 }

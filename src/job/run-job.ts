@@ -19,7 +19,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 3600;
 /** Where the snapshot is mounted in the container: the script's working directory. */
 export const CONTAINER_WD = '/amlenv/wd';
 
-export interface JobRequest {
+export interface ContainerJob {
   image: string;
   interpreter: string;
   /** The script, relative to the snapshot root, with forward slashes. */
@@ -51,7 +51,7 @@ export interface JobResult {
   skipped: string[];
 }
 
-export async function runJob(docker: Docker, request: JobRequest): Promise<JobResult> {
+export async function runJob(docker: Docker, request: ContainerJob): Promise<JobResult> {
   // Containers left running by an amlenv that was killed (kill -9, a closed terminal) are removed first.
   const orphans = await removeOrphans(docker, request.signal);
   if (orphans.length > 0)

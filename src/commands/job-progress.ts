@@ -1,9 +1,12 @@
-// Build and run progress as plain lines, for pipes, CI logs and NO_COLOR terminals. No Ink here.
-import type { JobEvent, JobListener } from '../../build/events.js';
-import { formatBytes } from '../../snapshot/limits.js';
-import { safeEvent } from './safe-event.js';
-import { bold, dim, green, red, yellow } from '../../util/color.js';
-import { plural } from '../../util/plural.js';
+// How `amlenv build` and `amlenv run` show a job's progress: the Ink view (src/ui/job/live.tsx) on a terminal
+// while the image is pulled and built, plain lines for pipes, CI logs and narrow terminals, and plain lines
+// always once the script runs (its own output goes straight to the terminal).
+import type { JobObserver } from '../job/build-and-run.js';
+import type { JobEvent, JobListener } from '../job/events.js';
+import { formatBytes } from '../snapshot/limits.js';
+import { safeEvent } from '../job/safe-event.js';
+import { bold, dim, green, red, yellow } from '../util/color.js';
+import { plural } from '../util/plural.js';
 
 export function plainProgress(write: (line: string) => void): JobListener {
   const layerStatus = new Map<string, string>();
@@ -53,6 +56,9 @@ export function plainProgress(write: (line: string) => void): JobListener {
           for (const line of event.tail) write(`  ${dim('│')} ${line}`);
         }
         break;
+      case 'warning':
+        write(`amlenv: ${event.text}`);
+        break;
       case 'finished':
         if (event.timedOut) write(red(`timed out after ${event.seconds.toFixed(0)} s: the container was stopped`));
         else if (event.oomKilled)
@@ -72,4 +78,35 @@ export function plainProgress(write: (line: string) => void): JobListener {
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export interface CommandProgress {
+  listener: JobObserver;
+  /** Releases the terminal (Ink) before anything else is printed. */
+  stop(): Promise<void>;
+}
+
+export async function commandProgress(stream: NodeJS.WriteStream = process.stderr): Promise<CommandProgress> {
+  const plain = plainProgress((line) => stream.write(`${line}\n`));
+  // A terminal that reports no width (some pseudo-terminals) would get one character per line: plain lines then.
+  const live =
+    stream.isTTY && (stream.columns ?? 0) >= 40 && !process.env.CI ? await import('../ui/job/live.js') : undefined;
+  // The view is drawn from the first event on: a definition with errors is reported without an empty frame.
+  let view: ReturnType<NonNullable<typeof live>['startLiveProgress']> | undefined;
+  let released = false;
+  const stop = async () => {
+    released = true;
+    const shown = view;
+    view = undefined;
+    await shown?.stop();
+  };
+  return {
+    listener: (event) => {
+      if (event.kind === 'phase' && event.phase === 'run') return stop().then(() => plain(event));
+      if (!live || released) return plain(event);
+      view ??= live.startLiveProgress(stream);
+      view.listener(event);
+    },
+    stop,
+  };
 }

@@ -18,7 +18,11 @@ export type Prepared =
 export async function prepareDefinition(path: string): Promise<Prepared> {
   const outcome = loadDefinition(path);
   if (!outcome.ok) throw new UsageError(outcome.message);
-  const def = outcome.def;
+  return prepareLoaded(outcome.def);
+}
+
+/** The same for a definition already loaded (the REPL's, held in memory). */
+export async function prepareLoaded(def: LoadedDefinition): Promise<Prepared> {
   const diagnostics = refuseUrlCredentials(await validateDefinition(def));
   if (!isValid(diagnostics)) return { ok: false, def, diagnostics };
   const { inputs, plan } = planDefinition(def);

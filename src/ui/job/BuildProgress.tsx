@@ -2,7 +2,7 @@
 // the outputs went. Drawn from BuildViewState, which reduceBuildView folds from the same events as the plain lines.
 import { Box, Text } from 'ink';
 import { useReducer } from 'react';
-import type { JobEvent } from '../../build/events.js';
+import type { JobEvent } from '../../job/events.js';
 import { formatBytes } from '../../snapshot/limits.js';
 import { plural } from '../../util/plural.js';
 import { initialBuildView, reduceBuildView, type BuildViewState, type LayerView } from './progress-state.js';
