@@ -37,7 +37,7 @@ export async function validatePaths(paths: string[]): Promise<FileResult[]> {
             severity: 'error',
             path: '',
             message: outcome.message.slice(path.length + 2),
-            hint: 'pass an SDK v1 JSON file or folder, a v2 environment YAML, or a conda YAML',
+            hint: 'pass an SDK v1 JSON file or folder, a v2 environment YAML, a v2 command job YAML, or a conda YAML',
           },
         ],
       });

@@ -1,7 +1,7 @@
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Json } from './fields.js';
 import { checkNamedPaths } from './contained-paths.js';
-import { looksLikeCondaDocument, notCondaProblem } from './conda-shape.js';
+import { attachCondaFile, CONDA_PATH, resolveBeside } from './conda-file.js';
 import { guardFor, refuseOutside, type PathGuard } from './containment.js';
 import { diskReader, readWith, type FileReader } from './files.js';
 import { limitHint, readReferenced, refusedDefinition } from './read-input.js';
@@ -10,12 +10,15 @@ import { parseYamlWithPositions } from './parse-yaml.js';
 import { isRecord } from './path.js';
 import { readStyle } from './text.js';
 import type { EnvObject, Format, LoadedDefinition, Position, SourceText } from './types.js';
-import { v2ToModel, looksLikeV2 } from './v2-model.js';
+import { jobToModel, looksLikeJob } from './job-environment.js';
+import { looksLikeV2, v2ToModel } from './v2-model.js';
+
+// Re-exported: callers import the conda-file helpers from the loader.
+export { attachCondaFile, CONDA_PATH, mergePositions, resolveBeside } from './conda-file.js';
 
 export const V1_DIR_JSON = 'azureml_environment.json';
 export const V1_DIR_CONDA = 'conda_dependencies.yml';
 export const V1_DIR_DOCKERFILE = 'BaseDockerfile';
-export const CONDA_PATH = 'python.condaDependencies';
 
 export type LoadOutcome =
   | { ok: true; def: LoadedDefinition }
@@ -94,6 +97,8 @@ function loadText(raw: string, file: string, options: LoadOptions, guard: PathGu
       file,
       'YAML whose top level is not a mapping; an environment file is a set of key: value lines',
     );
+  if (options.format === 'v2-job' || (options.format === undefined && looksLikeJob(value)))
+    return { ok: true, def: jobToModel(file, value, parsed.positions, source, reader, guard) };
   const format = options.format ?? (looksLikeV2(value) ? 'v2-yaml' : looksLikeConda(value) ? 'conda-yaml' : undefined);
   if (format === 'v2-yaml') return { ok: true, def: v2ToModel(file, value, parsed.positions, source, reader, guard) };
   if (format === 'conda-yaml') return { ok: true, def: fromConda(file, value, parsed, source) };
@@ -101,7 +106,7 @@ function loadText(raw: string, file: string, options: LoadOptions, guard: PathGu
     return { ok: true, def: fromV1Json(file, parsed, source, reader, guard) };
   return unrecognized(
     file,
-    'YAML that is neither a v2 environment (name, image or build) nor a conda file (channels, dependencies)',
+    'YAML that is neither a v2 environment (name, image or build), a v2 command job (type: command) nor a conda file (channels, dependencies)',
   );
 }
 
@@ -109,7 +114,7 @@ function unrecognized(file: string, what: string): LoadOutcome {
   return {
     ok: false,
     reason: 'unrecognized',
-    message: `${file}: ${what}; amlenv reads v1 JSON, v1 folders, v2 YAML and conda YAML`,
+    message: `${file}: ${what}; amlenv reads v1 JSON, v1 folders, v2 environment and command job YAML, and conda YAML`,
   };
 }
 
@@ -267,51 +272,6 @@ function loadV1Dir(dir: string, given: string, reader: FileReader, guard: PathGu
   return outcome;
 }
 
-/**
- * Reads a conda YAML file into python.condaDependencies. Returns false when the file is not there; a file that
- * may not be read (a device, too large, permission denied) is reported on `fieldPath` and counts as handled.
- */
-export function attachCondaFile(
-  def: LoadedDefinition,
-  condaFile: string,
-  reader: FileReader,
-  fieldPath = CONDA_PATH,
-): boolean {
-  const { text: raw, refused } = readReferenced(def, reader, condaFile, 'conda', fieldPath);
-  if (refused) return true;
-  if (raw === undefined) return false;
-  const { text, style } = readStyle(raw);
-  def.sources.push({ file: condaFile, text, style });
-  def.conda = { file: condaFile, modelPath: CONDA_PATH, text: raw };
-  const parsed = parseYamlWithPositions(text, condaFile, CONDA_PATH);
-  if (parsed.error) {
-    def.problems.push({
-      rule: parsed.error.rule ?? 'syntax/yaml',
-      severity: 'error',
-      path: CONDA_PATH,
-      file: condaFile,
-      line: parsed.error.line,
-      column: parsed.error.column,
-      message: parsed.error.rule
-        ? `the conda file is ${parsed.error.message}`
-        : `invalid YAML in the conda file: ${parsed.error.message}`,
-      hint: parsed.error.rule
-        ? limitHint(parsed.error.rule)
-        : 'fix the YAML at this position (check indentation and the ":" after each key)',
-    });
-    return true;
-  }
-  if (!looksLikeCondaDocument(parsed.value)) {
-    def.problems.push(notCondaProblem(text, condaFile, CONDA_PATH));
-    return true;
-  }
-  if (!isRecord(def.env.python)) def.env.python = {};
-  (def.env.python as Record<string, Json>).condaDependencies = parsed.value ?? null;
-  def.conda.value = JSON.stringify(parsed.value ?? null);
-  mergePositions(def.positions, parsed.positions);
-  return true;
-}
-
 function fromConda(
   file: string,
   value: Record<string, Json>,
@@ -330,12 +290,4 @@ function fromConda(
     conda: { modelPath: CONDA_PATH, text: source.text },
     parsed: true,
   };
-}
-
-export function mergePositions(into: Map<string, Position>, from: Map<string, Position>): void {
-  for (const [k, v] of from) into.set(k, v);
-}
-
-export function resolveBeside(file: string, relative: string): string {
-  return isAbsolute(relative) ? relative : resolve(dirname(file), relative);
 }

@@ -1,7 +1,7 @@
 import type { Json } from './fields.js';
 
-export type Format = 'v1-json' | 'v1-dir' | 'v2-yaml' | 'conda-yaml';
-export const FORMATS: readonly Format[] = ['v1-json', 'v1-dir', 'v2-yaml', 'conda-yaml'];
+export type Format = 'v1-json' | 'v1-dir' | 'v2-yaml' | 'conda-yaml' | 'v2-job';
+export const FORMATS: readonly Format[] = ['v1-json', 'v1-dir', 'v2-yaml', 'conda-yaml', 'v2-job'];
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -70,6 +70,14 @@ export interface LoadedDefinition {
   conda?: CondaOrigin;
   /** The raw v2 document, for v2-only keys and rules. */
   v2?: { [key: string]: Json };
+  /** The Dockerfile of a v2 build context, when it was read. */
+  buildDockerfile?: SourceText;
+  /** A v2 command job (format v2-job): the raw job document. */
+  job?: { [key: string]: Json };
+  /** The job's inline environment, loaded as a v2 environment with positions in the job file. */
+  jobEnvironment?: LoadedDefinition;
+  /** An inline environment of a job: anonymous, so its name and version are not used. */
+  anonymous?: boolean;
   /** False when the main file could not be parsed at all: rules about content are skipped. */
   parsed: boolean;
 }

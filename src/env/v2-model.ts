@@ -2,9 +2,10 @@ import { hasPlaceholder } from '../util/placeholder.js';
 import type { Json } from './fields.js';
 import { refuseOutside, type PathGuard } from './containment.js';
 import type { FileReader } from './files.js';
-import { attachCondaFile, CONDA_PATH, resolveBeside } from './load.js';
+import { attachCondaFile, CONDA_PATH, resolveBeside } from './conda-file.js';
 import { dockerfileSizeProblem, readReferenced } from './read-input.js';
 import { isRecord } from './path.js';
+import { readStyle } from './text.js';
 import type { EnvObject, LoadedDefinition, Position, SourceText } from './types.js';
 
 export { V2_KEYS } from './v2-fields.js';
@@ -173,6 +174,7 @@ export function v2ToModel(
           String(docker.buildContext.dockerfilePath),
         );
         if (read.text !== undefined) {
+          def.buildDockerfile = { file: dockerfile, text: read.text, style: readStyle(read.text).style };
           const tooLarge = dockerfileSizeProblem(read.text, 'build.dockerfile_path', dockerfile);
           if (tooLarge) def.problems.push(tooLarge);
         } else if (!read.refused) {

@@ -1,6 +1,7 @@
+import { dirname, relative } from 'node:path';
 import { section } from './helpers.js';
 import type { Rule } from './types.js';
-import { V1 } from './types.js';
+import { V1, WITH_IMAGE } from './types.js';
 
 import { AZURE_DOCKERFILE_LIMIT as MAX_DOCKERFILE_BYTES } from '../env/read-input.js';
 const PATH = 'docker.baseDockerfile';
@@ -24,24 +25,25 @@ export const dockerfileRules: Rule[] = [
     severity: 'error',
     title: 'The Dockerfile has no FROM instruction first',
     explanation:
-      'A Dockerfile starts from a base image: its first instruction must be FROM (only ARG may come before it). Azure ML builds docker.baseDockerfile as given, so a Dockerfile without FROM fails on its first line.',
+      'A Dockerfile starts from a base image: its first instruction must be FROM (only ARG may come before it). Azure ML builds docker.baseDockerfile (v1) and the Dockerfile of a v2 build context as given, so the image build of a Dockerfile without FROM fails at once ("no build stage in current context").',
     hint: 'start the Dockerfile with FROM, e.g. "FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"',
     lesson: 'dockerfiles-and-registries',
-    formats: V1,
-    check: ({ env }) => {
-      const text = section(env, 'docker').baseDockerfile;
+    sources: ['https://docs.docker.com/reference/dockerfile/#from'],
+    formats: WITH_IMAGE,
+    check: ({ env, def }) => {
+      const v2 = def.format === 'v2-yaml';
+      const text = v2 ? def.buildDockerfile?.text : section(env, 'docker').baseDockerfile;
       if (typeof text !== 'string' || text.trim() === '') return [];
       const first = dockerfileInstructions(text).find((i) => i !== 'ARG');
-      return first === 'FROM'
-        ? []
-        : [
-            {
-              path: PATH,
-              message: first
-                ? `the Dockerfile's first instruction is ${first}, not FROM`
-                : 'the Dockerfile has no instructions',
-            },
-          ];
+      if (first === 'FROM') return [];
+      const shown = def.buildDockerfile ? relative(dirname(def.path), def.buildDockerfile.file) : 'Dockerfile';
+      const what = v2 ? `the build context Dockerfile (${shown})` : 'the Dockerfile';
+      return [
+        {
+          path: v2 ? 'build.dockerfile_path' : PATH,
+          message: first ? `${what}'s first instruction is ${first}, not FROM` : `${what} has no instructions`,
+        },
+      ];
     },
   },
   {

@@ -1,6 +1,9 @@
 import { childPath, isRecord } from '../env/path.js';
 import type { Finding, Rule, RuleContext } from './types.js';
-import { V1 } from './types.js';
+import { JOB, V1 } from './types.js';
+
+/** v1 environments keep variables on the environment; a v2 command job keeps them under environment_variables. */
+const WITH_VARIABLES = [...V1, ...JOB];
 
 export { looksSecret } from '../util/secret-names.js';
 import { looksSecret } from '../util/secret-names.js';
@@ -36,7 +39,7 @@ export const envVarRules: Rule[] = [
       'Variable names should be letters, digits and underscores, not starting with a digit (MY_SETTING, not my-setting or 2FAST). Other names cannot be read from a shell, are dropped by some tools, and behave differently between Linux and Windows containers.',
     hint: 'use letters, digits and underscores only, starting with a letter or underscore',
     lesson: 'environment-variables',
-    formats: V1,
+    formats: WITH_VARIABLES,
     check: (ctx) =>
       eachVariable(ctx, (name, _v, path) =>
         /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
@@ -56,7 +59,7 @@ export const envVarRules: Rule[] = [
       'Environment variables are always text. The SDK expects a string for every value; a number, boolean, list or null is rejected or turned into text you did not expect (true becomes "True" in Python). Quote the value.',
     hint: 'write the value in quotes, e.g. "1"',
     lesson: 'environment-variables',
-    formats: V1,
+    formats: WITH_VARIABLES,
     check: (ctx) =>
       eachVariable(ctx, (name, value, path) =>
         typeof value === 'string'
@@ -79,7 +82,7 @@ export const envVarRules: Rule[] = [
       'A variable named like a password, secret, token or key holds a literal value. The definition is stored in the workspace, copied into version control and shown to everyone who can read the environment. Keep secrets in the workspace key vault and read them at run time; amlenv never prints such values.',
     hint: 'remove the value and read the secret from Azure Key Vault at run time',
     lesson: 'environment-variables',
-    formats: V1,
+    formats: WITH_VARIABLES,
     check: (ctx) =>
       eachVariable(ctx, (name, value, path) =>
         holdsSecret(name, value)
@@ -95,7 +98,7 @@ export const envVarRules: Rule[] = [
       'Azure ML sets its own variables starting with AZUREML_ (AZUREML_RUN_ID, AZUREML_CONDA_ENVIRONMENT_PATH, ...). A variable of yours with that prefix can be overwritten by the platform, or can overwrite one the platform relies on.',
     hint: 'choose a prefix of your own, e.g. MYAPP_',
     lesson: 'environment-variables',
-    formats: V1,
+    formats: WITH_VARIABLES,
     check: (ctx) =>
       eachVariable(ctx, (name, _v, path) =>
         /^AZUREML_/i.test(name)

@@ -7,6 +7,7 @@ import { dockerfileRules } from './dockerfile.js';
 import { envVarRules } from './env-vars.js';
 import { inferenceRules } from './inference.js';
 import { inputRules } from './input.js';
+import { jobRules } from './job.js';
 import { loadingRules } from './loading.js';
 import { lockRules } from './lock.js';
 import { nameRules } from './name.js';
@@ -16,6 +17,7 @@ import { schemaRules } from './schema.js';
 import { sparkRules } from './spark.js';
 import type { Rule } from './types.js';
 import { v2Rules } from './v2.js';
+import { v2SchemaRules } from './v2-schema.js';
 
 /** Every rule, in the order `amlenv rules` lists them. A new rule goes into its section's module. */
 export const RULES: readonly Rule[] = [
@@ -36,6 +38,8 @@ export const RULES: readonly Rule[] = [
   ...sparkRules,
   ...inferenceRules,
   ...v2Rules,
+  ...v2SchemaRules,
+  ...jobRules,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

@@ -29,6 +29,10 @@ export const nameRules: Rule[] = [
       'Names starting with "AzureML" or "Microsoft" are reserved for curated environments that Microsoft maintains. Registering one fails ("Environment name can not start with the prefix AzureML"). To change a curated environment, copy it and give the copy a name of your own.',
     hint: 'rename it, for example by removing the prefix: "sklearn-custom"',
     lesson: 'curated-environments',
+    sources: [
+      'https://github.com/MicrosoftDocs/azure-docs/issues/65770',
+      'https://learn.microsoft.com/azure/machine-learning/resource-curated-environments',
+    ],
     formats: WITH_IMAGE,
     check: ({ env }) => {
       if (typeof env.name !== 'string' || !RESERVED.test(env.name)) return [];
@@ -50,6 +54,10 @@ export const nameRules: Rule[] = [
       'Azure ML limits environment names to 255 characters; a longer name is rejected when the environment is registered.',
     hint: 'shorten the name to 255 characters or fewer',
     lesson: 'what-is-an-environment',
+    sources: [
+      'https://learn.microsoft.com/azure/machine-learning/how-to-troubleshoot-environments',
+      'https://github.com/Azure/azure-rest-api-specs/tree/main/specification/machinelearningservices',
+    ],
     formats: WITH_IMAGE,
     check: ({ env }) =>
       typeof env.name === 'string' && env.name.length > 255
@@ -64,6 +72,10 @@ export const nameRules: Rule[] = [
       'An environment is registered as an asset whose name becomes part of a URL (…/environments/NAME/versions/VERSION) and of references such as azureml:NAME:VERSION. The Azure ML REST API describes asset names as starting with a letter or digit and continuing with letters, digits, "-" and "_" (https://github.com/Azure/azure-rest-api-specs/tree/main/specification/machinelearningservices); the registered curated names also use "." (AzureML-sklearn-1.0-ubuntu20.04-py38-cpu), so amlenv accepts "." as well. Spaces, slashes, ":" and control characters are refused when the environment is created, and a name such as "../../x" must never be used as a folder name. See https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2.',
     hint: 'use letters, digits, "-", "_" and "." only, starting with a letter or digit, e.g. "my-environment"',
     lesson: 'what-is-an-environment',
+    sources: [
+      'https://github.com/Azure/azure-rest-api-specs/tree/main/specification/machinelearningservices',
+      'https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2',
+    ],
     formats: WITH_IMAGE,
     check: ({ env }) => {
       if (typeof env.name !== 'string' || env.name === '' || VALID_NAME.test(env.name)) return [];

@@ -29,6 +29,8 @@ export interface Rule {
   hint: string;
   /** The lesson that teaches the concept. */
   lesson: string;
+  /** Where the rule's facts come from (the loader's source, the published schema, Microsoft docs). */
+  sources?: readonly string[];
   /** Formats the rule applies to; rules reported while loading have no check. */
   formats: readonly Format[];
   check?: (ctx: RuleContext) => Finding[];
@@ -36,5 +38,6 @@ export interface Rule {
 
 export const V1: readonly Format[] = ['v1-json', 'v1-dir'];
 export const V2: readonly Format[] = ['v2-yaml'];
+export const JOB: readonly Format[] = ['v2-job'];
 export const WITH_IMAGE: readonly Format[] = ['v1-json', 'v1-dir', 'v2-yaml'];
 export const ALL: readonly Format[] = ['v1-json', 'v1-dir', 'v2-yaml', 'conda-yaml'];

@@ -1,7 +1,8 @@
 import { loadCatalog, type Catalog } from '../content/catalog.js';
 import { readDeps } from '../env/deps.js';
 import { loadFieldLibs } from '../env/libs.js';
-import { CONDA_PATH } from '../env/load.js';
+import { CONDA_PATH } from '../env/conda-file.js';
+import { JOB_ENV_VARS } from '../env/job-environment.js';
 import { isRecord } from '../env/path.js';
 import type { Diagnostic, LoadedDefinition, Position } from '../env/types.js';
 import { V2_PATH_ALIASES } from '../env/v2-model.js';
@@ -39,6 +40,8 @@ export function validateLoaded(def: LoadedDefinition, options: ValidateOptions =
   };
   for (const rule of RULES) {
     if (!rule.check || !rule.formats.includes(def.format)) continue;
+    // An inline environment of a job is anonymous: its name is not used, so name rules do not apply.
+    if (def.anonymous && rule.id.startsWith('name/')) continue;
     const findings = rule.check(ctx);
     for (const finding of findings.slice(0, MAX_FINDINGS_PER_RULE)) {
       out.push(
@@ -65,7 +68,14 @@ export function validateLoaded(def: LoadedDefinition, options: ValidateOptions =
       );
     }
   }
+  if (def.jobEnvironment) out.push(...validateLoaded(def.jobEnvironment, options).map(insideJob));
   return sortDiagnostics(out);
+}
+
+/** A diagnostic of a job's inline environment, with its path as the job file spells it. */
+function insideJob(d: Diagnostic): Diagnostic {
+  if (d.file) return d; // in the environment's conda file or Dockerfile: the path is that file's own
+  return { ...d, path: d.path ? `environment.${d.path}` : 'environment' };
 }
 
 export const isValid = (diagnostics: Diagnostic[]): boolean => !diagnostics.some((d) => d.severity === 'error');
@@ -113,7 +123,9 @@ export function parentPath(path: string): string {
 export function displayPath(def: LoadedDefinition, path: string, file?: string): string {
   const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
   if (def.format === 'conda-yaml' && under(CONDA_PATH)) return path.slice(CONDA_PATH.length).replace(/^\./, '');
+  if (def.format === 'v2-job' && under(JOB_ENV_VARS)) return `environment_variables${path.slice(JOB_ENV_VARS.length)}`;
   if (def.format !== 'v2-yaml') return path;
+  if (path === '["$schema"]') return '$schema';
   if (under(CONDA_PATH)) {
     const rest = path.slice(CONDA_PATH.length);
     return def.conda?.file && file === def.conda.file ? rest.replace(/^\./, '') || 'conda_file' : `conda_file${rest}`;
