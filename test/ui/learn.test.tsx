@@ -160,4 +160,31 @@ describe('the progress screen at 80×24', () => {
     expect(frame).toMatch(/0 of \d+ questions answered/);
     expect(new LearningStore(dir).cards.size).toBe(0);
   });
+
+  it('takes keys typed faster than a frame in order: r then y before a redraw resets', async () => {
+    const dir = tempDir();
+    const store = new LearningStore(dir);
+    store.review('spark-001', Rating.Easy, new Date(T0 - 60000));
+    const r = await mount(
+      <ProgressScreen storeDir={dir} width={80} height={24} clock={() => T0} onExit={() => undefined} />,
+    );
+    await settle();
+    r.stdin.write('r');
+    r.stdin.write('y');
+    const frame = await waitFor(r, (f) => f.includes('Progress reset'));
+    expect(frame).toMatch(/0 of \d+ questions answered/);
+    expect(new LearningStore(dir).cards.size).toBe(0);
+  });
+});
+
+describe('the lesson browser with keys typed faster than a frame', () => {
+  it('moves down twice and opens the third topic when Down, Down, Enter arrive in one read', async () => {
+    const r = await mount(
+      <LearnScreen storeDir={tempDir()} width={80} height={24} clock={() => T0} editor={false} onExit={() => {}} />,
+    );
+    await settle();
+    r.stdin.write(SEQ.down + SEQ.down + SEQ.enter);
+    const frame = await waitFor(r, (f) => f.includes(`Learn — ${content.topics[2].title}`));
+    expect(frame).toContain(`▸ ${lessonsOf(content, content.topics[2].id)[0].title.slice(0, 40)}`);
+  });
 });

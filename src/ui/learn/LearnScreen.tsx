@@ -1,6 +1,7 @@
 import { Notice, noticeLines } from '../components/Notice.js';
-import { Box, useInput, useStdin } from 'ink';
-import { type ReactElement, useRef, useState } from 'react';
+import { Box, type Key, useInput, useStdin } from 'ink';
+import { type ReactElement, useState } from 'react';
+import { type EffectTools, type KeyEvent, type Step, useMachine } from '../hooks/useMachine.js';
 import { type Content, lessonsOf, loadContent } from '../../learn/content.js';
 import { LearningStore } from '../../learn/learning-store.js';
 import { bar } from '../../learn/progress.js';
@@ -54,6 +55,41 @@ function initialView(content: Content, topic?: string, lesson?: string): LearnVi
   return topic ? { id: 'lessons', topic: content.topics[topicIndex].id, focus: 0 } : topics;
 }
 
+/** What a key does on the topic and lesson lists; a lesson or quiz that is open takes its own keys. */
+export function learnKey(content: Content, v: LearnView, input: string, key: Key): Step<LearnView, 'exit'> {
+  const to = (state: LearnView): Step<LearnView, 'exit'> => ({ state, effects: [] });
+  const exit: Step<LearnView, 'exit'> = { state: v, effects: ['exit'] };
+  if (v.id === 'topics') {
+    const n = content.topics.length;
+    if (pressed('up', input, key)) return to({ ...v, focus: (v.focus - 1 + n) % n });
+    if (pressed('down', input, key)) return to({ ...v, focus: (v.focus + 1) % n });
+    if (pressed('select', input, key)) return to({ id: 'lessons', topic: content.topics[v.focus].id, focus: 0 });
+    if (pressed('quiz', input, key))
+      return to({ id: 'quiz', topic: content.topics[v.focus].id, count: PRACTICE_COUNT, from: v });
+    if (pressed('back', input, key) || pressed('quit', input, key)) return exit;
+  } else if (v.id === 'lessons') {
+    const list = lessonsOf(content, v.topic);
+    const n = list.length;
+    if (pressed('up', input, key)) return to({ ...v, focus: (v.focus - 1 + n) % n });
+    if (pressed('down', input, key)) return to({ ...v, focus: (v.focus + 1) % n });
+    if (pressed('select', input, key) && list[v.focus]) return to({ id: 'lesson', lesson: list[v.focus].id, from: v });
+    if (pressed('quiz', input, key) && list[v.focus]) {
+      const id = list[v.focus].id;
+      return to({ id: 'quiz', lesson: id, count: content.questions.filter((q) => q.lesson === id).length, from: v });
+    }
+    if (pressed('back', input, key))
+      return to({
+        id: 'topics',
+        focus: Math.max(
+          0,
+          content.topics.findIndex((t) => t.id === v.topic),
+        ),
+      });
+    if (pressed('quit', input, key)) return exit;
+  }
+  return to(v);
+}
+
 /** Topics with a mastery bar and what is due, their lessons, a lesson to read, a quiz on what was read. */
 export function LearnScreen({
   topic,
@@ -68,49 +104,30 @@ export function LearnScreen({
   const { isRawModeSupported } = useStdin();
   const [content] = useState(() => loadContent());
   const [store] = useState(() => new LearningStore(storeDir));
-  const [view, setView] = useState<LearnView>(() => initialView(content, topic, lesson));
+  const {
+    state: view,
+    send,
+    run,
+  } = useMachine(
+    () => initialView(content, topic, lesson),
+    (v: LearnView, { input, key }: KeyEvent) => learnKey(content, v, input, key),
+    (v: LearnView, _exit: 'exit', { afterwards }: EffectTools<LearnView, 'exit'>) => {
+      afterwards(onExit);
+      return v;
+    },
+  );
+  // A lesson or quiz hands back control from inside its own key handler; this screen's handler gets the same
+  // key after it, so the switch waits until the key has reached every handler (Esc must not go back twice).
+  const setView = (next: LearnView) => setImmediate(() => run({ state: next, effects: [] }));
   const now = new Date(clock());
   const report = store.report(content, now);
   const notice = store.problem;
   const h = height - noticeLines(notice, width).length;
 
   const lessons = view.id === 'lessons' ? lessonsOf(content, view.topic) : [];
-  // Ink subscribes the handler after the frame shows: read the latest view through a ref, not the closure.
-  const live = useRef(view);
-  live.current = view;
 
   useInput(
-    (input, key) => {
-      const v = live.current;
-      if (v.id === 'topics') {
-        const n = content.topics.length;
-        if (pressed('up', input, key)) setView({ ...v, focus: (v.focus - 1 + n) % n });
-        else if (pressed('down', input, key)) setView({ ...v, focus: (v.focus + 1) % n });
-        else if (pressed('select', input, key)) setView({ id: 'lessons', topic: content.topics[v.focus].id, focus: 0 });
-        else if (pressed('quiz', input, key))
-          setView({ id: 'quiz', topic: content.topics[v.focus].id, count: PRACTICE_COUNT, from: v });
-        else if (pressed('back', input, key) || pressed('quit', input, key)) onExit();
-      } else if (v.id === 'lessons') {
-        const list = lessonsOf(content, v.topic);
-        const n = list.length;
-        if (pressed('up', input, key)) setView({ ...v, focus: (v.focus - 1 + n) % n });
-        else if (pressed('down', input, key)) setView({ ...v, focus: (v.focus + 1) % n });
-        else if (pressed('select', input, key) && list[v.focus])
-          setView({ id: 'lesson', lesson: list[v.focus].id, from: v });
-        else if (pressed('quiz', input, key) && list[v.focus]) {
-          const id = list[v.focus].id;
-          setView({ id: 'quiz', lesson: id, count: content.questions.filter((q) => q.lesson === id).length, from: v });
-        } else if (pressed('back', input, key))
-          setView({
-            id: 'topics',
-            focus: Math.max(
-              0,
-              content.topics.findIndex((t) => t.id === v.topic),
-            ),
-          });
-        else if (pressed('quit', input, key)) onExit();
-      }
-    },
+    (input, key) => send({ input, key }),
     // Always subscribed (it ignores keys while a lesson or quiz is open): re-subscribing after each switch would drop a quick key.
     { isActive: Boolean(isRawModeSupported) },
   );

@@ -1,6 +1,7 @@
 import { Notice, noticeLines } from '../components/Notice.js';
-import { Box, useInput, useStdin } from 'ink';
-import { useRef, useState } from 'react';
+import { Box, type Key, useInput, useStdin } from 'ink';
+import { useState } from 'react';
+import { type EffectTools, type KeyEvent, type Step, useMachine } from '../hooks/useMachine.js';
 import { loadContent } from '../../learn/content.js';
 import { examLabel } from '../../learn/blueprints.js';
 import { EXAM } from '../../learn/exam.js';
@@ -9,7 +10,7 @@ import { bar, type ProgressReport } from '../../learn/progress.js';
 import { pressed } from '../keys.js';
 import type { Line } from '../components/lines.js';
 import { bodyHeight, Page } from '../components/Page.js';
-import { outcomeColor } from '../components/theme.js';
+import { outcomeColor, type Tone } from '../components/theme.js';
 
 const pct = (x: number) => `${String(Math.round(x * 100)).padStart(3)}%`;
 const fit = (text: string, width: number) =>
@@ -76,6 +77,33 @@ export function progressLines(r: ProgressReport, width: number): Line[] {
   return out;
 }
 
+export interface ProgressView {
+  scroll: number;
+  /** Asking "delete all progress? y/n". */
+  confirm: boolean;
+  message?: { text: string; tone?: Tone };
+}
+export type ProgressEffect = 'reset' | 'exit';
+
+/** What a key does on the progress page; `max` is the most the body can scroll. */
+export function progressKey(v: ProgressView, input: string, key: Key, max: number): Step<ProgressView, ProgressEffect> {
+  const to = (state: ProgressView): Step<ProgressView, ProgressEffect> => ({ state, effects: [] });
+  if (v.confirm) {
+    if (pressed('yes', input, key)) return { state: { ...v, confirm: false }, effects: ['reset'] };
+    if (pressed('no', input, key) || pressed('back', input, key))
+      return to({ ...v, confirm: false, message: { text: 'Nothing was reset.' } });
+    return to(v);
+  }
+  const scrollTo = (scroll: number) => to({ ...v, scroll: Math.max(0, Math.min(max, scroll)) });
+  if (pressed('reset', input, key)) return to({ ...v, confirm: true });
+  if (pressed('down', input, key)) return scrollTo(v.scroll + 1);
+  if (pressed('up', input, key)) return scrollTo(v.scroll - 1);
+  if (pressed('pageDown', input, key)) return scrollTo(v.scroll + 10);
+  if (pressed('pageUp', input, key)) return scrollTo(v.scroll - 10);
+  if (pressed('back', input, key) || pressed('quit', input, key)) return { state: v, effects: ['exit'] };
+  return to(v);
+}
+
 /** Mastery per topic and per exam, what is due, the streak and past exams; r resets everything after a confirmation. */
 export function ProgressScreen({
   width,
@@ -95,44 +123,34 @@ export function ProgressScreen({
   const { isRawModeSupported } = useStdin();
   const [content] = useState(() => loadContent());
   const [store] = useState(() => given ?? new LearningStore(storeDir));
-  const [scroll, setScroll] = useState(0);
-  const [confirm, setConfirm] = useState(false);
-  const [message, setMessage] = useState<{ text: string; tone?: 'success' | 'error' | 'warning' }>();
   const notice = store.problem;
   const h = height - noticeLines(notice, width).length;
   const report = store.report(content, new Date(clock()));
   const body = progressLines(report, width - 2);
   const max = Math.max(0, body.length - bodyHeight(h, 0));
-  // Ink subscribes the handler after the frame shows: read the latest values through a ref, not the closure.
-  const live = useRef({ confirm, max });
-  live.current = { confirm, max };
-  useInput(
-    (input, key) => {
-      const { confirm, max } = live.current;
-      if (confirm) {
-        if (pressed('yes', input, key)) {
-          const save = store.reset();
-          setMessage(
-            save.saved
-              ? { text: 'Progress reset: every question is new again.', tone: 'success' }
-              : { text: `could not reset the saved progress (${save.reason}); it is unchanged on disk`, tone: 'error' },
-          );
-          setConfirm(false);
-        } else if (pressed('no', input, key) || pressed('back', input, key)) {
-          setConfirm(false);
-          setMessage({ text: 'Nothing was reset.' });
-        }
-        return;
+  const { state, send } = useMachine(
+    (): ProgressView => ({ scroll: 0, confirm: false }),
+    (v: ProgressView, { input, key }: KeyEvent) => progressKey(v, input, key, max),
+    (
+      v: ProgressView,
+      effect: ProgressEffect,
+      { afterwards }: EffectTools<ProgressView, ProgressEffect>,
+    ): ProgressView => {
+      if (effect === 'exit') {
+        afterwards(onExit);
+        return v;
       }
-      if (pressed('reset', input, key)) setConfirm(true);
-      else if (pressed('down', input, key)) setScroll((s) => Math.min(max, s + 1));
-      else if (pressed('up', input, key)) setScroll((s) => Math.max(0, s - 1));
-      else if (pressed('pageDown', input, key)) setScroll((s) => Math.min(max, s + 10));
-      else if (pressed('pageUp', input, key)) setScroll((s) => Math.max(0, s - 10));
-      else if (pressed('back', input, key) || pressed('quit', input, key)) onExit();
+      const save = store.reset();
+      return {
+        ...v,
+        message: save.saved
+          ? { text: 'Progress reset: every question is new again.', tone: 'success' }
+          : { text: `could not reset the saved progress (${save.reason}); it is unchanged on disk`, tone: 'error' },
+      };
     },
-    { isActive: Boolean(isRawModeSupported) },
   );
+  useInput((input, key) => send({ input, key }), { isActive: Boolean(isRawModeSupported) });
+  const { scroll, confirm, message } = state;
   const question = confirm
     ? {
         text: `Delete all progress (${report.overall.seen} answered questions, the streak, ${report.exams.length} exam${report.exams.length === 1 ? '' : 's'})? y/n`,
