@@ -1,22 +1,27 @@
 // Meta commands: :help, :show, :validate, :explain, :save, :build, :reset, :history, :quit.
-import { existsSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import type { Json } from '../env/fields.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { SDK_JSON_STYLE, serializeV1Json, v1DirFiles } from '../env/save.js';
 import type { EnvObject, LoadedDefinition } from '../env/types.js';
+import type { V2FileOptions } from '../env/v2-files.js';
 import { isValid } from '../rules/validate.js';
+import { errorMessage } from '../util/errors.js';
 import { assertWritable, writeFileAtomic } from '../util/write-files.js';
-import { condaYaml, describe, loadedDefinition, v1Json, v2Yaml, type Focus } from './definition.js';
+import { condaYaml, describe, loadedDefinition, v1Json, v2Source, type Focus } from './definition.js';
 import { explain } from './explain.js';
 import { EnvironmentV1 } from './sdk/environment.js';
-import { EnvironmentV2, documentYaml } from './sdk/v2.js';
+import { EnvironmentV2 } from './sdk/v2.js';
 import type { OutKind, ReplSession } from './session.js';
 import { plainJson, suggest } from './values.js';
 
 /** The Docker and conversion parts the REPL borrows; each is optional so the REPL says when one is missing. */
 export interface ReplTools {
-  /** A v1 definition as v2 YAML, with notes on what did not carry over. */
-  toV2?: (env: EnvObject) => Promise<{ yaml: string; notes: string[] }>;
+  /** The v2 files of a definition (src/env/v2-files.ts), under `dir`, with notes on what did not carry over. */
+  v2Files?: (
+    env: EnvObject,
+    dir: string,
+    options: V2FileOptions,
+  ) => Promise<{ files: Array<{ path: string; text: string }>; notes: string[] }>;
   /** The Dockerfile amlenv would build for a (valid) definition. */
   dockerfile?: (def: LoadedDefinition) => Promise<string>;
   /** Builds the image locally; writes progress lines; resolves true when the image was built. */
@@ -35,7 +40,7 @@ export const META_COMMANDS: Array<{ name: string; args: string; summary: string 
   {
     name: ':show',
     args: '[json|yaml|v2|dockerfile]',
-    summary: 'the current definition (v1: JSON; v2: YAML); yaml = conda_dependencies.yml for v1',
+    summary: 'the current definition (v1: JSON; v2: YAML); yaml = conda_dependencies.yml for v1; v2 = the v2 files',
   },
   { name: ':validate', args: '', summary: 'run every validation rule on the current definition' },
   {
@@ -46,7 +51,7 @@ export const META_COMMANDS: Array<{ name: string; args: string; summary: string 
   {
     name: ':save',
     args: 'PATH [--force]',
-    summary: 'write the definition: a folder (save_to_directory layout), a .json file, or .yml for v2',
+    summary: 'write the definition: v1 to a folder (save_to_directory layout) or a .json file; v2 to a folder',
   },
   { name: ':build', args: '', summary: 'build the image with the local Docker daemon' },
   { name: ':reset', args: '', summary: 'forget every name and start over' },
@@ -100,7 +105,8 @@ export async function runMeta(session: ReplSession, line: string): Promise<MetaO
       return { ok: true };
     case ':history':
       if (session.history.length === 0) out('note', 'no statements yet');
-      session.history.forEach((s, i) => out('data', `${String(i + 1).padStart(3)}  ${s.replace(/\n/g, '\n     ')}`));
+      for (const [i, s] of session.history.entries())
+        out('data', `${String(i + 1).padStart(3)}  ${s.replace(/\n/g, '\n     ')}`);
       return { ok: true };
     case ':explain': {
       if (args.length === 0)
@@ -113,7 +119,7 @@ export async function runMeta(session: ReplSession, line: string): Promise<MetaO
         out('data', explain(args.join(' ')));
         return { ok: true };
       } catch (err) {
-        return { ok: false, error: (err as Error).message };
+        return { ok: false, error: errorMessage(err) };
       }
     }
     case ':show':
@@ -137,7 +143,7 @@ export async function runMeta(session: ReplSession, line: string): Promise<MetaO
     }
     case ':save':
       if (!focus) return { ok: false, error: NO_FOCUS };
-      return save(session, focus, args);
+      return await save(session, focus, args);
     case ':build': {
       if (!focus) return { ok: false, error: NO_FOCUS };
       const build = session.options.tools?.build;
@@ -151,7 +157,7 @@ export async function runMeta(session: ReplSession, line: string): Promise<MetaO
       try {
         return { ok: await build(loadedDefinition(focus, session.options.cwd), out) };
       } catch (err) {
-        return { ok: false, error: `:build failed: ${(err as Error).message.split('\n')[0]}` };
+        return { ok: false, error: `:build failed: ${errorMessage(err).split('\n')[0]}` };
       }
     }
     default: {
@@ -202,62 +208,114 @@ async function show(session: ReplSession, focus: Focus, format: string | undefin
       out(await tools.dockerfile(loadedDefinition(focus, session.options.cwd)));
       return { ok: true };
     } catch (err) {
-      return { ok: false, error: `cannot render a Dockerfile for this definition: ${(err as Error).message}` };
+      return { ok: false, error: `cannot render a Dockerfile for this definition: ${errorMessage(err)}` };
     }
   }
+  if (what === 'v2') return showV2(session, focus);
   if (focus instanceof EnvironmentV2) {
-    if (what === 'json') out(JSON.stringify(focus.document(), null, 4));
-    else out(v2Yaml(focus));
+    out(what === 'json' ? JSON.stringify(focus.document(), null, 4) : focus.yaml());
     return { ok: true };
   }
   if (what === 'json') {
     out(v1Json(focus));
     return { ok: true };
   }
-  if (what === 'yaml') {
-    const yaml = condaYaml(focus);
-    if (yaml === undefined)
-      return {
-        ok: false,
-        error:
-          'this environment has no conda dependencies (python.conda_dependencies is None), so there is no conda_dependencies.yml',
-      };
-    out(yaml);
-    return { ok: true };
-  }
-  if (!tools.toV2)
+  const yaml = condaYaml(focus);
+  if (yaml === undefined)
     return {
       ok: false,
-      error: ':show v2 is not available yet in this version of amlenv (the v1 → v2 converter is not built in)',
+      error:
+        'this environment has no conda dependencies (python.conda_dependencies is None), so there is no conda_dependencies.yml',
     };
-  const converted = await tools.toV2(plainJson(focus.data as Json) as EnvObject);
-  out(converted.yaml);
-  for (const note of converted.notes) session.emit('note', note);
+  out(yaml);
   return { ok: true };
 }
 
-function save(session: ReplSession, focus: Focus, args: string[]): MetaOutcome {
+const V1_TITLE = "Converted by amlenv from the REPL's SDK v1 Environment.";
+const V2_TITLE = 'Written by the amlenv REPL.';
+
+/** The v2 files of the definition, from the one v2 file builder; undefined when the builder is not built in. */
+async function v2FilesOf(
+  session: ReplSession,
+  focus: Focus,
+  dir: string,
+): Promise<{ files: Array<{ path: string; text: string }>; notes: string[] } | undefined> {
+  const build = session.options.tools?.v2Files;
+  if (!build) return undefined;
+  const { env, fields, dropped } = v2Source(focus, session.options.cwd, resolve(session.options.cwd, dir));
+  const v1 = focus instanceof EnvironmentV1;
+  const result = await build(env, dir, { title: v1 ? V1_TITLE : V2_TITLE, job: v1, fields });
+  for (const key of dropped)
+    result.notes.push(`${key}: not written (the environment YAML amlenv writes has no ${key}; add it by hand)`);
+  return result;
+}
+
+const NO_BUILDER = 'is not available yet in this version of amlenv (the v2 file builder is not built in)';
+
+/** :show v2: every file the v2 form has (environment YAML, conda file, build context, job for a v1 definition). */
+async function showV2(session: ReplSession, focus: Focus): Promise<MetaOutcome> {
+  if (focus instanceof EnvironmentV2) {
+    const invalid = await errorsOf(session, focus, 'it has no v2 files yet');
+    if (invalid) return invalid;
+  }
+  const result = await v2FilesOf(session, focus, '.');
+  if (!result) return { ok: false, error: `:show v2 ${NO_BUILDER}` };
+  session.emit(
+    'data',
+    result.files.map((f, i) => `${i === 0 ? '' : '---\n'}# file: ${f.path}\n${f.text.trimEnd()}`).join('\n'),
+  );
+  for (const note of result.notes) session.emit('note', note);
+  return { ok: true };
+}
+
+/** Where :save writes a v2 environment's files: a folder, or a path ending in environment.yml (its folder). */
+function v2Target(path: string): string | undefined {
+  const ext = extname(path).toLowerCase();
+  if (ext !== '.yml' && ext !== '.yaml') return path;
+  return basename(path) === 'environment.yml' ? dirname(path) : undefined;
+}
+
+async function saveV2(session: ReplSession, focus: EnvironmentV2, path: string, force: boolean): Promise<MetaOutcome> {
+  const dir = v2Target(path);
+  if (dir === undefined)
+    return {
+      ok: false,
+      error: `a v2 environment is saved as a folder (environment.yml and conda.yml): give a folder, e.g. :save ${dirname(path) === '.' ? 'env-v2' : dirname(path)}, or a path ending in environment.yml`,
+    };
+  const invalid = await errorsOf(session, focus, 'it is not written');
+  if (invalid) return invalid;
+  const result = await v2FilesOf(session, focus, dir);
+  if (!result) return { ok: false, error: `:save of a v2 environment ${NO_BUILDER}` };
+  const cwd = session.options.cwd;
+  const full = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  // A file that already holds exactly these bytes is not an overwrite (saving twice, or beside the conda file read).
+  const changed = result.files.filter(
+    (f) => !existsSync(full(f.path)) || readFileSync(full(f.path), 'utf8') !== f.text,
+  );
+  for (const f of changed) assertWritable(full(f.path), force);
+  for (const f of changed) writeFileAtomic(full(f.path), f.text);
+  for (const note of result.notes) session.emit('note', note);
+  const same = result.files.filter((f) => !changed.includes(f));
+  if (changed.length > 0) session.emit('note', `wrote ${changed.map((f) => f.path).join(', ')}`);
+  if (same.length > 0) session.emit('note', `unchanged (already these bytes): ${same.map((f) => f.path).join(', ')}`);
+  return { ok: true };
+}
+
+async function save(session: ReplSession, focus: Focus, args: string[]): Promise<MetaOutcome> {
   const force = args.includes('--force') || args.includes('-f');
   const path = args.filter((a) => a !== '--force' && a !== '-f').join(' ');
   if (!path)
     return {
       ok: false,
       error:
-        ':save needs a path: a folder (the save_to_directory layout), a .json file, or a .yml file for a v2 environment',
+        ':save needs a path: a folder (the save_to_directory layout for v1, environment.yml and conda.yml for v2) or a .json file (v1)',
     };
   const cwd = session.options.cwd;
   const full = isAbsolute(path) ? path : resolve(cwd, path);
   const ext = extname(path).toLowerCase();
   try {
-    if (focus instanceof EnvironmentV2) {
-      if (ext !== '.yml' && ext !== '.yaml')
-        return { ok: false, error: 'a v2 environment is saved as YAML: give a path ending in .yml' };
-      assertWritable(full, force);
-      writeFileAtomic(full, relocatedV2(focus, cwd, dirname(full)));
-      session.emit('note', `wrote ${path}`);
-      return { ok: true };
-    }
-    const env = plainJson(focus.data as Json) as EnvObject;
+    if (focus instanceof EnvironmentV2) return await saveV2(session, focus, path, force);
+    const env = plainJson(focus.data);
     if (ext === '.json') {
       assertWritable(full, force);
       writeFileAtomic(full, serializeV1Json(env, { ...SDK_JSON_STYLE, finalNewline: true }));
@@ -265,7 +323,10 @@ function save(session: ReplSession, focus: Focus, args: string[]): MetaOutcome {
       return { ok: true };
     }
     if (ext === '.yml' || ext === '.yaml')
-      return { ok: false, error: 'a v1 environment is saved as a folder or a .json file (:show v2 shows the v2 YAML)' };
+      return {
+        ok: false,
+        error: 'a v1 environment is saved as a folder or a .json file (:show v2 shows the v2 files)',
+      };
     if (existsSync(full) && !force) assertWritable(full, false);
     const files = v1DirFiles(env);
     for (const [name, text] of Object.entries(files)) {
@@ -283,18 +344,9 @@ function save(session: ReplSession, focus: Focus, args: string[]): MetaOutcome {
   } catch (err) {
     return {
       ok: false,
-      error: (err as Error).message.replace(/--out/g, 'another path').replace(/--force/g, ':save PATH --force'),
+      error: errorMessage(err)
+        .replace(/another --out|--out/g, 'another path')
+        .replace(/--force/g, ':save PATH --force'),
     };
   }
-}
-
-/** The v2 YAML with conda_file and build.path rewritten relative to where it is saved. */
-function relocatedV2(focus: EnvironmentV2, cwd: string, targetDir: string): string {
-  const doc = focus.document();
-  const move = (p: string) => (isAbsolute(p) || /^[a-z]+:/i.test(p) ? p : relative(targetDir, resolve(cwd, p)) || '.');
-  if (typeof doc.conda_file === 'string') doc.conda_file = move(doc.conda_file);
-  const build = doc.build;
-  if (build && typeof build === 'object' && !Array.isArray(build) && typeof build.path === 'string')
-    (build as { [k: string]: Json }).path = move(build.path);
-  return documentYaml(doc);
 }

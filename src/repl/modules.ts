@@ -3,10 +3,11 @@
 import { PyError } from './errors.js';
 import { OutOfScope, PyClass, PyModule } from './pyclass.js';
 import { condaConstructor, createFunction } from './sdk/conda.js';
-import { credentialClass, mlClientClass, workspaceClass } from './sdk/cloud.js';
+import { credentialClass, workspaceClass } from './sdk/cloud.js';
 import { environmentClass } from './sdk/environment.js';
 import { sectionClasses } from './sdk/sections.js';
-import { buildContextClass, curatedV2, environmentV2Class } from './sdk/v2.js';
+import { mlClientClass } from './sdk/ml-client.js';
+import { buildContextClass, environmentV2Class } from './sdk/v2.js';
 import { reprStr, suggest, type Value } from './values.js';
 
 const RUN_SIDE = 'configures or runs a job, not an environment';
@@ -79,7 +80,7 @@ export function moduleTable(): Record<string, Record<string, Value>> {
     azure: {},
     'azure.ai': {},
     'azure.ai.ml': {
-      MLClient: mlClientClass((name, ctx) => curatedV2(name, ctx)),
+      MLClient: mlClientClass(),
       ...outOfScope('azure.ai.ml', ['command', 'Input', 'Output', 'load_job', 'load_environment'], RUN_SIDE),
     },
     'azure.ai.ml.entities': {

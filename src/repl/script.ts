@@ -1,7 +1,7 @@
 // Scriptable mode: statements from a stream, one per line (a statement left open by a bracket or a
 // triple-quoted string continues on the next lines). Results and :show output go to stdout; warnings,
 // notes and errors to stderr; the run goes on after an error and exits 1 when any statement failed.
-import { scriptErrorLines } from './format.js';
+import { changeLines, scriptErrorLines } from './format.js';
 import type { OutLine, ReplSession } from './session.js';
 
 export interface ScriptOutput {
@@ -31,6 +31,8 @@ export async function runScript(
   const execute = async (source: string, first: number): Promise<boolean> => {
     const result = await session.run(source);
     for (const line of result.lines) write(out, line);
+    // A session that tracks changes (as the prompt does) reports them here too: the fields and the new findings.
+    if (result.change) for (const line of changeLines(result.change)) out.stderr(`  ${line.text}\n`);
     if (result.status === 'error') {
       failed = true;
       if (result.error) for (const text of scriptErrorLines(result.error, first)) out.stderr(`${text}\n`);

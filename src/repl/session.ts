@@ -69,6 +69,7 @@ export class ReplSession {
       print: (text) => this.emit('print', text),
       warn: (text) => this.emit('warning', text),
       note: (text) => this.emit('note', text),
+      ...(options.today ? { today: options.today } : {}),
     };
     this.interpreter = new Interpreter(this.ctx);
   }
@@ -124,6 +125,8 @@ export class ReplSession {
       };
     }
     this.history.push(source);
+    // create_or_update runs the rules inside a statement, which is synchronous: their libraries load first.
+    await loadFieldLibs();
     const before = this.snapshots();
     const previousFocus = this.focus;
     let bound: string[] = [];

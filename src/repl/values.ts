@@ -26,6 +26,8 @@ export interface Ctx {
   warn(text: string): void;
   /** What the REPL adds: explanations of cloud calls, files written. */
   note(text: string): void;
+  /** The date the rules take as today (tests fix it). */
+  today?: Date;
 }
 
 export abstract class PyObject {
@@ -59,6 +61,24 @@ export abstract class PyObject {
     const data = (this as { json?: () => Json }).json?.();
     return data !== undefined ? data : this.repr();
   }
+}
+
+/** A deep copy of the lists and dicts in a value; floats and SDK objects are shared. */
+export function cloneValue(v: Value): Value {
+  if (Array.isArray(v)) return v.map(cloneValue);
+  if (isDict(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cloneValue(x)]));
+  return v;
+}
+
+/** A value read from a file (YAML or JSON) as a Python value, checked item by item; `what` names it in errors. */
+export function valueOf(data: unknown, what: string): Value {
+  if (data === null || data === undefined) return null;
+  if (typeof data === 'boolean' || typeof data === 'string') return data;
+  if (typeof data === 'number') return Number.isInteger(data) ? data : new PyFloat(data);
+  if (Array.isArray(data)) return data.map((x) => valueOf(x, what));
+  if (typeof data === 'object' && Object.getPrototypeOf(data) === Object.prototype)
+    return Object.fromEntries(Object.entries(data).map(([k, x]) => [k, valueOf(x, what)]));
+  throw typeError(`${what} holds a value the REPL cannot represent (${Object.prototype.toString.call(data)})`);
 }
 
 /** Refuses to put a list or dict inside itself: definitions are JSON, which has no cycles. */

@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
@@ -11,14 +11,22 @@ import { mount, send, type, waitFor, type Rendered } from '../ui/render.js';
 
 afterEach(() => cleanup());
 
-function app(history: string[] = []) {
+function app(history: string[] = [], onHistory?: (entry: string) => string | undefined) {
   const cwd = tempDir();
   cpSync(join(ROOT, 'test', 'repl', 'transcripts', '_inputs'), cwd, { recursive: true });
   const session = new ReplSession({ cwd, track: true, today: TODAY });
   const recorded: string[] = [];
   let exited = 0;
   const tree = (
-    <ReplApp session={session} history={history} onHistory={(e) => recorded.push(e)} onExit={() => exited++} />
+    <ReplApp
+      session={session}
+      history={history}
+      onHistory={(e) => {
+        recorded.push(e);
+        return onHistory?.(e);
+      }}
+      onExit={() => exited++}
+    />
   );
   return { tree, session, recorded, exits: () => exited };
 }
@@ -174,5 +182,27 @@ describe('history store', () => {
     const kept = new HistoryStore(dir).entries();
     expect(kept).toHaveLength(500);
     expect(kept.at(-1)).toBe('s519');
+  });
+});
+
+describe('a history that cannot be saved', () => {
+  it('says so once, the first time a write fails, and the session keeps its history in memory', () => {
+    const home = join(tempDir(), 'home');
+    const store = new HistoryStore(home);
+    writeFileSync(home, 'a file where the settings folder should be');
+    expect(store.add('a')).toMatch(
+      /^the REPL history is not being saved \(.*is a file, not a folder.*\); this session keeps it in memory only$/,
+    );
+    expect(store.add('b')).toBeUndefined();
+    expect(store.entries()).toEqual(['a', 'b']);
+  });
+
+  it('shows the warning under the statement in the prompt', async () => {
+    let calls = 0;
+    const a = app([], () => (++calls === 1 ? 'the REPL history is not being saved (disk full)' : undefined));
+    const r = await mount(a.tree);
+    let frame = await statement(r, 'x = 1', 'the REPL history is not being saved (disk full)');
+    frame = await statement(r, 'y = 2', '>>> y = 2');
+    expect(frame.split('the REPL history is not being saved').length - 1).toBe(1);
   });
 });

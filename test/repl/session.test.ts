@@ -197,13 +197,10 @@ describe('meta commands', () => {
       'from azure.ai.ml.entities import Environment',
       'v2 = Environment(name="v2", image="python:3.11", conda_file="conda.yml")',
     );
-    expect((await s.run(':save sub/environment.yml')).status).toBe('ok');
-    expect(readFileSync(join(s.options.cwd, 'sub', 'environment.yml'), 'utf8')).toContain('conda_file: ../conda.yml');
-    // Checked from the REPL's folder (the containment root when there is no repository), as `amlenv validate sub/environment.yml` there would.
-    const v2 = loadDefinition(join(s.options.cwd, 'sub', 'environment.yml'), {
-      guard: guardFor(join(s.options.cwd, 'sub', 'environment.yml'), { cwd: s.options.cwd }),
-    });
-    expect(v2.ok && v2.def.problems).toEqual([]);
+    // Without the v2 file builder (a session made without tools) :save of a v2 environment says so in one line.
+    expect((await s.run(':save sub')).error?.message).toBe(
+      ':save of a v2 environment is not available yet in this version of amlenv (the v2 file builder is not built in)',
+    );
   });
 
   it(':explain knows rules, topics and SDK attributes', async () => {
@@ -302,11 +299,32 @@ describe(':show dockerfile, :show v2 and :build through the converter and the Do
     );
     const r = await s.run(':show v2');
     expect(r.status).toBe('ok');
+    expect(text(r, 'data')).toMatch(/^# file: environment\.yml\n# Converted by amlenv/);
     expect(text(r, 'data')).toMatch(
-      /^\$schema: https:\/\/azuremlschemas\.azureedge\.net\/latest\/environment\.schema\.json\nname: to-v2\n/,
+      /\n\$schema: https:\/\/azuremlschemas\.azureedge\.net\/latest\/environment\.schema\.json\nname: to-v2\n/,
     );
-    expect(text(r, 'data')).toContain('# conda.yml (conda_file)');
+    expect(text(r, 'data')).toContain('---\n# file: conda.yml\n');
+    // The environment variables move to the job, as amlenv convert does.
+    expect(text(r, 'data')).toContain('---\n# file: job.yml\n');
     expect(text(r, 'note')).toMatch(/^environmentVariables: /m);
+  });
+
+  it(':save of a v2 environment writes environment.yml and conda.yml that load and validate with no errors', async () => {
+    const s = await withTools();
+    await runAll(
+      s,
+      'from azure.ai.ml.entities import Environment',
+      'v2 = Environment(name="v2", image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1", conda_file="conda.yml")',
+    );
+    expect((await s.run(':save sub')).status).toBe('ok');
+    const file = join(s.options.cwd, 'sub', 'environment.yml');
+    expect(readFileSync(file, 'utf8')).toContain('conda_file: conda.yml');
+    // Checked from the REPL's folder (the containment root when there is no repository), as `amlenv validate sub` there would.
+    const v2 = loadDefinition(file, { guard: guardFor(file, { cwd: s.options.cwd }) });
+    expect(v2.ok).toBe(true);
+    if (!v2.ok) return;
+    expect(v2.def.problems).toEqual([]);
+    expect((await validateDefinition(v2.def, { today: TODAY })).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('without the Docker and conversion parts, each command says in one line that it is not available', async () => {

@@ -1,6 +1,7 @@
 // Transcripts: NAME.py is fed to the scriptable REPL in a folder holding a copy of _inputs/; stdout must equal
 // NAME.out, stderr NAME.err (empty when there is no such file), and every file under NAME.files/ must have
-// been written with exactly that content. A first line "# expect: exit 1" sets the expected exit status.
+// been written with exactly that content. A first line "# expect: exit 1" sets the expected exit status; a line
+// "# track" runs the session as the prompt does, so each statement's changed fields and new findings are printed.
 // The expected JSON and YAML were written from azureml-core's environment.py / conda_dependencies.py
 // behaviour (see ../shared/reference/azureml.md), not copied from the REPL's output.
 import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -24,7 +25,8 @@ function filesUnder(dir: string): string[] {
 async function runTranscript(source: string, cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const session = new ReplSession({ cwd, tools: await replTools(), today: TODAY });
+  const track = /^# track$/m.test(source);
+  const session = new ReplSession({ cwd, tools: await replTools(), today: TODAY, track });
   const code = await runScript(source.split('\n'), session, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),

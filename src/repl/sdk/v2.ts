@@ -6,8 +6,18 @@ import type { Json } from '../../env/fields.js';
 import { method, staticFunction, type PyFunction } from '../callable.js';
 import { PyError, typeError } from '../errors.js';
 import { PyClass } from '../pyclass.js';
-import { PyObject, attributeError, isDict, repr, toJson, typeName, type Ctx, type Value } from '../values.js';
-import { findCurated } from './curated.js';
+import {
+  PyObject,
+  attributeError,
+  cloneValue,
+  isDict,
+  repr,
+  toJson,
+  typeName,
+  valueOf,
+  type Ctx,
+  type Value,
+} from '../values.js';
 import { readYaml } from './files.js';
 
 const V2_ENV_SCHEMA = 'https://azuremlschemas.azureedge.net/latest/environment.schema.json';
@@ -32,15 +42,15 @@ export class BuildContext extends PyObject {
   readonly typeName = 'BuildContext';
 
   constructor(
-    public path: Json,
-    public dockerfilePath: Json,
+    public path: string | null,
+    public dockerfilePath: string | null,
   ) {
     super();
   }
 
   getAttr(name: string): Value | undefined {
-    if (name === 'path') return this.path as Value;
-    if (name === 'dockerfile_path') return this.dockerfilePath as Value;
+    if (name === 'path') return this.path;
+    if (name === 'dockerfile_path') return this.dockerfilePath;
     return undefined;
   }
 
@@ -64,9 +74,12 @@ export class BuildContext extends PyObject {
   }
 
   repr(): string {
-    return `BuildContext(path=${repr(this.path as Value)}, dockerfile_path=${repr(this.dockerfilePath as Value)})`;
+    return `BuildContext(path=${repr(this.path)}, dockerfile_path=${repr(this.dockerfilePath)})`;
   }
 }
+
+const V2_NAMES: ReadonlySet<string> = new Set(V2_ATTRIBUTES);
+const isV2Attribute = (name: string): name is V2Attribute => V2_NAMES.has(name);
 
 export class EnvironmentV2 extends PyObject {
   readonly typeName = 'Environment';
@@ -75,14 +88,37 @@ export class EnvironmentV2 extends PyObject {
   condaPath: string | null = null;
 
   getAttr(name: string, _ctx: Ctx): Value | undefined {
-    if (name === 'validate') return method('Environment', 'validate', { params: [] }, () => (this.validate(), null));
-    if ((V2_ATTRIBUTES as readonly string[]).includes(name)) return this.values[name as V2Attribute] ?? null;
+    if (name === 'validate')
+      return method('Environment', 'validate', { params: [] }, () => {
+        this.validate();
+        return null;
+      });
+    if (isV2Attribute(name)) return this.values[name] ?? null;
     return undefined;
   }
 
   setAttr(name: string, value: Value, ctx: Ctx): void {
-    if (!(V2_ATTRIBUTES as readonly string[]).includes(name)) throw attributeError(this, name);
-    this.assign(name as V2Attribute, value, ctx);
+    if (!isV2Attribute(name))
+      throw attributeError(
+        this,
+        name,
+        name === 'environment_variables'
+          ? ' (a v2 environment has no environment variables: set them on the job, command(environment_variables={...}) or environment_variables: in job.yml)'
+          : '',
+      );
+    this.assign(name, value, ctx);
+  }
+
+  /** A copy, as the SDK returns from create_or_update (lists and dicts copied, the build context too). */
+  copy(): EnvironmentV2 {
+    const env = new EnvironmentV2();
+    for (const key of V2_ATTRIBUTES) {
+      const v = this.values[key];
+      if (v === undefined) continue;
+      env.values[key] = v instanceof BuildContext ? new BuildContext(v.path, v.dockerfilePath) : cloneValue(v);
+    }
+    env.condaPath = this.condaPath;
+    return env;
   }
 
   assign(name: V2Attribute, value: Value, ctx: Ctx): void {
@@ -94,8 +130,7 @@ export class EnvironmentV2 extends PyObject {
     switch (name) {
       case 'conda_file':
         if (typeof value === 'string') {
-          const loaded = readYaml(ctx.cwd, value);
-          this.values.conda_file = (loaded ?? null) as Value;
+          this.values.conda_file = valueOf(readYaml(ctx.cwd, value), `conda file ${value}`);
           this.condaPath = value;
         } else if (isDict(value)) {
           this.values.conda_file = value;
@@ -145,7 +180,7 @@ export class EnvironmentV2 extends PyObject {
       const v = this.values[key];
       if (v === undefined) continue;
       if (key === 'conda_file' && this.condaPath) doc.conda_file = this.condaPath;
-      else doc[key] = toJson(v instanceof BuildContext ? v.json() : structuredClone(v), `Environment.${key}`);
+      else doc[key] = v instanceof BuildContext ? v.json() : toJson(cloneValue(v), `Environment.${key}`);
     }
     return doc;
   }
@@ -160,7 +195,7 @@ export class EnvironmentV2 extends PyObject {
 
   repr(): string {
     return `Environment(${V2_ATTRIBUTES.filter((k) => this.values[k] !== undefined)
-      .map((k) => `${k}=${repr(this.values[k] as Value)}`)
+      .map((k) => `${k}=${repr(this.values[k] ?? null)}`)
       .join(', ')})`;
   }
 
@@ -195,7 +230,7 @@ export function environmentV2Class(): PyClass {
         }
       }
       for (const key of Object.keys(extra)) {
-        if (!(V2_ATTRIBUTES as readonly string[]).includes(key))
+        if (!isV2Attribute(key))
           site.ctx.warn(`Environment() does not use the keyword argument ${key}=...; it was ignored`);
       }
       return env;
@@ -216,19 +251,11 @@ export function buildContextClass(): PyClass {
           { name: 'path', default: null, type: 'str?', keywordOnly: true },
         ],
       },
-      (a) => new BuildContext(a.path as Json, a.dockerfile_path as Json),
+      (a) =>
+        new BuildContext(
+          typeof a.path === 'string' ? a.path : null,
+          typeof a.dockerfile_path === 'string' ? a.dockerfile_path : null,
+        ),
     ),
   );
-}
-
-/** ml_client.environments.get(name) for a curated environment, offline from the catalog. */
-export function curatedV2(name: string, ctx: Ctx): EnvironmentV2 {
-  const curated = findCurated(name);
-  const env = new EnvironmentV2();
-  env.values.name = curated.name;
-  env.values.image = `${curated.image}:latest`;
-  ctx.note(
-    `offline copy of curated ${curated.name} from the catalog (its image only; the registry copy also has a version, a conda file and a dated tag)`,
-  );
-  return env;
 }

@@ -4,6 +4,7 @@ import { Box, Static, Text, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useReducer, useRef, useState } from 'react';
 import { complete } from '../../repl/complete.js';
 import type { ReplSession, RunResult } from '../../repl/session.js';
+import { errorMessage } from '../../util/errors.js';
 import { helpBar, pressed } from '../keys.js';
 import {
   bannerEntry,
@@ -22,8 +23,8 @@ export interface ReplAppProps {
   session: ReplSession;
   /** Statements from earlier runs, oldest first. */
   history: string[];
-  /** Called with each statement run, to persist the history. */
-  onHistory?: (entry: string) => void;
+  /** Called with each statement run, to persist the history; returns a warning to show when it could not be saved. */
+  onHistory?: (entry: string) => string | undefined;
   /** A problem to show in the banner (e.g. the history file was corrupt). */
   problem?: string;
   onExit: () => void;
@@ -91,10 +92,12 @@ export function ReplApp({ session, history, onHistory, problem, onExit }: ReplAp
     }
     pending.current = [];
     dispatch({ type: 'submitted', entry: source });
+    let historyProblem: string | undefined;
     try {
-      onHistory?.(source);
-    } catch {
-      // A history that cannot be written must not stop the session.
+      historyProblem = onHistory?.(source);
+    } catch (err) {
+      // A history that cannot be written must not stop the session; it is said once, below the statement.
+      historyProblem = `the REPL history is not being saved (${errorMessage(err)})`;
     }
     busyRef.current = true;
     setBusy(true);
@@ -105,9 +108,10 @@ export function ReplApp({ session, history, onHistory, problem, onExit }: ReplAp
       result = {
         status: 'error',
         lines: [],
-        error: { type: 'InternalError', message: `${(err as Error).message} (please report it)` },
+        error: { type: 'InternalError', message: `${errorMessage(err)} (please report it)` },
       };
     }
+    if (historyProblem) result = { ...result, lines: [...result.lines, { kind: 'warning', text: historyProblem }] };
     setEntries((list) => [...list, statementEntry(nextId.current++, source, result)]);
     busyRef.current = false;
     setBusy(false);

@@ -8,11 +8,11 @@ interface StoredHistory {
   entries: string[];
 }
 
-const isHistory = (v: unknown): v is StoredHistory =>
-  typeof v === 'object' &&
-  v !== null &&
-  Array.isArray((v as StoredHistory).entries) &&
-  (v as StoredHistory).entries.every((e) => typeof e === 'string');
+const isHistory = (v: unknown): v is StoredHistory => {
+  if (typeof v !== 'object' || v === null || !('entries' in v)) return false;
+  const entries = v.entries;
+  return Array.isArray(entries) && entries.every((e) => typeof e === 'string');
+};
 
 export class HistoryStore {
   private store: JsonStore<StoredHistory>;
@@ -30,12 +30,17 @@ export class HistoryStore {
     return this.store.get().entries;
   }
 
-  /** Appends a statement unless it repeats the last one; keeps the newest HISTORY_LIMIT. */
-  add(entry: string): void {
-    if (!entry.trim()) return;
-    this.store.update((h) => {
+  /**
+   * Appends a statement unless it repeats the last one; keeps the newest HISTORY_LIMIT. Returns a one-line
+   * warning the first time the history cannot be written (the session keeps it in memory), else undefined.
+   */
+  add(entry: string): string | undefined {
+    if (!entry.trim()) return undefined;
+    const result = this.store.update((h) => {
       if (h.entries[h.entries.length - 1] === entry) return h;
       return { entries: [...h.entries, entry].slice(-HISTORY_LIMIT) };
     });
+    if (result.saved || !result.first) return undefined;
+    return `the REPL history is not being saved (${result.reason}); this session keeps it in memory only`;
   }
 }
