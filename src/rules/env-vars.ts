@@ -8,8 +8,9 @@ const WITH_VARIABLES = [...V1, ...JOB];
 export { looksSecret } from '../util/secret-names.js';
 import { looksSecret } from '../util/secret-names.js';
 
-/** A value that refers to a secret rather than holding one. */
-const REFERENCE = /^(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)|@Microsoft\.KeyVault\(.*\)|azureml:.*|<.*>)$/;
+/** A value that refers to a secret rather than holding one (a variable, a Key Vault reference, a ${{...}} job expression). */
+const REFERENCE =
+  /^(\$\{\{[^{}]*\}\}|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(.*\)|@Microsoft\.KeyVault\(.*\)|azureml:.*|<.*>)$/;
 
 /** The env/secret-like notion: a secret-looking name holding a literal value (not a reference to a secret). */
 export function holdsSecret(name: string, value: unknown): boolean {

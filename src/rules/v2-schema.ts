@@ -46,9 +46,17 @@ function sections(d: JsonRecord): Array<{ path: string; value: JsonRecord; known
   return out;
 }
 
+/** A likely intended key: a near spelling, or a known key this one is the start of (conda → conda_file). */
+function suggestKey(key: string, known: string[]): string | undefined {
+  const near = didYouMean(key, known);
+  if (near || key.length < 4) return near;
+  const lower = key.toLowerCase();
+  return known.find((k) => k.length >= 4 && (k.startsWith(lower) || lower.startsWith(k)));
+}
+
 function unknownKey(path: string, key: string, known: string[]): Finding {
   const where = childPath(path, key);
-  const guess = didYouMean(key, known);
+  const guess = suggestKey(key, known);
   const top = path === '';
   const special =
     top && /^environment_?variables$/i.test(key)

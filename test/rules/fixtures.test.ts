@@ -54,6 +54,8 @@ describe('valid fixtures', () => {
     'v2/inline.yml',
     'v2-build/env.yml',
     'conda.yml',
+    'job/job.yml',
+    'job/curated-job.yml',
   ];
   it.each(entries)('%s has no errors', (entry) => {
     const diagnostics = validateLoaded(load(join(validDir, entry)), { today: TODAY });
