@@ -46,8 +46,8 @@ export function commandHelp(info: CommandInfo): string {
 }
 
 /** A bad flag, in one line: what is wrong, the likely flag meant, and where the options are listed. */
-function flagError(err: Error, info: CommandInfo, options: Record<string, unknown>): UsageError {
-  const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(err.message);
+function flagError(message: string, info: CommandInfo, options: Record<string, unknown>): UsageError {
+  const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(message);
   if (unknown) {
     const [, dashes, name] = unknown;
     const longs = Object.keys(options);
@@ -56,14 +56,14 @@ function flagError(err: Error, info: CommandInfo, options: Record<string, unknow
       `unknown option "${dashes}${name}"${guess ? `; did you mean --${guess}?` : ''} (amlenv ${info.name} --help lists its options)`,
     );
   }
-  const noValue = /^Option '(?:-\w, )?(--[^ ']+) <value>' argument missing/.exec(err.message);
+  const noValue = /^Option '(?:-\w, )?(--[^ ']+) <value>' argument missing/.exec(message);
   if (noValue) return new UsageError(`${noValue[1]} needs a value (amlenv ${info.name} --help says which)`);
-  const takesNone = /^Option '(?:-\w, )?(--[^ ']+)' does not take an argument/.exec(err.message);
+  const takesNone = /^Option '(?:-\w, )?(--[^ ']+)' does not take an argument/.exec(message);
   if (takesNone)
     return new UsageError(
       `${takesNone[1]} takes no value; write it alone (amlenv ${info.name} --help lists its options)`,
     );
-  return new UsageError(`${err.message.replace(/\. To specify a positional.*$/s, '')}; see amlenv ${info.name} --help`);
+  return new UsageError(`${message.replace(/\. To specify a positional.*$/s, '')}; see amlenv ${info.name} --help`);
 }
 
 function unknownCommand(name: string): UsageError {
@@ -133,18 +133,15 @@ export async function main(argv: string[]): Promise<number> {
   const command = (await info.load()).default;
   const dashDash = rest.indexOf('--');
   const args = dashDash >= 0 ? rest.slice(0, dashDash) : rest;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { ...GLOBAL_OPTIONS, ...command.options },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (err) {
-    throw flagError(err as Error, info, { ...GLOBAL_OPTIONS, ...command.options });
-  }
-  const { positionals, values } = parsed;
+  const options = { ...GLOBAL_OPTIONS, ...command.options };
+  const parse = () => {
+    try {
+      return parseArgs({ args, options, allowPositionals: true, strict: true });
+    } catch (err) {
+      throw flagError(err instanceof Error ? err.message : String(err), info, options);
+    }
+  };
+  const { positionals, values } = parse();
   if (values['allow-outside']) setAllowOutside(true);
   guardOutput(info);
   if (positionals.length < command.minPositionals)
@@ -155,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unexpected argument "${positionals[command.maxPositionals]}": amlenv ${info.usage}`);
   return command.run({
     positionals,
-    values: values as Record<string, string | boolean | string[] | undefined>,
+    values,
     rest: dashDash >= 0 ? rest.slice(dashDash + 1) : [],
   });
 }
@@ -183,7 +180,7 @@ export async function runCli(argv: string[]): Promise<void> {
     else if (err instanceof InvalidInput) code = EXIT.invalid;
     else {
       code = EXIT.invalid;
-      if (process.env.AMLENV_DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
+      if (process.env.AMLENV_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
       process.stderr.write(
         `amlenv: unexpected error: ${safeLine(message)} (run again with AMLENV_DEBUG=1 for details, and please report it)\n`,
       );

@@ -11,6 +11,7 @@ import { EXIT, InvalidInput, UsageError } from '../util/errors.js';
 import { writeSet } from '../util/write-set.js';
 import { safeReadText } from '../util/safe-read.js';
 import type { Command } from './types.js';
+import { stringOption } from './options.js';
 import { assertContained } from './contained.js';
 import { safeFileName } from '../util/safe-name.js';
 import type { Diagnostic } from '../env/types.js';
@@ -88,7 +89,7 @@ const command: Command = {
   maxPositionals: 1,
   async run({ positionals, values }) {
     const [path] = positionals;
-    const to = values.to as string | undefined;
+    const to = stringOption(values, 'to');
     if (to !== 'v1' && to !== 'v2')
       throw new UsageError(
         `${to === undefined ? '--to is required' : `--to must be v1 or v2, not "${to}"`}: e.g. amlenv convert env.json --to v2`,
@@ -104,11 +105,11 @@ const command: Command = {
           `${path} is a conda file, not an environment; start one with amlenv init --from-conda ${path}, then convert it`,
         );
       const findings = await refuseInvalid(path, def, force);
-      const out = (values.out as string | undefined) ?? `${safeName(def.env.name)}-v2`;
+      const out = stringOption(values, 'out') ?? `${safeName(def.env.name)}-v2`;
       const { result, files } = v2Files(def.env, out, {
         source: path,
-        command: values.command as string | undefined,
-        code: values.code as string | undefined,
+        command: stringOption(values, 'command'),
+        code: stringOption(values, 'code'),
       });
       for (const note of result.notes) process.stderr.write(`${yellow('warning')} ${note.path}: ${note.message}\n`);
       const python = isRecord(def.env.python) ? def.env.python : {};
@@ -126,7 +127,7 @@ const command: Command = {
 
     if (def.format !== 'v2-yaml')
       throw new UsageError(`${path} is not a v2 environment (it is ${def.format}); --to v1 converts v2 YAML`);
-    const layout = (values.layout as string | undefined) ?? 'directory';
+    const layout = stringOption(values, 'layout') ?? 'directory';
     if (layout !== 'file' && layout !== 'directory')
       throw new UsageError(`--layout must be file or directory, not "${layout}"`);
     const findings = await refuseInvalid(path, def, force);
@@ -148,7 +149,7 @@ const command: Command = {
     );
     if (lost) process.stderr.write(`${yellow('dropped')} conda_file: ${lost}\n`);
     const name = safeName(env.name);
-    const out = (values.out as string | undefined) ?? (layout === 'file' ? `${name}.json` : `${name}-v1`);
+    const out = stringOption(values, 'out') ?? (layout === 'file' ? `${name}.json` : `${name}-v1`);
     const files =
       layout === 'file'
         ? [{ path: out, text: serializeV1Json(env, { ...SDK_JSON_STYLE, finalNewline: true }) }]

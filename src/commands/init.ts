@@ -6,16 +6,18 @@ import { newEnvironment } from '../env/defaults.js';
 import { fromCondaSpecification, fromDockerfile, fromPipRequirements, type Imported } from '../env/importers.js';
 import { loadDefinition, loadDefinitionText } from '../env/load.js';
 import { isRecord } from '../env/path.js';
+import { ensureRecord, jsonRecord, parseJson } from '../env/json.js';
 import { SDK_JSON_STYLE, serializeV1Json, v1DirFiles } from '../env/save.js';
 import type { EnvObject } from '../env/types.js';
 import { v2Files } from '../env/v2-files.js';
 import { suggest } from '../util/suggest.js';
 import { validateDefinition } from '../rules/validate.js';
 import { green, yellow } from '../util/color.js';
-import { EXIT, InvalidInput, UsageError } from '../util/errors.js';
+import { errorMessage, EXIT, InvalidInput, UsageError } from '../util/errors.js';
 import { safeReadText, type ReadKind } from '../util/safe-read.js';
 import { writeSet, type FileOut } from '../util/write-set.js';
-import type { Command } from './types.js';
+import type { Command, CommandArgs } from './types.js';
+import { stringOption } from './options.js';
 import { assertContained } from './contained.js';
 import { safeFileName } from '../util/safe-name.js';
 import { plural } from '../util/plural.js';
@@ -43,11 +45,11 @@ const stem = (path: string) =>
     .replace(/[^A-Za-z0-9._-]+/g, '-') || 'environment';
 
 /** The starting definition: a template, or one of the SDK's from_* importers. */
-function source(values: Record<string, unknown>, name: string | undefined): Imported & { from: string } {
-  const fromConda = values['from-conda'] as string | undefined;
-  const fromRequirements = values['from-requirements'] as string | undefined;
-  const fromDockerfilePath = values['from-dockerfile'] as string | undefined;
-  const fromExisting = values['from-existing'] as string | undefined;
+function source(values: CommandArgs['values'], name: string | undefined): Imported & { from: string } {
+  const fromConda = stringOption(values, 'from-conda');
+  const fromRequirements = stringOption(values, 'from-requirements');
+  const fromDockerfilePath = stringOption(values, 'from-dockerfile');
+  const fromExisting = stringOption(values, 'from-existing');
   const chosen = [fromConda, fromRequirements, fromDockerfilePath, fromExisting, values.template].filter(Boolean);
   if (chosen.length > 1)
     throw new UsageError(
@@ -73,8 +75,8 @@ function source(values: Record<string, unknown>, name: string | undefined): Impo
     if (fromDockerfilePath) {
       if (values.conda && values.requirements)
         throw new UsageError('give --conda or --requirements, not both (from_dockerfile takes one)');
-      const conda = values.conda as string | undefined;
-      const requirements = values.requirements as string | undefined;
+      const conda = stringOption(values, 'conda');
+      const requirements = stringOption(values, 'requirements');
       return {
         ...fromDockerfile(name ?? 'environment', readInput(fromDockerfilePath, '--from-dockerfile'), {
           conda: conda ? { text: readInput(conda, '--conda'), file: conda } : undefined,
@@ -87,7 +89,7 @@ function source(values: Record<string, unknown>, name: string | undefined): Impo
     }
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new InvalidInput((err as Error).message);
+    throw new InvalidInput(errorMessage(err));
   }
   if (fromExisting) {
     const outcome = loadDefinition(fromExisting);
@@ -111,15 +113,14 @@ function source(values: Record<string, unknown>, name: string | undefined): Impo
     } else if (def.format === 'conda-yaml') {
       env = newEnvironment(name ?? stem(fromExisting));
       env.environmentVariables = {};
-      (env.python as Record<string, unknown>).condaDependencies = (
-        def.env.python as Record<string, unknown>
-      ).condaDependencies;
+      const conda = jsonRecord(def.env.python)?.condaDependencies;
+      if (conda !== undefined) ensureRecord(env, 'python').condaDependencies = conda;
     } else env = structuredClone(def.env);
     if (name) env.name = name;
     return { env, notes, from: fromExisting };
   }
   const templates = loadTemplates();
-  const wanted = (values.template as string | undefined) ?? 'minimal-cpu';
+  const wanted = stringOption(values, 'template') ?? 'minimal-cpu';
   const template = templates.find((t) => t.name === wanted);
   if (!template) {
     const guess = suggest(
@@ -130,7 +131,9 @@ function source(values: Record<string, unknown>, name: string | undefined): Impo
       `no template "${wanted}"${guess ? `; did you mean "${guess}"?` : ''} (amlenv templates lists them)`,
     );
   }
-  const env = JSON.parse(readFileSync(templatePath(template), 'utf8')) as EnvObject;
+  // A bundled template: its content checks (test/content) keep each one a JSON object.
+  const env = jsonRecord(parseJson(readFileSync(templatePath(template), 'utf8')));
+  if (!env) throw new Error(`template ${template.name} is not a JSON object`);
   env.name = name ?? template.name;
   return { env, notes: [], from: `template ${template.name}` };
 }
@@ -152,9 +155,9 @@ const command: Command = {
   minPositionals: 0,
   maxPositionals: 0,
   async run({ values }) {
-    const layout = (values.layout as string | undefined) ?? 'file';
+    const layout = stringOption(values, 'layout') ?? 'file';
     if (!LAYOUTS.includes(layout)) throw new UsageError(`--layout must be file, directory or v2, not "${layout}"`);
-    const name = values.name as string | undefined;
+    const name = stringOption(values, 'name');
     if (name !== undefined) {
       if (!name.trim()) throw new UsageError('--name must not be empty');
       if (/^(azureml|microsoft)/i.test(name))
@@ -170,15 +173,15 @@ const command: Command = {
     let files: FileOut[];
     let target: string;
     if (layout === 'file') {
-      target = (values.out as string | undefined) ?? 'env.json';
+      target = stringOption(values, 'out') ?? 'env.json';
       files = [{ path: target, text: serializeV1Json(env, { ...SDK_JSON_STYLE, finalNewline: true }) }];
       writeSet(files, { force });
     } else if (layout === 'directory') {
-      target = (values.out as string | undefined) ?? envName;
+      target = stringOption(values, 'out') ?? envName;
       files = Object.entries(v1DirFiles(env)).map(([file, text]) => ({ path: join(target, file), text }));
       writeSet(files, { force, folder: target });
     } else {
-      target = (values.out as string | undefined) ?? `${envName}-v2`;
+      target = stringOption(values, 'out') ?? `${envName}-v2`;
       const converted = v2Files(env, target, { source: from });
       files = converted.files;
       notes.push(...converted.result.notes);

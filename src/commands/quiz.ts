@@ -4,6 +4,7 @@ import { PRACTICE_COUNT } from '../learn/session.js';
 import { suggest } from '../util/suggest.js';
 import { EXIT, UsageError } from '../util/errors.js';
 import type { Command } from './types.js';
+import { stringOption } from './options.js';
 
 function wholeNumber(flag: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -24,9 +25,9 @@ const command: Command = {
   maxPositionals: 1,
   async run({ positionals, values }) {
     const exam = Boolean(values.exam);
-    const topic = values.topic as string | undefined;
-    const count = wholeNumber('count', values.count as string | undefined, 500);
-    const minutes = wholeNumber('minutes', values.minutes as string | undefined, 600);
+    const topic = stringOption(values, 'topic');
+    const count = wholeNumber('count', stringOption(values, 'count'), 500);
+    const minutes = wholeNumber('minutes', stringOption(values, 'minutes'), 600);
     const [examId] = positionals;
     const content = loadContent();
     if (examId !== undefined && !exam)

@@ -7,6 +7,7 @@ import { renderLock } from '../solve/lock.js';
 import { EnvironmentProblem, EXIT, InvalidInput, UsageError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/write-files.js';
 import type { Command } from './types.js';
+import { stringListOption, stringOption } from './options.js';
 
 const command: Command = {
   options: {
@@ -32,16 +33,16 @@ const command: Command = {
       if (existsSync(lockPath) && values.force !== true)
         throw new UsageError(`${lockPath} already exists; choose another --lock FILE, or pass --force to replace it`);
     }
-    const channels = (values.channel as string[] | undefined) ?? [];
+    const channels = stringListOption(values, 'channel');
     for (const c of channels)
       if (!c.trim()) throw new UsageError('--channel needs a channel name or URL, e.g. --channel conda-forge');
     const progress = progressReporter(process.stderr);
-    let report;
+    let report: Awaited<ReturnType<typeof solveDefinition>>;
     try {
       const def = loadForSolve(path);
       report = await solveDefinition(def, {
         channels,
-        platform: values.platform as string | undefined,
+        platform: stringOption(values, 'platform'),
         refresh: values.refresh === true,
         onProgress: progress.onProgress,
       });

@@ -2,7 +2,8 @@ import type { ParseArgsConfig } from 'node:util';
 
 export interface CommandArgs {
   positionals: string[];
-  values: Record<string, string | boolean | string[] | undefined>;
+  /** The flags as parseArgs gives them; read them with options.ts (stringOption, stringListOption, flagOption). */
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
   /** Everything after a bare "--". */
   rest: string[];
 }

@@ -1,5 +1,6 @@
-import { EXIT, UsageError } from '../util/errors.js';
+import { errorMessage, EXIT, UsageError } from '../util/errors.js';
 import type { Command } from './types.js';
+import { stringOption } from './options.js';
 
 const command: Command = {
   options: { from: { type: 'string' }, out: { type: 'string', short: 'o' } },
@@ -7,16 +8,18 @@ const command: Command = {
   maxPositionals: 0,
   async run({ values }) {
     const { runApp } = await import('../ui/run-app.js');
-    const from = values.from as string | undefined;
-    const out = values.out as string | undefined;
+    const from = stringOption(values, 'from');
+    const out = stringOption(values, 'out');
     if (from) {
       const { fileDraft } = await import('../ui/wizard/start.js');
-      let draft;
-      try {
-        draft = fileDraft(from, out);
-      } catch (err) {
-        throw new UsageError(`--from: ${(err as Error).message.split('\n')[0]}`);
-      }
+      const start = () => {
+        try {
+          return fileDraft(from, out);
+        } catch (err) {
+          throw new UsageError(`--from: ${errorMessage(err)}`);
+        }
+      };
+      const draft = start();
       await runApp({ initial: { id: 'wizard', draft }, outPath: out, standalone: true });
     } else {
       await runApp({ initial: { id: 'wizard' }, outPath: out, standalone: true });

@@ -4,7 +4,7 @@ import type { EnvObject } from './types.js';
 function defaultsOf(fields: Record<string, FieldSpec>): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [key, spec] of Object.entries(fields)) {
-    if ('default' in spec) out[key] = structuredClone(spec.default as Json);
+    if (spec.default !== undefined) out[key] = structuredClone(spec.default);
     else if (spec.kind === 'object' && spec.fields) out[key] = defaultsOf(spec.fields);
   }
   return out;

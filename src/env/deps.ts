@@ -2,6 +2,7 @@ import { hasPlaceholder } from '../util/placeholder.js';
 import type { Json } from './fields.js';
 import { fieldLibs } from './libs.js';
 import { childPath, isRecord } from './path.js';
+import { errorText } from '../util/errors.js';
 
 export interface CondaDep {
   path: string;
@@ -100,7 +101,7 @@ export function parseMatchSpec(raw: string, path: string): CondaDep {
     return {
       ...dep,
       error: `version "${version}" cannot be read: ${
-        String((err as Error).message ?? err)
+        errorText(err)
           .split('\n')
           .find((l) => l.trim() && !/^\d+:/.test(l.trim())) ?? 'invalid version'
       }`.trim(),
@@ -156,7 +157,7 @@ export function parsePipEntry(raw: string, path: string): PipDep {
     if (req.type === 'ProjectURL') return { path, raw, kind: 'url', name: normalizePipName(req.name) };
     return { path, raw, kind: 'option' };
   } catch (err) {
-    const message = String((err as Error).message ?? err);
+    const message = errorText(err);
     const col = /col (\d+)/.exec(message)?.[1];
     const what = /expected (.*)$/m.exec(message)?.[1];
     const hint = /^[A-Za-z0-9_.-]+=[^=]/.test(text) ? ' (pip pins with "==", not the single "=" conda uses)' : '';

@@ -3,7 +3,7 @@ import type { ConversionNote } from './convert.js';
 import { newEnvironment } from './defaults.js';
 import type { Json } from './fields.js';
 import { parseYamlWithPositions } from './parse-yaml.js';
-import { isRecord } from './path.js';
+import { ensureList, ensureRecord, isJsonRecord } from './json.js';
 import type { EnvObject } from './types.js';
 
 /** CondaDependencies' PYTHON_DEFAULT_VERSION in the current SDK. */
@@ -20,8 +20,8 @@ function base(name: string): EnvObject {
   return env;
 }
 
-const python = (env: EnvObject) => env.python as Record<string, Json>;
-const docker = (env: EnvObject) => env.docker as Record<string, Json>;
+const python = (env: EnvObject) => ensureRecord(env, 'python');
+const docker = (env: EnvObject) => ensureRecord(env, 'docker');
 
 /** Parses a conda YAML; throws a one-line error for anything that is not a conda mapping. */
 export function parseCondaText(text: string, file: string): Record<string, Json> {
@@ -34,9 +34,9 @@ export function parseCondaText(text: string, file: string): Record<string, Json>
     );
   }
   const value = parsed.value;
-  if (!isRecord(value))
+  if (!isJsonRecord(value))
     throw new Error(`${file}: not a conda environment file (expected name, channels and dependencies)`);
-  return value as Record<string, Json>;
+  return value;
 }
 
 /** Environment.from_conda_specification(name, file). */
@@ -44,7 +44,7 @@ export function fromCondaSpecification(name: string, text: string, file: string)
   const spec = parseCondaText(text, file);
   const env = base(name);
   const notes: ConversionNote[] = [];
-  const deps = Array.isArray(spec.dependencies) ? spec.dependencies : (spec.dependencies = []);
+  const deps = ensureList(spec, 'dependencies');
   if (!deps.some((d) => typeof d === 'string' && /^\s*python(\s|[=<>!~]|$)/.test(d))) {
     deps.unshift(`python=${SDK_DEFAULT_PYTHON}`);
     notes.push({

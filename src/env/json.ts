@@ -40,3 +40,8 @@ export function ensureList(parent: JsonRecord, key: string): Json[] {
   parent[key] = created;
   return created;
 }
+
+/** JSON text parsed to a typed value (JSON.parse yields only JSON values); throws SyntaxError as JSON.parse does. */
+export function parseJson(text: string): Json {
+  return JSON.parse(text);
+}

@@ -75,8 +75,11 @@ export function parseJsonWithPositions(text: string, file: string, prefix = ''):
           mark(sub, child.offset);
           return build(child, sub);
         });
-      default:
-        return node.value as Json;
+      default: {
+        // jsonc-parser types a scalar's value as any: only these kinds reach here.
+        const scalar: unknown = node.value;
+        return typeof scalar === 'string' || typeof scalar === 'number' || typeof scalar === 'boolean' ? scalar : null;
+      }
     }
   };
   if (prefix) mark(prefix, root.offset);

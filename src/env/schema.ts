@@ -53,17 +53,22 @@ export function v1JsonSchema(): Schema {
 }
 
 export function v2JsonSchema(): Schema {
-  const body = toSchema(
-    {
-      kind: 'object',
-      fields: V2_FIELDS,
-      doc: 'An Azure Machine Learning environment in the v2 (CLI/SDK v2) YAML form.',
-    },
-    false,
+  const properties: Record<string, Schema> = Object.fromEntries(
+    Object.entries(V2_FIELDS).map(([k, f]) => [k, toSchema(f, false)]),
   );
-  const props = body.properties as Record<string, Schema>;
-  props.conda_file = { description: V2_FIELDS.conda_file.doc, type: ['string', 'object'] };
-  props.version = { description: V2_FIELDS.version.doc, type: ['string', 'number'] };
+  properties.conda_file = { description: V2_FIELDS.conda_file.doc, type: ['string', 'object'] };
+  properties.version = { description: V2_FIELDS.version.doc, type: ['string', 'number'] };
+  const body = {
+    ...toSchema(
+      {
+        kind: 'object',
+        fields: V2_FIELDS,
+        doc: 'An Azure Machine Learning environment in the v2 (CLI/SDK v2) YAML form.',
+      },
+      false,
+    ),
+    properties,
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/amlenv/amlenv/schema/v2-environment.json',

@@ -1,6 +1,8 @@
 // check_env.py's report as a short table and a one-line verdict, for the plain output and the app.
 import { safeLine } from '../util/safe-text.js';
 import { plural } from '../util/plural.js';
+import type { Json } from '../env/fields.js';
+import { isJsonRecord, jsonList, jsonRecord, jsonString, parseJson } from '../env/json.js';
 
 export interface CheckEntry {
   kind: string;
@@ -17,13 +19,27 @@ export interface CheckReport {
   python?: string;
 }
 
+/** The report the script in the container wrote: read field by field, as anything from a container is input. */
 export function parseReport(text: string): CheckReport | undefined {
+  let value: Json;
   try {
-    const value = JSON.parse(text) as CheckReport;
-    return Array.isArray(value?.checks) ? value : undefined;
+    value = parseJson(text);
   } catch {
     return undefined;
   }
+  const record = jsonRecord(value);
+  const checks = jsonList(record?.checks);
+  if (!record || !checks) return undefined;
+  const entries: CheckEntry[] = checks.filter(isJsonRecord).map((c) => ({
+    kind: jsonString(c.kind) ?? '',
+    name: jsonString(c.name) ?? '',
+    expected: jsonString(c.expected) ?? '',
+    found: jsonString(c.found) ?? '',
+    ok: c.ok === true,
+    ...(typeof c.note === 'string' ? { note: c.note } : {}),
+  }));
+  const python = jsonString(record.python);
+  return { ok: record.ok === true, checks: entries, ...(python !== undefined ? { python } : {}) };
 }
 
 /** Rows of [mark, what, declared, found]. */

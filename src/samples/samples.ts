@@ -12,11 +12,24 @@ export interface Sample {
 
 export const DEFAULT_SAMPLE = 'check-env';
 
+const isSample = (value: unknown): value is Sample =>
+  typeof value === 'object' &&
+  value !== null &&
+  'name' in value &&
+  typeof value.name === 'string' &&
+  'script' in value &&
+  typeof value.script === 'string' &&
+  'readme' in value &&
+  typeof value.readme === 'string' &&
+  'summary' in value &&
+  typeof value.summary === 'string';
+
 export function loadSamples(): Sample[] {
   const file = join(contentDir(), 'samples', 'index.yaml');
-  const doc = parse(readFileSync(file, 'utf8')) as { samples?: Sample[] };
-  if (!Array.isArray(doc?.samples)) throw new Error(`${file}: expected a "samples" list`);
-  return doc.samples;
+  const doc: unknown = parse(readFileSync(file, 'utf8'));
+  const list = typeof doc === 'object' && doc !== null && 'samples' in doc ? doc.samples : undefined;
+  if (!Array.isArray(list) || !list.every(isSample)) throw new Error(`${file}: expected a "samples" list`);
+  return list;
 }
 
 export const samplePath = (sample: Sample): string => join(contentDir(), 'samples', sample.script);
@@ -24,5 +37,11 @@ export const sampleReadme = (sample: Sample): string =>
   readFileSync(join(contentDir(), 'samples', sample.readme), 'utf8');
 
 export function loadImportNames(): Record<string, string[]> {
-  return parse(readFileSync(join(contentDir(), 'samples', 'import-names.yaml'), 'utf8')) as Record<string, string[]>;
+  const file = join(contentDir(), 'samples', 'import-names.yaml');
+  const doc: unknown = parse(readFileSync(file, 'utf8'));
+  if (typeof doc !== 'object' || doc === null) throw new Error(`${file}: expected a mapping of names to lists`);
+  const out: Record<string, string[]> = {};
+  for (const [name, list] of Object.entries(doc))
+    if (Array.isArray(list)) out[name] = list.filter((item) => typeof item === 'string');
+  return out;
 }

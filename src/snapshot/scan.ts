@@ -1,8 +1,9 @@
 // Walks a source directory the way Azure ML takes a snapshot of it: the root's .amlignore is used when it
 // exists, otherwise its .gitignore (never both); links are recorded, never followed.
-import { accessSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { parseIgnoreFile, type IgnoreRules } from './ignore-file.js';
+import { errorCode } from '../util/errors.js';
 
 export interface TreeEntry {
   /** Path relative to the root, with forward slashes. */
@@ -72,7 +73,7 @@ export function scanTree(root: string, options: ScanOptions = {}): TreeScan {
     try {
       return readdirSync(relDir ? join(root, relDir) : root, { withFileTypes: true });
     } catch (err) {
-      throw new UnreadableEntry(relDir || '.', (err as NodeJS.ErrnoException).code ?? 'error');
+      throw new UnreadableEntry(relDir || '.', errorCode(err) ?? 'error');
     }
   };
   const walk = (relDir: string) => {
@@ -94,7 +95,7 @@ export function scanTree(root: string, options: ScanOptions = {}): TreeScan {
         try {
           link = readlinkSync(full);
         } catch (err) {
-          throw new UnreadableEntry(rel, (err as NodeJS.ErrnoException).code ?? 'error');
+          throw new UnreadableEntry(rel, errorCode(err) ?? 'error');
         }
         scan.files.push({ path: rel, size: 0, executable: false, link });
       } else if (entry.isDirectory()) {
@@ -103,13 +104,13 @@ export function scanTree(root: string, options: ScanOptions = {}): TreeScan {
         walk(rel);
       } else if (entry.isFile()) {
         if (ignored(rel, false)) continue;
-        let stat;
+        let stat: Stats;
         try {
           stat = lstatSync(full);
           // Found now, not when the snapshot is copied after a long build.
           accessSync(full, constants.R_OK);
         } catch (err) {
-          throw new UnreadableEntry(rel, (err as NodeJS.ErrnoException).code ?? 'error');
+          throw new UnreadableEntry(rel, errorCode(err) ?? 'error');
         }
         scan.files.push({ path: rel, size: stat.size, executable: (stat.mode & 0o100) !== 0 });
         scan.totalBytes += stat.size;

@@ -22,8 +22,7 @@ export function prepareWorkspace(scan: TreeScan, owner?: { uid: number; gid: num
   try {
     const snapshot = join(root, 'snapshot');
     copySnapshot(scan, snapshot);
-    const writable = {} as Workspace['writable'];
-    for (const name of RUN_DIRS) {
+    const made = (name: (typeof RUN_DIRS)[number]): string => {
       // The mount points must exist in the read-only snapshot (runc cannot create them there).
       const point = join(snapshot, name);
       if (existsSync(point) && !lstatSync(point).isDirectory()) rmSync(point, { force: true });
@@ -31,8 +30,9 @@ export function prepareWorkspace(scan: TreeScan, owner?: { uid: number; gid: num
       const dir = join(root, name);
       mkdirSync(dir, { mode: 0o755 });
       if (owner && process.getuid?.() === 0) chownSync(dir, owner.uid, owner.gid);
-      writable[name] = dir;
-    }
+      return dir;
+    };
+    const writable = { outputs: made('outputs'), logs: made('logs') };
     return { root, snapshot, writable, remove: () => rmSync(root, { recursive: true, force: true }) };
   } catch (err) {
     rmSync(root, { recursive: true, force: true });

@@ -14,6 +14,28 @@ export interface CacheMeta {
   size: number;
 }
 
+/** A cached meta.json read back (the cache folder can be edited or damaged): field by field, else undefined. */
+export function cacheMetaFrom(value: unknown): CacheMeta | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const field = (key: string): unknown => (key in value ? Reflect.get(value, key) : undefined);
+  const url = field('url');
+  const checkedAt = field('checkedAt');
+  const size = field('size');
+  if (typeof url !== 'string' || typeof checkedAt !== 'number' || typeof size !== 'number') return undefined;
+  const etag = field('etag');
+  const lastModified = field('lastModified');
+  const maxAge = field('maxAge');
+  return {
+    url,
+    ...(typeof etag === 'string' ? { etag } : {}),
+    ...(typeof lastModified === 'string' ? { lastModified } : {}),
+    ...(typeof maxAge === 'number' ? { maxAge } : {}),
+    mustRevalidate: field('mustRevalidate') === true,
+    checkedAt,
+    size,
+  };
+}
+
 /** Reads the caching headers of a 200 or 304 response. */
 export function metaFromHeaders(url: string, headers: Headers, now: number, size: number): CacheMeta {
   const cacheControl = (headers.get('cache-control') ?? '').toLowerCase();

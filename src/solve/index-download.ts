@@ -4,8 +4,9 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { conditionalHeaders, isFresh, metaFromHeaders, type CacheMeta } from './http-cache.js';
+import { cacheMetaFrom, conditionalHeaders, isFresh, metaFromHeaders, type CacheMeta } from './http-cache.js';
 import { repodataUrl, type Channel } from './channels.js';
+import { causeCode, causeMessage, errorText } from '../util/errors.js';
 
 export interface IndexProgress {
   url: string;
@@ -55,7 +56,7 @@ function entryDir(cacheRoot: string, url: string): string {
 
 async function readMeta(dir: string): Promise<CacheMeta | undefined> {
   try {
-    const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as CacheMeta;
+    const meta = cacheMetaFrom(JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')));
     await stat(join(dir, 'repodata.json'));
     return meta;
   } catch {
@@ -70,8 +71,7 @@ async function writeMeta(dir: string, meta: CacheMeta): Promise<void> {
 }
 
 function reasonOf(err: unknown): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (err as Error).message ?? String(err);
+  return causeCode(err) ?? causeMessage(err) ?? errorText(err);
 }
 
 /** Makes sure the index of one channel platform folder is on disk and current. */
@@ -136,7 +136,7 @@ export async function fetchIndex(channel: Channel, subdir: string, options: Inde
     const out = createWriteStream(tmp);
     const failed = new Promise<never>((_, reject) => out.once('error', reject));
     failed.catch(() => undefined);
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    for await (const chunk of response.body) {
       received += chunk.length;
       if (!out.write(chunk))
         await Promise.race([new Promise<void>((resolve) => out.once('drain', () => resolve())), failed]);

@@ -37,6 +37,23 @@ function compareMinor(a: string, b: string): number {
 }
 
 /** Evaluates "python_version < '3.9' and ..." for the clauses that only compare the Python version; undefined if it names anything else. */
+function compareHolds(operator: string, cmp: number): boolean {
+  switch (operator) {
+    case '==':
+      return cmp === 0;
+    case '!=':
+      return cmp !== 0;
+    case '<':
+      return cmp < 0;
+    case '<=':
+      return cmp <= 0;
+    case '>':
+      return cmp > 0;
+    default:
+      return cmp >= 0;
+  }
+}
+
 export function pythonMarkerHolds(marker: string, python: string): boolean | undefined {
   const clauses = marker.split(/(?<!\s)\s+and\s+/);
   let result = true;
@@ -44,9 +61,7 @@ export function pythonMarkerHolds(marker: string, python: string): boolean | und
     const m = /^\s*python_(?:full_)?version\s*(==|!=|<=|>=|<|>)\s*["']([\d.]+)["']\s*$/.exec(clause);
     if (!m) return undefined;
     const cmp = compareMinor(python, m[2]);
-    const ok = { '==': cmp === 0, '!=': cmp !== 0, '<': cmp < 0, '<=': cmp <= 0, '>': cmp > 0, '>=': cmp >= 0 }[
-      m[1] as '=='
-    ]!;
+    const ok = compareHolds(m[1], cmp);
     result &&= ok;
   }
   return result;

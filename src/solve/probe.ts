@@ -5,6 +5,7 @@ import { loadFieldLibs } from '../env/libs.js';
 import type { LoadedDefinition } from '../env/types.js';
 import { planChannels, type Channel } from './channels.js';
 import { condaPart } from './solve-definition.js';
+import { causeCode, errorText } from '../util/errors.js';
 
 export type ProbeResult = { ok: true; channels: Channel[] } | { ok: false; reason: string };
 
@@ -30,7 +31,7 @@ async function answers(channel: Channel, timeoutMs: number): Promise<string | un
     await response.body?.cancel();
     return undefined;
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+    const cause = causeCode(err) ?? (err instanceof Error ? err.name : 'error');
     return `${channel.name} does not answer (${cause})`;
   }
 }
@@ -51,7 +52,7 @@ export async function probeChannels(
       overrides,
     ).channels;
   } catch (err) {
-    return { ok: false, reason: (err as Error).message.replace(/^.*?: nothing to solve/, 'nothing to solve') };
+    return { ok: false, reason: errorText(err).replace(/^.*?: nothing to solve/, 'nothing to solve') };
   }
   const problems = (await Promise.all(channels.map((c) => answers(c, timeoutMs)))).filter((p): p is string =>
     Boolean(p),

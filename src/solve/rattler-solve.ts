@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type * as Rattler from '@conda-org/rattler';
 import type { ChannelIndex } from './index-download.js';
 import type { Channel } from './channels.js';
+import { errorText } from '../util/errors.js';
 
 export interface SolvedRecord {
   name: string;
@@ -31,7 +32,9 @@ let rattler: typeof Rattler | undefined;
 
 /** rattler's CommonJS build reads its WASM file from disk (the ESM build inlines it and starts slower). */
 export function loadRattler(): typeof Rattler {
-  return (rattler ??= require('@conda-org/rattler') as typeof Rattler);
+  // require() is untyped: the package's own declarations describe what it returns.
+  if (!rattler) rattler = require('@conda-org/rattler') as typeof Rattler;
+  return rattler;
 }
 
 const virtualBase = (i: number) => `https://channel-${i}.amlenv.invalid`;
@@ -63,7 +66,7 @@ async function solveNow(
       if (index.channel === c && index.file) files.set(`${virtualBase(i)}/${index.subdir}/repodata.json`, index.file);
   });
   const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: string | URL | Request) => {
+  const localFetch = async (input: string | URL | Request): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const file = files.get(url.replace(/([^:])\/\/+/g, '$1/'));
     const response = file
@@ -72,13 +75,14 @@ async function solveNow(
     // rattler reads the response's URL, which a constructed Response leaves empty
     Object.defineProperty(response, 'url', { value: url });
     return response;
-  }) as typeof fetch;
+  };
+  globalThis.fetch = localFetch;
   const start = performance.now();
   try {
     const solved = await lib.simpleSolve(
       specs,
       channels.map((_, i) => virtualBase(i)),
-      platforms as Rattler.Platform[],
+      platforms.filter(lib.isPlatform), // checked by solveDefinition: nothing is dropped here
       undefined,
     );
     const ms = performance.now() - start;
@@ -104,7 +108,7 @@ async function solveNow(
     return { ok: true, records, ms };
   } catch (err) {
     const ms = performance.now() - start;
-    const text = typeof err === 'string' ? err : String((err as Error)?.message ?? err);
+    const text = errorText(err);
     return { ok: false, explanation: text, ms };
   } finally {
     globalThis.fetch = realFetch;

@@ -2,6 +2,7 @@
 // the way a real disk does (EACCES, EROFS, ENOSPC) even when the tests run as root, where permissions
 // are not enforced.
 import * as fs from 'node:fs';
+import { errorCode, errorMessage } from '../util/errors.js';
 
 export interface StoreFs {
   readFile(path: string): string;
@@ -45,7 +46,7 @@ export const nodeFs: StoreFs = {
 };
 
 /** The error code of a failed file operation, or undefined for anything else. */
-export const codeOf = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;
+export const codeOf = (err: unknown): string | undefined => errorCode(err);
 
 const PLAIN: Record<string, string> = {
   EACCES: 'permission denied',
@@ -60,7 +61,7 @@ const PLAIN: Record<string, string> = {
 
 /** A file error in plain words, without the path, the stack or the syscall. */
 export function plainReason(err: unknown): string {
-  return PLAIN[codeOf(err) ?? ''] ?? (err as Error)?.message?.split('\n')[0] ?? String(err);
+  return PLAIN[codeOf(err) ?? ''] ?? errorMessage(err);
 }
 
 /** A file error in plain words, without the stack or the syscall. */
@@ -82,6 +83,6 @@ export function describeFsError(err: unknown, path: string): string {
     case 'ELOOP':
       return `${path} is a loop of symbolic links`;
     default:
-      return `${path}: ${(err as Error)?.message?.split('\n')[0] ?? String(err)}`;
+      return `${path}: ${errorMessage(err)}`;
   }
 }

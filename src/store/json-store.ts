@@ -12,6 +12,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { codeOf, describeFsError, nodeFs, plainReason, type StoreFs } from './fs-layer.js';
 import { LockBusyError, withLock } from './lock.js';
+import { errorMessage, errorText } from '../util/errors.js';
 
 /** The settings folder: $AMLENV_HOME, else $XDG_CONFIG_HOME/amlenv, else ~/.config/amlenv. */
 export function storeDir(): string {
@@ -38,7 +39,7 @@ type ReadOutcome<T> =
   | { kind: 'damaged'; detail: string }
   | { kind: 'unreadable'; reason: string };
 
-const firstLine = (err: unknown) => ((err as Error)?.message ?? String(err)).split('\n')[0];
+const firstLine = (err: unknown) => errorMessage(err);
 
 export class JsonStore<T> {
   readonly file: string;
@@ -120,9 +121,9 @@ export class JsonStore<T> {
       if (inMemory) this.value = change(this.value);
       const known = err instanceof LockBusyError || codeOf(err) === 'EUNREADABLE';
       const settingsNotAFolder = codeOf(err) === 'ENOTDIR' || codeOf(err) === 'EEXIST';
-      const full = known ? (err as Error).message : this.explain(err, this.file);
+      const full = known ? errorText(err) : this.explain(err, this.file);
       const result = this.failed(known || settingsNotAFolder ? full : plainReason(err), full);
-      if (codeOf(err) === 'EUNREADABLE') this.blocked = (err as Error).message;
+      if (codeOf(err) === 'EUNREADABLE') this.blocked = errorText(err);
       return result;
     }
   }
@@ -157,7 +158,7 @@ export class JsonStore<T> {
       };
     }
     try {
-      const value = JSON.parse(text) as unknown;
+      const value: unknown = JSON.parse(text);
       return this.isValid(value) ? { kind: 'ok', value, text } : { kind: 'damaged', detail: 'unexpected content' };
     } catch (err) {
       return { kind: 'damaged', detail: firstLine(err) };

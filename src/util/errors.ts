@@ -15,9 +15,29 @@ export function errorMessage(err: unknown): string {
   return message.split('\n')[0] ?? '';
 }
 
+/** The whole message of a caught value (every line), for callers that pick a line themselves. */
+export function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  // Errors from WebAssembly libraries may be plain objects carrying a message.
+  if (typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string')
+    return err.message;
+  return String(err);
+}
+
 /** A caught Node error's code (`ENOENT`, `EACCES`), or undefined for anything else. */
 export function errorCode(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null || !('code' in err)) return undefined;
-  const { code } = err as { code: unknown };
-  return typeof code === 'string' ? code : undefined;
+  return typeof err.code === 'string' ? err.code : undefined;
+}
+
+/** The code of a caught error's cause (fetch wraps ECONNREFUSED, ENOTFOUND in `cause`), or undefined. */
+export function causeCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null || !('cause' in err)) return undefined;
+  return errorCode(err.cause);
+}
+
+/** The first line of a caught error's cause message, or undefined when it has none. */
+export function causeMessage(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null || !('cause' in err) || !(err.cause instanceof Error)) return undefined;
+  return errorMessage(err.cause);
 }

@@ -1,6 +1,7 @@
 // The one way amlenv reads a file it was pointed at: regular files only, never under /proc, /sys or /dev,
 // never more than the cap for its kind, and never blocking (a FIFO or a device is refused before any read).
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { errorCode } from './errors.js';
 
 /** What a file is for: each kind has its own size cap. */
 export type ReadKind = 'definition' | 'conda' | 'requirements' | 'dockerfile';
@@ -54,9 +55,10 @@ function describeType(st: {
   return 'not a regular file';
 }
 
-function fromError(err: NodeJS.ErrnoException, kind: ReadKind): ReadResult {
+function fromError(err: unknown, kind: ReadKind): ReadResult {
   const what = KIND_NAMES[kind];
-  switch (err.code) {
+  const code = errorCode(err);
+  switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
       return { ok: false, missing: true, message: 'no such file or folder' };
@@ -90,7 +92,7 @@ function fromError(err: NodeJS.ErrnoException, kind: ReadKind): ReadResult {
         ok: false,
         missing: false,
         rule: 'input/unreadable',
-        message: `cannot read this ${what} (${err.code ?? 'error'})`,
+        message: `cannot read this ${what} (${code ?? 'error'})`,
         hint: 'check that the file exists and is readable',
       };
   }
@@ -105,7 +107,7 @@ export function safeReadText(path: string, kind: ReadKind): ReadResult {
     // Links are resolved first, then the target is checked like any other path.
     real = realpathSync(path);
   } catch (err) {
-    return fromError(err as NodeJS.ErrnoException, kind);
+    return fromError(err, kind);
   }
   const root = SYSTEM_ROOTS.find((r) => isUnder(real, r));
   if (root) {
@@ -160,7 +162,7 @@ export function safeReadText(path: string, kind: ReadKind): ReadResult {
     if (length > cap) return tooLarge(cap, cap, what, true);
     return { ok: true, text: chunk.toString('utf8', 0, length), bytes: length, realPath: real };
   } catch (err) {
-    return fromError(err as NodeJS.ErrnoException, kind);
+    return fromError(err, kind);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -54,9 +54,11 @@ export function safeOutput(text: string, keepStyle: boolean): string {
  * message that forgot to escape an input string still cannot reach the terminal raw. Buffers pass untouched.
  */
 export function guardStream(stream: NodeJS.WriteStream, keepStyle: () => boolean): void {
-  const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
-    original(typeof chunk === 'string' ? safeOutput(chunk, keepStyle()) : chunk, ...rest)) as typeof stream.write;
+  const original = stream.write;
+  const guarded = (chunk: unknown, ...rest: unknown[]): boolean =>
+    Reflect.apply(original, stream, [typeof chunk === 'string' ? safeOutput(chunk, keepStyle()) : chunk, ...rest]);
+  // Defined rather than assigned: write() has overloads a single function cannot be typed as without a cast.
+  Object.defineProperty(stream, 'write', { value: guarded, writable: true, configurable: true, enumerable: true });
 }
 
 /** A diagnostic with every field that quotes input escaped (for screens that show diagnostics). */
