@@ -1,4 +1,6 @@
 // Foundation benchmarks: CLI start-up against `node -e 0`, and in-process validation of a large definition.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadFieldLibs } from '../src/env/libs.js';
 import { loadDefinitionText } from '../src/env/load.js';
@@ -32,17 +34,29 @@ export function generatedDefinition(n: number): string {
 }
 
 export async function benchFoundation(runs = 15): Promise<boolean> {
-  const times = interleaved(
-    {
-      'node -e 0': () => timeProcess(process.execPath, ['-e', '0']),
-      'amlenv --version': () => timeProcess(process.execPath, [BIN, '--version']),
-      'amlenv validate <typical file>': () => timeProcess(process.execPath, [BIN, 'validate', TYPICAL]),
-    },
-    runs,
-  );
+  // progress --json reads the learning store: an empty one in a folder of its own, removed afterwards.
+  const home = mkdtempSync(join(tmpdir(), 'amlenv-bench-'));
+  const homeEnv = { AMLENV_HOME: home };
+  let times: Record<string, number[]>;
+  try {
+    times = interleaved(
+      {
+        'node -e 0': () => timeProcess(process.execPath, ['-e', '0']),
+        'amlenv --version': () => timeProcess(process.execPath, [BIN, '--version']),
+        'amlenv validate <typical file>': () => timeProcess(process.execPath, [BIN, 'validate', TYPICAL]),
+        'amlenv explain': () => timeProcess(process.execPath, [BIN, 'explain']),
+        'amlenv progress --json': () => timeProcess(process.execPath, [BIN, 'progress', '--json'], undefined, homeEnv),
+      },
+      runs,
+    );
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
   const base = median(times['node -e 0']);
   const version = median(times['amlenv --version']);
   const validate = median(times['amlenv validate <typical file>']);
+  const explain = median(times['amlenv explain']);
+  const progress = median(times['amlenv progress --json']);
 
   await loadFieldLibs();
   const text = generatedDefinition(2000);
@@ -73,6 +87,18 @@ export async function benchFoundation(runs = 15): Promise<boolean> {
       value: `${validate.toFixed(0)} ms = ${(validate / base).toFixed(2)}× node -e 0`,
       target: '≤ 3×',
       ok: validate / base <= 3,
+    },
+    {
+      name: 'amlenv explain (topic list)',
+      value: `${explain.toFixed(0)} ms = ${(explain / base).toFixed(2)}× node -e 0`,
+      target: '≤ 2.5×',
+      ok: explain / base <= 2.5,
+    },
+    {
+      name: 'amlenv progress --json',
+      value: `${progress.toFixed(0)} ms = ${(progress / base).toFixed(2)}× node -e 0`,
+      target: '≤ 2.5×',
+      ok: progress / base <= 2.5,
     },
     {
       name: 'validate 2,000 deps',

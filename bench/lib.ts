@@ -12,9 +12,9 @@ export function percentile(values: number[], p: number): number {
 }
 
 /** Wall time of one process run, in milliseconds. */
-export function timeProcess(command: string, args: string[], cwd?: string): number {
+export function timeProcess(command: string, args: string[], cwd?: string, env: Record<string, string> = {}): number {
   const start = performance.now();
-  const r = spawnSync(command, args, { cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(command, args, { cwd, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', ...env } });
   const ms = performance.now() - start;
   if (r.error) throw r.error;
   return ms;

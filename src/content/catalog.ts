@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { contentDir } from './paths.js';
+import { EnvironmentProblem } from '../util/errors.js';
+import { type ContentBundle, loadBundle } from './bundle.js';
 
 export interface BaseImage {
   name: string;
@@ -42,24 +40,20 @@ export interface Catalog {
   deprecatedSettings: DeprecatedSetting[];
 }
 
-let cached: Catalog | undefined;
+const named = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && ('name' in value || 'path' in value || 'version' in value);
 
-function readYaml<T>(file: string, key: string): T {
-  const path = join(contentDir(), 'catalog', file);
-  const doc = parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  const value = doc?.[key];
-  if (!Array.isArray(value)) throw new Error(`${path}: expected a "${key}" list`);
-  return value as T;
+/** The catalog lists of the bundle (content/catalog/*.yaml, compiled by the build; bundle.ts says why trusted). */
+function isCatalog(value: ContentBundle['catalog']): value is Catalog {
+  return Object.values(value).every((list) => list.every(named));
 }
 
+/** The catalog of base images, curated environments, Python versions and deprecated settings. */
 export function loadCatalog(): Catalog {
-  cached ??= {
-    baseImages: readYaml('base-images.yaml', 'images'),
-    curated: readYaml('curated.yaml', 'environments'),
-    pythonVersions: readYaml('python-versions.yaml', 'versions'),
-    deprecatedSettings: readYaml('deprecated-settings.yaml', 'settings'),
-  };
-  return cached;
+  const { catalog } = loadBundle();
+  if (!isCatalog(catalog))
+    throw new EnvironmentProblem('its compiled catalog has an entry without a name; run "npm run build"');
+  return catalog;
 }
 
 /** Glob match with "*" only, the way base-images.yaml writes patterns. */

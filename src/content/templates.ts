@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { EnvironmentProblem } from '../util/errors.js';
+import { loadBundle } from './bundle.js';
 import { contentDir } from './paths.js';
 
 export interface Template {
@@ -11,11 +11,15 @@ export interface Template {
   file: string;
 }
 
+const isTemplateList = (list: unknown[]): list is Template[] =>
+  list.every((t) => typeof t === 'object' && t !== null && 'name' in t && 'file' in t);
+
+/** The starter templates (content/templates/index.yaml, compiled by the build; bundle.ts says why trusted). */
 export function loadTemplates(): Template[] {
-  const path = join(contentDir(), 'templates', 'index.yaml');
-  const doc = parse(readFileSync(path, 'utf8')) as { templates?: Template[] };
-  if (!Array.isArray(doc?.templates)) throw new Error(`${path}: expected a "templates" list`);
-  return doc.templates;
+  const { templates } = loadBundle();
+  if (!isTemplateList(templates))
+    throw new EnvironmentProblem('its compiled template list has an entry without name or file; run "npm run build"');
+  return templates;
 }
 
 export function templatePath(template: Template): string {

@@ -46,3 +46,5 @@ export const V2_FIELDS: Record<string, FieldSpec> = {
 
 /** Keys of the current v2 environment schema. */
 export const V2_KEYS = Object.keys(V2_FIELDS);
+/** Keys of the early v2 preview (docker: image/build, conda_file: file:..., path). */
+export const V2_PREVIEW_KEYS = ['docker', 'path'];

@@ -8,9 +8,7 @@ import { isRecord } from './path.js';
 import { readStyle } from './text.js';
 import type { EnvObject, LoadedDefinition, Position, SourceText } from './types.js';
 
-export { V2_KEYS } from './v2-fields.js';
-/** Keys of the early v2 preview (docker: image/build, conda_file: file:..., path). */
-export const V2_PREVIEW_KEYS = ['docker', 'path'];
+export { V2_KEYS, V2_PREVIEW_KEYS } from './v2-fields.js';
 
 /** Where model paths show up in a v2 file: diagnostics use the v2 spelling. */
 export const V2_PATH_ALIASES: Array<[string, string]> = [

@@ -1,11 +1,11 @@
 // Exam blueprints (content/exams/*.yaml): what an exam is called, how long it is, its pass mark, and its
 // skill areas with their official weights, each mapped to the topics (and single lessons) that teach it.
-// This file reads them, checks them against the rest of the content and answers "which area is this
+// This file checks them (content/compile.ts reads them) against the rest of the content and answers "which area is this
 // question in"; exam.ts draws by them and progress.ts measures mastery per exam with them.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { parse } from 'yaml';
+import { basename } from 'node:path';
 import type { Question, Topic } from './content.js';
+
+export type { RawBlueprint } from '../content/compile.js';
 
 export interface ExamArea {
   id: string;
@@ -71,31 +71,6 @@ export const blueprintSchema = {
     },
   },
 } as const;
-
-export interface RawBlueprint {
-  file: string;
-  value: unknown;
-  error?: string;
-}
-
-export function readBlueprintFiles(dir: string): RawBlueprint[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .sort();
-  } catch {
-    return [];
-  }
-  return names.map((f) => {
-    const file = join(dir, f);
-    try {
-      return { file, value: parse(readFileSync(file, 'utf8')) };
-    } catch (err) {
-      return { file, value: undefined, error: (err as Error).message.split('\n')[0] };
-    }
-  });
-}
 
 /** The middle of the official range: the share an area gets when drawing. */
 export const areaWeight = (a: ExamArea): number => (a.weight[0] + a.weight[1]) / 2;

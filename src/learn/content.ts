@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { type ContentBundle, loadBundle } from '../content/bundle.js';
 import { contentDir } from '../content/paths.js';
-import { type ExamBlueprint, type RawBlueprint, readBlueprintFiles } from './blueprints.js';
+import { EnvironmentProblem } from '../util/errors.js';
+import type { ExamBlueprint } from './blueprints.js';
+
+export type { RawContent } from '../content/compile.js';
 
 export interface Topic {
   id: string;
@@ -71,58 +73,6 @@ export interface Concept {
   lessons: string[];
 }
 
-/** Raw content as read from disk, each value with the file it came from. */
-export interface RawContent {
-  topics: { file: string; value: unknown };
-  concepts: { file: string; value: unknown };
-  lessons: Array<{ file: string; frontMatter: unknown; body: string; error?: string }>;
-  quizFiles: Array<{ file: string; value: unknown; error?: string }>;
-  exercises: Array<{ file: string; value: unknown; error?: string }>;
-  /** content/exams/*.yaml, the exam blueprints. */
-  exams?: RawBlueprint[];
-}
-
-function readYaml(file: string): { value: unknown; error?: string } {
-  try {
-    return { value: parse(readFileSync(file, 'utf8')) };
-  } catch (err) {
-    return { value: undefined, error: (err as Error).message.split('\n')[0] };
-  }
-}
-
-/** Splits "---\nfront matter\n---\nbody". */
-export function splitFrontMatter(text: string): { frontMatter: unknown; body: string; error?: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!m) return { frontMatter: undefined, body: text, error: 'no front matter (the file must start with ---)' };
-  try {
-    return { frontMatter: parse(m[1]), body: m[2] };
-  } catch (err) {
-    return { frontMatter: undefined, body: m[2], error: `front matter: ${(err as Error).message.split('\n')[0]}` };
-  }
-}
-
-const files = (dir: string, ext: RegExp) =>
-  readdirSync(dir)
-    .filter((f) => ext.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-
-export function readRawContent(dir = contentDir()): RawContent {
-  const topicsFile = join(dir, 'topics.yaml');
-  const conceptsFile = join(dir, 'concepts.yaml');
-  return {
-    topics: { file: topicsFile, value: readYaml(topicsFile).value },
-    concepts: { file: conceptsFile, value: readYaml(conceptsFile).value },
-    lessons: files(join(dir, 'lessons'), /\.md$/).map((file) => ({
-      file,
-      ...splitFrontMatter(readFileSync(file, 'utf8')),
-    })),
-    quizFiles: files(join(dir, 'quiz'), /\.ya?ml$/).map((file) => ({ file, ...readYaml(file) })),
-    exercises: files(join(dir, 'exercises'), /\.ya?ml$/).map((file) => ({ file, ...readYaml(file) })),
-    exams: readBlueprintFiles(join(dir, 'exams')),
-  };
-}
-
 export interface Content {
   topics: Topic[];
   concepts: Concept[];
@@ -132,42 +82,51 @@ export interface Content {
   exams: ExamBlueprint[];
 }
 
-let cached: Content | undefined;
-
-/** The content, trusted to have passed checkContent (npm test runs it over every file). */
-export function loadContent(dir?: string): Content {
-  if (cached && !dir) return cached;
-  const raw = readRawContent(dir);
-  const content: Content = {
-    topics: (raw.topics.value as Topic[]) ?? [],
-    concepts: (raw.concepts.value as Concept[]) ?? [],
-    lessons: raw.lessons.map((l) => ({
-      ...(l.frontMatter as Omit<Lesson, 'body' | 'file'>),
-      body: l.body,
-      file: l.file,
-    })),
-    questions: raw.quizFiles.flatMap((q) => ((q.value as Question[]) ?? []).map((x) => ({ ...x, file: q.file }))),
-    exercises: raw.exercises.map((e) => ({ ...(e.value as Omit<Exercise, 'file'>), file: e.file })),
-    exams: (raw.exams ?? []).map((b) => ({ ...(b.value as Omit<ExamBlueprint, 'file'>), file: b.file })),
-  };
-  if (!dir) cached = content;
-  return content;
+/** The content sections of the bundle, typed: the build wrote them from the checked sources (bundle.ts). */
+interface BundledContent {
+  topics: Topic[];
+  concepts: Concept[];
+  lessons: Lesson[];
+  questions: Question[];
+  exercises: Exercise[];
+  exams: ExamBlueprint[];
 }
 
-let lessonsCache: Lesson[] | undefined;
+const hasIdAndFile = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && 'id' in value && 'file' in value;
 
-/** Only the lessons (cheaper than loadContent when the quiz is not needed). */
-export function loadLessons(dir = contentDir()): Lesson[] {
-  if (lessonsCache) return lessonsCache;
-  lessonsCache = readdirSync(join(dir, 'lessons'))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => {
-      const file = join(dir, 'lessons', f);
-      const { frontMatter, body } = splitFrontMatter(readFileSync(file, 'utf8'));
-      return { ...(frontMatter as Omit<Lesson, 'body' | 'file'>), body, file };
-    });
-  return lessonsCache;
+/** Every lesson, question, exercise and exam of the bundle names its id and file (the shape the build writes). */
+function isBundledContent(bundle: ContentBundle): bundle is ContentBundle & BundledContent {
+  return [bundle.lessons, bundle.questions, bundle.exercises, bundle.exams].every((list) => list.every(hasIdAndFile));
+}
+
+let cached: Content | undefined;
+
+/**
+ * The content, from the bundle the build compiled out of content/ (trusted to have passed checkContent,
+ * which npm test runs over every source file). Files are absolute paths under the installed content folder.
+ */
+export function loadContent(): Content {
+  if (cached) return cached;
+  const bundle = loadBundle();
+  if (!isBundledContent(bundle))
+    throw new EnvironmentProblem('its compiled content has an item without id or file; run "npm run build"');
+  const dir = contentDir();
+  const placed = <T extends { file: string }>(item: T): T => ({ ...item, file: join(dir, item.file) });
+  cached = {
+    topics: bundle.topics,
+    concepts: bundle.concepts,
+    lessons: bundle.lessons.map(placed),
+    questions: bundle.questions.map(placed),
+    exercises: bundle.exercises.map(placed),
+    exams: bundle.exams.map(placed),
+  };
+  return cached;
+}
+
+/** Only the lessons. */
+export function loadLessons(): Lesson[] {
+  return loadContent().lessons;
 }
 
 /** The lessons of a topic in teaching order. */

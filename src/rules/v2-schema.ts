@@ -4,8 +4,7 @@
 import type { Json } from '../env/fields.js';
 import { isJsonRecord, type JsonRecord } from '../env/json.js';
 import { childPath } from '../env/path.js';
-import { V2_KEYS } from '../env/v2-fields.js';
-import { V2_PREVIEW_KEYS } from '../env/v2-model.js';
+import { V2_KEYS, V2_PREVIEW_KEYS } from '../env/v2-fields.js';
 import { didYouMean } from '../util/suggest.js';
 import { describe } from './helpers.js';
 import type { Finding, Rule, RuleContext } from './types.js';

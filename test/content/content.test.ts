@@ -12,7 +12,8 @@ import {
   type Parsed,
   unknownFieldPaths,
 } from '../../src/learn/check.js';
-import { QUESTION_TYPES, readRawContent, type Question, type RawContent } from '../../src/learn/content.js';
+import { readRawContent } from '../../src/content/compile.js';
+import { QUESTION_TYPES, type Question, type RawContent } from '../../src/learn/content.js';
 import { TODAY } from '../helpers.js';
 
 let raw: RawContent;

@@ -8,7 +8,8 @@ import {
   examQuestions,
 } from '../../src/learn/blueprints.js';
 import { checkExams, checkSchemas } from '../../src/learn/check.js';
-import { loadContent, type Question, readRawContent } from '../../src/learn/content.js';
+import { readRawContent } from '../../src/content/compile.js';
+import { loadContent, type Question } from '../../src/learn/content.js';
 import {
   drawByBlueprint,
   EXAM,
