@@ -7,6 +7,7 @@ import { diskReader, readWith, type FileReader } from './files.js';
 import { limitHint, readReferenced, refusedDefinition } from './read-input.js';
 import { parseJsonWithPositions, type ParsedText } from './parse-json.js';
 import { parseYamlWithPositions } from './parse-yaml.js';
+import { ensureRecord, isJsonRecord } from './json.js';
 import { isRecord } from './path.js';
 import { readStyle } from './text.js';
 import type { EnvObject, Format, LoadedDefinition, Position, SourceText } from './types.js';
@@ -74,13 +75,14 @@ function loadText(raw: string, file: string, options: LoadOptions, guard: PathGu
   if (looksJson) {
     const parsed = parseJsonWithPositions(text, file);
     if (parsed.error) return { ok: true, def: failed(file, 'v1-json', source, 'syntax/json', parsed) };
-    if (!isRecord(parsed.value) || (options.format === undefined && !looksLikeV1(parsed.value))) {
+    const value = parsed.value;
+    if (!isJsonRecord(value) || (options.format === undefined && !looksLikeV1(value))) {
       return unrecognized(
         file,
         'a JSON file that is not an SDK v1 environment (expected keys such as name, python, docker)',
       );
     }
-    return { ok: true, def: fromV1Json(file, parsed, source, reader, guard) };
+    return { ok: true, def: fromV1Json(file, value, parsed.positions, source, reader, guard) };
   }
   const parsed = parseYamlWithPositions(text, file);
   if (parsed.error) {
@@ -103,7 +105,7 @@ function loadText(raw: string, file: string, options: LoadOptions, guard: PathGu
   if (format === 'v2-yaml') return { ok: true, def: v2ToModel(file, value, parsed.positions, source, reader, guard) };
   if (format === 'conda-yaml') return { ok: true, def: fromConda(file, value, parsed, source) };
   if (format === 'v1-json' || format === 'v1-dir')
-    return { ok: true, def: fromV1Json(file, parsed, source, reader, guard) };
+    return { ok: true, def: fromV1Json(file, value, parsed.positions, source, reader, guard) };
   return unrecognized(
     file,
     'YAML that is neither a v2 environment (name, image or build), a v2 command job (type: command) nor a conda file (channels, dependencies)',
@@ -183,17 +185,17 @@ function failed(
 
 function fromV1Json(
   file: string,
-  parsed: ParsedText,
+  env: EnvObject,
+  positions: Map<string, Position>,
   source: SourceText,
   reader: FileReader,
   guard?: PathGuard,
 ): LoadedDefinition {
-  const env = parsed.value as EnvObject;
   const def: LoadedDefinition = {
     path: file,
     format: 'v1-json',
     env,
-    positions: parsed.positions,
+    positions,
     problems: [],
     sources: [source],
     parsed: true,
@@ -264,8 +266,7 @@ function loadV1Dir(dir: string, given: string, reader: FileReader, guard: PathGu
     ? undefined
     : readReferenced(def, reader, dockerfilePath, 'dockerfile', 'docker.baseDockerfile', V1_DIR_DOCKERFILE).text;
   if (dockerfile !== undefined) {
-    if (!isRecord(def.env.docker)) def.env.docker = {};
-    (def.env.docker as Record<string, Json>).baseDockerfile = dockerfile;
+    ensureRecord(def.env, 'docker').baseDockerfile = dockerfile;
     def.positions.set('docker.baseDockerfile', { file: dockerfilePath, line: 1, column: 1 });
     def.sources.push({ file: dockerfilePath, text: dockerfile, style: readStyle(dockerfile).style });
   }

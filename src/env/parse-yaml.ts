@@ -1,13 +1,5 @@
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { errorMessage } from '../util/errors.js';
 import type { Json } from './fields.js';
 import { MAX_NESTING, yamlTooDeep } from './nesting.js';
 import { childPath, setOwn } from './path.js';
@@ -72,7 +64,7 @@ export function parseYamlWithPositions(text: string, file: string, prefix = ''):
     return {
       value: undefined,
       positions: new Map(),
-      error: { message: cleanYamlMessage((err as Error).message), line: 1, column: 1 },
+      error: { message: cleanYamlMessage(errorMessage(err)), line: 1, column: 1 },
     };
   }
   const first = doc.errors[0];
@@ -86,7 +78,7 @@ export function parseYamlWithPositions(text: string, file: string, prefix = ''):
   }
   const positions = new Map<string, Position>();
   const mark = (path: string, node: unknown) => {
-    const offset = (node as YamlNode | null)?.range?.[0];
+    const offset = isNode(node) ? node.range?.[0] : undefined;
     if (offset === undefined) return;
     const at = lineCounter.linePos(offset);
     positions.set(path, { file, line: at.line, column: at.col });
@@ -173,7 +165,7 @@ class Converter {
 }
 
 function offsetOf(node: unknown): number {
-  return (node as YamlNode | null)?.range?.[0] ?? 0;
+  return (isNode(node) ? node.range?.[0] : undefined) ?? 0;
 }
 
 function cleanYamlMessage(message: string): string {

@@ -1,11 +1,11 @@
 import type { Json } from '../env/fields.js';
-import { isRecord } from '../env/path.js';
+import { isJsonRecord } from '../env/json.js';
 import type { EnvObject } from '../env/types.js';
 
 /** The section object (`python`, `docker`, ...) when it is one, else an empty object. */
 export function section(env: EnvObject, name: string): Record<string, Json> {
   const value = env[name];
-  return isRecord(value) ? (value as Record<string, Json>) : {};
+  return isJsonRecord(value) ? value : {};
 }
 
 export const isSet = (value: unknown): boolean => value !== undefined && value !== null && value !== '';

@@ -1,6 +1,7 @@
 import { V1_ROOT, type FieldSpec, type Json } from '../env/fields.js';
 import { childPath, isRecord } from '../env/path.js';
 import { describe, didYouMean } from './helpers.js';
+import type { EnvObject } from '../env/types.js';
 import type { Finding, Rule } from './types.js';
 import { V1 } from './types.js';
 
@@ -40,8 +41,9 @@ function walk(value: Json, spec: FieldSpec, path: string, types: Finding[], unkn
     });
     return;
   }
-  if (spec.kind === 'array' && spec.items && Array.isArray(value))
-    value.forEach((item, i) => walk(item, spec.items!, childPath(path, i), types, unknown));
+  const items = spec.kind === 'array' ? spec.items : undefined;
+  if (items && Array.isArray(value))
+    for (const [i, item] of value.entries()) walk(item, items, childPath(path, i), types, unknown);
   if (spec.kind !== 'object' || !spec.fields || !isRecord(value)) return;
   const known = Object.keys(spec.fields);
   for (const [key, child] of Object.entries(value)) {
@@ -60,11 +62,11 @@ function walk(value: Json, spec: FieldSpec, path: string, types: Finding[], unkn
 }
 
 const cache = new WeakMap<object, { types: Finding[]; unknown: Finding[] }>();
-function results(env: object): { types: Finding[]; unknown: Finding[] } {
+function results(env: EnvObject): { types: Finding[]; unknown: Finding[] } {
   let r = cache.get(env);
   if (!r) {
     r = { types: [], unknown: [] };
-    walk(env as Json, V1_ROOT, '', r.types, r.unknown);
+    walk(env, V1_ROOT, '', r.types, r.unknown);
     cache.set(env, r);
   }
   return r;

@@ -19,10 +19,12 @@ export const sparkRules: Rule[] = [
       const packages = section(env, 'spark').packages;
       if (!Array.isArray(packages)) return [];
       const out: Finding[] = [];
-      packages.forEach((pkg, i) => {
+      for (const [i, pkg] of packages.entries()) {
         const path = childPath('spark.packages', i);
-        if (!isRecord(pkg))
-          return void out.push({ path, message: 'a Spark package must be an object with group, artifact and version' });
+        if (!isRecord(pkg)) {
+          out.push({ path, message: 'a Spark package must be an object with group, artifact and version' });
+          continue;
+        }
         for (const part of ['group', 'artifact', 'version']) {
           const value = pkg[part];
           if (typeof value !== 'string' || value.trim() === '')
@@ -34,7 +36,7 @@ export const sparkRules: Rule[] = [
               hint: value.includes(':') ? 'split "group:artifact:version" into the three fields' : undefined,
             });
         }
-      });
+      }
       return out;
     },
   },
