@@ -10,8 +10,18 @@ import { dim, green, yellow } from '../util/color.js';
 import { EXIT, InvalidInput, UsageError } from '../util/errors.js';
 import { writeSet } from '../util/write-set.js';
 import { safeReadText } from '../util/safe-read.js';
-import type { Command } from './types.js';
-import { stringOption } from './options.js';
+import type { Command, CommandArgs } from './types.js';
+import {
+  blockingErrors,
+  convertFolder,
+  droppedConda,
+  folderExitCode,
+  folderJson,
+  folderTable,
+  folderWarnings,
+  isDefinitionFolder,
+} from './convert-folder.js';
+import { flagOption, stringOption } from './options.js';
 import { assertContained } from './contained.js';
 import { safeFileName } from '../util/safe-name.js';
 import type { Diagnostic } from '../env/types.js';
@@ -55,7 +65,7 @@ async function reportValidation(label: string, path: string): Promise<boolean> {
 async function refuseInvalid(path: string, def: LoadedDefinition, force: boolean): Promise<Diagnostic[]> {
   const findings = await validateDefinition(def);
   // A curated name is renamed by the conversion itself (and the note says so): copying a curated environment is how one starts.
-  const errors = findings.filter((d) => d.severity === 'error' && d.rule !== 'name/reserved-prefix');
+  const errors = blockingErrors(findings);
   if (!errors.length) return findings;
   process.stderr.write(`${formatErrors(path, { def, diagnostics: errors })}\n`);
   if (!force) {
@@ -69,11 +79,24 @@ async function refuseInvalid(path: string, def: LoadedDefinition, force: boolean
   return findings;
 }
 
-/** Conda dependencies that a managed (not user-managed) environment had, or should have had, and the result lacks. */
-function droppedConda(findings: Diagnostic[], hasConda: boolean, userManaged: boolean): string | undefined {
-  if (hasConda || userManaged) return undefined;
-  const why = findings.find((d) => d.severity !== 'info' && /conda|python|pip/.test(d.rule));
-  return `no conda dependencies could be carried${why ? ` (${why.path || 'python'}: ${why.message} [${why.rule}])` : ''}; the result uses the image's python as it is, and converting it back gives a user-managed environment`;
+/** A folder of definitions: each v1 one converted into its own folder, one table for all. */
+async function runFolder(path: string, values: CommandArgs['values']): Promise<number> {
+  const dryRun = flagOption(values, 'dry-run');
+  const json = flagOption(values, 'json');
+  const report = await convertFolder(path, {
+    out: stringOption(values, 'out'),
+    force: flagOption(values, 'force'),
+    dryRun,
+    command: stringOption(values, 'command'),
+    code: stringOption(values, 'code'),
+  });
+  if (json) process.stdout.write(`${JSON.stringify(folderJson(report), null, 2)}\n`);
+  else {
+    process.stdout.write(`${folderTable(report)}\n`);
+    const warnings = folderWarnings(report);
+    if (warnings) process.stderr.write(`${warnings}\n`);
+  }
+  return folderExitCode(report);
 }
 
 const command: Command = {
@@ -84,6 +107,8 @@ const command: Command = {
     layout: { type: 'string' },
     command: { type: 'string' },
     code: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
   },
   minPositionals: 1,
   maxPositionals: 1,
@@ -95,6 +120,17 @@ const command: Command = {
         `${to === undefined ? '--to is required' : `--to must be v1 or v2, not "${to}"`}: e.g. amlenv convert env.json --to v2`,
       );
     const force = Boolean(values.force);
+    if (isDefinitionFolder(path)) {
+      if (to === 'v1')
+        throw new UsageError(
+          `${path} is a folder: folders of definitions convert --to v2 only; convert a v2 file --to v1 one at a time`,
+        );
+      return runFolder(path, values);
+    }
+    if (values['dry-run'] || values.json)
+      throw new UsageError(
+        `--dry-run and --json apply when PATH is a folder of definitions; ${path} is one definition (leave them out)`,
+      );
     const def = loaded(path);
 
     if (to === 'v2') {

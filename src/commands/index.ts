@@ -127,12 +127,15 @@ export const COMMANDS: CommandInfo[] = [
   {
     name: 'convert',
     usage:
-      'convert PATH --to v1|v2 [--out DIR] [--force] [--layout file|directory] [--command CMD] [--code DIR] [--allow-outside]',
+      'convert PATH --to v1|v2 [--out DIR] [--force] [--layout file|directory] [--command CMD] [--code DIR] [--dry-run] [--json] [--allow-outside]',
     summary:
-      'convert between SDK v1 and v2 forms (v2 adds a job.yml for az ml job create); every dropped field is named',
+      'convert between SDK v1 and v2 forms (v2 adds a job.yml for az ml job create); every dropped field is named; PATH may be a folder of definitions (--to v2)',
     options: [
       opt('--to v1|v2', 'the form to convert to (required)'),
-      opt('-o, --out DIR', 'where to write (default NAME-v2, or NAME-v1 / NAME.json)'),
+      opt(
+        '-o, --out DIR',
+        'where to write (default NAME-v2, or NAME-v1 / NAME.json); for a folder PATH, the folder the results go under, mirroring PATH (default: beside each definition)',
+      ),
       opt(
         '-f, --force',
         'write even when the input has validation errors (naming what is dropped), and overwrite existing files',
@@ -140,6 +143,13 @@ export const COMMANDS: CommandInfo[] = [
       opt('--layout file|directory', 'with --to v1: one JSON file, or the folder layout (default)'),
       opt('--command CMD', 'with --to v2: the command of the job.yml (default python train.py)'),
       opt('--code DIR', 'with --to v2: the code folder of the job.yml (default .)'),
+      opt('--dry-run', 'with a folder PATH: print the table of what would be converted, write nothing'),
+      opt('--json', 'with a folder PATH: print the table as JSON ({"results": [...], "summary": {...}}), for scripts'),
+    ],
+    details: [
+      'A folder PATH that is not itself a v1 folder is searched for v1 definitions: JSON files and folders holding azureml_environment.json. Each converts into NAME-v2 beside it (or under --out), and one table lists what was converted, its warnings, and what was skipped and why (not v1, invalid, exists, outside the project).',
+      'The search skips node_modules, .git, .venv and __pycache__, follows no folder links, and stops at 8 levels, 5000 entries or 200 definitions.',
+      'Exit codes: 0 converted; 1 invalid input (for a folder: a definition was invalid, or its result has errors); 2 usage error or an output that exists (pass --force to write into it).',
     ],
     load: () => import('./convert.js'),
   },
