@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { testDaemon } from './daemon.js';
 import { BASE_IMAGE, CONDA_STANDIN_IMAGE, DOCKER_FIXTURES, ensureCondaStandin } from './images.js';
+import { trackDaemon } from './cleanup.js';
 import { lockDaemon } from './lock.js';
 import { cliAsync } from './spawn.js';
 import { makeWheel } from './wheel.js';
@@ -21,12 +22,20 @@ function writeEnv(env: object, dir = tempDir()): string {
 const report = (outputs: string) => JSON.parse(readFileSync(join(outputs, 'outputs', 'env-report.json'), 'utf8'));
 
 describe.skipIf(!docker)('amlenv run PATH with no script: the environment check (real daemon)', () => {
-  let unlock = () => undefined as void;
+  let unlock: () => void = () => undefined;
+  let cleanUp = async (): Promise<string[]> => [];
   beforeAll(async () => {
     unlock = await lockDaemon();
+    cleanUp = await trackDaemon(docker!);
     await ensureCondaStandin(docker!);
   }, 20 * 60_000);
-  afterAll(() => unlock());
+  afterAll(async () => {
+    try {
+      await cleanUp();
+    } finally {
+      unlock();
+    }
+  }, LONG);
 
   it(
     'a user-managed environment that declares nothing passes, and the report files come back',

@@ -168,12 +168,15 @@ describe('a daemon that stalls in the middle of a run', () => {
       if (req.method === 'GET' && url.startsWith('/containers/json')) return json(200, []);
       if (req.method === 'POST' && url.startsWith('/containers/create'))
         return json(201, { Id: 'c0ffee', Warnings: [] });
-      if (req.method === 'POST' && url.startsWith('/containers/c0ffee/attach'))
-        return void (res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' }), res.flushHeaders());
-      if (req.method === 'POST' && url.startsWith('/containers/c0ffee/start'))
-        return void (res.writeHead(204), res.end());
-      if (req.method === 'DELETE' && url.startsWith('/containers/c0ffee'))
-        return void (removed.push(url), res.writeHead(204), res.end());
+      if (req.method === 'POST' && url.startsWith('/containers/c0ffee/attach')) {
+        res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' });
+        return res.flushHeaders();
+      }
+      if (req.method === 'POST' && url.startsWith('/containers/c0ffee/start')) return void res.writeHead(204).end();
+      if (req.method === 'DELETE' && url.startsWith('/containers/c0ffee')) {
+        removed.push(url);
+        return void res.writeHead(204).end();
+      }
       // wait and kill: never answered.
     }) as Parameters<typeof startFakeDaemon>[0];
 
@@ -209,7 +212,7 @@ describe('a daemon that stalls in the middle of a run', () => {
 describe('registry credentials go only to their registry (what the daemon receives)', () => {
   const PASSWORD = 'pa55-not-for-docker-hub';
   const registry = { address: 'myregistry.azurecr.io', username: 'puller', password: PASSWORD, registryIdentity: null };
-  const failPull = noImagesThen((req, res) => {
+  const failPull = noImagesThen((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(
       `${JSON.stringify({ errorDetail: { message: 'stand-in daemon: no registry here' }, error: 'stand-in daemon: no registry here' })}\n`,

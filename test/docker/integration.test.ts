@@ -9,6 +9,7 @@ import { inspectImage } from '../../src/docker/images.js';
 import { cli, tempDir } from '../helpers.js';
 import { testDaemon } from './daemon.js';
 import { BASE_IMAGE, CONDA_STANDIN_IMAGE, DOCKER_FIXTURES, ensureCondaStandin } from './images.js';
+import { trackDaemon } from './cleanup.js';
 import { lockDaemon } from './lock.js';
 import { startRegistry } from './registry.js';
 import { cliAsync } from './spawn.js';
@@ -68,14 +69,23 @@ describe.skipIf(!docker)('Docker integration (real daemon)', () => {
   const d = docker!;
   let before: Resources;
 
-  let unlock = () => undefined as void;
+  let unlock: () => void = () => undefined;
+
+  let cleanUp = async (): Promise<string[]> => [];
 
   beforeAll(async () => {
     unlock = await lockDaemon();
+    cleanUp = await trackDaemon(d);
     await ensureCondaStandin(d);
   }, 20 * 60_000);
 
-  afterAll(() => unlock());
+  afterAll(async () => {
+    try {
+      await cleanUp();
+    } finally {
+      unlock();
+    }
+  }, LONG);
 
   beforeEach(async () => {
     before = await resources(d);

@@ -9,6 +9,7 @@ import { inspectImage } from '../../src/docker/images.js';
 import { cli, ROOT, tempDir } from '../helpers.js';
 import { testDaemon } from './daemon.js';
 import { BASE_IMAGE, DOCKER_FIXTURES } from './images.js';
+import { trackDaemon } from './cleanup.js';
 import { lockDaemon } from './lock.js';
 import { cliAsync } from './spawn.js';
 
@@ -20,12 +21,20 @@ const docker = await testDaemon('Docker safety');
 
 describe.skipIf(!docker)('Docker safety (real daemon)', () => {
   const d = docker!;
-  let unlock = () => undefined as void;
+  let unlock: () => void = () => undefined;
+  let cleanUp = async (): Promise<string[]> => [];
   beforeAll(async () => {
     unlock = await lockDaemon();
+    cleanUp = await trackDaemon(d);
     expect(cli(['build', USER_MANAGED]).code).toBe(0);
   }, LONG);
-  afterAll(() => unlock());
+  afterAll(async () => {
+    try {
+      await cleanUp();
+    } finally {
+      unlock();
+    }
+  }, LONG);
 
   const ownedBy = (pid: number) =>
     d.listContainers({ all: true, filters: { label: ['org.amlenv.managed=true', `org.amlenv.pid=${pid}`] } });
@@ -53,7 +62,11 @@ describe.skipIf(!docker)('Docker safety (real daemon)', () => {
       const pid = child.pid!;
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the sleeper never started')), 60_000);
-        child.stdout.on('data', (b: Buffer) => b.toString().includes('started') && (clearTimeout(timer), resolve()));
+        child.stdout.on('data', (b: Buffer) => {
+          if (!b.toString().includes('started')) return;
+          clearTimeout(timer);
+          resolve();
+        });
       });
       const [running] = await ownedBy(pid);
       expect(running.State).toBe('running');

@@ -29,8 +29,14 @@ export function cliAsync(
         child.kill('SIGINT');
       }
     };
-    child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), check()));
-    child.stderr.on('data', (d: Buffer) => ((stderr += d.toString()), check()));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      check();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      check();
+    });
     child.on('error', reject);
     child.on('close', (code, signal) =>
       resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr, interruptedAt, endedAt: performance.now() }),

@@ -1,19 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectDocker } from '../../src/docker/client.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BuildRunScreen } from '../../src/ui/job/BuildRunScreen.js';
+import { trackDaemon } from '../docker/cleanup.js';
+import { testDaemon } from '../docker/daemon.js';
+import { lockDaemon } from '../docker/lock.js';
 import { ROOT, tempDir } from '../helpers.js';
 import { SEQ } from './keys.js';
 import { mount, send, waitFor } from './render.js';
 
 const ENV = join(ROOT, 'fixtures', 'docker', 'envs', 'user-managed.json');
-let daemon = false;
-try {
-  await connectDocker();
-  daemon = true;
-} catch {
-  daemon = false;
-}
+// The real-daemon test takes the suite's machine-wide daemon lock and removes what it built, as test/docker/ does.
+const docker = await testDaemon('Build & run screen');
 
 describe('Build & run screen', () => {
   const saved = process.env.DOCKER_HOST;
@@ -38,18 +36,35 @@ describe('Build & run screen', () => {
     expect(frame).toMatch(/amlenv-no-such-docker\.sock/);
   });
 
-  it.skipIf(!daemon)(
-    'checks a definition against its built image and shows the table (real daemon)',
-    async () => {
+  describe.skipIf(!docker)('with the real daemon', () => {
+    let unlock: () => void = () => undefined;
+    let cleanUp = async (): Promise<string[]> => [];
+    beforeAll(async () => {
+      unlock = await lockDaemon();
+      cleanUp = await trackDaemon(docker!);
+    }, 20 * 60_000);
+    afterAll(async () => {
+      try {
+        await cleanUp();
+      } finally {
+        unlock();
+      }
+    }, 60_000);
+
+    it('checks a definition against its built image and shows the table', async () => {
+      const outputs = tempDir();
       const r = await mount(
-        <BuildRunScreen width={80} height={24} path={ENV} autoCheck outputsRoot={tempDir()} onBack={() => undefined} />,
+        <BuildRunScreen width={80} height={24} path={ENV} autoCheck outputsRoot={outputs} onBack={() => undefined} />,
       );
       const frame = await waitFor(r, (f) => /environment check (passed|failed)/.test(f), 120000);
       expect(frame).toMatch(/✓ python\s+\(not declared\)/);
       expect(frame).toMatch(/✓ GREETING \(variable\)/);
       expect(frame).toMatch(/environment check passed/);
       expect(frame).toMatch(/outputs and logs: .*amlenv-test-/);
-    },
-    150000,
-  );
+      // The same run record as amlenv run writes.
+      const [runId] = readdirSync(outputs);
+      const record = JSON.parse(readFileSync(join(outputs, runId, 'run.json'), 'utf8'));
+      expect(record).toMatchObject({ runId, definition: ENV, status: 'succeeded', exitCode: 0 });
+    }, 150000);
+  });
 });
