@@ -1,3 +1,5 @@
+import { errorCode } from '../util/errors.js';
+
 /** The user pressed Ctrl-C (or the caller aborted): the build or run was stopped and what it made removed. */
 export class Aborted extends Error {
   constructor(what: string) {
@@ -6,6 +8,9 @@ export class Aborted extends Error {
 }
 
 export function isAbortError(err: unknown, signal?: AbortSignal): boolean {
-  const e = err as { name?: string; code?: string } | undefined;
-  return Boolean(signal?.aborted) || e?.name === 'AbortError' || e?.code === 'ABORT_ERR';
+  return (
+    Boolean(signal?.aborted) ||
+    (typeof err === 'object' && err !== null && 'name' in err && err.name === 'AbortError') ||
+    errorCode(err) === 'ABORT_ERR'
+  );
 }

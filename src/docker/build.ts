@@ -57,7 +57,7 @@ export async function buildImage(docker: Docker, request: BuildRequest): Promise
       done(null, chunk);
     },
   });
-  const context = pipeline(request.context, counted, () => undefined) as Readable;
+  const context = pipeline(request.context, counted, () => undefined);
   const signal = request.signal
     ? AbortSignal.any([request.signal, watchdog.controller.signal])
     : watchdog.controller.signal;
@@ -81,6 +81,7 @@ async function buildWatched(
   try {
     stream = await docker.buildImage(request.context, {
       dockerfile: request.dockerfile,
+      // The API takes t once per tag (dockerode sends a list as repeated t=); @types/dockerode types it as one string.
       t: request.tags as unknown as string,
       nocache: Boolean(request.noCache),
       pull: request.pull ? true : undefined,
@@ -119,9 +120,9 @@ async function buildWatched(
     request.onEvent?.(event);
   };
   try {
-    for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+    for await (const chunk of stream) {
       watchdog.touch();
-      parser.push(chunk).forEach(handle);
+      parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk).forEach(handle);
     }
     parser.end().forEach(handle);
   } catch (err) {

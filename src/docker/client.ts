@@ -5,7 +5,7 @@ import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type Dockerode from 'dockerode';
-import { EnvironmentProblem } from '../util/errors.js';
+import { EnvironmentProblem, errorCode } from '../util/errors.js';
 
 export type Docker = Dockerode;
 
@@ -27,11 +27,9 @@ function loadDockerode(): typeof Dockerode {
       const modemDir = dirname(nodeRequire.resolve('docker-modem'));
       const dockerodeDir = dirname(nodeRequire.resolve('dockerode'));
       deferModule('ssh2', modemDir, (real) => ({
-        Client: class {
-          constructor(...args: unknown[]) {
-            return new (real().Client)(...args);
-          }
-        },
+        Client: new Proxy(class {}, {
+          construct: (_t, args) => Reflect.construct(Reflect.get(real(), 'Client'), args),
+        }),
       }));
       deferModule('@grpc/grpc-js', dockerodeDir);
       deferModule('@grpc/proto-loader', dockerodeDir);
@@ -39,25 +37,28 @@ function loadDockerode(): typeof Dockerode {
       // A different layout of node_modules: load everything the ordinary way.
     }
   }
-  loaded = nodeRequire('dockerode') as typeof Dockerode;
-  return loaded;
+  const dockerode: typeof Dockerode = nodeRequire('dockerode');
+  loaded = dockerode;
+  return dockerode;
 }
 
-function deferModule(name: string, fromDir: string, shape?: (real: () => any) => object): void {
+function deferModule(name: string, fromDir: string, shape?: (real: () => object) => object): void {
   const path = createRequire(join(fromDir, 'x.js')).resolve(name);
   if (nodeRequire.cache[path]) return;
-  let real: any;
-  const load = () => {
+  let real: object | undefined;
+  const load = (): object => {
     if (!real) {
       delete nodeRequire.cache[path];
       real = createRequire(join(fromDir, 'x.js'))(name);
     }
-    return real;
+    return real ?? {};
   };
   const mod = new Module(path);
   mod.filename = path;
   mod.loaded = true;
-  mod.exports = shape ? shape(load) : new Proxy({}, { get: (_t, key) => load()[key], has: (_t, key) => key in load() });
+  mod.exports = shape
+    ? shape(load)
+    : new Proxy({}, { get: (_t, key) => Reflect.get(load(), key), has: (_t, key) => key in load() });
   nodeRequire.cache[path] = mod;
 }
 
@@ -80,10 +81,10 @@ export async function connectDocker(options: { timeoutMs?: number } = {}): Promi
     );
   }
   try {
-    // dockerode takes an abortSignal for ping; @types/dockerode does not say so.
-    await (docker as unknown as { ping(opts: { abortSignal: AbortSignal }): Promise<unknown> }).ping({
-      abortSignal: AbortSignal.timeout(options.timeoutMs ?? PING_TIMEOUT_MS),
-    });
+    // dockerode takes an abortSignal for ping; @types/dockerode does not say so (ping() has no parameter there).
+    await Reflect.apply(docker.ping, docker, [
+      { abortSignal: AbortSignal.timeout(options.timeoutMs ?? PING_TIMEOUT_MS) },
+    ]);
   } catch (err) {
     throw describeConnectError(err, daemonAddress(), options.timeoutMs ?? PING_TIMEOUT_MS);
   }
@@ -96,7 +97,7 @@ export function describeConnectError(
   where: { address: string; fromEnv: boolean },
   timeoutMs = PING_TIMEOUT_MS,
 ): EnvironmentProblem {
-  const e = err as { code?: string; name?: string; statusCode?: number; message?: string };
+  const e = { code: errorCode(err), name: field(err, 'name') };
   const at = where.fromEnv ? `at DOCKER_HOST=${where.address}` : `at ${where.address}`;
   const orHost = where.fromEnv ? 'or fix or unset DOCKER_HOST' : 'or set DOCKER_HOST to where your daemon listens';
   const start = 'start Docker (sudo systemctl start docker, or open Docker Desktop)';
@@ -125,8 +126,8 @@ export function describeConnectError(
 }
 
 export function oneLine(err: unknown): string {
-  const e = err as { json?: { message?: string }; reason?: string; message?: string };
-  const text = e?.json?.message ?? e?.message ?? String(err);
+  const said = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const text = said(field(field(err, 'json'), 'message')) ?? said(field(err, 'message')) ?? String(err);
   return text
     .replace(/^\(HTTP code \d+\) [^-]*- /, '')
     .split('\n')[0]
@@ -134,4 +135,9 @@ export function oneLine(err: unknown): string {
 }
 
 /** Whether a dockerode error is the daemon's 404 (no such image or container). */
-export const isNotFound = (err: unknown): boolean => (err as { statusCode?: number })?.statusCode === 404;
+export const isNotFound = (err: unknown): boolean => field(err, 'statusCode') === 404;
+
+/** A property of a caught value (dockerode errors carry statusCode and json), read without asserting its shape. */
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value ? Reflect.get(value, key) : undefined;
+}

@@ -14,18 +14,19 @@ export async function inspectImage(
       `inspect the image ${ref}`,
       (s) =>
         new Promise<ImageInspectInfo>((resolve, reject) => {
-          const dial = (
-            docker.modem as unknown as { dial(opts: object, cb: (err: unknown, data: unknown) => void): void }
-          ).dial;
-          dial.call(
-            docker.modem,
+          docker.modem.dial(
             {
               path: `/images/${ref}/json`,
               method: 'GET',
               abortSignal: s,
               statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
             },
-            (err, data) => (err ? reject(err) : resolve(data as ImageInspectInfo)),
+            (err, data) =>
+              err
+                ? reject(err)
+                : isImageInfo(data)
+                  ? resolve(data)
+                  : reject(new Error(`the daemon answered the inspection of ${ref} without an image id`)),
           );
         }),
       signal,
@@ -35,6 +36,9 @@ export async function inspectImage(
     throw err;
   }
 }
+
+const isImageInfo = (data: unknown): data is ImageInspectInfo =>
+  typeof data === 'object' && data !== null && 'Id' in data && typeof data.Id === 'string';
 
 /** Adds `tag` (`repo:tag` or `repo`) to an existing image. */
 export async function tagImage(docker: Docker, image: string, tag: string, signal?: AbortSignal): Promise<void> {

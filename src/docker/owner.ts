@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Docker } from './client.js';
+import { errorCode } from '../util/errors.js';
 import { daemonCall } from './deadline.js';
 
 export const MANAGED_LABEL = 'org.amlenv.managed';
@@ -38,7 +39,7 @@ const alive = (pid: number): boolean => {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return errorCode(err) === 'EPERM';
   }
 };
 

@@ -1,6 +1,7 @@
 // Reads the JSON-lines progress stream the daemon sends for builds and pulls (classic builder), one chunk at a
 // time, into events that the plain output and the Ink view both draw. Pure. Unlike dockerode's followProgress,
 // a line that is not JSON becomes an event instead of an uncaught exception.
+import { type JsonRecord, jsonRecord, parseJson } from '../env/json.js';
 
 export type ProgressEvent =
   /** A Dockerfile instruction starts (`Step 3/12 : RUN ...`). */
@@ -55,20 +56,19 @@ export class ProgressParser {
 
   private line(line: string): ProgressEvent[] {
     if (!line.trim()) return [];
-    let msg: Record<string, unknown>;
+    let msg: JsonRecord;
     try {
-      const parsed: unknown = JSON.parse(line);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return [{ kind: 'unparsed', text: line }];
-      msg = parsed as Record<string, unknown>;
+      const parsed = jsonRecord(parseJson(line));
+      if (!parsed) return [{ kind: 'unparsed', text: line }];
+      msg = parsed;
     } catch {
       return [{ kind: 'unparsed', text: line.replace(/\u001b\[[0-9;]*m/g, '') }];
     }
     return this.message(msg);
   }
 
-  private message(msg: Record<string, unknown>): ProgressEvent[] {
-    const detail = msg.errorDetail as { message?: unknown } | undefined;
+  private message(msg: JsonRecord): ProgressEvent[] {
+    const detail = jsonRecord(msg.errorDetail);
     if (msg.error !== undefined || detail) {
       const events = this.text ? this.textLine(this.text) : [];
       this.text = '';
@@ -80,11 +80,11 @@ export class ProgressParser {
       this.text = parts.pop() ?? '';
       return parts.flatMap((part) => this.textLine(part));
     }
-    const aux = msg.aux as { ID?: unknown } | undefined;
+    const aux = jsonRecord(msg.aux);
     if (aux && typeof aux.ID === 'string') return [{ kind: 'image', id: aux.ID }];
     if (typeof msg.status === 'string') {
       const id = typeof msg.id === 'string' ? msg.id : undefined;
-      const progress = msg.progressDetail as { current?: unknown; total?: unknown } | undefined;
+      const progress = jsonRecord(msg.progressDetail);
       if (id && !msg.status.startsWith('Pulling from')) {
         const current = typeof progress?.current === 'number' ? progress.current : undefined;
         const total = typeof progress?.total === 'number' ? progress.total : undefined;

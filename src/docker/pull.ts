@@ -55,9 +55,9 @@ async function pullWatched(
     request.onEvent?.(event);
   };
   try {
-    for await (const chunk of stream as AsyncIterable<Uint8Array>) {
+    for await (const chunk of stream) {
       watchdog.touch();
-      parser.push(chunk).forEach(handle);
+      parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk).forEach(handle);
     }
     parser.end().forEach(handle);
   } catch (err) {

@@ -138,9 +138,9 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
     docker.modem.demuxStream(attached, request.stdout, request.stderr);
     // wait() before start(): a container that exits at once otherwise races it (dockerode #582).
     const waitAbort = new AbortController();
-    const waited = container.wait({ condition: 'next-exit', abortSignal: waitAbort.signal }) as Promise<{
-      StatusCode: number;
-    }>;
+    const waited = container
+      .wait({ condition: 'next-exit', abortSignal: waitAbort.signal })
+      .then((answer: unknown) => ({ StatusCode: statusCode(answer) }));
     waited.catch(() => undefined);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -163,7 +163,7 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
       const status = await Promise.race([waited, stoppedByUser, stuckAfterKill]).finally(() => clearTimeout(stuck));
       // The attach stream normally ends with the container; the timer only guards against a stream that never ends.
       await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-      (attached as unknown as { destroy?: () => void }).destroy?.();
+      destroy(attached);
       if (signal?.aborted) throw new Aborted('the run');
       const info = await daemonCall('inspect the container', (s) => container.inspect({ abortSignal: s }), signal);
       return {
@@ -174,7 +174,7 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
       };
     } finally {
       waitAbort.abort();
-      (attached as unknown as { destroy?: () => void }).destroy?.();
+      destroy(attached);
     }
   } finally {
     if (timer) clearTimeout(timer);
@@ -187,4 +187,16 @@ export async function runInImage(docker: Docker, request: RunRequest): Promise<R
       Math.min(callTimeoutMs(), signal?.aborted ? 10_000 : 30_000),
     ).catch(() => undefined);
   }
+}
+
+/** The exit code in the daemon's answer to a wait; a wait that ends without one is an error. */
+function statusCode(answer: unknown): number {
+  const code = typeof answer === 'object' && answer !== null && 'StatusCode' in answer ? answer.StatusCode : undefined;
+  if (typeof code !== 'number') throw new Error('the daemon reported the end of the container without an exit code');
+  return code;
+}
+
+/** Closes the attach stream (a socket: typed as a plain stream, it has destroy all the same). */
+function destroy(stream: object): void {
+  if ('destroy' in stream && typeof stream.destroy === 'function') stream.destroy();
 }

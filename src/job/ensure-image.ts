@@ -9,7 +9,7 @@ import type { Docker } from '../docker/client.js';
 import { inspectImage, tagImage } from '../docker/images.js';
 import { pullImage } from '../docker/pull.js';
 import { normalizeRegistryHost, registryHostMismatch } from '../docker/registry-host.js';
-import { UsageError } from '../util/errors.js';
+import { errorCode, UsageError } from '../util/errors.js';
 import { parseIgnoreFile } from '../snapshot/ignore-file.js';
 import { scanTree, UnreadableEntry } from '../snapshot/scan.js';
 import type { JobListener } from './events.js';
@@ -54,7 +54,7 @@ function contextFile(dir: string, path: string, size: number, executable: boolea
     return { path, data: { disk: full, size, sha256: hashFile(full) }, mode };
   } catch (err) {
     throw new UsageError(
-      `${full} in the build context cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); fix its permissions or list it in ${join(dir, '.dockerignore')}`,
+      `${full} in the build context cannot be read (${errorCode(err) ?? 'error'}); fix its permissions or list it in ${join(dir, '.dockerignore')}`,
     );
   }
 }
@@ -65,7 +65,11 @@ function hashFile(path: string): string {
   const buffer = Buffer.allocUnsafe(1024 * 1024);
   const fd = openSync(path, 'r');
   try {
-    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n <= 0) break;
+      hash.update(buffer.subarray(0, n));
+    }
   } finally {
     closeSync(fd);
   }
@@ -94,7 +98,7 @@ export function readPlanFiles(inputs: BuildInputs): PlanFiles {
             .map((l) => (/^\s*(#|$)/.test(l) || l.startsWith('/') || l.startsWith('!') ? l : `/${l}`))
             .join('\n'),
         );
-  let scan;
+  let scan: ReturnType<typeof scanTree>;
   try {
     scan = scanTree(dir, rules ? { rules } : { ignoreFiles: [] });
   } catch (err) {

@@ -4,7 +4,7 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { homedir } from 'node:os';
 import { DEFAULT_CPU_IMAGE, type Json } from '../env/fields.js';
 import { parsePipEntry } from '../env/deps.js';
-import { isRecord } from '../env/path.js';
+import { isJsonRecord, jsonRecord } from '../env/json.js';
 import type { LoadedDefinition } from '../env/types.js';
 import { UsageError } from '../util/errors.js';
 
@@ -50,8 +50,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 /** Reads the build inputs; a definition that cannot be built locally is a usage error naming the field. */
 export function buildInputs(def: LoadedDefinition, isFile: (path: string) => boolean): BuildInputs {
   const env = def.env;
-  const python = isRecord(env.python) ? env.python : {};
-  const docker = isRecord(env.docker) ? env.docker : {};
+  const python = jsonRecord(env.python) ?? {};
+  const docker = jsonRecord(env.docker) ?? {};
   const userManaged = python.userManagedDependencies === true;
   const inputs: BuildInputs = {
     name: str(env.name) ?? 'environment',
@@ -70,12 +70,13 @@ export function buildInputs(def: LoadedDefinition, isFile: (path: string) => boo
     );
   }
   if (!userManaged) {
-    if (!isRecord(python.condaDependencies)) {
+    const spec = jsonRecord(python.condaDependencies);
+    if (!spec) {
       throw new UsageError(
         `${def.path}: python.condaDependencies is missing, so there is nothing for conda to install; add a conda spec, or set python.userManagedDependencies to true`,
       );
     }
-    const conda = structuredClone(python.condaDependencies) as Record<string, Json>;
+    const conda = structuredClone(spec);
     const baseDir = dirname(def.conda?.file ?? def.path);
     inputs.localPackages = localPackages(conda, baseDir, isFile, def.conda?.file ?? def.path);
     inputs.conda = conda;
@@ -86,7 +87,7 @@ export function buildInputs(def: LoadedDefinition, isFile: (path: string) => boo
 function baseSource(def: LoadedDefinition, docker: Record<string, Json>): BaseSource {
   const dockerfile = str(docker.baseDockerfile);
   if (dockerfile) return { kind: 'dockerfile', text: dockerfile };
-  const context = isRecord(docker.buildContext) ? docker.buildContext : undefined;
+  const context = isJsonRecord(docker.buildContext) ? docker.buildContext : undefined;
   const location = str(context?.location);
   if (location) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location) || location.startsWith('git+') || location.startsWith('azureml:')) {
@@ -105,7 +106,7 @@ function baseSource(def: LoadedDefinition, docker: Record<string, Json>): BaseSo
     throw new UsageError(
       `${def.path}: no docker.baseImage, baseDockerfile or buildContext, so there is no image to build on; set docker.baseImage`,
     );
-  const registry = isRecord(docker.baseImageRegistry) ? docker.baseImageRegistry : undefined;
+  const registry = isJsonRecord(docker.baseImageRegistry) ? docker.baseImageRegistry : undefined;
   const address = str(registry?.address);
   return {
     kind: 'image',
@@ -115,25 +116,25 @@ function baseSource(def: LoadedDefinition, docker: Record<string, Json>): BaseSo
 }
 
 function sparkOf(spark: Json | undefined): BuildInputs['spark'] {
-  const s = isRecord(spark) ? spark : {};
+  const s = isJsonRecord(spark) ? spark : {};
   const repositories = Array.isArray(s.repositories)
     ? s.repositories.filter((r): r is string => typeof r === 'string')
     : [];
   const packages = (Array.isArray(s.packages) ? s.packages : [])
-    .filter((p): p is Record<string, Json> => isRecord(p))
+    .filter((p): p is Record<string, Json> => isJsonRecord(p))
     .map((p) => [p.group, p.artifact, p.version].map((x) => (typeof x === 'string' ? x : '')).join(':'))
     .filter((c) => !c.startsWith(':'));
   return { repositories, packages, precache: s.precachePackages !== false };
 }
 
 function platformOf(platform: Json | undefined): BuildInputs['platform'] {
-  const p = isRecord(platform) ? platform : {};
+  const p = isJsonRecord(platform) ? platform : {};
   return { os: str(p.os) ?? 'Linux', architecture: str(p.architecture) ?? 'amd64' };
 }
 
 function envVars(vars: Json | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  if (!isRecord(vars)) return out;
+  if (!isJsonRecord(vars)) return out;
   for (const [k, v] of Object.entries(vars)) if (v !== null && typeof v !== 'object') out[k] = String(v);
   return out;
 }
@@ -148,7 +149,7 @@ function localPackages(
   const found: LocalPackage[] = [];
   const deps = Array.isArray(conda.dependencies) ? conda.dependencies : [];
   for (const item of deps) {
-    if (!isRecord(item) || !Array.isArray(item.pip)) continue;
+    if (!isJsonRecord(item) || !Array.isArray(item.pip)) continue;
     for (const entry of item.pip) {
       if (typeof entry !== 'string' || parsePipEntry(entry, '').kind !== 'path') continue;
       const raw = entry.trim();

@@ -160,7 +160,7 @@ export function safeRepositoryName(name: string): string {
   const cleaned = name
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
-    .replace(/([._-])[._-]+/g, (m, first: string) => (first === '-' ? '-' : first))
+    .replace(/([._-])[._-]+/g, (_m, first: string) => (first === '-' ? '-' : first))
     .replace(/^[._-]+|[._-]+$/g, '')
     .slice(0, 100)
     .replace(/(?<![._-])[._-]+$/, '');

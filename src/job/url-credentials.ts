@@ -24,13 +24,16 @@ export function hasUrlCredentials(text: string): boolean {
   }
 }
 
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && key in value ? Reflect.get(value, key) : undefined;
+
 /** Every pip entry of a conda spec, with its field path. */
 export function pipEntries(conda: unknown): Array<{ path: string; entry: string }> {
   const out: Array<{ path: string; entry: string }> = [];
-  const deps = (conda as { dependencies?: unknown })?.dependencies;
+  const deps = field(conda, 'dependencies');
   if (!Array.isArray(deps)) return out;
   deps.forEach((item, i) => {
-    const pip = (item as { pip?: unknown })?.pip;
+    const pip = field(item, 'pip');
     if (!Array.isArray(pip)) return;
     pip.forEach((entry, j) => {
       if (typeof entry === 'string') out.push({ path: `dependencies[${i}].pip[${j}]`, entry });

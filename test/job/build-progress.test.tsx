@@ -20,6 +20,12 @@ const pull: JobEvent[] = [
   { kind: 'layer', id: 'bbbbbbbbbbbb', status: 'Pull complete' },
 ];
 
+function Screen({ events }: { events: JobEvent[] }) {
+  const [state, listener] = useBuildProgress();
+  useEffect(() => events.forEach(listener), [events, listener]);
+  return <BuildProgress state={state} />;
+}
+
 describe('build view state', () => {
   it('follows steps, cache hits and the log of a recorded build', () => {
     const state = fold([{ kind: 'phase', phase: 'build', text: 'building x' }, ...recorded('build-cached')]);
@@ -122,11 +128,6 @@ describe('BuildProgress (Ink)', () => {
   });
 
   it('useBuildProgress folds events handed to its listener', async () => {
-    function Screen({ events }: { events: JobEvent[] }) {
-      const [state, listener] = useBuildProgress();
-      useEffect(() => events.forEach(listener), [events, listener]);
-      return <BuildProgress state={state} />;
-    }
     const { lastFrame } = render(
       <Screen events={[{ kind: 'finished', exitCode: 1, timedOut: true, oomKilled: false, seconds: 2 }]} />,
     );

@@ -196,6 +196,7 @@ describe('content-addressed tag', () => {
     expect(p.hash).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  // biome-ignore lint/suspicious/noExplicitAny: each case edits the fixture's loaded JSON at its own depth
   it.each<[string, (env: any) => void]>([
     ['the name', (e) => (e.name = 'renamed')],
     ['the version', (e) => (e.version = '99')],
@@ -214,6 +215,7 @@ describe('content-addressed tag', () => {
     expect(hashOf(change)).toBe(same);
   });
 
+  // biome-ignore lint/suspicious/noExplicitAny: each case edits the fixture's loaded JSON at its own depth
   it.each<[string, (env: any) => void]>([
     ['the base image', (e) => (e.docker.baseImage = 'amlenv-test/python:other')],
     ['a conda package', (e) => e.python.condaDependencies.dependencies.splice(1, 0, 'numpy=1.26')],
@@ -224,10 +226,10 @@ describe('content-addressed tag', () => {
     ['user-managed dependencies', (e) => (e.python.userManagedDependencies = true)],
     [
       'a base Dockerfile instead of the image',
-      (e) => (
-        ((e.docker as any).baseImage = null),
-        ((e.docker as any).baseDockerfile = 'FROM amlenv-test/python:bookworm\nRUN true\n')
-      ),
+      (e) => {
+        e.docker.baseImage = null;
+        e.docker.baseDockerfile = 'FROM amlenv-test/python:bookworm\nRUN true\n';
+      },
     ],
   ])('changes with %s', (_what, change) => {
     expect(hashOf(change)).not.toBe(same);
@@ -235,7 +237,11 @@ describe('content-addressed tag', () => {
 
   it('changes with the Dockerfile text and with the bytes of a local wheel', () => {
     const withDockerfile = (text: string) =>
-      hashOf((e: any) => ((e.docker.baseImage = null), (e.docker.baseDockerfile = text)));
+      // biome-ignore lint/suspicious/noExplicitAny: edits the fixture's loaded JSON
+      hashOf((e: any) => {
+        e.docker.baseImage = null;
+        e.docker.baseDockerfile = text;
+      });
     expect(withDockerfile('FROM a:1\nRUN echo 1\n')).not.toBe(withDockerfile('FROM a:1\nRUN echo 2\n'));
     const def = load(join(DOCKER_ENVS, 'wheel-and-spark', 'env.json'));
     const inputs = buildInputs(def, () => true);

@@ -11,18 +11,27 @@ export interface LiveProgress {
   stop(): Promise<void>;
 }
 
+interface ViewStore {
+  subscribe(fn: () => void): () => void;
+  get(): BuildViewState;
+}
+
+function Live({ store }: { store: ViewStore }) {
+  const current = useSyncExternalStore(store.subscribe, store.get);
+  return <BuildProgress state={current} />;
+}
+
 export function startLiveProgress(stream: NodeJS.WriteStream = process.stderr): LiveProgress {
   let state: BuildViewState = initialBuildView;
   const subscribers = new Set<() => void>();
-  const subscribe = (fn: () => void) => {
-    subscribers.add(fn);
-    return () => subscribers.delete(fn);
+  const store: ViewStore = {
+    subscribe: (fn) => {
+      subscribers.add(fn);
+      return () => subscribers.delete(fn);
+    },
+    get: () => state,
   };
-  function Live() {
-    const current = useSyncExternalStore(subscribe, () => state);
-    return <BuildProgress state={current} />;
-  }
-  const instance = render(<Live />, { stdout: stream, exitOnCtrlC: false, patchConsole: false });
+  const instance = render(<Live store={store} />, { stdout: stream, exitOnCtrlC: false, patchConsole: false });
   return {
     listener: (event: JobEvent) => {
       state = reduceBuildView(state, event);
