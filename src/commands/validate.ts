@@ -24,7 +24,7 @@ const shown = (file: string) => {
 export async function validatePaths(paths: string[]): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const path of paths) {
-    const outcome = loadDefinition(path);
+    const outcome = loadDefinition(path, { job: 'whole' });
     if (!outcome.ok && outcome.reason === 'missing') throw new UsageError(outcome.message);
     if (!outcome.ok) {
       results.push({

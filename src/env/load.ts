@@ -9,6 +9,7 @@ import { parseJsonWithPositions, type ParsedText } from './parse-json.js';
 import { parseYamlWithPositions } from './parse-yaml.js';
 import { ensureRecord, isJsonRecord } from './json.js';
 import { isRecord } from './path.js';
+import { excerpt } from '../util/safe-text.js';
 import { readStyle } from './text.js';
 import type { EnvObject, Format, LoadedDefinition, Position, SourceText } from './types.js';
 import { jobToModel, looksLikeJob } from './job-environment.js';
@@ -31,6 +32,11 @@ export interface LoadOptions {
   format?: Format;
   /** Where files named inside the definition may be read from (default: its containment root). */
   guard?: PathGuard;
+  /**
+   * A command job file: 'environment' (the default) loads its inline environment as a v2 environment, for the
+   * commands that need one environment; 'whole' loads the job itself (format v2-job), for validate.
+   */
+  job?: 'environment' | 'whole';
 }
 
 /** Loads a file or folder in any supported format, detected from its content. */
@@ -99,8 +105,16 @@ function loadText(raw: string, file: string, options: LoadOptions, guard: PathGu
       file,
       'YAML whose top level is not a mapping; an environment file is a set of key: value lines',
     );
-  if (options.format === 'v2-job' || (options.format === undefined && looksLikeJob(value)))
-    return { ok: true, def: jobToModel(file, value, parsed.positions, source, reader, guard) };
+  if (options.format === 'v2-job' || (options.format === undefined && looksLikeJob(value))) {
+    const job = jobToModel(file, value, parsed.positions, source, reader, guard);
+    if (options.job === 'whole' || options.format === 'v2-job') return { ok: true, def: job };
+    if (job.jobEnvironment) return { ok: true, def: job.jobEnvironment };
+    const env = value.environment;
+    return unrecognized(
+      file,
+      `a v2 command job whose environment is ${typeof env === 'string' ? `the registered environment "${excerpt(env, 120)}"` : 'not given inline'}, not an environment definition (amlenv validate checks the job; give other commands the environment's own YAML)`,
+    );
+  }
   const format = options.format ?? (looksLikeV2(value) ? 'v2-yaml' : looksLikeConda(value) ? 'conda-yaml' : undefined);
   if (format === 'v2-yaml') return { ok: true, def: v2ToModel(file, value, parsed.positions, source, reader, guard) };
   if (format === 'conda-yaml') return { ok: true, def: fromConda(file, value, parsed, source) };

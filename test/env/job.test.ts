@@ -20,7 +20,7 @@ function job(text: string, files: Record<string, string> = { 'src/train.py': 'pr
     writeFileSync(join(dir, name), body);
   }
   writeFileSync(join(dir, 'job.yml'), text);
-  const outcome = loadDefinition(join(dir, 'job.yml'));
+  const outcome = loadDefinition(join(dir, 'job.yml'), { job: 'whole' });
   if (!outcome.ok) throw new Error(outcome.message);
   expect(outcome.def.format).toBe('v2-job');
   return validateLoaded(outcome.def, { today: TODAY });
@@ -39,7 +39,7 @@ describe('detection', () => {
 
   it('the valid fixture jobs load as v2-job with no errors, and job fields unrelated to environments pass silently', () => {
     for (const file of ['job.yml', 'curated-job.yml']) {
-      const outcome = loadDefinition(join(FIXTURES, 'valid', 'job', file));
+      const outcome = loadDefinition(join(FIXTURES, 'valid', 'job', file), { job: 'whole' });
       if (!outcome.ok) throw new Error(outcome.message);
       const list = validateLoaded(outcome.def, { today: TODAY });
       expect(list.filter((d) => d.severity !== 'info')).toEqual([]);
@@ -111,6 +111,19 @@ describe('an inline environment is checked with every v2 rule, at positions in t
       (x) => x.rule === 'v2/missing-file',
     );
     expect(d.path).toBe('environment.conda_file');
+  });
+
+  it('other commands load a job as its inline environment, and refuse a job that only names one', () => {
+    const inline = loadDefinition(join(FIXTURES, 'valid', 'job', 'job.yml'));
+    if (!inline.ok) throw new Error(inline.message);
+    expect(inline.def).toMatchObject({ format: 'v2-yaml', anonymous: true });
+    expect(inline.def.positions.get('docker.baseImage')?.line).toBe(10);
+    const reference = loadDefinition(join(FIXTURES, 'valid', 'job', 'curated-job.yml'));
+    expect(reference).toMatchObject({ ok: false, reason: 'unrecognized' });
+    if (!reference.ok)
+      expect(reference.message).toContain(
+        'registered environment "azureml://registries/azureml/environments/sklearn-1.5/labels/latest"',
+      );
   });
 
   it('solve still reads the inline environment of a job', () => {

@@ -18,7 +18,7 @@ const cases = readdirSync(invalidDir)
   }));
 
 function ruleIds(path: string): { all: string[]; blocking: string[] } {
-  const outcome = loadDefinition(path);
+  const outcome = loadDefinition(path, { job: 'whole' });
   if (!outcome.ok) return { all: ['format/unrecognized'], blocking: ['format/unrecognized'] };
   const diagnostics = validateLoaded(outcome.def, { today: TODAY });
   return {
@@ -58,7 +58,9 @@ describe('valid fixtures', () => {
     'job/curated-job.yml',
   ];
   it.each(entries)('%s has no errors', (entry) => {
-    const diagnostics = validateLoaded(load(join(validDir, entry)), { today: TODAY });
+    const outcome = loadDefinition(join(validDir, entry), { job: 'whole' });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const diagnostics = validateLoaded(outcome.def, { today: TODAY });
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
