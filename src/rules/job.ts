@@ -90,6 +90,13 @@ function curatedLookup(catalog: Catalog, ref: EnvironmentReference): { entry?: C
   return { entry, curated: true };
 }
 
+const FIELD_TYPES: Array<[string, 'string' | 'mapping']> = [
+  ['command', 'string'],
+  ['code', 'string'],
+  ['environment_variables', 'mapping'],
+  ['resources', 'mapping'],
+];
+
 const registryRef = (name: string) => `azureml://registries/azureml/environments/${name}/labels/latest`;
 
 export const jobRules: Rule[] = [
@@ -115,6 +122,32 @@ export const jobRules: Rule[] = [
               : `environment is ${describe(env)}; give a reference string or an inline mapping`,
         },
       ];
+    },
+  },
+  {
+    id: 'job/type',
+    severity: 'error',
+    title: 'An environment-related job field has the wrong type',
+    explanation:
+      'In a command job, command and code are strings, environment_variables and resources are mappings (name: value lines). The job loader refuses other types ("Not a valid string.", "Not a valid mapping type."), so az ml job create stops before the job is submitted.',
+    hint: 'write the value with the expected type',
+    lesson: 'v2-environments',
+    sources: [JOB_REFERENCE],
+    formats: JOB,
+    check: (ctx) => {
+      const j = job(ctx);
+      const out: Finding[] = [];
+      for (const [key, kind] of FIELD_TYPES) {
+        const value = j[key];
+        if (value === undefined || value === null) continue;
+        const ok = kind === 'string' ? typeof value === 'string' : isJsonRecord(value);
+        if (!ok)
+          out.push({
+            path: key,
+            message: `${key} must be ${kind === 'string' ? 'a string' : 'a mapping of name: value lines'}, not ${describe(value)} ("${kind === 'string' ? 'Not a valid string.' : 'Not a valid mapping type.'}")`,
+          });
+      }
+      return out;
     },
   },
   {
