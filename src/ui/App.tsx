@@ -1,19 +1,52 @@
 import { Text, useApp } from 'ink';
 import { useTerminalSize } from './hooks/useTerminalSize.js';
-import { lazy, Suspense, useState } from 'react';
+import {
+  type ComponentType,
+  createContext,
+  lazy,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
+import { useTypeAhead } from './hooks/useTypeAhead.js';
 import { HOME_ENTRIES } from './home-entries.js';
 import { Home } from './home/Home.js';
 import type { QuizOptions } from './quiz/QuizScreen.js';
 import type { Draft } from './wizard/draft.js';
 
+/** Called by a screen once it is up and listening to keys (App hands it the keys typed while it loaded). */
+const ScreenUp = createContext<() => void>(() => undefined);
+
+/**
+ * A screen loaded on first use. Its wrapper renders only once the code is loaded, and its effect runs after
+ * the screen's own (which subscribe to keys), so ScreenUp fires when the screen really listens. (A marker
+ * beside the lazy screen would not do: Ink renders in React's legacy mode, where a suspended tree's
+ * siblings commit and run their effects while the fallback shows.)
+ */
+function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => {
+    const Screen = await load();
+    // biome-ignore lint/correctness/noComponentHookFactories: made once per screen when its code loads, not per render
+    function Loaded(props: P) {
+      const up = useContext(ScreenUp);
+      useEffect(() => up(), [up]);
+      return <Screen {...props} />;
+    }
+    return { default: Loaded };
+  });
+}
+
 // Screens other than home load on first use, so the home screen's first frame stays fast.
-const WizardFlow = lazy(() => import('./screens/WizardFlow.js').then((m) => ({ default: m.WizardFlow })));
-const ValidateScreen = lazy(() => import('./validate/ValidateScreen.js').then((m) => ({ default: m.ValidateScreen })));
-const LearnScreen = lazy(() => import('./learn/LearnScreen.js').then((m) => ({ default: m.LearnScreen })));
-const QuizScreen = lazy(() => import('./quiz/QuizScreen.js').then((m) => ({ default: m.QuizScreen })));
-const ProgressScreen = lazy(() => import('./progress/ProgressScreen.js').then((m) => ({ default: m.ProgressScreen })));
-const ReplScreen = lazy(() => import('./repl/ReplScreen.js').then((m) => ({ default: m.ReplScreen })));
-const BuildRunScreen = lazy(() => import('./job/BuildRunScreen.js').then((m) => ({ default: m.BuildRunScreen })));
+const WizardFlow = lazyScreen(() => import('./wizard/WizardFlow.js').then((m) => m.WizardFlow));
+const ValidateScreen = lazyScreen(() => import('./validate/ValidateScreen.js').then((m) => m.ValidateScreen));
+const LearnScreen = lazyScreen(() => import('./learn/LearnScreen.js').then((m) => m.LearnScreen));
+const QuizScreen = lazyScreen(() => import('./quiz/QuizScreen.js').then((m) => m.QuizScreen));
+const ProgressScreen = lazyScreen(() => import('./progress/ProgressScreen.js').then((m) => m.ProgressScreen));
+const ReplScreen = lazyScreen(() => import('./repl/ReplScreen.js').then((m) => m.ReplScreen));
+const BuildRunScreen = lazyScreen(() => import('./job/BuildRunScreen.js').then((m) => m.BuildRunScreen));
 
 export type Screen =
   | { id: 'home' }
@@ -39,7 +72,25 @@ export { HOME_ENTRIES };
 
 export function App({ initial, outPath, storeDir, standalone }: AppProps) {
   const { exit } = useApp();
-  const [screen, setScreen] = useState<Screen>(initial);
+  const [screen, setScreenNow] = useState<Screen>(initial);
+  // Keys typed while a screen loads are kept and handed to it once it listens (see useTypeAhead).
+  const typeAhead = useTypeAhead();
+  const screenUp = useRef(false);
+  const setScreen = (next: Screen) => {
+    if (next.id !== 'home') {
+      screenUp.current = false;
+      typeAhead.hold();
+    }
+    setScreenNow(next);
+  };
+  const up = useCallback(() => {
+    screenUp.current = true;
+    typeAhead.release();
+  }, [typeAhead.release]);
+  // Opened straight from the command line: keep what is typed while its code loads too.
+  useEffect(() => {
+    if (!screenUp.current && initial.id !== 'home') typeAhead.hold();
+  }, []);
   // Back on the home screen, the entry you came from keeps the focus.
   const [lastEntry, setLastEntry] = useState<string>();
   // Follows the terminal as it is resized: every screen gets the current size.
@@ -70,37 +121,45 @@ export function App({ initial, outPath, storeDir, standalone }: AppProps) {
     );
   }
   return (
-    <Suspense fallback={<Text dimColor>loading…</Text>}>
-      {screen.id === 'learn' ? (
-        <LearnScreen
-          topic={screen.topic}
-          lesson={screen.lesson}
-          storeDir={storeDir}
-          width={width}
-          height={height}
-          onExit={leave}
-        />
-      ) : screen.id === 'quiz' ? (
-        <QuizScreen {...screen.options} storeDir={storeDir} width={width} height={height} onExit={leave} />
-      ) : screen.id === 'progress' ? (
-        <ProgressScreen storeDir={storeDir} width={width} height={height} onExit={leave} />
-      ) : screen.id === 'validate' ? (
-        <ValidateScreen width={width} height={height} onBack={leave} />
-      ) : screen.id === 'repl' ? (
-        <ReplScreen storeDir={storeDir} onExit={leave} />
-      ) : screen.id === 'build' ? (
-        <BuildRunScreen path={screen.path} autoCheck={screen.autoCheck} width={width} height={height} onBack={leave} />
-      ) : (
-        <WizardFlow
-          draft={screen.draft}
-          outPath={outPath}
-          storeDir={storeDir}
-          width={width}
-          height={height}
-          onExit={leave}
-          onBuildAndCheck={(path) => setScreen({ id: 'build', path, autoCheck: true })}
-        />
-      )}
-    </Suspense>
+    <ScreenUp.Provider value={up}>
+      <Suspense fallback={<Text dimColor>loading…</Text>}>
+        {screen.id === 'learn' ? (
+          <LearnScreen
+            topic={screen.topic}
+            lesson={screen.lesson}
+            storeDir={storeDir}
+            width={width}
+            height={height}
+            onExit={leave}
+          />
+        ) : screen.id === 'quiz' ? (
+          <QuizScreen {...screen.options} storeDir={storeDir} width={width} height={height} onExit={leave} />
+        ) : screen.id === 'progress' ? (
+          <ProgressScreen storeDir={storeDir} width={width} height={height} onExit={leave} />
+        ) : screen.id === 'validate' ? (
+          <ValidateScreen width={width} height={height} onBack={leave} />
+        ) : screen.id === 'repl' ? (
+          <ReplScreen storeDir={storeDir} onExit={leave} />
+        ) : screen.id === 'build' ? (
+          <BuildRunScreen
+            path={screen.path}
+            autoCheck={screen.autoCheck}
+            width={width}
+            height={height}
+            onBack={leave}
+          />
+        ) : (
+          <WizardFlow
+            draft={screen.draft}
+            outPath={outPath}
+            storeDir={storeDir}
+            width={width}
+            height={height}
+            onExit={leave}
+            onBuildAndCheck={(path) => setScreen({ id: 'build', path, autoCheck: true })}
+          />
+        )}
+      </Suspense>
+    </ScreenUp.Provider>
   );
 }

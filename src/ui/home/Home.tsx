@@ -1,5 +1,5 @@
 import { Box, Text, useInput, useStdin } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSyncedState } from '../hooks/useSyncedState.js';
 import { Footer } from '../components/Footer.js';
 import { pressed } from '../keys.js';
@@ -37,14 +37,20 @@ export function Home({
     ),
   );
   const [said, setSaid] = useState<string>();
+  // Keys after the one that chose an entry belong to the screen it opens (the app keeps them for it).
+  const chosen = useRef(false);
   useInput(
     (input, key) => {
+      if (chosen.current) return;
       if (pressed('up', input, key)) setFocus((f) => (f - 1 + entries.length) % entries.length);
       else if (pressed('down', input, key)) setFocus((f) => (f + 1) % entries.length);
       else if (pressed('select', input, key)) {
         const entry = entries[currentFocus()];
         if (entry.disabled) setSaid(`${entry.label}: ${entry.disabled}`);
-        else onChoose(entry.id);
+        else {
+          chosen.current = true;
+          onChoose(entry.id);
+        }
       } else if (pressed('quit', input, key) || pressed('back', input, key) || input === 'q') onQuit();
     },
     { isActive: Boolean(isRawModeSupported) },
