@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { CONDA_FILE, v2ToV1 } from '../env/convert.js';
 import { loadDefinition } from '../env/load.js';
-import { isRecord } from '../env/path.js';
 import { SDK_JSON_STYLE, serializeV1Json, v1DirFiles } from '../env/save.js';
 import type { LoadedDefinition } from '../env/types.js';
 import { v2Files } from '../env/v2-files.js';
@@ -27,6 +26,7 @@ import { safeFileName } from '../util/safe-name.js';
 import type { Diagnostic } from '../env/types.js';
 import { plural } from '../util/plural.js';
 import { formatErrors } from './dockerfile.js';
+import { v1View } from '../env/sections.js';
 
 function loaded(path: string): LoadedDefinition {
   const outcome = loadDefinition(path);
@@ -148,11 +148,10 @@ const command: Command = {
         code: stringOption(values, 'code'),
       });
       for (const note of result.notes) process.stderr.write(`${yellow('warning')} ${note.path}: ${note.message}\n`);
-      const python = isRecord(def.env.python) ? def.env.python : {};
       const lost = droppedConda(
         findings,
         result.conda !== undefined || CONDA_FILE in (result.context ?? {}),
-        python.userManagedDependencies === true,
+        v1View(def.env).python?.userManagedDependencies === true,
       );
       if (lost) process.stderr.write(`${yellow('dropped')} python.condaDependencies: ${lost}\n`);
       writeSet(files, { force, folder: out });
@@ -167,21 +166,20 @@ const command: Command = {
     if (layout !== 'file' && layout !== 'directory')
       throw new UsageError(`--layout must be file or directory, not "${layout}"`);
     const findings = await refuseInvalid(path, def, force);
-    const docker = isRecord(def.env.docker) ? def.env.docker : {};
-    const context = isRecord(docker.buildContext) ? docker.buildContext : undefined;
+    const context = v1View(def.env).docker?.buildContext;
     let dockerfile: string | undefined;
-    if (context && typeof context.location === 'string') {
+    if (context?.location !== undefined) {
       // The loader already reported a Dockerfile it refused; here only a readable one is carried over.
-      const read = safeReadText(join(context.location, String(context.dockerfilePath ?? 'Dockerfile')), 'dockerfile');
+      const read = safeReadText(join(context.location, context.dockerfilePath ?? 'Dockerfile'), 'dockerfile');
       dockerfile = read.ok ? read.text : undefined;
     }
     const { env, notes } = v2ToV1(def.env, def.v2 ?? {}, dockerfile);
     for (const note of notes) process.stderr.write(`${yellow('warning')} ${note.path}: ${note.message}\n`);
-    const v1Python = isRecord(env.python) ? env.python : {};
+    const v1Python = v1View(env).python;
     const lost = droppedConda(
       findings,
-      isRecord(v1Python.condaDependencies),
-      v1Python.userManagedDependencies === true,
+      v1Python?.condaDependencies !== undefined,
+      v1Python?.userManagedDependencies === true,
     );
     if (lost) process.stderr.write(`${yellow('dropped')} conda_file: ${lost}\n`);
     const name = safeName(env.name);

@@ -5,8 +5,9 @@ import { hasPlaceholder } from '../util/placeholder.js';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { refuseOutside, type PathGuard } from './containment.js';
-import { isRecord } from './path.js';
 import type { LoadedDefinition } from './types.js';
+import { v1View } from './sections.js';
+import { isJsonRecord, jsonList } from './json.js';
 
 const CONDA_PATH = 'python.condaDependencies';
 const isRemote = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith('git+') || s.startsWith('azureml:');
@@ -25,7 +26,7 @@ export function localPipPath(entry: string): string | undefined {
   return /^(\.{1,2}[\\/]|\/|~)/.test(text) || /\.(whl|tar\.gz|zip)$/i.test(text) ? text : undefined;
 }
 
-/** Where a build would look for a local pip path (as src/build/inputs.ts resolves it). */
+/** Where a build would look for a local pip path (as src/job/inputs.ts resolves it). */
 export function resolvePipPath(text: string, baseDir: string): string {
   const expanded = text.startsWith('~') ? homedir() + text.slice(1) : text;
   return isAbsolute(expanded) ? expanded : resolve(baseDir, expanded);
@@ -33,13 +34,12 @@ export function resolvePipPath(text: string, baseDir: string): string {
 
 export function checkNamedPaths(def: LoadedDefinition, guard: PathGuard): void {
   if (!def.parsed) return;
-  const python = isRecord(def.env.python) ? def.env.python : {};
-  const conda = isRecord(python.condaDependencies) ? python.condaDependencies : undefined;
-  const deps = conda && Array.isArray(conda.dependencies) ? conda.dependencies : [];
+  const view = v1View(def.env);
+  const deps = view.python?.condaDependencies?.dependencies ?? [];
   const baseDir = dirname(def.conda?.file ?? def.path);
   deps.forEach((item, i) => {
-    if (!isRecord(item) || !Array.isArray(item.pip)) return;
-    item.pip.forEach((entry, j) => {
+    const pip = isJsonRecord(item) ? jsonList(item.pip) : undefined;
+    pip?.forEach((entry, j) => {
       const text = typeof entry === 'string' ? localPipPath(entry) : undefined;
       if (text)
         refuseOutside(
@@ -53,14 +53,13 @@ export function checkNamedPaths(def: LoadedDefinition, guard: PathGuard): void {
     });
   });
   if (def.format === 'v2-yaml') return; // the v2 loader checks build.path and dockerfile_path itself
-  const docker = isRecord(def.env.docker) ? def.env.docker : {};
-  const context = isRecord(docker.buildContext) ? docker.buildContext : undefined;
-  const location = typeof context?.location === 'string' ? context.location.trim() : '';
+  const context = view.docker?.buildContext;
+  const location = context?.location?.trim() ?? '';
   if (location && !isRemote(location)) {
     const dir = resolve(dirname(def.path), location);
     if (
       !refuseOutside(def, guard, dir, 'docker.buildContext.location', 'the build context', location) &&
-      typeof context?.dockerfilePath === 'string'
+      context?.dockerfilePath !== undefined
     ) {
       refuseOutside(
         def,

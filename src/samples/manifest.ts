@@ -3,9 +3,9 @@
 import { basename } from 'node:path';
 import { normalizePipName, pythonLine, readDeps, type CondaDep, type PipDep } from '../env/deps.js';
 import { CONDA_PATH } from '../env/load.js';
-import { isRecord } from '../env/path.js';
 import type { EnvObject } from '../env/types.js';
 import { looksSecret } from '../rules/env-vars.js';
+import { v1View } from '../env/sections.js';
 
 /** [operator, version] — the version may end in ".*" for == and !=. */
 export type Clause = [string, string];
@@ -64,9 +64,9 @@ export function wheelName(path: string): { name: string; version: string } | und
 }
 
 export function buildManifest(env: EnvObject, definition: string, importNames: Record<string, string[]>): Manifest {
-  const python = isRecord(env.python) ? env.python : {};
-  const userManaged = python.userManagedDependencies === true;
-  const deps = readDeps(userManaged ? undefined : python.condaDependencies, CONDA_PATH);
+  const view = v1View(env);
+  const userManaged = view.python?.userManagedDependencies === true;
+  const deps = readDeps(userManaged ? undefined : view.python?.raw.condaDependencies, CONDA_PATH);
   const manifest: Manifest = { definition, userManaged, python: {}, packages: [], variables: [], skipped: [] };
   const found = pythonLine(deps);
   if (found) manifest.python = { declared: found.dep.raw.trim(), anyOf: condaToPep440(found.dep.version) };
@@ -109,9 +109,7 @@ export function buildManifest(env: EnvObject, definition: string, importNames: R
         reason: d.kind === 'option' ? 'a pip option, not a package' : 'no package name to look for',
       });
   }
-  const vars = isRecord(env.environmentVariables) ? env.environmentVariables : {};
-  for (const [name, value] of Object.entries(vars)) {
-    if (typeof value === 'string') manifest.variables.push({ name, value, secret: looksSecret(name) });
-  }
+  for (const [name, value] of Object.entries(view.environmentVariables ?? {}))
+    manifest.variables.push({ name, value, secret: looksSecret(name) });
   return manifest;
 }

@@ -1,5 +1,5 @@
 import type { Json } from '../env/fields.js';
-import { isRecord } from '../env/path.js';
+import { dockerView } from '../env/sections.js';
 
 const ARCH: Record<string, string> = {
   amd64: '64',
@@ -13,8 +13,8 @@ const ARCH: Record<string, string> = {
 
 /** The conda platform a definition builds for: from v1 docker.platform, else linux-64 as Azure ML builds. */
 export function definitionPlatform(env: { [key: string]: Json }): string {
-  const platform = isRecord(env.docker) && isRecord(env.docker.platform) ? env.docker.platform : undefined;
-  const os = typeof platform?.os === 'string' ? platform.os.toLowerCase() : 'linux';
-  const arch = typeof platform?.architecture === 'string' ? (ARCH[platform.architecture.toLowerCase()] ?? '64') : '64';
+  const platform = dockerView(env.docker)?.platform;
+  const os = platform?.os?.toLowerCase() ?? 'linux';
+  const arch = platform?.architecture !== undefined ? (ARCH[platform.architecture.toLowerCase()] ?? '64') : '64';
   return `${os === 'windows' ? 'win' : os === 'darwin' ? 'osx' : 'linux'}-${arch}`;
 }

@@ -5,7 +5,6 @@ import { readDeps, type DepsView } from '../env/deps.js';
 import { readJobEnvironment } from '../env/job-environment.js';
 import { diskReader } from '../env/files.js';
 import { fieldLibs, loadFieldLibs } from '../env/libs.js';
-import { isRecord } from '../env/path.js';
 import type { Diagnostic, LoadedDefinition } from '../env/types.js';
 import { cacheDir } from './cache-dir.js';
 import { planChannels, type Channel, type ChannelPlan } from './channels.js';
@@ -14,6 +13,7 @@ import { fetchIndexes, type IndexProgress, type IndexSource } from './index-down
 import { checkPipAgainstSolve } from './pip-check.js';
 import { definitionPlatform } from './platform.js';
 import { loadRattler, solveSpecs, type SolvedRecord } from './rattler-solve.js';
+import { pythonView } from '../env/sections.js';
 
 /** The input cannot be solved for a reason the user must fix first: a usage problem (exit 2) or an unreadable file (exit 1). */
 export class NotSolvable extends Error {
@@ -69,14 +69,14 @@ export function loadForSolve(path: string): LoadedDefinition {
 
 /** The conda part, or a clear reason why there is none. */
 export function condaPart(def: LoadedDefinition): DepsView {
-  const python = isRecord(def.env.python) ? def.env.python : undefined;
+  const python = pythonView(def.env.python);
   const spec = python?.condaDependencies;
   if (python?.userManagedDependencies === true && def.format !== 'v2-yaml') {
     throw new NotSolvable(
       `${def.path}: nothing to solve: it is user-managed, so Azure ML ignores its conda dependencies and installs nothing; set userManagedDependencies to false to have them built`,
     );
   }
-  if (!isRecord(spec) || !Array.isArray(spec.dependencies) || spec.dependencies.length === 0) {
+  if (!spec || spec.dependencies.length === 0) {
     const why =
       def.format === 'v2-yaml'
         ? 'it has no conda_file (the image brings its own Python)'
@@ -85,7 +85,7 @@ export function condaPart(def: LoadedDefinition): DepsView {
           : 'it lists no conda dependencies';
     throw new NotSolvable(`${def.path}: nothing to solve: ${why}; solve reads the conda dependencies of a definition`);
   }
-  return readDeps(spec, CONDA_PATH);
+  return readDeps(spec.raw, CONDA_PATH);
 }
 
 const specOf = (raw: string) => {
