@@ -208,7 +208,11 @@ export function builtinAttr(v: Value, name: string): Value | undefined {
   if (Array.isArray(v)) {
     switch (name) {
       case 'append':
-        return m([{ name: 'object' }], (a) => (assertNoCycle(v, a.object), v.push(a.object), null));
+        return m([{ name: 'object' }], (a) => {
+          assertNoCycle(v, a.object);
+          v.push(a.object);
+          return null;
+        });
       case 'extend':
         return m([{ name: 'iterable' }], (a) => {
           const items = iterable(a.iterable, 'extend');
@@ -217,14 +221,11 @@ export function builtinAttr(v: Value, name: string): Value | undefined {
           return null;
         });
       case 'insert':
-        return m(
-          [{ name: 'index', type: 'int' }, { name: 'object' }],
-          (a) => (
-            assertNoCycle(v, a.object),
-            v.splice(Number(a.index) < 0 ? Math.max(0, v.length + Number(a.index)) : Number(a.index), 0, a.object),
-            null
-          ),
-        );
+        return m([{ name: 'index', type: 'int' }, { name: 'object' }], (a) => {
+          assertNoCycle(v, a.object);
+          v.splice(Number(a.index) < 0 ? Math.max(0, v.length + Number(a.index)) : Number(a.index), 0, a.object);
+          return null;
+        });
       case 'remove':
         return m([{ name: 'value' }], (a) => {
           const i = v.findIndex((x) => equal(x, a.value));
@@ -240,7 +241,10 @@ export function builtinAttr(v: Value, name: string): Value | undefined {
           return v.splice(i, 1)[0];
         });
       case 'clear':
-        return m([], () => (v.splice(0), null));
+        return m([], () => {
+          v.splice(0);
+          return null;
+        });
       case 'copy':
         return m([], () => [...v]);
       case 'index':
@@ -274,7 +278,7 @@ export function builtinAttr(v: Value, name: string): Value | undefined {
           'update',
           { params: [{ name: 'other', default: null, type: 'dict?' }], varKeywords: true },
           (a) => {
-            for (const [k, x] of Object.entries({ ...((a.other as PyDict | null) ?? {}), ...(a.__kwargs ?? {}) })) {
+            for (const [k, x] of Object.entries({ ...(isDict(a.other) ? a.other : {}), ...(a.__kwargs ?? {}) })) {
               assertNoCycle(d, x);
               d[k] = x;
             }
@@ -282,7 +286,7 @@ export function builtinAttr(v: Value, name: string): Value | undefined {
           },
         );
       case 'pop':
-        return m([{ name: 'key' }, { name: 'default', default: undefined as unknown as Value }], (a) => {
+        return m([{ name: 'key' }, { name: 'default', default: undefined }], (a) => {
           if (typeof a.key === 'string' && Object.hasOwn(d, a.key)) {
             const x = d[a.key];
             delete d[a.key];

@@ -109,7 +109,8 @@ function bind(
     const param = params.find((p) => p.name === kw.name);
     if (!param) {
       if (varKeywords) {
-        (args.__kwargs ??= {})[kw.name] = kw.value;
+        args.__kwargs ??= {};
+        args.__kwargs[kw.name] = kw.value;
         continue;
       }
       const hint = fn.signature.hints?.[kw.name];
@@ -134,7 +135,7 @@ function bind(
     throw typeError(`${name} missing ${plural(missing.length, `required ${kind} argument`)}: ${list}`, callSpan);
   }
   for (const p of params) {
-    if (!(p.name in args)) args[p.name] = structuredCloneValue(p.default as Value);
+    if (!(p.name in args) && p.default !== undefined) args[p.name] = structuredCloneValue(p.default);
     if (p.type) checkType(fn.qualname, p, args[p.name], argSpans[p.name] ?? callSpan);
   }
   return args;

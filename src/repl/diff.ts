@@ -1,6 +1,7 @@
 // A compact diff of two definitions: one line per added, changed or removed field, by field path. Lists are
 // matched item by item (longest common subsequence), so adding a package shows one added item.
 import type { Json } from '../env/fields.js';
+import { isJsonRecord } from '../env/json.js';
 import { childPath, isRecord } from '../env/path.js';
 
 export interface Change {
@@ -17,10 +18,10 @@ export function diffJson(before: Json | undefined, after: Json | undefined, path
   if (same(before, after)) return [];
   if (before === undefined) return [{ op: 'added', path, after }];
   if (after === undefined) return [{ op: 'removed', path, before }];
-  if (isRecord(before) && isRecord(after)) {
+  if (isJsonRecord(before) && isJsonRecord(after)) {
     const out: Change[] = [];
-    const b = before as { [key: string]: Json };
-    const a = after as { [key: string]: Json };
+    const b = before;
+    const a = after;
     for (const key of Object.keys(b))
       out.push(...diffJson(b[key], Object.hasOwn(a, key) ? a[key] : undefined, childPath(path, key)));
     for (const key of Object.keys(a))

@@ -242,7 +242,11 @@ export class Interpreter {
   private call(e: Extract<Expr, { kind: 'call' }>): Value {
     const fn = this.eval(e.func);
     const args = e.args.map((a) => this.eval(a));
-    const kwargs = e.kwargs.map((k) => ({ name: k.name, value: this.eval(k.value), span: k as Span }));
+    const kwargs = e.kwargs.map((k) => ({
+      name: k.name,
+      value: this.eval(k.value),
+      span: { start: k.start, end: k.end },
+    }));
     return this.at(e, () => {
       if (fn === this.builtins.print) {
         const sep = kwargs.find((k) => k.name === 'sep')?.value;

@@ -2,6 +2,7 @@
 // bool, int → number, str, list → array, dict → plain object), so values can live inside the environment
 // model by reference, as they do in the SDK; a float keeps its own class so 3.10 stays visibly the float 3.1.
 import type { Json } from '../env/fields.js';
+import type { JsonRecord } from '../env/json.js';
 import { didYouMean } from '../rules/helpers.js';
 import { PyError, typeError, type Span } from './errors.js';
 
@@ -56,9 +57,14 @@ export abstract class PyObject {
     return this.repr();
   }
 
+  /** The JSON the object stands for inside a definition (sections, CondaDependencies), or undefined. */
+  json(): Json | undefined {
+    return undefined;
+  }
+
   /** JSON.stringify of a model that holds an object: its JSON when it has one, else its repr. */
   toJSON(): unknown {
-    const data = (this as { json?: () => Json }).json?.();
+    const data = this.json();
     return data !== undefined ? data : this.repr();
   }
 }
@@ -71,13 +77,13 @@ export function cloneValue(v: Value): Value {
 }
 
 /** A value read from a file (YAML or JSON) as a Python value, checked item by item; `what` names it in errors. */
-export function valueOf(data: unknown, what: string): Value {
+export function fromData(data: unknown, what: string): Value {
   if (data === null || data === undefined) return null;
   if (typeof data === 'boolean' || typeof data === 'string') return data;
   if (typeof data === 'number') return Number.isInteger(data) ? data : new PyFloat(data);
-  if (Array.isArray(data)) return data.map((x) => valueOf(x, what));
+  if (Array.isArray(data)) return data.map((x) => fromData(x, what));
   if (typeof data === 'object' && Object.getPrototypeOf(data) === Object.prototype)
-    return Object.fromEntries(Object.entries(data).map(([k, x]) => [k, valueOf(x, what)]));
+    return Object.fromEntries(Object.entries(data).map(([k, x]) => [k, fromData(x, what)]));
   throw typeError(`${what} holds a value the REPL cannot represent (${Object.prototype.toString.call(data)})`);
 }
 
@@ -91,8 +97,8 @@ export function assertNoCycle(container: object, value: Value): void {
     if (Array.isArray(v)) return v.some(walk);
     if (v instanceof PyTuple) return v.items.some(walk);
     if (v instanceof PyObject) {
-      const data = (v as { json?: () => Json }).json?.();
-      return data !== undefined && walk(data as Value);
+      const data = v.json();
+      return data !== undefined && walk(data);
     }
     return Object.values(v).some(walk);
   };
@@ -103,9 +109,27 @@ export function assertNoCycle(container: object, value: Value): void {
     );
 }
 
-/** A model (or any value) as plain JSON: floats become numbers, SDK objects their JSON. */
-export function plainJson<T extends Json>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+/**
+ * A copy of a model as plain JSON: floats become numbers, SDK objects their JSON (as JSON.stringify writes
+ * them; a model may hold Python values by reference, whatever its static type says).
+ */
+export function plainJson(value: JsonRecord): JsonRecord;
+export function plainJson(value: Json): Json;
+export function plainJson(value: Json): Json {
+  return plainValue(value);
+}
+
+function plainValue(v: unknown): Json {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean' || typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (v instanceof PyFloat) return plainValue(v.value);
+  if (v instanceof PyObject) return plainValue(v.toJSON());
+  if (Array.isArray(v)) return v.map(plainValue);
+  if (typeof v !== 'object') return null;
+  const out: JsonRecord = {};
+  for (const [key, x] of Object.entries(v)) if (x !== undefined && typeof x !== 'function') out[key] = plainValue(x);
+  return out;
 }
 
 /** A likely intended name: a close spelling (didYouMean), else the one known name that starts with what was typed. */
@@ -124,7 +148,7 @@ export function attributeError(obj: Value, name: string, extra = ''): PyError {
   );
   const what =
     obj instanceof PyObject && obj.typeName === 'module'
-      ? `module '${(obj as PyObject & { name: string }).name}' has no attribute '${name}'`
+      ? `module '${'name' in obj && typeof obj.name === 'string' ? obj.name : obj.typeName}' has no attribute '${name}'`
       : `'${typeName(obj)}' object has no attribute '${name}'`;
   return new PyError('AttributeError', `${what}${guess ? `. Did you mean: '${guess}'?` : ''}${extra}`);
 }
@@ -205,8 +229,7 @@ export function truthy(v: Value): boolean {
   if (v instanceof PyFloat) return v.value !== 0;
   if (Array.isArray(v)) return v.length > 0;
   if (isDict(v)) return Object.keys(v).length > 0;
-  if (v instanceof PyObject && 'items' in v && Array.isArray((v as { items: unknown }).items))
-    return (v as unknown as { items: Value[] }).items.length > 0;
+  if (v instanceof PyObject && 'items' in v && Array.isArray(v.items)) return v.items.length > 0;
   return true;
 }
 
@@ -225,6 +248,18 @@ export function sequence(v: Value): Value[] | undefined {
   if (Array.isArray(v)) return v;
   if (v instanceof PyTuple) return v.items;
   return undefined;
+}
+
+/** The items of a list or tuple of str, or undefined for anything else. */
+export function strings(v: Value): string[] | undefined {
+  const items = sequence(v);
+  if (!items) return undefined;
+  const out: string[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') return undefined;
+    out.push(item);
+  }
+  return out;
 }
 
 /**
@@ -246,7 +281,7 @@ export function toJson(v: Value, what: string, span?: Span, seen: Set<object> = 
   }
   if (v instanceof PyTuple) return v.items.map((x) => toJson(x, what, span, seen));
   if (v instanceof PyObject) {
-    const data = (v as { json?: () => Json }).json?.();
+    const data = v.json();
     if (data !== undefined) return data;
     throw typeError(`${what} cannot hold a ${v.typeName} object (it is not part of an environment definition)`, span);
   }

@@ -12,7 +12,7 @@ import { lockDaemon } from '../docker/lock.js';
 const docker = await testDaemon('REPL :build');
 
 describe.skipIf(!docker)('REPL :build with the local Docker daemon', () => {
-  let unlock = () => undefined as void;
+  let unlock: () => void = () => {};
   const built: string[] = [];
   beforeAll(async () => {
     unlock = await lockDaemon();

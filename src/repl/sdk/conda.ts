@@ -4,9 +4,10 @@
 import { DEFAULT_CONDA, type Json } from '../../env/fields.js';
 import { serializeConda } from '../../env/save.js';
 import { isRecord } from '../../env/path.js';
+import { jsonRecord } from '../../env/json.js';
 import { method, staticFunction, type PyFunction } from '../callable.js';
 import { typeError, userError } from '../errors.js';
-import { PyObject, PyFloat, repr, sequence, typeName, type Ctx, type Value } from '../values.js';
+import { PyObject, PyFloat, repr, sequence, strings, typeName, type Ctx, type Value } from '../values.js';
 import { readYaml } from './files.js';
 
 /** The azureml-core version whose behaviour the REPL follows; create() pins SDK packages to it. */
@@ -35,7 +36,7 @@ export function packageName(value: string): string {
 const packageNameWithExtras = (value: string) => value.split(/[=|<>~!]/)[0];
 const isOption = (item: string) => item.startsWith('-');
 const inSdkScope = (name: string) => name.startsWith('azureml-') && !SEPARATELY_VERSIONED.has(name);
-const isPython = (item: Json) =>
+const isPython = (item: Json): item is string =>
   typeof item === 'string' && item.startsWith('python') && packageName(item) === 'python';
 const versionOf = (item: string) => VERSION_REGEX.exec(item)?.[0] ?? null;
 const isPipDict = (item: Json): item is { pip: Json[] } & Record<string, Json> => isRecord(item) && 'pip' in item;
@@ -72,13 +73,13 @@ export class CondaDependencies extends PyObject {
 
   /** CondaDependencies(): the SDK's project template. */
   static fresh(): CondaDependencies {
-    return CondaDependencies.of(structuredClone(DEFAULT_CONDA) as CondaSpec);
+    return CondaDependencies.of(jsonRecord(structuredClone(DEFAULT_CONDA)) ?? {});
   }
 
   static fromFile(cwd: string, path: string): CondaDependencies {
     const value = readYaml(cwd, path);
     validateSpec(value);
-    return CondaDependencies.of(value as CondaSpec);
+    return CondaDependencies.of(value);
   }
 
   json(): Json {
@@ -124,7 +125,7 @@ export class CondaDependencies extends PyObject {
 
   getPythonVersion(): string | null {
     const python = (this.deps ?? []).find(isPython);
-    return python === undefined ? null : versionOf(python as string);
+    return python === undefined ? null : versionOf(python);
   }
 
   setPythonVersion(version: Value): void {
@@ -269,16 +270,18 @@ export class CondaDependencies extends PyObject {
     };
     const removedNothing = (what: string, item: string, list: Json[]) =>
       ctx.note(
-        `${what} ${repr(item)} is not in the list, so nothing was removed (entries must match exactly; the list holds ${list.length ? list.map((x) => repr(x as Value)).join(', ') : 'nothing'})`,
+        `${what} ${repr(item)} is not in the list, so nothing was removed (entries must match exactly; the list holds ${list.length ? list.map((x) => repr(x)).join(', ') : 'nothing'})`,
       );
     const m = (
       n: string,
       params: Array<{ name: string; default?: Value }>,
       impl: (a: Record<string, Value>) => Value,
     ): PyFunction => method('CondaDependencies', n, { params }, (args) => impl(args));
+    /** Runs a method for its effect: Python's None. */
+    const none = (_effect: unknown): null => null;
     switch (name) {
       case 'add_conda_package':
-        return m(name, [{ name: 'conda_package' }], (a) => (this.addCondaPackage(str(a.conda_package, name)), null));
+        return m(name, [{ name: 'conda_package' }], (a) => none(this.addCondaPackage(str(a.conda_package, name))));
       case 'remove_conda_package':
         return m(name, [{ name: 'conda_package' }], (a) => {
           const pkg = str(a.conda_package, name);
@@ -286,7 +289,7 @@ export class CondaDependencies extends PyObject {
           return null;
         });
       case 'add_pip_package':
-        return m(name, [{ name: 'pip_package' }], (a) => (this.addPipPackage(str(a.pip_package, name)), null));
+        return m(name, [{ name: 'pip_package' }], (a) => none(this.addPipPackage(str(a.pip_package, name))));
       case 'remove_pip_package':
         return m(name, [{ name: 'pip_package' }], (a) => {
           const pkg = str(a.pip_package, name);
@@ -294,7 +297,7 @@ export class CondaDependencies extends PyObject {
           return null;
         });
       case 'add_channel':
-        return m(name, [{ name: 'channel' }], (a) => (this.addChannel(str(a.channel, name)), null));
+        return m(name, [{ name: 'channel' }], (a) => none(this.addChannel(str(a.channel, name))));
       case 'remove_channel':
         return m(name, [{ name: 'channel' }], (a) => {
           const channel = str(a.channel, name);
@@ -302,11 +305,11 @@ export class CondaDependencies extends PyObject {
           return null;
         });
       case 'set_pip_option':
-        return m(name, [{ name: 'pip_option' }], (a) => (this.setPipOption(str(a.pip_option, name)), null));
+        return m(name, [{ name: 'pip_option' }], (a) => none(this.setPipOption(str(a.pip_option, name))));
       case 'remove_pip_option':
-        return m(name, [{ name: 'pip_option' }], (a) => (this.removePipOption(str(a.pip_option, name)), null));
+        return m(name, [{ name: 'pip_option' }], (a) => none(this.removePipOption(str(a.pip_option, name))));
       case 'set_pip_index_url':
-        return m(name, [{ name: 'index_url' }], (a) => (this.setPipOption(str(a.index_url, name)), null));
+        return m(name, [{ name: 'index_url' }], (a) => none(this.setPipOption(str(a.index_url, name))));
       case 'set_pip_requirements':
         return m(name, [{ name: 'pip_requirements' }], (a) => {
           const items = sequence(a.pip_requirements);
@@ -320,19 +323,19 @@ export class CondaDependencies extends PyObject {
       case 'get_python_version':
         return m(name, [], () => this.getPythonVersion());
       case 'set_python_version':
-        return m(name, [{ name: 'version' }], (a) => (this.setPythonVersion(a.version), null));
+        return m(name, [{ name: 'version' }], (a) => none(this.setPythonVersion(a.version)));
       case 'serialize_to_string':
         return m(name, [], () => this.serialize());
       case 'as_dict':
-        return m(name, [], () => structuredClone(this.spec) as Value);
+        return m(name, [], () => structuredClone(this.spec));
       case 'conda_packages':
-        return this.condaPackages() as Value[];
+        return this.condaPackages();
       case 'pip_packages':
         return this.pipPackages();
       case 'pip_options':
         return this.pipOptions();
       case 'conda_channels':
-        return this.condaChannels() as Value[];
+        return this.condaChannels();
       case 'create':
         return createFunction();
       default:
@@ -389,7 +392,7 @@ export function createFunction(): PyFunction {
         cd.setPipOption(`--extra-index-url ${DEFAULT_SDK_ORIGIN}`);
       }
       cd.setPythonVersion(a.python_version);
-      let pip = sequence(a.pip_packages) as string[] | undefined;
+      let pip = strings(a.pip_packages);
       if (!pip) pip = ['azureml-defaults'];
       else for (const p of cd.pipPackages()) cd.removePipPackage(p);
       const pinned: string[] = [];
@@ -400,7 +403,7 @@ export function createFunction(): PyFunction {
           cd.addPipPackage(spec);
         } else cd.addPipPackage(p);
       }
-      const conda = sequence(a.conda_packages) as string[] | undefined;
+      const conda = strings(a.conda_packages);
       if (conda && conda.length > 0) {
         for (const p of conda) cd.removeCondaPackage(p);
         for (const p of conda) cd.addCondaPackage(p);

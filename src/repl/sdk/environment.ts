@@ -4,9 +4,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { newEnvironment } from '../../env/defaults.js';
-import type { Json } from '../../env/fields.js';
 import { loadDefinition } from '../../env/load.js';
-import { isRecord } from '../../env/path.js';
+import { ensureRecord, jsonRecord } from '../../env/json.js';
 import { v1DirFiles } from '../../env/save.js';
 import type { EnvObject } from '../../env/types.js';
 import { writeFileAtomic } from '../../util/write-files.js';
@@ -16,7 +15,7 @@ import { PyError, typeError, userError } from '../errors.js';
 import { PyClass } from '../pyclass.js';
 import { reprStr, typeName, type Ctx, type Value } from '../values.js';
 import { OFFLINE } from './cloud.js';
-import { CondaDependencies, condaFromSpecification, type CondaSpec } from './conda.js';
+import { CondaDependencies, condaFromSpecification } from './conda.js';
 import { findCurated } from './curated.js';
 import { assertInsideProject, isDirectory, readText, resolvePath, splitLines } from './files.js';
 import { maskSecrets, sortedJson } from './mask.js';
@@ -28,11 +27,13 @@ const pythonType = (v: Value) => `<class '${typeName(v)}'>`;
 
 export class EnvironmentV1 extends FieldObject {
   static create(data: EnvObject): EnvironmentV1 {
-    return FieldObject.view(ROOT_INFO, data) as EnvironmentV1;
+    const view = FieldObject.view(ROOT_INFO, data);
+    if (!(view instanceof EnvironmentV1)) throw new Error('internal: the environment view is not registered');
+    return view;
   }
 
   get env(): EnvObject {
-    return this.data as EnvObject;
+    return this.data;
   }
 
   getAttr(name: string, ctx: Ctx): Value | undefined {
@@ -155,9 +156,9 @@ export function newEnvironmentObject(name: Value, site: CallSite | { ctx: Ctx })
 function skipDefaults(name: string): EnvironmentV1 {
   const data = newEnvironment(name);
   data.environmentVariables = {};
-  const python = data.python as { [key: string]: Json };
+  const python = ensureRecord(data, 'python');
   delete python.condaDependencies;
-  const docker = data.docker as { [key: string]: Json };
+  const docker = ensureRecord(data, 'docker');
   docker.baseImage = null;
   docker.shmSize = null;
   return EnvironmentV1.create(data);
@@ -171,9 +172,8 @@ function saveToDirectory(env: EnvObject, path: string, overwrite: boolean, ctx: 
       `[Errno 17] File exists: ${reprStr(path)} (pass overwrite=True to write into it)`,
     );
   }
-  const python = isRecord(env.python) ? env.python : undefined;
-  if (python && isRecord(python.condaDependencies))
-    CondaDependencies.of(python.condaDependencies as CondaSpec).validate();
+  const conda = jsonRecord(jsonRecord(env.python)?.condaDependencies);
+  if (conda) CondaDependencies.of(conda).validate();
   mkdirSync(full, { recursive: true });
   const files = v1DirFiles(env);
   for (const [file, text] of Object.entries(files)) writeFileAtomic(join(full, file), text);
@@ -190,20 +190,20 @@ function fromDependencies(name: Value, conda: Value, pip: Value, site: CallSite)
   if (typeof conda === 'string' && conda) return fromConda(name, conda, site);
   if (typeof pip === 'string' && pip) return fromPip(name, pip, null, site);
   const env = newEnvironmentObject(name, site);
-  (env.env.python as { [key: string]: Json }).userManagedDependencies = true;
+  ensureRecord(env.env, 'python').userManagedDependencies = true;
   return env;
 }
 
 function fromConda(name: Value, path: string, site: CallSite): EnvironmentV1 {
   const cd = condaFromSpecification(site.ctx, path);
   const env = newEnvironmentObject(name, site);
-  (env.env.python as { [key: string]: Json }).condaDependencies = cd.spec;
+  ensureRecord(env.env, 'python').condaDependencies = cd.spec;
   return env;
 }
 
 function fromPip(name: Value, path: string, pipVersion: Value, site: CallSite): EnvironmentV1 {
   const env = newEnvironmentObject(name, site);
-  const cd = CondaDependencies.of((env.env.python as { [key: string]: Json }).condaDependencies as CondaSpec);
+  const cd = CondaDependencies.of(ensureRecord(ensureRecord(env.env, 'python'), 'condaDependencies'));
   cd.setPipRequirements(splitLines(readText(site.ctx.cwd, path)));
   cd.addCondaPackage(typeof pipVersion === 'string' && pipVersion ? `pip=${pipVersion}` : 'pip');
   return env;
@@ -243,7 +243,7 @@ export function environmentStatics(): { [name: string]: PyFunction } {
       ],
       (a, site) => {
         const env = fromDependencies(a.name, a.conda_specification, a.pip_requirements, site);
-        const docker = env.env.docker as { [key: string]: Json };
+        const docker = ensureRecord(env.env, 'docker');
         docker.baseImage = null;
         docker.buildContext = null;
         setDocker(env, 'base_dockerfile', a.dockerfile, site.ctx);
@@ -261,7 +261,7 @@ export function environmentStatics(): { [name: string]: PyFunction } {
       ],
       (a, site) => {
         const env = fromDependencies(a.name, a.conda_specification, a.pip_requirements, site);
-        const docker = env.env.docker as { [key: string]: Json };
+        const docker = ensureRecord(env.env, 'docker');
         docker.baseDockerfile = null;
         docker.buildContext = null;
         setDocker(env, 'base_image', a.image, site.ctx);
@@ -356,10 +356,10 @@ function curatedV1(name: string, ctx: Ctx): EnvironmentV1 {
   const curated = findCurated(name);
   const data = newEnvironment(name);
   data.environmentVariables = {};
-  const python = data.python as { [key: string]: Json };
+  const python = ensureRecord(data, 'python');
   python.userManagedDependencies = true;
   delete python.condaDependencies;
-  (data.docker as { [key: string]: Json }).baseImage = `${curated.image}:latest`;
+  ensureRecord(data, 'docker').baseImage = `${curated.image}:latest`;
   ctx.note(
     `offline copy of curated ${curated.name} from the catalog: its image ${curated.image}${curated.python ? ` (python ${curated.python})` : ''}, used as it is (user-managed). The workspace copy also pins a dated image tag and has a version. Curated names are reserved: to change it, env.clone("my-name") first.`,
   );

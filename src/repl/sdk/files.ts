@@ -1,8 +1,9 @@
 // File access for SDK calls, relative to the REPL's folder, failing with the errors Python raises.
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { YAMLError, parse } from 'yaml';
 import { guardFor, refusalMessage } from '../../env/containment.js';
+import { errorCode, errorMessage } from '../../util/errors.js';
 import { PyError } from '../errors.js';
 import { reprStr } from '../values.js';
 
@@ -40,7 +41,7 @@ export function readText(cwd: string, path: string): string {
   try {
     return readFileSync(full, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errorCode(err);
     if (code === 'EISDIR') throw new PyError('IsADirectoryError', `[Errno 21] Is a directory: ${reprStr(path)}`);
     if (code === 'EACCES') throw new PyError('PermissionError', `[Errno 13] Permission denied: ${reprStr(path)}`);
     throw new PyError(
@@ -66,9 +67,9 @@ export function readYaml(cwd: string, path: string): unknown {
   try {
     return parse(text);
   } catch (err) {
-    const e = err as { message?: string; linePos?: Array<{ line: number; col: number }> };
-    const where = e.linePos?.[0] ? ` (${path}, line ${e.linePos[0].line}, column ${e.linePos[0].col})` : ` (${path})`;
-    throw new PyError('YAMLError', `${String(e.message ?? err).split('\n')[0]}${where}`);
+    const at = err instanceof YAMLError ? err.linePos?.[0] : undefined;
+    const where = at ? ` (${path}, line ${at.line}, column ${at.col})` : ` (${path})`;
+    throw new PyError('YAMLError', `${errorMessage(err)}${where}`);
   }
 }
 

@@ -2,7 +2,8 @@
 // Attribute names are the SDK's snake_case (fields.ts `sdk`, else snake()); values live in the model's JSON,
 // so reading and writing an attribute reads and writes the definition itself.
 import { snake, type FieldSpec, type Json } from '../../env/fields.js';
-import { isRecord, setOwn } from '../../env/path.js';
+import { isJsonRecord } from '../../env/json.js';
+import { setOwn } from '../../env/path.js';
 import { looksSecret } from '../../rules/env-vars.js';
 import { typeError } from '../errors.js';
 import {
@@ -112,8 +113,7 @@ export class FieldObject extends PyObject {
   /** Reads a field as the SDK object holds it. */
   protected readField(key: string, spec: FieldSpec): Value {
     const raw = this.data[key];
-    if (isClassField(spec))
-      return isRecord(raw) ? FieldObject.view(childInfo(this.info, key, spec), raw as { [key: string]: Json }) : null;
+    if (isClassField(spec)) return isJsonRecord(raw) ? FieldObject.view(childInfo(this.info, key, spec), raw) : null;
     if (
       (spec.kind === 'map' || spec.kind === 'array') &&
       (raw === undefined || raw === null) &&
@@ -128,9 +128,9 @@ export class FieldObject extends PyObject {
         fresh,
         this.fields.map(([k]) => k),
       );
-      return fresh as Value;
+      return fresh;
     }
-    return (raw ?? null) as Value;
+    return raw ?? null;
   }
 
   getAttr(name: string, _ctx: Ctx): Value | undefined {
@@ -170,8 +170,8 @@ export class FieldObject extends PyObject {
       .map(([key, spec]) => {
         const value = this.data[key];
         const shown =
-          isClassField(spec) && isRecord(value)
-            ? FieldObject.view(childInfo(this.info, key, spec), value as { [key: string]: Json }).repr()
+          isClassField(spec) && isJsonRecord(value)
+            ? FieldObject.view(childInfo(this.info, key, spec), value).repr()
             : reprField(key, value);
         return `${sdkName(key, spec)}=${shown}`;
       });
@@ -182,13 +182,13 @@ export class FieldObject extends PyObject {
 /** A field value as Python would show it, with secrets masked. */
 function reprField(key: string, value: Json): string {
   if (key === 'password' && typeof value === 'string' && value) return "'***'";
-  if (isRecord(value)) {
+  if (isJsonRecord(value)) {
     const entries = Object.entries(value).map(
-      ([k, v]) => `${repr(k)}: ${looksSecret(k) && typeof v === 'string' && v ? "'***'" : reprField(k, v as Json)}`,
+      ([k, v]) => `${repr(k)}: ${looksSecret(k) && typeof v === 'string' && v ? "'***'" : reprField(k, v)}`,
     );
     return `{${entries.join(', ')}}`;
   }
-  return repr(value as Value);
+  return repr(value);
 }
 
 const KIND_WORDS: Partial<Record<FieldSpec['kind'], string>> = {

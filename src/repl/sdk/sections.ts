@@ -3,24 +3,28 @@
 // each other with the SDK's warnings. Also the constructors of the small SDK classes (ContainerRegistry...).
 import { V1_FIELDS, type FieldSpec, type Json } from '../../env/fields.js';
 import { newEnvironment } from '../../env/defaults.js';
-import { isRecord } from '../../env/path.js';
+import { ensureRecord, jsonRecord } from '../../env/json.js';
 import { PyFile } from '../builtins.js';
 import { staticFunction } from '../callable.js';
 import { typeError } from '../errors.js';
 import { PyClass } from '../pyclass.js';
 import { truthy, typeName, type Ctx, type Value } from '../values.js';
-import { CondaDependencies, type CondaSpec } from './conda.js';
+import { CondaDependencies } from './conda.js';
 import { isFile, readText } from './files.js';
 import { RECORD_CLASSES, FieldObject, childInfo, setOrdered, type RecordInfo } from './record.js';
 
-const fieldsOf = (spec: FieldSpec) => spec.fields as { [key: string]: FieldSpec };
+function fieldOf(spec: FieldSpec, key: string): FieldSpec {
+  const field = spec.fields?.[key];
+  if (!field) throw new Error(`internal: the model has no field ${key}`);
+  return field;
+}
 export const PYTHON_SPEC = V1_FIELDS.python;
 export const DOCKER_SPEC = V1_FIELDS.docker;
 export const SPARK_SPEC = V1_FIELDS.spark;
-export const REGISTRY_SPEC = fieldsOf(DOCKER_SPEC).baseImageRegistry;
-export const PLATFORM_SPEC = fieldsOf(DOCKER_SPEC).platform;
-export const BUILD_CONTEXT_SPEC = fieldsOf(DOCKER_SPEC).buildContext;
-export const IDENTITY_SPEC = fieldsOf(REGISTRY_SPEC).registryIdentity;
+export const REGISTRY_SPEC = fieldOf(DOCKER_SPEC, 'baseImageRegistry');
+export const PLATFORM_SPEC = fieldOf(DOCKER_SPEC, 'platform');
+export const BUILD_CONTEXT_SPEC = fieldOf(DOCKER_SPEC, 'buildContext');
+export const IDENTITY_SPEC = fieldOf(REGISTRY_SPEC, 'registryIdentity');
 
 export const ROOT_INFO: RecordInfo = {
   className: 'Environment',
@@ -32,8 +36,8 @@ export const ROOT_INFO: RecordInfo = {
 class PythonSection extends FieldObject {
   getAttr(name: string, ctx: Ctx): Value | undefined {
     if (name === 'conda_dependencies') {
-      const spec = this.data.condaDependencies;
-      return isRecord(spec) ? CondaDependencies.of(spec as CondaSpec) : null;
+      const spec = jsonRecord(this.data.condaDependencies);
+      return spec ? CondaDependencies.of(spec) : null;
     }
     return super.getAttr(name, ctx);
   }
@@ -111,7 +115,7 @@ class DockerSection extends FieldObject {
     }
     super.setAttr(name, stored, ctx);
     for (const [key, attr] of EXCLUSIVE) {
-      if (attr === name || !truthy(this.data[key] as Value)) continue;
+      if (attr === name || !truthy(this.data[key] ?? null)) continue;
       this.data[key] = null;
       ctx.warn(`Property ${attr} is mutually exclusive with ${name}. Reset ${attr} to None`);
     }
@@ -147,7 +151,7 @@ export function sectionClasses(): { [name: string]: PyClass } {
       name,
       module,
       staticFunction(name, '__init__', { params: [] }, () =>
-        FieldObject.view(childInfo(ROOT_INFO, key, V1_FIELDS[key]), env()[key] as { [key: string]: Json }),
+        FieldObject.view(childInfo(ROOT_INFO, key, V1_FIELDS[key]), ensureRecord(env(), key)),
       ),
     );
   const registry = () =>
@@ -156,7 +160,7 @@ export function sectionClasses(): { [name: string]: PyClass } {
       'azureml.core.container_registry',
       'docker.baseImageRegistry',
       REGISTRY_SPEC,
-      (env().docker as { [key: string]: Json }).baseImageRegistry as { [key: string]: Json },
+      ensureRecord(ensureRecord(env(), 'docker'), 'baseImageRegistry'),
     );
   return {
     PythonSection: section('PythonSection', 'azureml.core.environment', 'python'),
@@ -173,7 +177,7 @@ export function sectionClasses(): { [name: string]: PyClass } {
       'azureml.core.environment',
       staticFunction('DockerImagePlatform', '__init__', { params: [] }, () =>
         detached('DockerImagePlatform', 'azureml.core.environment', 'docker.platform', PLATFORM_SPEC, {
-          ...((env().docker as { [key: string]: Json }).platform as { [key: string]: Json }),
+          ...ensureRecord(ensureRecord(env(), 'docker'), 'platform'),
         }),
       ),
     ),
@@ -230,12 +234,11 @@ export function sectionClasses(): { [name: string]: PyClass } {
             { name: 'version', default: null },
           ],
         },
-        (a) =>
-          ({
-            group: str(a.group, 'group'),
-            artifact: str(a.artifact, 'artifact'),
-            version: str(a.version, 'version'),
-          }) as Value,
+        (a): Value => ({
+          group: str(a.group, 'group'),
+          artifact: str(a.artifact, 'artifact'),
+          version: str(a.version, 'version'),
+        }),
       ),
     ),
   };

@@ -14,7 +14,7 @@ import {
   repr,
   toJson,
   typeName,
-  valueOf,
+  fromData,
   type Ctx,
   type Value,
 } from '../values.js';
@@ -130,7 +130,7 @@ export class EnvironmentV2 extends PyObject {
     switch (name) {
       case 'conda_file':
         if (typeof value === 'string') {
-          this.values.conda_file = valueOf(readYaml(ctx.cwd, value), `conda file ${value}`);
+          this.values.conda_file = fromData(readYaml(ctx.cwd, value), `conda file ${value}`);
           this.condaPath = value;
         } else if (isDict(value)) {
           this.values.conda_file = value;
