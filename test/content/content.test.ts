@@ -11,7 +11,7 @@ import {
   type ContentProblem,
   type Parsed,
   unknownFieldPaths,
-} from '../../src/learn/check.js';
+} from './check.js';
 import { readRawContent } from '../../src/content/compile.js';
 import { QUESTION_TYPES, type Question, type RawContent } from '../../src/learn/content.js';
 import { TODAY } from '../helpers.js';

@@ -7,7 +7,7 @@ import {
   type ExamBlueprint,
   examQuestions,
 } from '../../src/learn/blueprints.js';
-import { checkExams, checkSchemas } from '../../src/learn/check.js';
+import { checkExams, checkSchemas } from '../content/check.js';
 import { readRawContent } from '../../src/content/compile.js';
 import { loadContent, type Question } from '../../src/learn/content.js';
 import {

@@ -2,20 +2,26 @@
 // problem names its check, its file and what is wrong.
 import { Ajv, type ValidateFunction } from 'ajv';
 import { basename } from 'node:path';
-import { loadTemplates } from '../content/templates.js';
-import { fieldAt } from '../env/fields.js';
-import { loadFieldLibs } from '../env/libs.js';
-import { loadDefinitionText } from '../env/load.js';
-import type { Format } from '../env/types.js';
-import { RULES } from '../rules/index.js';
-import { validateLoaded } from '../rules/validate.js';
-import { blueprintSchema, checkBlueprints, type ExamBlueprint } from './blueprints.js';
-import type { Concept, Exercise, Lesson, Question, RawContent, Topic } from './content.js';
-import { QUESTION_TYPES } from './content.js';
-import { EXAM } from './exam.js';
-import { codeBlocks, inlineCode, sections, wordCount } from './markdown.js';
-import { conceptsSchema, exerciseSchema, lessonFrontMatterSchema, quizFileSchema, topicsSchema } from './schemas.js';
-import { pluralWord } from '../util/plural.js';
+import { loadTemplates } from '../../src/content/templates.js';
+import { fieldAt } from '../../src/env/fields.js';
+import { loadFieldLibs } from '../../src/env/libs.js';
+import { loadDefinitionText } from '../../src/env/load.js';
+import type { Format } from '../../src/env/types.js';
+import { RULES } from '../../src/rules/index.js';
+import { validateLoaded } from '../../src/rules/validate.js';
+import { blueprintSchema, checkBlueprints, type ExamBlueprint } from '../../src/learn/blueprints.js';
+import type { Concept, Exercise, Lesson, Question, RawContent, Topic } from '../../src/learn/content.js';
+import { QUESTION_TYPES } from '../../src/learn/content.js';
+import { EXAM } from '../../src/learn/exam.js';
+import { codeBlocks, inlineCode, sections, wordCount } from '../../src/learn/markdown.js';
+import {
+  conceptsSchema,
+  exerciseSchema,
+  lessonFrontMatterSchema,
+  quizFileSchema,
+  topicsSchema,
+} from '../../src/learn/schemas.js';
+import { pluralWord } from '../../src/util/plural.js';
 
 export interface ContentProblem {
   check: string;
