@@ -33,6 +33,8 @@ export interface V2Options {
   command?: string;
   /** The job's code folder, relative to the job file; default ".". */
   code?: string;
+  /** Keep a reserved name as it is (the wizard writes what the user typed, and its rules flag it). */
+  keepName?: boolean;
 }
 
 const RESERVED = /^(azureml|microsoft)[-_]*/i;
@@ -63,7 +65,7 @@ export function v1ToV2(env: EnvObject, options: V2Options = {}): V2Result {
   };
 
   const name = typeof env.name === 'string' && env.name.trim() ? env.name : 'environment';
-  environment.name = v2Name(name);
+  environment.name = options.keepName ? name : v2Name(name);
   if (environment.name !== name)
     note(
       'name',

@@ -18,7 +18,7 @@ beforeAll(() => loadFieldLibs());
 
 /** The finding the wizard should show, computed by the same rules from the same template. */
 function expected() {
-  const d = templateDraft('sklearn');
+  const d = templateDraft('sklearn', undefined, 'v1');
   const pip = draftDiagnostics(setListItems(d, 'pip', [...listItems(d.env, 'pip'), 'numpy=1.2'])).find((x) =>
     x.rule.startsWith('pip/'),
   )!;

@@ -13,7 +13,12 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
     await keys(s, SEQ.down, SEQ.down);
     await s.waitFor(/▸ Template: scikit-learn/);
     await keys(s, SEQ.enter);
-    await s.waitFor('step 1 of 6: Basics');
+    // The SDK comes first, v2 by default; this test walks the v1 path.
+    await s.waitFor('step 1 of 7: SDK');
+    await keys(s, SEQ.right);
+    await s.waitFor(/Write for\s+◂ SDK v1/);
+    await keys(s, SEQ.tab);
+    await s.waitFor('step 2 of 7: Basics');
     await keys(s, SEQ.enter, ...Array(8).fill(SEQ.backspace), ...'churn-model', SEQ.enter);
     await s.waitFor(/Name\s+churn-model/);
     for (const step of ['Python', 'Environment variables', 'Docker', 'Spark', 'Review and write']) {
@@ -37,28 +42,35 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
       ['v2-yaml', true],
     ]);
     expect(JSON.parse(readFileSync(files[0], 'utf8')).name).toBe('churn-model');
-    expect(readFileSync(files[2], 'utf8')).toMatch(
-      /^\$schema: https:\/\/azuremlschemas\.azureedge\.net\/latest\/environment\.schema\.json/,
-    );
+    // The v2 form is convert's: its header, then $schema; job.yml beside it.
+    const v2 = readFileSync(files[2], 'utf8');
+    expect(v2).toMatch(/^# Converted by amlenv\./);
+    expect(v2).toMatch(/^\$schema: https:\/\/azuremlschemas\.azureedge\.net\/latest\/environment\.schema\.json/m);
+    expect(existsSync(join(dir, 'out', 'v2', 'job.yml'))).toBe(true);
   }, 90000);
 
-  it('a killed wizard leaves its draft behind, and the next start offers to resume it', async () => {
+  it('a killed wizard leaves its draft behind, and the next start offers to resume it (a v2 draft)', async () => {
     const dir = tempDir();
     const env = { AMLENV_HOME: join(dir, 'home') };
     const first = spawnCli(['wizard'], { cwd: dir, env });
     await first.waitFor('where do you start?');
     await keys(first, SEQ.down, SEQ.down, SEQ.enter);
-    await first.waitFor('step 1 of 6');
+    await first.waitFor('step 1 of 7: SDK');
+    await keys(first, SEQ.tab);
+    await first.waitFor('step 2 of 7: Basics');
     await keys(first, SEQ.enter, ...Array(8).fill(SEQ.backspace), ...'half-done', SEQ.enter, SEQ.tab);
-    await first.waitFor('step 2 of 6: Python');
+    await first.waitFor('step 3 of 7: Image');
     first.kill('SIGKILL');
     await first.exited;
-    expect(JSON.parse(readFileSync(join(dir, 'home', 'wizard-draft.json'), 'utf8')).env.name).toBe('half-done');
+    const saved = JSON.parse(readFileSync(join(dir, 'home', 'wizard-draft.json'), 'utf8'));
+    expect(saved.env.name).toBe('half-done');
+    expect(saved.meta.sdk).toBe('v2');
 
     const second = spawnCli(['wizard'], { cwd: dir, env });
     await second.waitFor(/▸ Resume the saved draft: half-done/);
+    await second.waitFor(/SDK v2, template sklearn/);
     await keys(second, SEQ.enter);
-    await second.waitFor('step 2 of 6: Python');
+    await second.waitFor('step 3 of 7: Image');
     await keys(second, SEQ.shiftTab);
     await second.waitFor(/Name\s+half-done/);
     await keys(second, SEQ.ctrlC);
@@ -76,7 +88,11 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
     await keys(first, SEQ.down, SEQ.down);
     await first.waitFor(/▸ Template: scikit-learn/);
     await keys(first, SEQ.enter);
-    await first.waitFor('step 1 of 6: Basics');
+    await first.waitFor('step 1 of 7: SDK');
+    await keys(first, SEQ.right);
+    await first.waitFor(/Write for\s+◂ SDK v1/);
+    await keys(first, SEQ.tab);
+    await first.waitFor('step 2 of 7: Basics');
     await keys(first, SEQ.tab);
     await first.waitFor(': Python');
     await keys(first, SEQ.tab);

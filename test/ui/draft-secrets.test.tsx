@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/content/catalog.js';
 import { loadTemplates } from '../../src/content/templates.js';
 import { loadFieldLibs } from '../../src/env/libs.js';
-import { WizardFlow } from '../../src/ui/screens/WizardFlow.js';
+import { WizardFlow } from '../../src/ui/wizard/WizardFlow.js';
 import { type Draft, missingSecretLabels } from '../../src/ui/wizard/draft.js';
 import { DraftStore } from '../../src/ui/wizard/draft-store.js';
 import { templateDraft } from '../../src/ui/wizard/start.js';
@@ -22,7 +22,7 @@ const ctx = { catalog: loadCatalog(), templates: loadTemplates() };
 
 /** A draft with a secret-looking variable, a harmless one, a reference, and a registry password. */
 function secretDraft(): Draft {
-  const draft = templateDraft('sklearn');
+  const draft = templateDraft('sklearn', undefined, 'v1');
   draft.env.environmentVariables = {
     DB_PASSWORD: 'hunter2-secret',
     API_TOKEN: '${TOKEN_FROM_VAULT}',
@@ -171,8 +171,8 @@ describe('the wizard on a settings folder it cannot use', () => {
 
   it('a draft that cannot be saved (simulated EROFS) says so once, and the wizard goes on', async () => {
     const store = new DraftStore(tempDir(), { fs: failingFs([{ op: '*write', path: /./, code: 'EROFS' }]) });
-    const draft = templateDraft('sklearn');
-    draft.meta.step = 0;
+    const draft = templateDraft('sklearn', undefined, 'v1');
+    draft.meta.step = STEPS.findIndex((s) => s.id === 'basics');
     const r = await mount(
       <Wizard
         draft={draft}

@@ -132,7 +132,7 @@ describe('validate screen', () => {
 describe('a corrupt draft file', () => {
   it('is set aside and reported, never silently erased', async () => {
     const { writeFileSync, readdirSync } = await import('node:fs');
-    const { WizardFlow } = await import('../../src/ui/screens/WizardFlow.js');
+    const { WizardFlow } = await import('../../src/ui/wizard/WizardFlow.js');
     const { tempDir } = await import('../helpers.js');
     const dir = tempDir();
     writeFileSync(join(dir, 'wizard-draft.json'), '{"env": {"name": "x"}, "meta": ');

@@ -49,7 +49,7 @@ async function wizard(draft: Draft, columns: number, rows = 24, props: Partial<P
 
 /** The sklearn template with one more pip entry, at the python step. */
 function withBadPip(): Draft {
-  const d = templateDraft('sklearn');
+  const d = templateDraft('sklearn', undefined, 'v1');
   const draft = setListItems(d, 'pip', [...listItems(d.env, 'pip'), 'numpy=1.2']);
   draft.meta.step = stepIndex('python');
   return draft;
@@ -76,7 +76,7 @@ describe.each([60, 80, 120])('at %i columns', (columns) => {
   });
 
   it('a bad variable name shows its whole message and fix', async () => {
-    const d = templateDraft('sklearn');
+    const d = templateDraft('sklearn', undefined, 'v1');
     d.meta.step = stepIndex('variables');
     const r = await wizard(d, columns);
     await send(r, PGDN, SEQ.enter);
@@ -100,7 +100,7 @@ describe('rows and findings', () => {
   });
 
   it('shmSize "2 gigs" is an error on the Shared memory row as typed; 512m is fine', async () => {
-    const d = templateDraft('sklearn');
+    const d = templateDraft('sklearn', undefined, 'v1');
     d.meta.step = stepIndex('docker');
     const r = await wizard(d, 100, 30);
     await send(r, PGDN, PGDN, SEQ.enter, SEQ.backspace, SEQ.backspace);
@@ -117,8 +117,8 @@ describe('rows and findings', () => {
 
 describe('editing', () => {
   it('five Backspaces arriving in one read erase five characters', async () => {
-    const d = templateDraft('sklearn');
-    d.meta.step = 0;
+    const d = templateDraft('sklearn', undefined, 'v1');
+    d.meta.step = stepIndex('basics');
     const r = await wizard(d, 80);
     await send(r, SEQ.enter, '\x7f\x7f\x7f\x7f\x7f');
     await send(r, 'X', SEQ.enter);
@@ -134,7 +134,7 @@ describe('editing', () => {
 
 describe('the ? help pane', () => {
   it('renders the lesson markdown and keeps every bullet whole', () => {
-    const d = templateDraft('sklearn');
+    const d = templateDraft('sklearn', undefined, 'v1');
     const row = STEPS[stepIndex('python')].rows(d, ctx).find((x) => x.id === 'python-version')!;
     const lines = panelLines(row, 31, 40);
     expect(lines.join('\n')).not.toMatch(/\*\*|`/);
@@ -162,7 +162,7 @@ describe('the ? help pane', () => {
 
 describe('the review step', () => {
   const atReview = () => {
-    const d = templateDraft('sklearn');
+    const d = templateDraft('sklearn', undefined, 'v1');
     d.meta.step = stepIndex('review');
     return d;
   };
@@ -174,9 +174,9 @@ describe('the review step', () => {
   });
 
   it('"Write to" follows a rename; a folder form never gets a .json folder', () => {
-    const d = templateDraft('sklearn');
+    const d = templateDraft('sklearn', undefined, 'v1');
     expect(d.meta.outPath).toBe('sklearn.json');
-    const [nameRow] = STEPS[0].rows(d, ctx);
+    const [nameRow] = STEPS[stepIndex('basics')].rows(d, ctx);
     const renamed = nameRow.kind === 'text' ? nameRow.apply(d, 'churn') : d;
     expect(renamed.meta.outPath).toBe('churn.json');
     const output = STEPS[stepIndex('review')].rows(renamed, ctx).find((x) => x.id === 'output')!;
@@ -210,7 +210,8 @@ describe('the review step', () => {
 describe('drafts and the start list', () => {
   it('moving between steps saves nothing; an edit saves, and later step changes too', async () => {
     const saved: Array<Draft | null> = [];
-    const d = templateDraft('sklearn');
+    const d = templateDraft('sklearn', undefined, 'v1');
+    d.meta.step = stepIndex('basics');
     const r = await wizard(d, 80, 24, { saveDraft: (x) => void saved.push(x) });
     await send(r, SEQ.tab, SEQ.tab, SEQ.shiftTab);
     expect(saved).toHaveLength(0);
@@ -237,7 +238,7 @@ describe('drafts and the start list', () => {
         40,
       );
     const plain = picker();
-    const withResume = picker({ draft: templateDraft('sklearn'), savedAt: '2026-01-01T10:00:00Z' });
+    const withResume = picker({ draft: templateDraft('sklearn', undefined, 'v1'), savedAt: '2026-01-01T10:00:00Z' });
     mounted.push(plain, withResume);
     const a = await waitFor(plain, (f) => f.includes('Blank environment'));
     const b = await waitFor(withResume, (f) => f.includes('Resume the saved draft'));
@@ -253,12 +254,12 @@ describe('drafts and the start list', () => {
 
 describe('resizing', () => {
   it('the wizard lays out again when the terminal grows from 80 to 160 columns', async () => {
-    const d = templateDraft('sklearn');
+    const d = templateDraft('sklearn', undefined, 'v1');
     d.meta.step = stepIndex('python');
     const r = renderSized(<App initial={{ id: 'wizard', draft: d }} storeDir={tempDir()} standalone />, 80, 24);
     mounted.push(r);
     const intro = STEPS[stepIndex('python')].intro;
-    const narrow = await waitFor(r, (f) => f.includes('step 2 of 6'));
+    const narrow = await waitFor(r, (f) => f.includes('step 3 of 7'));
     expect(narrow.split('\n').some((l) => l.includes(intro))).toBe(false); // wrapped at 80
     r.resize(160);
     const wide = await waitFor(r, (f) => f.split('\n').some((l) => l.includes(intro)));
@@ -309,7 +310,7 @@ describe('the same kind of cut text elsewhere', () => {
   });
 
   it('a list-level finding is told in full while the focus is in that list', async () => {
-    const d = templateDraft('sklearn');
+    const d = templateDraft('sklearn', undefined, 'v1');
     // pip packages listed, but pip itself missing from the conda dependencies
     const draft = setListItems(
       d,

@@ -45,7 +45,7 @@ const atStep = (state: WizardState, id: string): WizardState => ({
 
 describe('wizard state machine', () => {
   it('edits a text field and saves the draft after the change', () => {
-    const s0 = initialState(templateDraft('sklearn'));
+    const s0 = atStep(initialState(templateDraft('sklearn', undefined, 'v1')), 'basics');
     const { state, effects } = press(
       s0,
       KEY.enter,
@@ -60,7 +60,7 @@ describe('wizard state machine', () => {
   });
 
   it('Esc cancels an edit without changing anything', () => {
-    const s0 = initialState(templateDraft('sklearn'));
+    const s0 = atStep(initialState(templateDraft('sklearn', undefined, 'v1')), 'basics');
     const { state } = press(s0, KEY.enter, 'zzz', KEY.esc);
     expect(state.draft.env.name).toBe('sklearn');
     expect(state.editing).toBeUndefined();
@@ -68,30 +68,30 @@ describe('wizard state machine', () => {
 
   it('errors block the next step until the user confirms', () => {
     let state = press(
-      initialState(templateDraft('sklearn')),
+      atStep(initialState(templateDraft('sklearn', undefined, 'v1')), 'basics'),
       KEY.enter,
       ...Array(10).fill(KEY.backspace),
       'AzureML-x',
       KEY.enter,
     ).state;
     state = press(state, KEY.tab).state;
-    expect(state.step).toBe(0);
+    expect(STEPS[state.step].id).toBe('basics');
     expect(state.confirm).toEqual({ kind: 'errors', count: 1 });
     state = press(state, KEY.esc).state;
     expect(state.confirm).toBeUndefined();
     state = press(state, KEY.tab, KEY.enter).state;
-    expect(state.step).toBe(1);
+    expect(STEPS[state.step].id).toBe('python');
   });
 
   it('warnings do not block', () => {
-    const draft = templateDraft('sklearn');
+    const draft = templateDraft('sklearn', undefined, 'v1');
     (draft.env.docker as Record<string, unknown>).baseImage = 'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04';
     const state = press(atStep(initialState(draft), 'docker'), KEY.tab).state;
     expect(STEPS[state.step].id).toBe('spark');
   });
 
   it('adds, edits, reorders and removes list items', () => {
-    let state = focusRow(atStep(initialState(templateDraft('sklearn')), 'python'), 'pip-add');
+    let state = focusRow(atStep(initialState(templateDraft('sklearn', undefined, 'v1')), 'python'), 'pip-add');
     state = press(state, KEY.enter, 'joblib==1.4.2', KEY.enter).state;
     expect(listItems(state.draft.env, 'pip').at(-1)).toBe('joblib==1.4.2');
     const last = listItems(state.draft.env, 'pip').length - 1;
@@ -106,7 +106,7 @@ describe('wizard state machine', () => {
   });
 
   it("a typo in a pip entry shows as the rule's finding on that row", () => {
-    let state = focusRow(atStep(initialState(templateDraft('sklearn')), 'python'), 'pip-add');
+    let state = focusRow(atStep(initialState(templateDraft('sklearn', undefined, 'v1')), 'python'), 'pip-add');
     state = press(state, KEY.enter, 'pandas=2.2.3', KEY.enter).state;
     const row = rowsOf(state, ctx).find((r) => r.kind === 'item' && r.list === 'pip' && r.value === 'pandas=2.2.3')!;
     const found = draftDiagnostics(state.draft)
@@ -116,20 +116,20 @@ describe('wizard state machine', () => {
   });
 
   it('sets the python version as the python conda entry', () => {
-    let state = focusRow(atStep(initialState(templateDraft('sklearn')), 'python'), 'python-version');
+    let state = focusRow(atStep(initialState(templateDraft('sklearn', undefined, 'v1')), 'python'), 'python-version');
     state = press(state, KEY.enter, ...Array(6).fill(KEY.backspace), '3.12', KEY.enter).state;
     expect(pythonVersion(state.draft.env)).toBe('3.12');
   });
 
   it('switches python kind with ←/→ and shows the matching rows', () => {
-    let state = atStep(initialState(templateDraft('sklearn')), 'python');
+    let state = atStep(initialState(templateDraft('sklearn', undefined, 'v1')), 'python');
     state = press(state, KEY.right).state;
     expect(rowsOf(state, ctx).map((r) => r.id)).toContain('interpreter');
     expect((state.draft.env.python as Record<string, unknown>).userManagedDependencies).toBe(true);
   });
 
   it('picks a base image from the catalog list, supported ones first', () => {
-    let state = focusRow(atStep(initialState(templateDraft('sklearn')), 'docker'), 'catalog-image');
+    let state = focusRow(atStep(initialState(templateDraft('sklearn', undefined, 'v1')), 'docker'), 'catalog-image');
     const row = rowsOf(state, ctx).find((r) => r.id === 'catalog-image');
     expect(row?.kind === 'choice' && row.options[0].label).not.toMatch(/deprecated/);
     expect(row?.kind === 'choice' && row.options.at(-1)?.label).toMatch(/deprecated/);
@@ -138,7 +138,7 @@ describe('wizard state machine', () => {
   });
 
   it('jumps from a finding on the review step to its field', () => {
-    const draft = templateDraft('sklearn');
+    const draft = templateDraft('sklearn', undefined, 'v1');
     draft.env.environmentVariables = { 'BAD-NAME': 'x' };
     let state = atStep(initialState(draft), 'review');
     const rows = rowsOf(state, ctx);
@@ -154,7 +154,7 @@ describe('wizard state machine', () => {
   });
 
   it('Ctrl-C asks before quitting when there are unwritten changes', () => {
-    const state = press(initialState(templateDraft('sklearn')), k({ ctrl: true })).state;
+    const state = press(initialState(templateDraft('sklearn', undefined, 'v1')), k({ ctrl: true })).state;
     const first = handleKey(state, 'c', k({ ctrl: true }), [], ctx);
     expect(first.state.confirm).toEqual({ kind: 'quit' });
     expect(first.effects).toEqual([]);
@@ -171,7 +171,7 @@ describe('what the wizard writes', () => {
     ['all', ['out/env.json', 'out/v1', 'out/v2/environment.yml']],
   ] as const)('%s: the written definitions validate with no errors', (output, definitions) => {
     const dir = tempDir();
-    const draft = templateDraft('sklearn');
+    const draft = templateDraft('sklearn', undefined, 'v1');
     draft.meta.output = output;
     draft.meta.outPath = join(dir, 'out');
     for (const f of outputFiles(draft).files) writeFileAtomic(f.path, f.text);
@@ -191,7 +191,7 @@ describe('what the wizard writes', () => {
   });
 
   it('writes the registry password only when the user chose to', () => {
-    const draft = templateDraft('sklearn');
+    const draft = templateDraft('sklearn', undefined, 'v1');
     draft.password = 'pa55word';
     draft.meta.outPath = 'x.json';
     expect(outputFiles(draft).files[0].text).not.toContain('pa55word');
@@ -201,7 +201,7 @@ describe('what the wizard writes', () => {
 
   it('never saves the registry password with the draft', () => {
     const dir = tempDir();
-    const draft = { ...templateDraft('sklearn'), password: 'pa55word' };
+    const draft = { ...templateDraft('sklearn', undefined, 'v1'), password: 'pa55word' };
     new DraftStore(dir).save(draft);
     expect(readFileSync(join(dir, 'wizard-draft.json'), 'utf8')).not.toContain('pa55word');
     expect(new DraftStore(dir).load()?.draft.env.name).toBe('sklearn');
@@ -211,7 +211,7 @@ describe('what the wizard writes', () => {
   });
 
   it('a curated copy gets a name of its own', () => {
-    const draft = curatedDraft('AzureML-Tutorial');
+    const draft = curatedDraft('AzureML-Tutorial', undefined, 'v1');
     expect(draft.env.name).toBe('Tutorial-copy');
     expect(draftDiagnostics(draft).some((d) => d.rule === 'name/reserved-prefix')).toBe(false);
   });

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 beforeAll(() => loadFieldLibs());
 const ctx = { catalog: loadCatalog(), templates: loadTemplates() };
 
-function wizardAt(stepId: string, draft: Draft = templateDraft('sklearn')) {
+function wizardAt(stepId: string, draft: Draft = templateDraft('sklearn', undefined, 'v1')) {
   draft.meta.step = STEPS.findIndex((s) => s.id === stepId);
   const saved: Array<Draft | null> = [];
   let exited = false;
@@ -38,7 +38,7 @@ describe('wizard steps (80×24)', () => {
   it('basics: edits the name and flags a reserved one as typed in', async () => {
     const w = wizardAt('basics');
     const r = await mount(w.tree);
-    expect(r.lastFrame()).toMatch(/step 1 of 6: Basics/);
+    expect(r.lastFrame()).toMatch(/step 2 of 7: Basics/);
     await send(r, SEQ.enter, ...Array(7).fill(SEQ.backspace));
     await type(r, 'AzureML-x');
     const frame = await send(r, SEQ.enter);
@@ -65,7 +65,7 @@ describe('wizard steps (80×24)', () => {
   });
 
   it('python: adding a pip package with a conda-style pin marks it as an error', async () => {
-    const draft = templateDraft('minimal-cpu');
+    const draft = templateDraft('minimal-cpu', undefined, 'v1');
     const r = await mount(wizardAt('python', draft).tree);
     let frame = r.lastFrame()!;
     const downs = frame.split('\n').filter((l) => /^\s+(▸ )?\s*(Python|conda|pip|azureml|\+ add)/.test(l)).length;
@@ -79,7 +79,7 @@ describe('wizard steps (80×24)', () => {
   });
 
   it('variables: secret-looking values are hidden and flagged', async () => {
-    const draft = templateDraft('sklearn');
+    const draft = templateDraft('sklearn', undefined, 'v1');
     draft.env.environmentVariables = { DB_PASSWORD: 'hunter2', MODEL_DIR: './outputs' };
     const r = await mount(wizardAt('variables', draft).tree);
     const frame = r.lastFrame()!;
@@ -110,7 +110,7 @@ describe('wizard steps (80×24)', () => {
   });
 
   it('spark: shows repositories and packages', async () => {
-    const r = await mount(wizardAt('spark', templateDraft('spark')).tree);
+    const r = await mount(wizardAt('spark', templateDraft('spark', undefined, 'v1')).tree);
     const frame = r.lastFrame()!;
     expect(frame).toContain('https://repo1.maven.org/maven2/');
     expect(frame).toContain('com.microsoft.azure:synapseml_2.12:1.0.8');
@@ -128,7 +128,7 @@ describe('wizard steps (80×24)', () => {
 
   it('review: Ctrl-S writes the files and asks before overwriting', async () => {
     const dir = tempDir();
-    const draft = templateDraft('sklearn');
+    const draft = templateDraft('sklearn', undefined, 'v1');
     draft.meta.outPath = join(dir, 'env.json');
     const w = wizardAt('review', draft);
     const r = await mount(w.tree);
@@ -151,17 +151,17 @@ describe('wizard steps (80×24)', () => {
   });
 
   it('errors block Tab until confirmed', async () => {
-    const draft = templateDraft('sklearn');
+    const draft = templateDraft('sklearn', undefined, 'v1');
     draft.env.name = 'Microsoft-env';
     const r = await mount(wizardAt('basics', draft).tree);
     let frame = await send(r, SEQ.tab);
     expect(frame).toMatch(/This step has 1 error\. Continue anyway\?/);
     frame = await send(r, SEQ.enter);
-    expect(frame).toMatch(/step 2 of 6: Python/);
+    expect(frame).toMatch(/step 3 of 7: Python/);
   });
 
   it('keeps the live region within 24 rows with a 500-package draft', async () => {
-    const draft = templateDraft('sklearn');
+    const draft = templateDraft('sklearn', undefined, 'v1');
     const deps = (draft.env.python as { condaDependencies: { dependencies: unknown[] } }).condaDependencies
       .dependencies;
     for (let i = 0; i < 500; i++) deps.splice(2, 0, `pkg-${i}=1.0`);
@@ -175,7 +175,7 @@ describe('wizard steps (80×24)', () => {
 describe('build and check from the review step', () => {
   it('is offered only when Docker answers; it writes the files, then hands the written definition over', async () => {
     const dir = tempDir();
-    const draft = templateDraft('sklearn');
+    const draft = templateDraft('sklearn', undefined, 'v1');
     draft.meta.step = STEPS.findIndex((s) => s.id === 'review');
     draft.meta.output = 'v2';
     draft.meta.outPath = join(dir, 'v2');

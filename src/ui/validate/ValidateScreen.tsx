@@ -20,7 +20,7 @@ import {
   SEVERITY_MARK,
 } from '../components/theme.js';
 import { pressed } from '../keys.js';
-import { groupBySection, summary } from '../wizard/diagnostics.js';
+import { groupBySection, summary } from '../components/diagnostic-groups.js';
 
 type Result = { path: string; format: Format; diagnostics: Diagnostic[] };
 

@@ -10,6 +10,7 @@ import { pressed } from '../keys.js';
 import type { Draft } from './draft.js';
 import { blankDraft, curatedDraft, fileDraft, templateDraft } from './start.js';
 import { safeLine } from '../../util/safe-text.js';
+import { errorMessage } from '../../util/errors.js';
 
 export interface StartChoice {
   id: string;
@@ -43,7 +44,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
     {
       id: 'blank',
       label: 'Blank environment',
-      note: 'the SDK defaults of Environment(name)',
+      note: 'a supported Azure ML base image and python 3.12, nothing else',
       make: () => blankDraft(outPath),
     },
     ...templates.map((t) => ({
@@ -69,7 +70,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
           {
             id: 'resume',
             label: `Resume the saved draft: ${safeLine(String(resume.draft.env.name ?? ''))}`,
-            note: `${resume.draft.meta.origin}, saved ${resume.savedAt.replace('T', ' ').slice(0, 16)}`,
+            note: `SDK ${resume.draft.meta.sdk ?? 'v1'}, ${resume.draft.meta.origin}, saved ${resume.savedAt.replace('T', ' ').slice(0, 16)}`,
             make: () => resume.draft,
           },
         ]
@@ -89,10 +90,11 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
       setFocus(0);
       return;
     }
+    if (!choice.make) return;
     try {
-      onStart(choice.make!());
+      onStart(choice.make());
     } catch (err) {
-      setError(safeLine((err as Error).message.split('\n')[0]));
+      setError(safeLine(errorMessage(err).split('\n')[0]));
     }
   };
 
@@ -122,7 +124,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
             try {
               onStart(fileDraft(path, outPath));
             } catch (err) {
-              setError(safeLine((err as Error).message.split('\n')[0]));
+              setError(safeLine(errorMessage(err).split('\n')[0]));
             }
           }}
           onCancel={() => {
@@ -146,7 +148,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
       <Text dimColor>
         {mode === 'curated'
           ? 'The copy uses the curated image as it is, under a name of your own.'
-          : 'Everything can be changed in the steps that follow.'}
+          : 'Everything can be changed in the steps that follow; the first asks which SDK (v2 unless you pick v1).'}
       </Text>
       {list.slice(start, end).map((c, i) => (
         <Text key={c.id} inverse={start + i === focus} wrap="truncate-end">

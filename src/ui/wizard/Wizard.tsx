@@ -11,34 +11,37 @@ import { TextLine } from '../components/TextLine.js';
 import { truncate, visibleWindow } from '../components/window.js';
 import { highlight, renderMarkdown, wrapText } from '../../learn/render-markdown.js';
 import { helpBar, type KeyId } from '../keys.js';
-import { draftDiagnostics, findingsByRow, groupBySection, summary } from './diagnostics.js';
-import { type Draft, missingSecretLabels, section } from './draft.js';
+import { summary } from '../components/diagnostic-groups.js';
+import { HEADING_COLOR, SEVERITY_COLOR as COLOR, SEVERITY_MARK as MARK, toneColor } from '../components/theme.js';
+import { errorCode, errorMessage } from '../../util/errors.js';
+import { ENV_CREATE, JOB_CREATE } from '../../env/v2-files.js';
+import { draftDiagnostics, findingsByRow, groupBySteps, shownPath } from './diagnostics.js';
+import { type Draft, missingSecretLabels, sdkOf, section } from './draft.js';
 import type { SaveResult } from '../../store/json-store.js';
+import { isRecord } from '../../env/path.js';
 import { definitionPath, outputFiles, previewText } from './output.js';
 import { SolveSummary } from '../solve/SolveSummary.js';
 import { useSolveNow } from '../solve/use-solve-now.js';
 import { type Effect, fileRead, handleKey, initialState, rowsOf, type WizardState } from './state.js';
-import { type Row, STEPS, type StepContext } from './steps.js';
+import { type Row, type StepContext, stepsOf } from './steps.js';
 
 export interface WizardProps {
   draft: Draft;
   ctx: StepContext;
   width: number;
   height: number;
-  /** Persists the draft after every change; null clears it (after a successful write). */
-  saveDraft: (draft: Draft | null) => SaveResult | void;
+  /** Persists the draft after every change; null clears it (after a successful write). A SaveResult it returns is heeded. */
+  saveDraft: (draft: Draft | null) => unknown;
   onExit: () => void;
   /** Build the written definition and check it (the app opens its Build & run screen). */
   onBuildAndCheck?: (definition: string) => void;
-  /** Told the step on start and on every step change (the flow asks Docker once the review step is reached). */
-  onStep?: (step: number) => void;
+  /** Told the step (and whether it is the review) on start and on every step change (the flow asks Docker once the review step is reached). */
+  onStep?: (step: number, review: boolean) => void;
 }
 
 /** What a saved draft holds apart from the step it was at: moving between steps alone is not a change. */
 const contentOf = (d: Draft): string => JSON.stringify([d.env, d.password, { ...d.meta, step: 0 }]);
 
-const MARK = { error: '✗', warning: '!', info: 'i' } as const;
-const COLOR = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
 const LABEL_WIDTH = 20;
 
 function worst(list: Diagnostic[]): Diagnostic | undefined {
@@ -106,8 +109,8 @@ function bulletBlocks(markdown: string): string[] {
 }
 
 /** A draft that could not be saved says so once; the wizard goes on, and writing the files still works. */
-function draftSaved(state: WizardState, save: SaveResult | void): WizardState {
-  if (!save || save.saved || !save.first) return state;
+function draftSaved(state: WizardState, save: unknown): WizardState {
+  if (!isFirstFailure(save)) return state;
   return {
     ...state,
     message: {
@@ -116,6 +119,9 @@ function draftSaved(state: WizardState, save: SaveResult | void): WizardState {
     },
   };
 }
+
+const isFirstFailure = (v: unknown): v is Extract<SaveResult, { saved: false }> =>
+  isRecord(v) && v.saved === false && v.first === true && typeof v.reason === 'string';
 
 export function Wizard({
   draft,
@@ -133,12 +139,12 @@ export function Wizard({
   // The draft is saved only once something really changed (then every step change is kept too).
   const [startContent] = useState(() => contentOf(draft));
   const changedOnce = useRef(false);
-  const save = (d: Draft): SaveResult | void => {
+  const save = (d: Draft): unknown => {
     if (!changedOnce.current && contentOf(d) === startContent) return;
     changedOnce.current = true;
     return saveDraft(d);
   };
-  useEffect(() => onStep?.(state.step), [state.step]);
+  useEffect(() => onStep?.(state.step, stepsOf(state.draft)[state.step]?.id === 'review'), [state.step]);
   // "Solve now" on the review step: offered once the draft's conda channels answer
   const solveNow = useSolveNow(
     () => ({
@@ -151,7 +157,7 @@ export function Wizard({
       parsed: true,
     }),
     JSON.stringify(section(state.draft.env, 'python').condaDependencies ?? null),
-    STEPS[state.step].id === 'review',
+    stepsOf(state.draft)[state.step]?.id === 'review',
   );
   const ctx: StepContext = {
     ...givenCtx,
@@ -169,10 +175,7 @@ export function Wizard({
         try {
           file = { text: readFileSync(effect.path, 'utf8') };
         } catch (err) {
-          file = {
-            error:
-              (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0],
-          };
+          file = { error: errorCode(err) === 'ENOENT' ? 'no such file' : errorMessage(err).split('\n')[0] };
         }
         const r = fileRead(current, effect.rowId, effect.path, file, ctx);
         current = r.state;
@@ -203,7 +206,7 @@ export function Wizard({
             ...current,
             dirty: false,
             message: {
-              text: `wrote ${files.map((f) => f.path).join(', ')}${notes.length ? ` (${notes.length} v2 note${notes.length === 1 ? '' : 's'}: ${notes[0].message}${notes.length > 1 ? ' …' : ''})` : ''}`,
+              text: `wrote ${files.map((f) => f.path).join(', ')}${sdkOf(current.draft) === 'v2' ? ` — next, in ${current.draft.meta.outPath}: ${ENV_CREATE}, then ${JOB_CREATE}` : notes.length ? ` (${notes.length} v2 note${notes.length === 1 ? '' : 's'}: ${notes[0].message}${notes.length > 1 ? ' …' : ''})` : ''}`,
               tone: 'success',
             },
           };
@@ -212,7 +215,7 @@ export function Wizard({
         } catch (err) {
           current = {
             ...current,
-            message: { text: `could not write: ${(err as Error).message.split('\n')[0]}`, tone: 'error' },
+            message: { text: `could not write: ${errorMessage(err).split('\n')[0]}`, tone: 'error' },
           };
         }
       }
@@ -243,14 +246,15 @@ export function Wizard({
 
   const diagnostics = draftDiagnostics(state.draft);
   const rows = rowsOf(state, ctx);
-  const step = STEPS[state.step];
+  const steps = stepsOf(state.draft);
+  const step = steps[state.step];
   const focused = rows[state.focus];
   const panelWidth = state.panel ? Math.min(34, Math.floor(width * 0.4)) : 0;
   const mainWidth = width - (panelWidth ? panelWidth + 2 : 0);
   const valueWidth = Math.max(8, mainWidth - LABEL_WIDTH - 6);
   const review = step.id === 'review';
   const preview = review ? previewText(state.draft) : undefined;
-  const groups = review ? groupBySection(diagnostics) : [];
+  const groups = review ? groupBySteps(diagnostics, state.draft) : [];
   const own = findingsByRow(rows, diagnostics);
   // A list's own finding (pip without pip, no channels) is told while the focus is on one of its rows.
   const listHeading =
@@ -296,8 +300,8 @@ export function Wizard({
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate-end">
-        {`amlenv wizard — step ${state.step + 1} of ${STEPS.length}: ${step.title}  `}
-        <Text dimColor>{STEPS.map((_, i) => (i === state.step ? '●' : i < state.step ? '•' : '○')).join(' ')}</Text>
+        {`amlenv wizard — step ${state.step + 1} of ${steps.length}: ${step.title}  `}
+        <Text dimColor>{steps.map((_, i) => (i === state.step ? '●' : i < state.step ? '•' : '○')).join(' ')}</Text>
       </Text>
       {intro.map((line, i) => (
         <Text key={i} dimColor>
@@ -307,18 +311,19 @@ export function Wizard({
       <Box flexDirection="row">
         <Box flexDirection="column" width={mainWidth}>
           {picker ? (
-            <PickerView row={picker} index={state.picking!.index} height={listHeight} width={mainWidth} />
+            <PickerView row={picker} index={state.picking?.index ?? 0} height={listHeight} width={mainWidth} />
           ) : (
             rows.slice(start, end).map((row, i) => {
               const at = start + i;
               const isFocus = at === state.focus && !state.inFindings;
               const rowDiag = worst(own[at] ?? []);
-              const editing = isFocus && state.editing?.rowId === row.id;
+              const editBuf = isFocus && state.editing?.rowId === row.id ? state.editing.buf : undefined;
+              const editing = editBuf !== undefined;
               if (row.kind === 'heading') {
                 const mine = worst(own[at] ?? []);
                 return (
                   <Text key={row.id} wrap="truncate-end">
-                    <Text bold color="blue">{`  ${row.label}`}</Text>
+                    <Text bold color={HEADING_COLOR}>{`  ${row.label}`}</Text>
                     {mine ? (
                       <Text color={COLOR[mine.severity]}>{` ${MARK[mine.severity]} ${mine.message}`}</Text>
                     ) : null}
@@ -332,9 +337,9 @@ export function Wizard({
                 <Text key={row.id} wrap="truncate-end" inverse={isFocus && !editing}>
                   {isFocus ? '▸ ' : '  '}
                   {bare ? label : label.padEnd(LABEL_WIDTH)}
-                  {editing ? (
+                  {editBuf ? (
                     <TextLine
-                      buf={state.editing!.buf}
+                      buf={editBuf}
                       mask={row.kind === 'text' && row.mask}
                       placeholder={row.kind === 'text' || row.kind === 'add' ? row.placeholder : undefined}
                     />
@@ -398,6 +403,7 @@ export function Wizard({
             focus={state.inFindings ? state.findingFocus : -1}
             height={findingsHeight}
             all={diagnostics}
+            draft={state.draft}
           />
           <SolveSummary view={solveNow.view} maxProblems={1} />
         </Box>
@@ -438,7 +444,7 @@ export function detailLines(
   width: number,
 ): DetailLine[] {
   if (message) {
-    const color = message.tone === 'error' ? 'red' : message.tone === 'success' ? 'green' : undefined;
+    const color = toneColor(message.tone);
     return wrapText(message.text, width).map((text) => ({ text, color }));
   }
   if (diag) {
@@ -509,11 +515,13 @@ function FindingsView({
   focus,
   height,
   all,
+  draft,
 }: {
   groups: Array<{ title: string; items: Diagnostic[] }>;
   focus: number;
   height: number;
   all: Diagnostic[];
+  draft: Draft;
 }) {
   const lines: Array<{ key: string; text: string; index?: number; severity?: Diagnostic['severity'] }> = [];
   for (const g of groups) {
@@ -521,7 +529,7 @@ function FindingsView({
     for (const d of g.items)
       lines.push({
         key: `d-${all.indexOf(d)}`,
-        text: `${MARK[d.severity]} ${d.path || 'file'}: ${d.message}`,
+        text: `${MARK[d.severity]} ${shownPath(d, draft)}: ${d.message}`,
         index: all.indexOf(d),
         severity: d.severity,
       });

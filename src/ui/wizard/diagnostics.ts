@@ -1,10 +1,16 @@
-import type { Diagnostic, LoadedDefinition } from '../../env/types.js';
-import { safeDiagnostic } from '../../util/safe-text.js';
+// The wizard's findings: the rules of `amlenv validate`, run on the draft as it would be written, and which row
+// and step each finding belongs to.
+import { basename, resolve, sep } from 'node:path';
+import { diskReader, type FileReader, readWith } from '../../env/files.js';
+import { loadDefinitionText } from '../../env/load.js';
 import { SDK_JSON_STYLE } from '../../env/save.js';
+import type { Diagnostic, LoadedDefinition } from '../../env/types.js';
 import { validateLoaded } from '../../rules/validate.js';
-import type { Draft } from './draft.js';
-import { outputEnv } from './output.js';
-import { STEPS, stepOfPath } from './steps.js';
+import { safeDiagnostic } from '../../util/safe-text.js';
+import { groupBySection as groupFindings } from '../components/diagnostic-groups.js';
+import { type Draft, sdkOf } from './draft.js';
+import { type OutputFile, outputEnv, outputFiles } from './output.js';
+import { stepsOf } from './steps.js';
 
 const cache = new WeakMap<Draft, Diagnostic[]>();
 
@@ -12,19 +18,92 @@ const cache = new WeakMap<Draft, Diagnostic[]>();
 export function draftDiagnostics(draft: Draft): Diagnostic[] {
   let found = cache.get(draft);
   if (!found) {
-    const def: LoadedDefinition = {
-      path: 'draft',
-      format: 'v1-json',
-      env: outputEnv(draft),
-      positions: new Map(),
-      problems: [],
-      sources: [{ file: 'draft', text: '', style: SDK_JSON_STYLE }],
-      parsed: true,
-    };
-    found = validateLoaded(def).map(safeDiagnostic);
+    found = (sdkOf(draft) === 'v2' ? v2Diagnostics(draft) : v1Diagnostics(draft)).map(safeDiagnostic);
     cache.set(draft, found);
   }
   return found;
+}
+
+function v1Diagnostics(draft: Draft): Diagnostic[] {
+  const def: LoadedDefinition = {
+    path: 'draft',
+    format: 'v1-json',
+    env: outputEnv(draft),
+    positions: new Map(),
+    problems: [],
+    sources: [{ file: 'draft', text: '', style: SDK_JSON_STYLE }],
+    parsed: true,
+  };
+  return validateLoaded(def);
+}
+
+/** Reads the files about to be written from memory, and everything else (a build folder) from disk. */
+function overlayReader(files: OutputFile[]): FileReader {
+  const memory = new Map(files.map((f) => [resolve(f.path), f.text]));
+  const inMemory = (path: string) => memory.get(resolve(path));
+  return {
+    read: (path) => inMemory(path) ?? diskReader.read(path),
+    readChecked: (path, kind) => {
+      const text = inMemory(path);
+      return text !== undefined
+        ? { ok: true, text, bytes: Buffer.byteLength(text), realPath: resolve(path) }
+        : readWith(diskReader, path, kind);
+    },
+    isDirectory: (path) =>
+      [...memory.keys()].some((file) => file.startsWith(resolve(path) + sep)) || diskReader.isDirectory(path),
+    size: (path) => {
+      const text = inMemory(path);
+      return text !== undefined ? Buffer.byteLength(text) : diskReader.size(path);
+    },
+  };
+}
+
+/**
+ * A v2 draft is checked as its three files: environment.yml (and the conda.yml it names) as `amlenv validate
+ * environment.yml` checks them, and job.yml as `amlenv validate job.yml` does. Findings in conda.yml and on the
+ * job's variables are told on the rows that edit them (model paths); the review list names their file.
+ */
+function v2Diagnostics(draft: Draft): Diagnostic[] {
+  const { files } = outputFiles(draft);
+  const reader = overlayReader(files);
+  const out: Diagnostic[] = [];
+  for (const file of files) {
+    const name = basename(file.path);
+    if (name !== 'environment.yml' && name !== 'job.yml') continue;
+    const loaded = loadDefinitionText(file.text, file.path, { reader });
+    if (!loaded.ok) continue; // a job file is read once the validator knows jobs
+    for (const d of validateLoaded(loaded.def)) {
+      // The job's inline environment (and its conda.yml) was checked above, as environment.yml.
+      if (name === 'job.yml' && d.file && basename(d.file) !== 'job.yml') continue;
+      const path = modelPath(d, name);
+      if (path !== undefined) out.push({ ...d, path });
+    }
+  }
+  return out;
+}
+
+const CONDA = 'python.condaDependencies';
+
+/** Where a finding in one of the v2 files is edited in the draft; undefined for the job's copy of the environment. */
+function modelPath(d: Diagnostic, file: 'environment.yml' | 'job.yml'): string | undefined {
+  if (d.file && basename(d.file) === 'conda.yml')
+    return d.path ? `${CONDA}${d.path.startsWith('[') ? '' : '.'}${d.path}` : CONDA;
+  if (file === 'environment.yml') return d.path;
+  if (d.path === 'environment' || d.path.startsWith('environment.')) return undefined;
+  if (d.path === 'environment_variables' || d.path.startsWith('environment_variables'))
+    return `environmentVariables${d.path.slice('environment_variables'.length)}`;
+  return d.path ? `job.${d.path}` : 'job';
+}
+
+/** A finding's path as its file spells it, for the review list (v2 drafts name conda.yml and job.yml). */
+export function shownPath(d: Diagnostic, draft: Draft): string {
+  if (sdkOf(draft) !== 'v2') return d.path || 'file';
+  if (d.path === CONDA || d.path.startsWith(`${CONDA}.`) || d.path.startsWith(`${CONDA}[`))
+    return `conda.yml ${d.path.slice(CONDA.length).replace(/^\./, '') || '(file)'}`;
+  if (d.path.startsWith('environmentVariables'))
+    return `job.yml environment_variables${d.path.slice('environmentVariables'.length)}`;
+  if (d.path === 'job' || d.path.startsWith('job.')) return `job.yml ${d.path.slice(4) || '(file)'}`;
+  return d.path || 'environment.yml';
 }
 
 /** Diagnostics about a row: its own path or anything below it. */
@@ -55,22 +134,11 @@ export function findingsByRow(rows: Array<{ path?: string }>, diagnostics: Diagn
   return out;
 }
 
-export function groupBySection(diagnostics: Diagnostic[]): Array<{ title: string; items: Diagnostic[] }> {
-  return STEPS.map((step, i) => ({
-    title: step.id === 'review' ? 'Other' : step.title,
-    items: diagnostics.filter((d) => stepOfPath(d.path) === i),
-  })).filter((g) => g.items.length);
-}
-
-export const count = (list: Diagnostic[], severity: Diagnostic['severity']) =>
-  list.filter((d) => d.severity === severity).length;
-
-export function summary(list: Diagnostic[]): string {
-  const e = count(list, 'error');
-  const w = count(list, 'warning');
-  const i = count(list, 'info');
-  if (!e && !w && !i) return 'no findings';
-  return [e && `${e} error${e === 1 ? '' : 's'}`, w && `${w} warning${w === 1 ? '' : 's'}`, i && `${i} info`]
-    .filter(Boolean)
-    .join(', ');
+/** The review list's groups: one per step of the draft's SDK, in step order, the rest under Other. */
+export function groupBySteps(diagnostics: Diagnostic[], draft: Draft): Array<{ title: string; items: Diagnostic[] }> {
+  const steps = stepsOf(draft).filter((s) => s.id !== 'review' && s.id !== 'sdk');
+  return groupFindings(
+    diagnostics,
+    steps.map((s) => ({ title: s.title, owns: s.owns })),
+  );
 }

@@ -1,13 +1,15 @@
 import { isRecord } from '../../env/path.js';
 import type { EnvObject } from '../../env/types.js';
 import { JsonStore, type SaveResult, type StoreOptions } from '../../store/json-store.js';
-import { type Draft, draftForDisk, type DraftMeta } from './draft.js';
+import { type Draft, draftForDisk, type DraftMeta, emptyV2, ROUTES, type V2Part } from './draft.js';
 
 interface StoredDraft {
   env: EnvObject;
   meta: DraftMeta;
   /** Only when the user chose to keep secrets in the draft. */
   password?: string;
+  /** v2 drafts: description, tags, serving routes and the job command. */
+  v2?: V2Part;
   savedAt: string;
 }
 
@@ -17,7 +19,27 @@ const isStored = (v: unknown): v is StoredDraft | null =>
     isRecord(v.env) &&
     isRecord(v.meta) &&
     typeof v.savedAt === 'string' &&
-    (v.password === undefined || typeof v.password === 'string'));
+    (v.password === undefined || typeof v.password === 'string') &&
+    (v.v2 === undefined || isRecord(v.v2)));
+
+/** The stored v2 part over the defaults, field by field: a hand-edited or older file cannot break the wizard. */
+function v2Part(stored: unknown): V2Part {
+  const part = emptyV2();
+  if (!isRecord(stored)) return part;
+  if (typeof stored.description === 'string') part.description = stored.description;
+  if (typeof stored.command === 'string') part.command = stored.command;
+  if (typeof stored.code === 'string') part.code = stored.code;
+  if (typeof stored.serving === 'boolean') part.serving = stored.serving;
+  if (isRecord(stored.tags))
+    for (const [k, v] of Object.entries(stored.tags)) if (typeof v === 'string') part.tags[k] = v;
+  const routes = isRecord(stored.routes) ? stored.routes : {};
+  for (const name of ROUTES) {
+    const route = routes[name];
+    if (isRecord(route) && typeof route.port === 'string' && typeof route.path === 'string')
+      part.routes[name] = { port: route.port, path: route.path };
+  }
+  return part;
+}
 
 /**
  * The wizard's draft on disk (mode 0600): saved after every change, without the registry password and
@@ -37,9 +59,12 @@ export class DraftStore {
 
   load(): { draft: Draft; savedAt: string } | undefined {
     const stored = this.store.get();
-    return stored
-      ? { draft: { env: stored.env, meta: stored.meta, password: stored.password ?? '' }, savedAt: stored.savedAt }
-      : undefined;
+    if (!stored) return undefined;
+    // Drafts saved before the SDK choice existed are v1 drafts, one step earlier (the SDK step comes first now).
+    const meta: DraftMeta = stored.meta.sdk ? stored.meta : { ...stored.meta, sdk: 'v1', step: stored.meta.step + 1 };
+    const draft: Draft = { env: stored.env, meta, password: stored.password ?? '' };
+    if (meta.sdk === 'v2') draft.v2 = v2Part(stored.v2);
+    return { draft, savedAt: stored.savedAt };
   }
 
   save(draft: Draft | null): SaveResult {

@@ -1,17 +1,24 @@
-// The wizard's draft: the environment being built (SDK v1 shape) plus the choices that are not part of it.
-// Pure functions only; every change returns a new draft.
+// The wizard's draft: the environment being built (SDK v1 shape, which the v2 form is written from) plus the
+// choices that are not part of it and the keys only v2 has. Pure functions only; every change returns a new draft.
 import type { Json } from '../../env/fields.js';
-import { isRecord } from '../../env/path.js';
+import { ensureList, ensureRecord, isJsonRecord, type JsonRecord, jsonList, jsonRecord } from '../../env/json.js';
 import { holdsSecret } from '../../rules/env-vars.js';
 import type { EnvObject } from '../../env/types.js';
 
+/** The SDK the wizard writes for: v2 (azure-ai-ml, az ml) or v1 (azureml-core, out of support since 2026-06-30). */
+export type Sdk = 'v1' | 'v2';
 export type PythonKind = 'conda' | 'user' | 'base';
-export type ImageSource = 'catalog' | 'custom' | 'dockerfile';
+/** Where the image comes from; 'build' is v2's build context (a folder with a Dockerfile). */
+export type ImageSource = 'catalog' | 'custom' | 'dockerfile' | 'build';
 export type OutputForm = 'v1-file' | 'v1-dir' | 'v2' | 'all';
+export const ROUTES = ['liveness_route', 'readiness_route', 'scoring_route'] as const;
+export type RouteName = (typeof ROUTES)[number];
 
 export interface DraftMeta {
   /** Step index the user was on. */
   step: number;
+  /** Absent in drafts saved before the SDK choice existed: those are v1 drafts. */
+  sdk?: Sdk;
   imageSource: ImageSource;
   dockerfilePath: string;
   output: OutputForm;
@@ -25,18 +32,72 @@ export interface DraftMeta {
   withheld?: string[];
 }
 
+/** What only a v2 environment (or its job) has, as the user typed it. */
+export interface V2Part {
+  description: string;
+  tags: Record<string, string>;
+  /** A serving image: inference_config with its three routes is written. */
+  serving: boolean;
+  /** Port and path of each route, as typed (a port that is not a whole number is written as typed, and flagged). */
+  routes: Record<RouteName, { port: string; path: string }>;
+  /** The command of the job.yml written beside the environment. */
+  command: string;
+  /** The job's code folder, relative to where amlenv runs (written relative to job.yml). */
+  code: string;
+}
+
 export interface Draft {
   env: EnvObject;
   meta: DraftMeta;
   /** The registry password lives only in memory: it is never saved with the draft. */
   password: string;
+  /** v2 drafts: the v2-only keys. */
+  v2?: V2Part;
 }
 
-export type ListKey = 'channels' | 'conda' | 'pip' | 'env' | 'sparkRepos' | 'sparkPackages';
+export const sdkOf = (draft: Draft): Sdk => draft.meta.sdk ?? 'v1';
+
+export function emptyV2(): V2Part {
+  return {
+    description: '',
+    tags: {},
+    serving: false,
+    routes: {
+      liveness_route: { port: '5001', path: '/' },
+      readiness_route: { port: '5001', path: '/' },
+      scoring_route: { port: '5001', path: '/score' },
+    },
+    command: 'python train.py',
+    code: '.',
+  };
+}
+
+export const v2Of = (draft: Draft): V2Part => draft.v2 ?? emptyV2();
+
+/** Returns a copy of the draft with `change` applied to a copy of its v2 part. */
+export function withV2(draft: Draft, change: (v2: V2Part) => void): Draft {
+  const v2 = structuredClone(v2Of(draft));
+  change(v2);
+  return { ...draft, v2 };
+}
+
+/** The inference_config the draft writes: ports that are whole numbers become numbers, as the schema wants. */
+export function inferenceConfig(v2: V2Part): JsonRecord | undefined {
+  if (!v2.serving) return undefined;
+  const out: JsonRecord = {};
+  for (const name of ROUTES) {
+    const { port, path } = v2.routes[name];
+    const route: JsonRecord = {};
+    if (port.trim()) route.port = /^\d+$/.test(port.trim()) ? Number(port.trim()) : port.trim();
+    if (path.trim()) route.path = path.trim();
+    out[name] = route;
+  }
+  return out;
+}
+export type ListKey = 'channels' | 'conda' | 'pip' | 'env' | 'sparkRepos' | 'sparkPackages' | 'tags';
 
 const clone = <T>(v: T): T => structuredClone(v);
-export const section = (env: EnvObject, name: string): Record<string, Json> =>
-  isRecord(env[name]) ? (env[name] as Record<string, Json>) : {};
+export const section = (env: JsonRecord, name: string): JsonRecord => jsonRecord(env[name]) ?? {};
 
 /** Returns a copy of the draft with `change` applied to a copy of its environment. */
 export function withEnv(draft: Draft, change: (env: EnvObject) => void): Draft {
@@ -45,9 +106,8 @@ export function withEnv(draft: Draft, change: (env: EnvObject) => void): Draft {
   return { ...draft, env };
 }
 
-export function ensureSection(env: EnvObject, name: string): Record<string, Json> {
-  if (!isRecord(env[name])) env[name] = {};
-  return env[name] as Record<string, Json>;
+export function ensureSection(env: EnvObject, name: string): JsonRecord {
+  return ensureRecord(env, name);
 }
 
 export function pythonKind(env: EnvObject): PythonKind {
@@ -57,38 +117,37 @@ export function pythonKind(env: EnvObject): PythonKind {
   return 'conda';
 }
 
-function condaSpec(env: EnvObject): Record<string, Json> | undefined {
-  const spec = section(env, 'python').condaDependencies;
-  return isRecord(spec) ? (spec as Record<string, Json>) : undefined;
-}
+const condaSpec = (env: EnvObject): JsonRecord | undefined => jsonRecord(section(env, 'python').condaDependencies);
+const condaDeps = (env: EnvObject): Json[] => jsonList(condaSpec(env)?.dependencies) ?? [];
 
-function ensureConda(env: EnvObject): Record<string, Json> {
+function ensureConda(env: EnvObject): JsonRecord {
   const python = ensureSection(env, 'python');
-  if (!isRecord(python.condaDependencies)) python.condaDependencies = { channels: ['conda-forge'], dependencies: [] };
-  const spec = python.condaDependencies as Record<string, Json>;
-  if (!Array.isArray(spec.dependencies)) spec.dependencies = [];
+  if (!isJsonRecord(python.condaDependencies))
+    python.condaDependencies = { channels: ['conda-forge'], dependencies: [] };
+  const spec = ensureRecord(python, 'condaDependencies');
+  ensureList(spec, 'dependencies');
   return spec;
 }
 
 const isPythonEntry = (d: Json) => typeof d === 'string' && /^\s*python(\s|[=<>!~]|$)/.test(d);
-const pipEntryIndex = (deps: Json[]) =>
-  deps.findIndex((d) => isRecord(d) && Array.isArray((d as Record<string, Json>).pip));
+const pipList = (d: Json): Json[] | undefined => jsonList(jsonRecord(d)?.pip);
+const pipEntryIndex = (deps: Json[]) => deps.findIndex((d) => pipList(d) !== undefined);
 
 /** The python version the conda spec declares ("3.11"), or "" when there is none. */
 export function pythonVersion(env: EnvObject): string {
-  const entry = (condaSpec(env)?.dependencies as Json[] | undefined)?.find(isPythonEntry);
+  const entry = condaDeps(env).find(isPythonEntry);
   return typeof entry === 'string' ? entry.replace(/^\s*python\s*=*\s*/, '') : '';
 }
 
 /** The model path of the python entry in the conda dependencies, or of the list while there is none. */
 export function pythonEntryPath(env: EnvObject): string {
-  const at = ((condaSpec(env)?.dependencies as Json[] | undefined) ?? []).findIndex(isPythonEntry);
+  const at = condaDeps(env).findIndex(isPythonEntry);
   return at >= 0 ? `python.condaDependencies.dependencies[${at}]` : 'python.condaDependencies.dependencies';
 }
 
 export function setPythonVersion(draft: Draft, version: string): Draft {
   return withEnv(draft, (env) => {
-    const deps = ensureConda(env).dependencies as Json[];
+    const deps = ensureList(ensureConda(env), 'dependencies');
     const at = deps.findIndex(isPythonEntry);
     const value = version.trim() ? `python=${version.trim().replace(/^=+/, '')}` : undefined;
     if (at >= 0) {
@@ -98,14 +157,15 @@ export function setPythonVersion(draft: Draft, version: string): Draft {
   });
 }
 
+const tagPath = (name: string) =>
+  /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) ? `tags.${name}` : `tags[${JSON.stringify(name)}]`;
+
 /** Where the items of each list live in the model, as [index in that array] → model path. */
-export function listPaths(env: EnvObject, key: ListKey): string[] {
-  const deps = (condaSpec(env)?.dependencies as Json[] | undefined) ?? [];
+export function listPaths(env: EnvObject, key: ListKey, v2?: V2Part): string[] {
+  const deps = condaDeps(env);
   switch (key) {
     case 'channels':
-      return ((condaSpec(env)?.channels as Json[] | undefined) ?? []).map(
-        (_, i) => `python.condaDependencies.channels[${i}]`,
-      );
+      return (jsonList(condaSpec(env)?.channels) ?? []).map((_, i) => `python.condaDependencies.channels[${i}]`);
     case 'conda':
       return deps
         .map((d, i) => ({ d, i }))
@@ -113,7 +173,7 @@ export function listPaths(env: EnvObject, key: ListKey): string[] {
         .map(({ i }) => `python.condaDependencies.dependencies[${i}]`);
     case 'pip': {
       const at = pipEntryIndex(deps);
-      const pip = at >= 0 ? ((deps[at] as Record<string, Json>).pip as Json[]) : [];
+      const pip = at >= 0 ? (pipList(deps[at]) ?? []) : [];
       return pip.map((_, j) => `python.condaDependencies.dependencies[${at}].pip[${j}]`);
     }
     case 'env':
@@ -123,46 +183,64 @@ export function listPaths(env: EnvObject, key: ListKey): string[] {
           : `environmentVariables[${JSON.stringify(name)}]`,
       );
     case 'sparkRepos':
-      return ((section(env, 'spark').repositories as Json[] | undefined) ?? []).map(
-        (_, i) => `spark.repositories[${i}]`,
-      );
+      return (jsonList(section(env, 'spark').repositories) ?? []).map((_, i) => `spark.repositories[${i}]`);
     case 'sparkPackages':
-      return ((section(env, 'spark').packages as Json[] | undefined) ?? []).map((_, i) => `spark.packages[${i}]`);
+      return (jsonList(section(env, 'spark').packages) ?? []).map((_, i) => `spark.packages[${i}]`);
+    case 'tags':
+      return Object.keys(v2?.tags ?? {}).map(tagPath);
   }
 }
 
 /** The items of a list as the user edits them: text lines. */
-export function listItems(env: EnvObject, key: ListKey): string[] {
-  const deps = (condaSpec(env)?.dependencies as Json[] | undefined) ?? [];
+export function listItems(env: EnvObject, key: ListKey, v2?: V2Part): string[] {
+  const deps = condaDeps(env);
   switch (key) {
     case 'channels':
-      return ((condaSpec(env)?.channels as Json[] | undefined) ?? []).map(String);
+      return (jsonList(condaSpec(env)?.channels) ?? []).map(String);
     case 'conda':
       return deps.filter((d): d is string => typeof d === 'string' && !isPythonEntry(d));
     case 'pip': {
       const at = pipEntryIndex(deps);
-      return at >= 0
-        ? ((deps[at] as Record<string, Json>).pip as Json[]).map((p) => (typeof p === 'string' ? p : JSON.stringify(p)))
-        : [];
+      return at >= 0 ? (pipList(deps[at]) ?? []).map((p) => (typeof p === 'string' ? p : JSON.stringify(p))) : [];
     }
     case 'env':
       return Object.entries(section(env, 'environmentVariables')).map(
         ([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`,
       );
     case 'sparkRepos':
-      return ((section(env, 'spark').repositories as Json[] | undefined) ?? []).map(String);
+      return (jsonList(section(env, 'spark').repositories) ?? []).map(String);
     case 'sparkPackages':
-      return ((section(env, 'spark').packages as Json[] | undefined) ?? []).map((p) => {
-        const pkg = isRecord(p) ? (p as Record<string, Json>) : {};
+      return (jsonList(section(env, 'spark').packages) ?? []).map((p) => {
+        const pkg = jsonRecord(p) ?? {};
         return [pkg.group, pkg.artifact, pkg.version]
           .map((x) => (x === undefined || x === null ? '' : String(x)))
           .join(':');
       });
+    case 'tags':
+      return Object.entries(v2?.tags ?? {}).map(([k, v]) => `${k}=${v}`);
   }
+}
+
+/** The items of a list of the draft (the environment's lists, or the v2 tags). */
+export const draftListItems = (draft: Draft, key: ListKey): string[] => listItems(draft.env, key, draft.v2);
+
+/** NAME=value lines as a mapping (a line without "=" is a name with an empty value). */
+function pairs(items: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const name = (eq >= 0 ? item.slice(0, eq) : item).trim();
+    if (name) out[name] = eq >= 0 ? item.slice(eq + 1) : '';
+  }
+  return out;
 }
 
 /** Replaces a whole list, keeping the rest of the model as it was. */
 export function setListItems(draft: Draft, key: ListKey, items: string[]): Draft {
+  if (key === 'tags')
+    return withV2(draft, (v2) => {
+      v2.tags = pairs(items);
+    });
   return withEnv(draft, (env) => {
     switch (key) {
       case 'channels':
@@ -170,31 +248,22 @@ export function setListItems(draft: Draft, key: ListKey, items: string[]): Draft
         return;
       case 'conda': {
         const spec = ensureConda(env);
-        const deps = spec.dependencies as Json[];
+        const deps = ensureList(spec, 'dependencies');
         const python = deps.filter(isPythonEntry);
-        const pip = deps.filter((d) => isRecord(d));
+        const pip = deps.filter(isJsonRecord);
         spec.dependencies = [...python, ...items, ...pip];
         return;
       }
       case 'pip': {
         const spec = ensureConda(env);
-        const deps = (spec.dependencies as Json[]).filter(
-          (d) => !(isRecord(d) && Array.isArray((d as Record<string, Json>).pip)),
-        );
+        const deps = ensureList(spec, 'dependencies').filter((d) => pipList(d) === undefined);
         if (items.length) deps.push({ pip: items });
         spec.dependencies = deps;
         return;
       }
-      case 'env': {
-        const vars: Record<string, Json> = {};
-        for (const item of items) {
-          const eq = item.indexOf('=');
-          const name = (eq >= 0 ? item.slice(0, eq) : item).trim();
-          if (name) vars[name] = eq >= 0 ? item.slice(eq + 1) : '';
-        }
-        env.environmentVariables = vars;
+      case 'env':
+        env.environmentVariables = pairs(items);
         return;
-      }
       case 'sparkRepos':
         ensureSection(env, 'spark').repositories = items;
         return;
@@ -211,18 +280,15 @@ export function setListItems(draft: Draft, key: ListKey, items: string[]): Draft
 export function setField(draft: Draft, path: string, value: Json): Draft {
   return withEnv(draft, (env) => {
     const parts = path.split('.');
-    let target: Record<string, Json> = env;
-    for (const part of parts.slice(0, -1)) {
-      if (!isRecord(target[part])) target[part] = {};
-      target = target[part] as Record<string, Json>;
-    }
+    let target: JsonRecord = env;
+    for (const part of parts.slice(0, -1)) target = ensureRecord(target, part);
     target[parts[parts.length - 1]] = value;
   });
 }
 
 export function getField(env: EnvObject, path: string): Json | undefined {
   let value: Json | undefined = env;
-  for (const part of path.split('.')) value = isRecord(value) ? (value as Record<string, Json>)[part] : undefined;
+  for (const part of path.split('.')) value = jsonRecord(value)?.[part];
   return value;
 }
 
@@ -249,7 +315,16 @@ export function setImageSource(draft: Draft, source: ImageSource, dockerfileText
     } else {
       docker.baseDockerfile = null;
     }
-    docker.buildContext = docker.buildContext === undefined ? null : docker.buildContext;
+    if (source === 'build') {
+      // v2's build context: a folder and the Dockerfile inside it (the image comes from there, not from baseImage).
+      docker.baseImage = null;
+      const context = jsonRecord(docker.buildContext);
+      docker.buildContext = {
+        locationType: null,
+        location: typeof context?.location === 'string' ? context.location : '',
+        dockerfilePath: typeof context?.dockerfilePath === 'string' ? context.dockerfilePath : 'Dockerfile',
+      };
+    } else if (draft.meta.imageSource === 'build' || docker.buildContext === undefined) docker.buildContext = null;
   });
   return { ...next, meta: { ...next.meta, imageSource: source } };
 }
@@ -261,19 +336,20 @@ const PASSWORD = 'password';
  * variable value that env/secret-like would flag are left out, and their names kept in meta.withheld so a
  * resumed draft knows what it lacks.
  */
-export function draftForDisk(draft: Draft): { env: EnvObject; meta: DraftMeta; password?: string } {
+export function draftForDisk(draft: Draft): { env: EnvObject; meta: DraftMeta; password?: string; v2?: V2Part } {
+  const v2 = draft.v2 ? { v2: draft.v2 } : {};
   if (draft.meta.draftSecrets)
-    return { env: draft.env, meta: { ...draft.meta, withheld: [] }, password: draft.password || undefined };
+    return { env: draft.env, meta: { ...draft.meta, withheld: [] }, password: draft.password || undefined, ...v2 };
   const env = structuredClone(draft.env);
   const withheld = new Set((draft.meta.withheld ?? []).filter((name) => missingSecrets(draft).includes(name)));
-  const vars = isRecord(env.environmentVariables) ? (env.environmentVariables as Record<string, Json>) : {};
+  const vars = jsonRecord(env.environmentVariables) ?? {};
   for (const [name, value] of Object.entries(vars)) {
     if (!holdsSecret(name, value)) continue;
     vars[name] = '';
     withheld.add(name);
   }
   if (draft.password) withheld.add(PASSWORD);
-  return { env, meta: { ...draft.meta, withheld: [...withheld] }, password: undefined };
+  return { env, meta: { ...draft.meta, withheld: [...withheld] }, password: undefined, ...v2 };
 }
 
 /** Secrets the saved draft left out that are still empty: "password" or variable names. */

@@ -4,8 +4,8 @@ import type { Key } from 'ink';
 import type { Diagnostic } from '../../env/types.js';
 import { pressed } from '../keys.js';
 import { buffer, editBuffer, type TextBuffer } from '../text-buffer.js';
-import { type Draft, listItems, setListItems } from './draft.js';
-import { type Row, STEPS, type StepContext, stepOfPath } from './steps.js';
+import { type Draft, draftListItems, sdkOf, setListItems } from './draft.js';
+import { type Row, type StepContext, stepOfPath, stepsOf } from './steps.js';
 
 export type Confirm =
   | { kind: 'quit' }
@@ -45,7 +45,7 @@ export interface Result {
 export function initialState(draft: Draft): WizardState {
   return {
     draft,
-    step: Math.min(Math.max(draft.meta.step, 0), STEPS.length - 1),
+    step: Math.min(Math.max(draft.meta.step, 0), stepsOf(draft).length - 1),
     focus: 0,
     panel: false,
     inFindings: false,
@@ -59,17 +59,23 @@ const rowCache = new WeakMap<Draft, Map<string, Row[]>>();
 /** The rows of the current step; cached per draft (and the offers that depend on Docker or the channels answering), since a keystroke that only moves the focus changes neither. */
 export function rowsOf(state: WizardState, ctx: StepContext): Row[] {
   let byStep = rowCache.get(state.draft);
-  if (!byStep) rowCache.set(state.draft, (byStep = new Map()));
-  const key = `${state.step}:${ctx.dockerAvailable ? 'd' : ''}${ctx.solveAvailable ? 's' : ''}`;
+  if (!byStep) {
+    byStep = new Map();
+    rowCache.set(state.draft, byStep);
+  }
+  const key = `${sdkOf(state.draft)}:${state.step}:${ctx.dockerAvailable ? 'd' : ''}${ctx.solveAvailable ? 's' : ''}`;
   let rows = byStep.get(key);
-  if (!rows) byStep.set(key, (rows = STEPS[state.step].rows(state.draft, ctx)));
+  if (!rows) {
+    rows = stepsOf(state.draft)[state.step].rows(state.draft, ctx);
+    byStep.set(key, rows);
+  }
   return rows;
 }
 
 /** Rows that can take the focus (headings cannot). */
 const focusable = (rows: Row[]) => rows.map((r, i) => (r.kind === 'heading' ? -1 : i)).filter((i) => i >= 0);
 
-function clampFocus(state: WizardState, rows: Row[], wanted: number, direction: 1 | -1 = 1): number {
+function clampFocus(rows: Row[], wanted: number, direction: 1 | -1 = 1): number {
   const usable = focusable(rows);
   if (!usable.length) return 0;
   if (usable.includes(wanted)) return wanted;
@@ -77,8 +83,8 @@ function clampFocus(state: WizardState, rows: Row[], wanted: number, direction: 
   return next ?? (direction > 0 ? usable[usable.length - 1] : usable[0]);
 }
 
-export const stepErrors = (diagnostics: Diagnostic[], step: number): Diagnostic[] =>
-  diagnostics.filter((d) => d.severity === 'error' && stepOfPath(d.path) === step);
+export const stepErrors = (diagnostics: Diagnostic[], step: number, draft: Draft): Diagnostic[] =>
+  diagnostics.filter((d) => d.severity === 'error' && stepOfPath(d.path, stepsOf(draft)) === step);
 
 function changed(state: WizardState, draft: Draft, message?: WizardState['message']): Result {
   return { state: { ...state, draft, dirty: true, message }, effects: [{ type: 'save-draft' }] };
@@ -96,13 +102,13 @@ function goToStep(state: WizardState, step: number, ctx: StepContext): Result {
     confirm: undefined,
     message: undefined,
   };
-  return { state: { ...next, focus: clampFocus(next, rowsOf(next, ctx), 0) }, effects: [{ type: 'save-draft' }] };
+  return { state: { ...next, focus: clampFocus(rowsOf(next, ctx), 0) }, effects: [{ type: 'save-draft' }] };
 }
 
 /** Next step, unless this step has errors and the user has not confirmed going on anyway. */
 function next(state: WizardState, diagnostics: Diagnostic[], ctx: StepContext, confirmed = false): Result {
-  if (state.step >= STEPS.length - 1) return { state, effects: [] };
-  const errors = stepErrors(diagnostics, state.step);
+  if (state.step >= stepsOf(state.draft).length - 1) return { state, effects: [] };
+  const errors = stepErrors(diagnostics, state.step, state.draft);
   if (errors.length && !confirmed)
     return { state: { ...state, confirm: { kind: 'errors', count: errors.length } }, effects: [] };
   return goToStep(state, state.step + 1, ctx);
@@ -110,7 +116,7 @@ function next(state: WizardState, diagnostics: Diagnostic[], ctx: StepContext, c
 
 /** Moves the focus to the row (and step) of a diagnostic's field. */
 export function jumpTo(state: WizardState, path: string, ctx: StepContext): WizardState {
-  const step = stepOfPath(path);
+  const step = stepOfPath(path, stepsOf(state.draft));
   const moved = goToStep(state, step, ctx).state;
   const rows = rowsOf(moved, ctx);
   let best = -1;
@@ -122,7 +128,7 @@ export function jumpTo(state: WizardState, path: string, ctx: StepContext): Wiza
     )
       best = i;
   });
-  return { ...moved, focus: clampFocus(moved, rows, Math.max(best, 0)) };
+  return { ...moved, focus: clampFocus(rows, Math.max(best, 0)) };
 }
 
 function commitEdit(state: WizardState, row: Row, text: string): Result {
@@ -133,7 +139,7 @@ function commitEdit(state: WizardState, row: Row, text: string): Result {
     return changed(done, row.apply(state.draft, text));
   }
   if (row.kind === 'item' || row.kind === 'add') {
-    const items = listItems(state.draft.env, row.list);
+    const items = draftListItems(state.draft, row.list);
     const value = text.trim();
     if (row.kind === 'add') {
       if (!value) return { state: done, effects: [] };
@@ -277,30 +283,34 @@ export function handleKey(
 
   if (pressed('up', input, key))
     return {
-      state: { ...state, focus: clampFocus(state, rows, state.focus - 1, -1), message: undefined },
+      state: { ...state, focus: clampFocus(rows, state.focus - 1, -1), message: undefined },
       effects: [],
     };
   if (pressed('down', input, key)) {
     const usable = focusable(rows);
-    if (state.step === STEPS.length - 1 && state.focus === usable[usable.length - 1] && diagnostics.length)
+    if (
+      state.step === stepsOf(state.draft).length - 1 &&
+      state.focus === usable[usable.length - 1] &&
+      diagnostics.length
+    )
       return { state: { ...state, inFindings: true, findingFocus: 0 }, effects: [] };
-    return { state: { ...state, focus: clampFocus(state, rows, state.focus + 1, 1), message: undefined }, effects: [] };
+    return { state: { ...state, focus: clampFocus(rows, state.focus + 1, 1), message: undefined }, effects: [] };
   }
   if (pressed('pageDown', input, key))
-    return { state: { ...state, focus: clampFocus(state, rows, state.focus + 10, 1) }, effects: [] };
+    return { state: { ...state, focus: clampFocus(rows, state.focus + 10, 1) }, effects: [] };
   if (pressed('pageUp', input, key))
-    return { state: { ...state, focus: clampFocus(state, rows, state.focus - 10, -1) }, effects: [] };
+    return { state: { ...state, focus: clampFocus(rows, state.focus - 10, -1) }, effects: [] };
   if (!row) return none;
 
   if (row.kind === 'item') {
-    const items = listItems(state.draft.env, row.list);
+    const items = draftListItems(state.draft, row.list);
     if (pressed('remove', input, key)) {
       const draft = setListItems(
         state.draft,
         row.list,
         items.filter((_, i) => i !== row.index),
       );
-      return changed({ ...state, focus: clampFocus(state, rowsOf({ ...state, draft }, ctx), state.focus, -1) }, draft, {
+      return changed({ ...state, focus: clampFocus(rowsOf({ ...state, draft }, ctx), state.focus, -1) }, draft, {
         text: `removed ${row.value}`,
         tone: 'info',
       });

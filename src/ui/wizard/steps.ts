@@ -2,10 +2,13 @@
 // (for diagnostics and the lesson panel) and how to apply an edit. The view and the reducer are generic.
 import { safeFileName } from '../../util/safe-name.js';
 import type { Catalog } from '../../content/catalog.js';
+import { ENV_CREATE, JOB_CREATE } from '../../env/v2-files.js';
+import { V2_FIELDS } from '../../env/v2-fields.js';
 import { fieldAt, type Json } from '../../env/fields.js';
 import { looksSecret } from '../../rules/env-vars.js';
 import {
   type Draft,
+  type DraftMeta,
   getField,
   listItems,
   listPaths,
@@ -15,12 +18,17 @@ import {
   type PythonKind,
   pythonEntryPath,
   pythonVersion,
+  ROUTES,
+  type Sdk,
+  sdkOf,
   section,
   setField,
   setImageSource,
   setPythonKind,
   setPythonVersion,
   type ImageSource,
+  v2Of,
+  withV2,
 } from './draft.js';
 
 export interface Option {
@@ -68,7 +76,7 @@ export interface StepContext {
 }
 
 export interface Step {
-  id: 'basics' | 'python' | 'variables' | 'docker' | 'spark' | 'review';
+  id: 'sdk' | 'basics' | 'python' | 'variables' | 'docker' | 'spark' | 'image' | 'serving' | 'job' | 'review';
   title: string;
   /** Model path prefixes whose diagnostics belong to this step. */
   owns: string[];
@@ -88,8 +96,8 @@ function listRows(
   placeholder: string,
   lesson?: string,
 ): Row[] {
-  const items = listItems(draft.env, list);
-  const paths = listPaths(draft.env, list);
+  const items = listItems(draft.env, list, draft.v2);
+  const paths = listPaths(draft.env, list, draft.v2);
   return [
     { kind: 'heading', id: `${list}-heading`, label, help, lesson, path: listPath(draft, list) },
     ...items.map(
@@ -128,6 +136,8 @@ function listPath(draft: Draft, list: ListKey): string {
       return 'spark.repositories';
     case 'sparkPackages':
       return 'spark.packages';
+    case 'tags':
+      return 'tags';
   }
 }
 
@@ -200,34 +210,519 @@ export function imageOptions(catalog: Catalog): Option[] {
   ];
 }
 
+function nameRows(d: Draft): Row[] {
+  return [
+    {
+      kind: 'text',
+      id: 'name',
+      label: 'Name',
+      value: str(d.env.name),
+      path: 'name',
+      help: docOf('name'),
+      placeholder: 'my-environment',
+      apply: (x, t) => renamed(x, setField(x, 'name', t.trim())),
+    },
+    {
+      kind: 'text',
+      id: 'version',
+      label: 'Version',
+      value: str(d.env.version),
+      path: 'version',
+      help: 'Leave empty to let the workspace number it when you register.',
+      placeholder: '(assigned on register)',
+      apply: (x, t) => setField(x, 'version', orNull(t)),
+    },
+  ];
+}
+
+/** The python version and the conda lists (channels, conda packages, pip packages). */
+function condaRows(d: Draft): Row[] {
+  const rows: Row[] = [];
+  rows.push({
+    kind: 'text',
+    id: 'python-version',
+    label: 'Python version',
+    value: pythonVersion(d.env),
+    path: pythonEntryPath(d.env),
+    lesson: 'conda-and-pip',
+    help: 'The python conda installs, e.g. 3.11 or 3.12 (3.10 and older are past end of life).',
+    placeholder: '3.12',
+    apply: (x, t) => setPythonVersion(x, t),
+  });
+  rows.push(
+    ...listRows(
+      d,
+      'channels',
+      'Channels',
+      'Conda channels, searched in order. conda-forge is free to use; anaconda/defaults have licence terms.',
+      'conda-forge',
+      'conda-and-pip',
+    ),
+  );
+  rows.push(
+    ...listRows(
+      d,
+      'conda',
+      'Conda packages',
+      'Conda match specs: name, name=1.2 or name>=1.2,<2. Include pip when you list pip packages.',
+      'numpy=1.26.4',
+      'conda-and-pip',
+    ),
+  );
+  rows.push(
+    ...listRows(
+      d,
+      'pip',
+      'Pip packages',
+      'pip requirements: name==1.2.3 (pip pins with ==), URLs, wheel paths, or options such as --extra-index-url.',
+      'pandas==2.2.3',
+      'conda-and-pip',
+    ),
+  );
+  return rows;
+}
+
+/** The review step's buttons and the draft-secrets switch, the same for both SDKs. */
+function writeRows(d: Draft, ctx: StepContext): Row[] {
+  const v2 = sdkOf(d) === 'v2';
+  const rows: Row[] = [
+    {
+      kind: 'action',
+      id: 'write',
+      action: 'write',
+      label: 'Write files (Ctrl-S)',
+      help: v2
+        ? `Writes environment.yml, conda.yml and job.yml atomically; asks before replacing anything. Then: ${ENV_CREATE} and ${JOB_CREATE}.`
+        : 'Writes atomically; asks before replacing anything.',
+    },
+  ];
+  if (ctx.dockerAvailable)
+    rows.push({
+      kind: 'action',
+      id: 'check',
+      action: 'check',
+      label: 'Build and check with Docker',
+      help: 'Writes the files, builds the image locally and checks it holds every declared package and variable.',
+    });
+  rows.push({
+    kind: 'toggle',
+    id: 'draft-secrets',
+    label: 'Secrets in draft',
+    value: Boolean(d.meta.draftSecrets),
+    help: 'Off: the registry password and secret-looking variable values are left out of the saved draft (a resumed draft asks for them). On: they are saved in it (a 0600 file).',
+    apply: (x, v) => ({ ...x, meta: { ...x.meta, draftSecrets: v } }),
+  });
+  if (ctx.solveAvailable)
+    rows.push({
+      kind: 'action',
+      id: 'solve',
+      action: 'solve',
+      label: 'Solve now',
+      help: 'Solves the conda dependencies against their channels (no Docker needed): what a build would install, or the conflict explained.',
+    });
+  return rows;
+}
+
+/** The option value as one of `values` (an option picker only offers those), else the fallback. */
+function oneOf<T extends string>(values: readonly T[], value: string, fallback: T): T {
+  return values.find((v) => v === value) ?? fallback;
+}
+
+const docOf = (path: string): string => fieldAt(path)?.doc ?? '';
+const noteOf = (options: Option[], value: string): string => options.find((o) => o.value === value)?.note ?? '';
+
+const SDKS: Option[] = [
+  {
+    value: 'v2',
+    label: 'SDK v2 (azure-ai-ml, az ml)',
+    note: 'the current SDK and CLI: writes environment.yml, conda.yml and job.yml',
+  },
+  {
+    value: 'v1',
+    label: 'SDK v1 (azureml-core)',
+    note: 'out of support since 2026-06-30 (no fixes, may break): only for projects still on v1',
+  },
+];
+
+/** Switches the SDK: the output form and its default path follow. */
+export function setSdk(draft: Draft, sdk: Sdk): Draft {
+  const output: OutputForm = sdk === 'v2' ? 'v2' : 'v1-file';
+  const meta: DraftMeta = {
+    ...draft.meta,
+    sdk,
+    output,
+    outPath: outPathFor(draft.meta, String(draft.env.name ?? ''), output),
+  };
+  const switched = { ...draft, meta, v2: sdk === 'v2' ? v2Of(draft) : draft.v2 };
+  // v1 has no build-context choice in the wizard; the catalog is where a v1 image starts.
+  return sdk === 'v1' && meta.imageSource === 'build' ? setImageSource(switched, 'catalog') : switched;
+}
+
+const SDK_STEP: Step = {
+  id: 'sdk',
+  title: 'SDK',
+  owns: [],
+  intro:
+    'Which SDK the files are for. v2 (azure-ai-ml and the az ml CLI) is current. SDK v1 is out of support since 2026-06-30.',
+  rows: (d) => [
+    {
+      kind: 'choice',
+      id: 'sdk',
+      label: 'Write for',
+      value: sdkOf(d),
+      options: SDKS,
+      lesson: 'v1-to-v2-migration',
+      help: noteOf(SDKS, sdkOf(d)),
+      apply: (x, v) => setSdk(x, oneOf(['v1', 'v2'], v, 'v2')),
+    },
+    { kind: 'action', id: 'sdk-next', action: 'next', label: 'Next', help: 'Go on to the basics (Tab does the same).' },
+  ],
+};
+
+const V2_IMAGE_SOURCES: Option[] = [
+  { value: 'catalog', label: 'Azure ML base image', note: 'pick from the catalog' },
+  { value: 'custom', label: 'Another image', note: 'type any image reference' },
+  { value: 'build', label: 'A build context', note: 'a folder with a Dockerfile (build: path, dockerfile_path)' },
+  { value: 'dockerfile', label: 'A Dockerfile', note: 'read now, written to context/Dockerfile beside the YAML' },
+];
+
+const V2_PYTHON: Option[] = [
+  {
+    value: 'conda',
+    label: 'Conda file',
+    note: 'Azure ML builds a conda environment on the image from conda.yml (written beside the YAML)',
+  },
+  {
+    value: 'user',
+    label: "The image's own python",
+    note: 'no conda_file: the image already has every package',
+  },
+];
+
+const ROUTE_LABEL = { liveness_route: 'Liveness', readiness_route: 'Readiness', scoring_route: 'Scoring' } as const;
+const ROUTE_HELP = {
+  liveness_route: 'Probed to see the server is alive; it is restarted when this fails.',
+  readiness_route: 'Probed to see the server can take requests; traffic waits until it answers.',
+  scoring_route: 'Where scoring requests are sent.',
+} as const;
+
+/** The build context folder as typed (relative to where you run amlenv); it is written relative to the YAML. */
+const buildContext = (d: Draft) => section(section(d.env, 'docker'), 'buildContext');
+
+const V2_STEPS: Step[] = [
+  SDK_STEP,
+  {
+    id: 'basics',
+    title: 'Basics',
+    owns: ['name', 'version', 'description', 'tags'],
+    intro: 'Name the environment. Names starting with AzureML or Microsoft are reserved for curated environments.',
+    rows: (d) => [
+      ...nameRows(d),
+      {
+        kind: 'text',
+        id: 'description',
+        label: 'Description',
+        value: v2Of(d).description,
+        path: 'description',
+        lesson: 'v2-environments',
+        help: 'Optional: what the environment is for, shown in the studio.',
+        placeholder: '(none)',
+        apply: (x, t) =>
+          withV2(x, (v2) => {
+            v2.description = t.trim();
+          }),
+      },
+      ...listRows(
+        d,
+        'tags',
+        'Tags (name=value)',
+        'Optional labels to find the environment by, e.g. team=forecasting.',
+        'team=forecasting',
+        'v2-environments',
+      ),
+    ],
+  },
+  {
+    id: 'image',
+    title: 'Image',
+    owns: ['image', 'build', 'os_type', 'docker'],
+    intro:
+      'What the environment is built on: an image (conda_file may add packages on top) or a build context (a folder with a Dockerfile).',
+    rows: (d, ctx) => {
+      const docker = section(d.env, 'docker');
+      const source = d.meta.imageSource;
+      const rows: Row[] = [
+        {
+          kind: 'choice',
+          id: 'source',
+          label: 'Image from',
+          value: source,
+          options: V2_IMAGE_SOURCES,
+          path: source === 'build' || source === 'dockerfile' ? 'build' : 'image',
+          lesson: 'v2-environments',
+          help: 'Exactly one of image or build: giving both, or neither, is refused.',
+          apply: (x, v) => setImageSource(x, oneOf(['catalog', 'custom', 'dockerfile', 'build'], v, 'catalog')),
+        },
+      ];
+      if (source === 'catalog')
+        rows.push({
+          kind: 'choice',
+          id: 'catalog-image',
+          label: 'Image',
+          value: str(docker.baseImage),
+          options: imageOptions(ctx.catalog),
+          path: 'image',
+          lesson: 'base-images',
+          help: 'Supported images first; deprecated ones name their replacement.',
+          apply: (x, v) => setField(x, 'docker.baseImage', v),
+        });
+      else if (source === 'custom')
+        rows.push({
+          kind: 'text',
+          id: 'image',
+          label: 'Image',
+          value: str(docker.baseImage),
+          path: 'image',
+          lesson: 'base-images',
+          help: 'registry/repository:tag — pin a tag or digest. A private registry is reached through the workspace.',
+          placeholder: 'myregistry.azurecr.io/team/base:1.0',
+          apply: (x, t) => setField(x, 'docker.baseImage', orNull(t)),
+        });
+      else if (source === 'build')
+        rows.push(
+          {
+            kind: 'text',
+            id: 'build-path',
+            label: 'Build folder',
+            value: str(buildContext(d).location),
+            path: 'build.path',
+            lesson: 'v2-environments',
+            help: 'The folder uploaded and built (relative to where you run amlenv; written relative to the YAML).',
+            placeholder: './docker',
+            apply: (x, t) => setField(x, 'docker.buildContext.location', t.trim()),
+          },
+          {
+            kind: 'text',
+            id: 'dockerfile-path',
+            label: 'Dockerfile path',
+            value: str(buildContext(d).dockerfilePath),
+            path: 'build.dockerfile_path',
+            lesson: 'v2-environments',
+            help: 'Relative to the build folder, not to the YAML (default Dockerfile).',
+            placeholder: 'Dockerfile',
+            apply: (x, t) => setField(x, 'docker.buildContext.dockerfilePath', t.trim() || 'Dockerfile'),
+          },
+        );
+      else
+        rows.push({
+          kind: 'text',
+          id: 'dockerfile',
+          label: 'Dockerfile',
+          value: d.meta.dockerfilePath,
+          path: 'build',
+          lesson: 'dockerfiles-and-registries',
+          help: 'The file is read now and written to context/Dockerfile beside the YAML (at most 100 KB).',
+          placeholder: './Dockerfile',
+          readsFile: true,
+          apply: (x, t, file) => {
+            const withPath = { ...x, meta: { ...x.meta, dockerfilePath: t.trim() } };
+            return file?.text !== undefined ? setImageSource(withPath, 'dockerfile', file.text) : withPath;
+          },
+        });
+      rows.push({
+        kind: 'choice',
+        id: 'os',
+        label: 'OS type',
+        value:
+          (str(getField(d.env, 'docker.platform.os')) || 'Linux').toLowerCase() === 'windows' ? 'Windows' : 'Linux',
+        options: [
+          { value: 'Linux', label: 'linux', note: 'the default; every Azure ML base image is Linux' },
+          { value: 'Windows', label: 'windows', note: 'only for Windows images on Windows compute' },
+        ],
+        path: 'os_type',
+        lesson: 'v2-environments',
+        help: V2_FIELDS.os_type.doc,
+        apply: (x, v) => setField(x, 'docker.platform.os', v),
+      });
+      return rows;
+    },
+  },
+  {
+    id: 'python',
+    title: 'Python',
+    owns: ['python', 'conda_file'],
+    intro:
+      'With an image: a conda file (conda.yml beside the YAML) or the image as it is. With a build context the Dockerfile installs everything.',
+    rows: (d) => {
+      const source = d.meta.imageSource;
+      if (source === 'build' || source === 'dockerfile')
+        return [
+          {
+            kind: 'heading',
+            id: 'build-python',
+            label: 'A build context installs python packages in its Dockerfile',
+            path: 'conda_file',
+            lesson: 'user-and-system-managed-v2',
+            help: 'v2 refuses conda_file next to build: put the conda or pip install steps in the Dockerfile.',
+          },
+          {
+            kind: 'action',
+            id: 'python-next',
+            action: 'next',
+            label: 'Next',
+            help: 'Nothing to set here with a build context.',
+          },
+        ];
+      const kind = pythonKind(d.env) === 'user' ? 'user' : 'conda';
+      const rows: Row[] = [
+        {
+          kind: 'choice',
+          id: 'kind',
+          label: 'Packages from',
+          value: kind,
+          options: V2_PYTHON,
+          path: 'conda_file',
+          lesson: 'user-and-system-managed-v2',
+          help: noteOf(V2_PYTHON, kind),
+          apply: (x, v) => setPythonKind(x, oneOf(['conda', 'user'], v, 'conda')),
+        },
+      ];
+      if (kind === 'conda') rows.push(...condaRows(d));
+      return rows;
+    },
+  },
+  {
+    id: 'serving',
+    title: 'Serving',
+    owns: ['inference_config'],
+    intro: 'Only for a custom serving image behind an online deployment: the routes its web server answers on.',
+    rows: (d) => {
+      const v2 = v2Of(d);
+      const rows: Row[] = [
+        {
+          kind: 'toggle',
+          id: 'serving',
+          label: 'Serving image',
+          value: v2.serving,
+          path: 'inference_config',
+          lesson: 'inference-environments',
+          help: 'On: inference_config with liveness, readiness and scoring routes is written. Off for training.',
+          apply: (x, on) =>
+            withV2(x, (p) => {
+              p.serving = on;
+            }),
+        },
+      ];
+      if (!v2.serving) return rows;
+      for (const name of ROUTES) {
+        const route = v2.routes[name];
+        rows.push(
+          {
+            kind: 'text',
+            id: `${name}-port`,
+            label: `${ROUTE_LABEL[name]} port`,
+            value: route.port,
+            path: `inference_config.${name}.port`,
+            lesson: 'inference-environments',
+            help: `${ROUTE_HELP[name]} Port: a whole number, e.g. 5001.`,
+            placeholder: '5001',
+            apply: (x, t) =>
+              withV2(x, (p) => {
+                p.routes[name].port = t.trim();
+              }),
+          },
+          {
+            kind: 'text',
+            id: `${name}-path`,
+            label: `${ROUTE_LABEL[name]} path`,
+            value: route.path,
+            path: `inference_config.${name}.path`,
+            lesson: 'inference-environments',
+            help: `${ROUTE_HELP[name]} Path: the URL path, e.g. ${name === 'scoring_route' ? '/score' : '/'}.`,
+            placeholder: name === 'scoring_route' ? '/score' : '/',
+            apply: (x, t) =>
+              withV2(x, (p) => {
+                p.routes[name].path = t.trim();
+              }),
+          },
+        );
+      }
+      return rows;
+    },
+  },
+  {
+    id: 'job',
+    title: 'Job',
+    owns: ['environmentVariables', 'job'],
+    intro:
+      'v2 environments have no environment variables: they go on the job. job.yml is written beside the environment.',
+    rows: (d) => [
+      {
+        kind: 'text',
+        id: 'command',
+        label: 'Job command',
+        value: v2Of(d).command,
+        path: 'job.command',
+        lesson: 'environments-in-jobs-and-components',
+        help: 'What the command job runs, inside its code folder, e.g. python train.py --epochs 3.',
+        placeholder: 'python train.py',
+        apply: (x, t) =>
+          withV2(x, (p) => {
+            p.command = t.trim();
+          }),
+      },
+      {
+        kind: 'text',
+        id: 'code',
+        label: 'Code folder',
+        value: v2Of(d).code,
+        path: 'job.code',
+        lesson: 'environments-in-jobs-and-components',
+        help: 'The folder uploaded with the job, holding the script the command runs (relative to where you run amlenv; written relative to job.yml).',
+        placeholder: '.',
+        apply: (x, t) =>
+          withV2(x, (p) => {
+            p.code = t.trim() || '.';
+          }),
+      },
+      ...listRows(
+        d,
+        'env',
+        'Variables (NAME=value)',
+        'Written to job.yml (environment_variables). Secret-looking names are flagged and their values hidden here.',
+        'MY_SETTING=value',
+        'environment-variables',
+      ),
+    ],
+  },
+  {
+    id: 'review',
+    title: 'Review and write',
+    owns: [''],
+    intro: `Writes environment.yml ($schema), conda.yml and job.yml to the folder. Then: ${ENV_CREATE} · ${JOB_CREATE}`,
+    rows: (d, ctx) => [
+      {
+        kind: 'text',
+        id: 'out',
+        label: 'Write to folder',
+        value: d.meta.outPath,
+        help: 'The folder the three files go in (created when missing).',
+        apply: (x, t) => ({ ...x, meta: { ...x.meta, outPath: t.trim() } }),
+      },
+      ...writeRows(d, ctx),
+    ],
+  },
+];
+
+/** The SDK v1 steps (SDK choice first). */
 export const STEPS: Step[] = [
+  SDK_STEP,
   {
     id: 'basics',
     title: 'Basics',
     owns: ['name', 'version'],
     intro: 'Name the environment. Names starting with AzureML or Microsoft are reserved for curated environments.',
-    rows: (d) => [
-      {
-        kind: 'text',
-        id: 'name',
-        label: 'Name',
-        value: str(d.env.name),
-        path: 'name',
-        help: fieldAt('name')!.doc,
-        placeholder: 'my-environment',
-        apply: (x, t) => renamed(x, setField(x, 'name', t.trim())),
-      },
-      {
-        kind: 'text',
-        id: 'version',
-        label: 'Version',
-        value: str(d.env.version),
-        path: 'version',
-        help: 'Leave empty to let the workspace number it when you register.',
-        placeholder: '(assigned on register)',
-        apply: (x, t) => setField(x, 'version', orNull(t)),
-      },
-    ],
+    rows: (d) => nameRows(d),
   },
   {
     id: 'python',
@@ -246,8 +741,8 @@ export const STEPS: Step[] = [
           options: PYTHON_KINDS,
           path: 'python.userManagedDependencies',
           lesson: 'python-kinds',
-          help: PYTHON_KINDS.find((o) => o.value === kind)!.note!,
-          apply: (x, v) => setPythonKind(x, v as PythonKind),
+          help: noteOf(PYTHON_KINDS, kind),
+          apply: (x, v) => setPythonKind(x, oneOf<PythonKind>(['conda', 'user', 'base'], v, 'conda')),
         },
       ];
       if (kind === 'user') {
@@ -257,7 +752,7 @@ export const STEPS: Step[] = [
           label: 'Interpreter path',
           value: str(section(d.env, 'python').interpreterPath),
           path: 'python.interpreterPath',
-          help: fieldAt('python.interpreterPath')!.doc,
+          help: docOf('python.interpreterPath'),
           placeholder: '/opt/miniconda/bin/python',
           apply: (x, t) => setField(x, 'python.interpreterPath', t.trim()),
         });
@@ -270,50 +765,10 @@ export const STEPS: Step[] = [
           label: 'Base conda env',
           value: str(section(d.env, 'python').baseCondaEnvironment),
           path: 'python.baseCondaEnvironment',
-          help: fieldAt('python.baseCondaEnvironment')!.doc,
+          help: docOf('python.baseCondaEnvironment'),
           apply: (x, t) => setField(x, 'python.baseCondaEnvironment', orNull(t)),
         });
-      rows.push({
-        kind: 'text',
-        id: 'python-version',
-        label: 'Python version',
-        value: pythonVersion(d.env),
-        path: pythonEntryPath(d.env),
-        lesson: 'conda-and-pip',
-        help: 'The python conda installs, e.g. 3.11 or 3.12 (3.10 and older are past end of life).',
-        placeholder: '3.12',
-        apply: (x, t) => setPythonVersion(x, t),
-      });
-      rows.push(
-        ...listRows(
-          d,
-          'channels',
-          'Channels',
-          'Conda channels, searched in order. conda-forge is free to use; anaconda/defaults have licence terms.',
-          'conda-forge',
-          'conda-and-pip',
-        ),
-      );
-      rows.push(
-        ...listRows(
-          d,
-          'conda',
-          'Conda packages',
-          'Conda match specs: name, name=1.2 or name>=1.2,<2. Include pip when you list pip packages.',
-          'numpy=1.26.4',
-          'conda-and-pip',
-        ),
-      );
-      rows.push(
-        ...listRows(
-          d,
-          'pip',
-          'Pip packages',
-          'pip requirements: name==1.2.3 (pip pins with ==), URLs, wheel paths, or options such as --extra-index-url.',
-          'pandas==2.2.3',
-          'conda-and-pip',
-        ),
-      );
+      rows.push(...condaRows(d));
       return rows;
     },
   },
@@ -356,7 +811,7 @@ export const STEPS: Step[] = [
           path: 'docker.baseImage',
           lesson: 'base-images',
           help: 'Exactly one of base image, Dockerfile or build context.',
-          apply: (x, v) => setImageSource(x, v as ImageSource),
+          apply: (x, v) => setImageSource(x, oneOf<ImageSource>(['catalog', 'custom', 'dockerfile'], v, 'catalog')),
         },
       ];
       if (source === 'catalog') {
@@ -451,7 +906,7 @@ export const STEPS: Step[] = [
           value: str(getField(d.env, 'docker.platform.os')) || 'Linux',
           options: ['Linux', 'Windows'].map((v) => ({ value: v, label: v })),
           path: 'docker.platform.os',
-          help: fieldAt('docker.platform.os')!.doc,
+          help: docOf('docker.platform.os'),
           apply: (x, v) => setField(x, 'docker.platform.os', v),
         },
         {
@@ -515,15 +970,11 @@ export const STEPS: Step[] = [
         value: d.meta.output,
         options: OUTPUTS,
         lesson: 'v1-to-v2-migration',
-        help: OUTPUTS.find((o) => o.value === d.meta.output)!.note!,
-        apply: (x, v) => ({
-          ...x,
-          meta: {
-            ...x.meta,
-            output: v as OutputForm,
-            outPath: outPathFor(x.meta, String(x.env.name ?? ''), v as OutputForm),
-          },
-        }),
+        help: noteOf(OUTPUTS, d.meta.output),
+        apply: (x, v) => {
+          const output = oneOf<OutputForm>(['v1-file', 'v1-dir', 'v2', 'all'], v, 'v1-file');
+          return { ...x, meta: { ...x.meta, output, outPath: outPathFor(x.meta, String(x.env.name ?? ''), output) } };
+        },
       },
       {
         kind: 'text',
@@ -533,50 +984,20 @@ export const STEPS: Step[] = [
         help: 'A file for the v1 file form, a folder for the others.',
         apply: (x, t) => ({ ...x, meta: { ...x.meta, outPath: t.trim() } }),
       },
-      {
-        kind: 'action',
-        id: 'write',
-        action: 'write',
-        label: 'Write files (Ctrl-S)',
-        help: 'Writes atomically; asks before replacing anything.',
-      },
-      ...(ctx.dockerAvailable
-        ? [
-            {
-              kind: 'action',
-              id: 'check',
-              action: 'check',
-              label: 'Build and check with Docker',
-              help: 'Writes the files, builds the image locally and checks it holds every declared package and variable.',
-            } as Row,
-          ]
-        : []),
-      {
-        kind: 'toggle',
-        id: 'draft-secrets',
-        label: 'Secrets in draft',
-        value: Boolean(d.meta.draftSecrets),
-        help: 'Off: the registry password and secret-looking variable values are left out of the saved draft (a resumed draft asks for them). On: they are saved in it (a 0600 file).',
-        apply: (x, v) => ({ ...x, meta: { ...x.meta, draftSecrets: v } }),
-      },
-      ...(ctx.solveAvailable
-        ? [
-            {
-              kind: 'action',
-              id: 'solve',
-              action: 'solve',
-              label: 'Solve now',
-              help: 'Solves the conda dependencies against their channels (no Docker needed): what a build would install, or the conflict explained.',
-            } as Row,
-          ]
-        : []),
+      ...writeRows(d, ctx),
     ],
   },
 ];
 
-export const stepOfPath = (path: string): number => {
-  const idx = STEPS.findIndex((s) =>
+export { V2_STEPS };
+
+/** The steps of the draft's SDK: both start with the SDK choice, so step 0 is the same in either. */
+export const stepsOf = (draft: Draft): Step[] => (sdkOf(draft) === 'v2' ? V2_STEPS : STEPS);
+
+/** The step a model path belongs to (the last, review, when none owns it). */
+export const stepOfPath = (path: string, steps: Step[] = STEPS): number => {
+  const idx = steps.findIndex((s) =>
     s.owns.some((p) => p && (path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`))),
   );
-  return idx >= 0 ? idx : STEPS.length - 1;
+  return idx >= 0 ? idx : steps.length - 1;
 };

@@ -2,11 +2,10 @@ import { useEffect, useState } from 'react';
 import { loadCatalog } from '../../content/catalog.js';
 import { loadTemplates } from '../../content/templates.js';
 import { loadFieldLibs } from '../../env/libs.js';
-import type { Draft } from '../wizard/draft.js';
-import { DraftStore } from '../wizard/draft-store.js';
-import { StartPicker } from '../wizard/StartPicker.js';
-import { STEPS } from '../wizard/steps.js';
-import { Wizard } from '../wizard/Wizard.js';
+import type { Draft } from './draft.js';
+import { DraftStore } from './draft-store.js';
+import { StartPicker } from './StartPicker.js';
+import { Wizard } from './Wizard.js';
 import { Text } from 'ink';
 
 export interface WizardFlowProps {
@@ -19,7 +18,7 @@ export interface WizardFlowProps {
   onBuildAndCheck?: (definition: string) => void;
 }
 
-/** The wizard with its start step: resume a draft, a template, a curated copy or a file. */
+/** The wizard with its start step: resume a draft, a template, a curated copy or a file; then the SDK, then the steps. */
 export function WizardFlow({
   draft: initial,
   outPath,
@@ -41,8 +40,8 @@ export function WizardFlow({
   }, []);
   // Docker is asked only when the review step is reached (and the app can show a build): most sessions never
   // load the Docker client at all.
-  const probeDocker = (step: number) => {
-    if (probed || !onBuildAndCheck || step !== STEPS.length - 1) return;
+  const probeDocker = (_step: number, review: boolean) => {
+    if (probed || !onBuildAndCheck || !review) return;
     setProbed(true);
     void import('../../docker/client.js')
       .then((m) => m.connectDocker({ timeoutMs: 1500 }))
