@@ -1,7 +1,7 @@
 import { dirname, relative } from 'node:path';
 import { section } from './helpers.js';
 import type { Rule } from './types.js';
-import { V1, WITH_IMAGE } from './types.js';
+import { WITH_IMAGE } from './types.js';
 
 import { AZURE_DOCKERFILE_LIMIT as MAX_DOCKERFILE_BYTES } from '../env/read-input.js';
 const PATH = 'docker.baseDockerfile';
@@ -54,7 +54,8 @@ export const dockerfileRules: Rule[] = [
       'Azure ML accepts a Dockerfile of at most 100 KB in an environment: an inline docker.baseDockerfile (a v1 BaseDockerfile) or the Dockerfile of a v2 build context. Larger build recipes belong in scripts inside a build context that the Dockerfile copies and runs.',
     hint: 'move the bulk into scripts in a build context and use docker.buildContext',
     lesson: 'dockerfiles-and-registries',
-    formats: V1,
+    // v2 build-context Dockerfiles are measured by the loader (read-input.ts), which reports this rule.
+    formats: WITH_IMAGE,
     check: ({ env }) => {
       const text = section(env, 'docker').baseDockerfile;
       if (typeof text !== 'string') return [];
