@@ -72,9 +72,19 @@ const HELP = `Type SDK statements as you would in Python; the definition changes
 
 Also: Environment.from_conda_specification / from_pip_requirements / from_dockerfile / load_from_directory,
 Environment.get(ws, "AzureML-sklearn-1.5") (curated, from the catalog), env.save_to_directory(path),
-env.environment_variables["KEY"] = "value", and the v2 form: from azure.ai.ml.entities import Environment,
-BuildContext. Cloud calls (register, build, build_local) explain what they would do. dir(obj) lists attributes.
-Tab completes names, attributes and keyword arguments; ↑/↓ walk the history.
+env.environment_variables["KEY"] = "value". Cloud calls (register, build, build_local) explain what they would do.
+
+SDK v2 (azure-ai-ml):
+  from azure.ai.ml import MLClient
+  from azure.ai.ml.entities import Environment, BuildContext
+  from azure.identity import DefaultAzureCredential
+  ml_client = MLClient(DefaultAzureCredential(), "<subscription>", "<resource group>", "<workspace>")
+  env = Environment(name="my-env", image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1", conda_file="conda.yml")
+  ml_client.environments.create_or_update(env)
+
+MLClient is an offline placeholder (nothing is contacted); create_or_update runs the v2 rules and says what the
+service would do; ml_client.environments.get(name, label="latest") reads curated environments from the catalog.
+dir(obj) lists attributes. Tab completes names, attributes and keyword arguments; ↑/↓ walk the history.
 
 Meta commands:`;
 

@@ -46,6 +46,34 @@ describe('amlenv repl on a pipe (scriptable mode)', () => {
     expect(v.stdout).toMatch(/\(v1-dir\): valid/);
   });
 
+  it('v2: create_or_update refuses what the service would refuse (exit 1); :save writes files amlenv validate accepts', () => {
+    const cwd = tempDir();
+    cpSync(join(ROOT, 'test', 'repl', 'transcripts', '_inputs'), cwd, { recursive: true });
+    const r = repl(
+      [
+        'from azure.ai.ml import MLClient',
+        'from azure.ai.ml.entities import Environment, BuildContext',
+        'from azure.identity import DefaultAzureCredential',
+        'ml_client = MLClient(DefaultAzureCredential(), "0000", "rg", "ws")',
+        'both = Environment(name="both", image="python:3.11-slim", build=BuildContext(path="docker-context"))',
+        'ml_client.environments.create_or_update(both)',
+        'env = Environment(name="piped-v2", image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1", conda_file="conda.yml")',
+        'ml_client.environments.create_or_update(env).name',
+        ':save out-v2',
+        '',
+      ].join('\n'),
+      cwd,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("'piped-v2'\n");
+    expect(r.stderr).toMatch(/^note: error build: .*\[v2\/image-and-build\]$/m);
+    expect(r.stderr).toMatch(/^<stdin>:6:1: ValidationException: the service would refuse environment 'both'/m);
+    expect(r.stderr).toContain('nothing is contacted');
+    expect(r.stderr).toContain('note: wrote out-v2/environment.yml, out-v2/conda.yml\n');
+    const v = cli(['validate', join(cwd, 'out-v2', 'environment.yml')], { cwd });
+    expect(v.stdout).toMatch(/\(v2-yaml\): valid/);
+  });
+
   it('empty input is fine; :quit stops reading', () => {
     expect(repl('').code).toBe(0);
     const r = repl(':quit\nthis is not python\n');

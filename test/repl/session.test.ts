@@ -243,6 +243,9 @@ describe('meta commands', () => {
     const help = text(await session().run(':help'));
     for (const c of [':show', ':validate', ':explain', ':save', ':build', ':reset', ':history', ':quit'])
       expect(help).toContain(c);
+    // The v2 form is shown as well as v1.
+    expect(help).toContain('ml_client.environments.create_or_update(env)');
+    expect(help).toContain('from azure.ai.ml import MLClient');
   });
 });
 
