@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDefinition, loadDefinitionText } from '../../src/env/load.js';
-import { FIXTURES, load, loadText } from '../helpers.js';
+import { FIXTURES, load, loadText, ROOT } from '../helpers.js';
 
 const valid = (p: string) => join(FIXTURES, 'valid', p);
 
@@ -116,5 +117,16 @@ describe('v2 mapping', () => {
   it("treats an image without conda_file as the image's own python", () => {
     const def = loadText('name: plain\nimage: python:3.12-slim\n', '/virtual/env.yml');
     expect(def.env.python).toMatchObject({ userManagedDependencies: true });
+  });
+});
+
+describe('module structure', () => {
+  it('the v1 loader and the v2 mapping do not import each other (the shared conda-file part has its own module)', () => {
+    const imports = (file: string) =>
+      [...readFileSync(join(ROOT, 'src', 'env', file), 'utf8').matchAll(/from '\.\/([\w-]+)\.js'/g)].map((m) => m[1]);
+    expect(imports('v2-model.ts')).not.toContain('load');
+    expect(imports('job-environment.ts')).not.toContain('load');
+    expect(imports('conda-file.ts')).not.toContain('load');
+    expect(imports('conda-file.ts')).not.toContain('v2-model');
   });
 });
