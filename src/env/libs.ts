@@ -6,7 +6,8 @@ import type * as Pep440 from '@renovatebot/pep440';
 
 export interface FieldLibs {
   rattler: typeof Rattler;
-  pep440: typeof Pep440;
+  /** module.exports of the CommonJS package (what arrives under `default` when imported from ESM). */
+  pep440: (typeof Pep440)['default'];
   /** The full requirements grammar; slow to load and to run, so deps.ts calls it only for unusual lines. */
   pip: () => typeof PipRequirements;
 }
@@ -24,7 +25,8 @@ export async function loadFieldLibs(): Promise<FieldLibs> {
   const pep440 = await import('@renovatebot/pep440');
   libs = {
     rattler: require('@conda-org/rattler') as typeof Rattler,
-    pep440: unwrap(pep440),
+    // A CommonJS package: Node hands module.exports whole under `default` (the named exports it detects may be fewer).
+    pep440: pep440.default,
     pip: () => (pipLib ??= require('pip-requirements-js') as typeof PipRequirements),
   };
   return libs;
@@ -34,12 +36,4 @@ export async function loadFieldLibs(): Promise<FieldLibs> {
 export function fieldLibs(): FieldLibs {
   if (!libs) throw new Error('internal: loadFieldLibs() must be awaited before validating');
   return libs;
-}
-
-/** CommonJS packages imported from ESM arrive under `default`. */
-function unwrap<T>(mod: T): T {
-  const inner = (mod as { default?: T }).default;
-  return inner && typeof inner === 'object' && Object.keys(inner as object).length > Object.keys(mod as object).length
-    ? inner
-    : mod;
 }
