@@ -116,7 +116,7 @@ function checkCode(def: LoadedDefinition, file: string, job: JsonRecord, reader:
   if (reader.size(path) === undefined || reader.isDirectory(path)) {
     def.problems.push({
       rule: 'job/script-missing',
-      severity: 'error',
+      severity: 'warning',
       path: 'command',
       message: `the command runs ${script}, which is not in the code folder "${code}" (looked for ${path})`,
       hint: 'the command runs inside the uploaded code folder: put the script there, or fix its path in command',

@@ -274,10 +274,10 @@ export const jobRules: Rule[] = [
   },
   {
     id: 'job/script-missing',
-    severity: 'error',
+    severity: 'warning',
     title: 'The script the command runs is not in the code folder',
     explanation:
-      'The command runs in the uploaded code folder, so "python train.py" needs train.py inside code. When the script is elsewhere, the job is submitted, waits for compute and then fails with "No such file or directory", minutes later.',
+      'The command runs in the uploaded code folder, so "python train.py" needs train.py inside code. az ml job create does not look: the job is submitted, waits for compute and then fails with "No such file or directory", minutes later. A warning, since a script may also come from the image or a mounted input.',
     hint: 'move the script into the code folder, or correct its path in command',
     lesson: 'v2-environments',
     sources: [JOB_REFERENCE],
