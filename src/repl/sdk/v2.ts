@@ -208,9 +208,12 @@ export function documentYaml(doc: { [key: string]: Json }): string {
   return stringify(doc, { indentSeq: false, lineWidth: 0 });
 }
 
-const V2_PARAMS: PyFunction['signature']['params'] = V2_ATTRIBUTES.filter(
-  (k) => !['os_type', 'inference_config'].includes(k),
-).map((name) => ({ name, default: null, keywordOnly: true }));
+// The SDK takes os_type and inference_config through **kwargs; they are listed here so Tab completes them.
+const V2_PARAMS: PyFunction['signature']['params'] = V2_ATTRIBUTES.map((name) => ({
+  name,
+  default: null,
+  keywordOnly: true,
+}));
 
 export function environmentV2Class(): PyClass {
   return new PyClass(

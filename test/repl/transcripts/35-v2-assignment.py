@@ -13,3 +13,5 @@ env.image = None
 env.conda_file = None
 env.inference_config = {"liveness_route": {"path": "/", "port": 5001}}
 env.environment_variables = {"MODE": "serve"}
+env.inference_config = {"liveness_route": {"path": "/", "port": 5001}, "readiness_route": {"path": "/", "port": 5001}, "scoring_route": {"path": "/score", "port": 5001}}
+env.build.dockerfile_path = "Dockerfile.serve"
