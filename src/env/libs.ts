@@ -16,6 +16,17 @@ const require = createRequire(import.meta.url);
 let libs: FieldLibs | undefined;
 let pipLib: typeof PipRequirements | undefined;
 
+let rattlerLib: typeof Rattler | undefined;
+
+/**
+ * rattler through its CommonJS build (validation and solve share the one instance). require() is untyped:
+ * the package's own declarations describe what it returns, so this one cast stays.
+ */
+export function rattlerModule(): typeof Rattler {
+  if (!rattlerLib) rattlerLib = require('@conda-org/rattler') as typeof Rattler;
+  return rattlerLib;
+}
+
 /**
  * Loads the libraries the validator needs. rattler is taken through its CommonJS build, which reads the
  * WASM file beside it (~25 ms); its ESM build inlines the WASM as base64 and costs ~100 ms to start.
@@ -24,7 +35,7 @@ export async function loadFieldLibs(): Promise<FieldLibs> {
   if (libs) return libs;
   const pep440 = await import('@renovatebot/pep440');
   libs = {
-    rattler: require('@conda-org/rattler') as typeof Rattler,
+    rattler: rattlerModule(),
     // A CommonJS package: Node hands module.exports whole under `default` (the named exports it detects may be fewer).
     pep440: pep440.default,
     pip: () => (pipLib ??= require('pip-requirements-js') as typeof PipRequirements),

@@ -3,11 +3,11 @@
 // serves the cached files: each channel is given to rattler under a made-up .invalid host, nothing else
 // answers, and the solver can never reach the network by itself.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type * as Rattler from '@conda-org/rattler';
 import type { ChannelIndex } from './index-download.js';
 import type { Channel } from './channels.js';
 import { errorText } from '../util/errors.js';
+import { rattlerModule } from '../env/libs.js';
 
 export interface SolvedRecord {
   name: string;
@@ -27,15 +27,8 @@ export type SolveOutcome =
   | { ok: true; records: SolvedRecord[]; ms: number }
   | { ok: false; explanation: string; ms: number };
 
-const require = createRequire(import.meta.url);
-let rattler: typeof Rattler | undefined;
-
 /** rattler's CommonJS build reads its WASM file from disk (the ESM build inlines it and starts slower). */
-export function loadRattler(): typeof Rattler {
-  // require() is untyped: the package's own declarations describe what it returns.
-  if (!rattler) rattler = require('@conda-org/rattler') as typeof Rattler;
-  return rattler;
-}
+export const loadRattler = (): typeof Rattler => rattlerModule();
 
 const virtualBase = (i: number) => `https://channel-${i}.amlenv.invalid`;
 
