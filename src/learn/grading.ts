@@ -71,11 +71,15 @@ export interface GradeContext {
   today?: Date;
 }
 
+const mismatch = (q: Question, a: Answer): never => {
+  throw new Error(`a ${a.type} answer to the ${q.type} question ${q.id}`);
+};
+
 export function grade(q: Question, a: Answer, ctx: GradeContext = {}): Graded {
-  if (a.type !== q.type) throw new Error(`a ${a.type} answer to the ${q.type} question ${q.id}`);
   switch (q.type) {
     case 'single': {
-      const choice = (a as Extract<Answer, { type: 'single' }>).choice;
+      if (a.type !== 'single') return mismatch(q, a);
+      const choice = a.choice;
       const correct = choice === q.answer;
       return {
         correct,
@@ -84,7 +88,8 @@ export function grade(q: Question, a: Answer, ctx: GradeContext = {}): Graded {
       };
     }
     case 'multi': {
-      const picked = new Set((a as Extract<Answer, { type: 'multi' }>).choices);
+      if (a.type !== 'multi') return mismatch(q, a);
+      const picked = new Set(a.choices);
       const right = new Set(q.answer);
       const hits = [...picked].filter((i) => right.has(i)).length;
       const wrong = [...picked].filter((i) => !right.has(i)).length;
@@ -100,7 +105,8 @@ export function grade(q: Question, a: Answer, ctx: GradeContext = {}): Graded {
       return { correct, score, summary };
     }
     case 'order': {
-      const order = (a as Extract<Answer, { type: 'order' }>).order;
+      if (a.type !== 'order') return mismatch(q, a);
+      const order = a.order;
       const placed = q.answer.filter((v, i) => order[i] === v).length;
       const correct = placed === q.answer.length && order.length === q.answer.length;
       return {
@@ -112,7 +118,8 @@ export function grade(q: Question, a: Answer, ctx: GradeContext = {}): Graded {
       };
     }
     case 'truefalse': {
-      const value = (a as Extract<Answer, { type: 'truefalse' }>).value;
+      if (a.type !== 'truefalse') return mismatch(q, a);
+      const value = a.value;
       const correct = value === q.answer;
       return {
         correct,
@@ -121,7 +128,8 @@ export function grade(q: Question, a: Answer, ctx: GradeContext = {}): Graded {
       };
     }
     case 'fill': {
-      const given = normalizeFill((a as Extract<Answer, { type: 'fill' }>).text, q.caseSensitive);
+      if (a.type !== 'fill') return mismatch(q, a);
+      const given = normalizeFill(a.text, q.caseSensitive);
       const correct = given.length > 0 && q.answers.some((x) => normalizeFill(x, q.caseSensitive) === given);
       return {
         correct,
@@ -130,7 +138,8 @@ export function grade(q: Question, a: Answer, ctx: GradeContext = {}): Graded {
       };
     }
     case 'fix-file': {
-      const answer = a as Extract<Answer, { type: 'fix-file' }>;
+      if (a.type !== 'fix-file') return mismatch(q, a);
+      const answer = a;
       const exercise = ctx.exercise?.(q.exercise);
       if (!exercise) throw new Error(`exercise ${q.exercise} of question ${q.id} is missing`);
       const check = checkExerciseFile(exercise, answer.text, ctx.today);

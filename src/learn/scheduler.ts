@@ -155,6 +155,9 @@ export const storeCard = (c: Card): StoredCard => ({
   ...(c.last_review ? { last_review: c.last_review.toISOString() } : {}),
 });
 
+/** One of ts-fsrs' card states (New 0, Learning 1, Review 2, Relearning 3). */
+const isState = (v: unknown): v is State => v === 0 || v === 1 || v === 2 || v === 3;
+
 export const restoreCard = (s: StoredCard): Card => ({
   due: new Date(s.due),
   stability: s.stability,
@@ -164,7 +167,7 @@ export const restoreCard = (s: StoredCard): Card => ({
   learning_steps: s.learning_steps,
   reps: s.reps,
   lapses: s.lapses,
-  state: s.state as State,
+  state: isState(s.state) ? s.state : State.New,
   ...(s.last_review ? { last_review: new Date(s.last_review) } : {}),
 });
 
@@ -182,11 +185,11 @@ const validDate = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.pa
 
 export function isStoredCard(v: unknown): v is StoredCard {
   if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
+  const o: Record<string, unknown> = { ...v };
   return (
     validDate(o.due) &&
     NUMERIC.every((k) => typeof o[k] === 'number' && Number.isFinite(o[k])) &&
     (o.last_review === undefined || validDate(o.last_review)) &&
-    [0, 1, 2, 3].includes(o.state as number)
+    isState(o.state)
   );
 }

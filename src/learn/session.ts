@@ -12,12 +12,12 @@ const orders = new WeakMap<object, Question[]>();
 const lab = (q: Question) => (q.type === 'fix-file' ? 1 : 0);
 
 /** Every question in the order a course would teach it. */
-export function teachingOrder(content: Pick<Content, 'topics' | 'lessons' | 'questions'>): Question[] {
+export function teachingOrder(content: Content): Question[] {
   const cached = orders.get(content);
   if (cached) return cached;
   const rank = new Map<string, number>();
   let n = 0;
-  for (const t of content.topics) for (const l of lessonsOf(content as Content, t.id)) rank.set(l.id, n++);
+  for (const t of content.topics) for (const l of lessonsOf(content, t.id)) rank.set(l.id, n++);
   const topicRank = new Map(content.topics.map((t, i) => [t.id, i]));
   const ordered = content.questions
     .map((q, i) => ({ q, i }))
@@ -47,7 +47,7 @@ export interface Planned {
 }
 
 export function planSession(
-  content: Pick<Content, 'topics' | 'lessons' | 'questions'>,
+  content: Content,
   cards: ReadonlyMap<string, Card>,
   now: Date,
   options: SessionFilter & { count?: number },

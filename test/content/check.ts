@@ -43,7 +43,10 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 const compiled = new Map<object, ValidateFunction>();
 function schemaErrors(schema: object, value: unknown): string[] {
   let validate = compiled.get(schema);
-  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
   if (validate(value)) return [];
   // oneOf failures repeat per branch; the type-matching branch's errors are the useful ones.
   return [
@@ -75,8 +78,9 @@ export interface Parsed {
 
 /** Schema checks; returns the parts that passed, for the checks that read them. */
 export function checkSchemas(raw: RawContent, problems: ContentProblem[]): Parsed {
-  const add = (file: string, messages: string[], prefix = '') =>
-    messages.forEach((m) => problems.push({ check: 'schema', file, message: prefix + m }));
+  const add = (file: string, messages: string[], prefix = '') => {
+    for (const m of messages) problems.push({ check: 'schema', file, message: prefix + m });
+  };
   add(raw.topics.file, schemaErrors(topicsSchema, raw.topics.value));
   add(raw.concepts.file, schemaErrors(conceptsSchema, raw.concepts.value));
   const parsed: Parsed = {

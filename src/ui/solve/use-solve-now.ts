@@ -1,6 +1,7 @@
 // "Solve now" in the app: probe the channels once for a definition, then solve on request.
 import { useEffect, useRef, useState } from 'react';
 import type { LoadedDefinition } from '../../env/types.js';
+import { errorMessage } from '../../util/errors.js';
 
 export type SolveNowView =
   | { status: 'probing' }
@@ -101,6 +102,6 @@ async function resolve(source: SolveSource): Promise<LoadedDefinition | string> 
     const { loadForSolve } = await import('../../solve/solve-definition.js');
     return loadForSolve(given);
   } catch (err) {
-    return (err as Error).message.split('\n')[0];
+    return errorMessage(err);
   }
 }
