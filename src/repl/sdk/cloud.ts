@@ -1,5 +1,5 @@
-// Calls that need a workspace. Offline there is none: a placeholder stands in for Workspace / MLClient,
-// and each cloud call says what it would do and where to do the local equivalent.
+// SDK v1 calls that need a workspace. Offline there is none: a placeholder stands in for Workspace (and for
+// DefaultAzureCredential); each cloud call says what it would do. The v2 MLClient lives in ml-client.ts.
 import { staticFunction } from '../callable.js';
 import { PyClass } from '../pyclass.js';
 import { PyObject, reprStr, type Ctx, type Value } from '../values.js';
@@ -10,7 +10,7 @@ export class WorkspacePlaceholder extends PyObject {
   readonly typeName: string;
 
   constructor(
-    readonly kind: 'Workspace' | 'MLClient' | 'DefaultAzureCredential',
+    readonly kind: 'Workspace' | 'DefaultAzureCredential',
     readonly name: string | null,
     private readonly members: () => Record<string, Value> = () => ({}),
   ) {
