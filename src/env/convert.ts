@@ -3,6 +3,7 @@
 import { stringify } from 'yaml';
 import { newEnvironment } from './defaults.js';
 import { V1_FIELDS, type Json } from './fields.js';
+import { jsonRecord } from './json.js';
 import { isRecord } from './path.js';
 import type { EnvObject } from './types.js';
 import { plural } from '../util/plural.js';
@@ -38,7 +39,7 @@ export interface V2Options {
 }
 
 const RESERVED = /^(azureml|microsoft)[-_]*/i;
-const obj = (v: unknown): Record<string, Json> => (isRecord(v) ? (v as Record<string, Json>) : {});
+const obj = (v: Json | undefined): Record<string, Json> => jsonRecord(v) ?? {};
 const has = (v: unknown) =>
   v !== undefined &&
   v !== null &&
@@ -107,7 +108,7 @@ export function v1ToV2(env: EnvObject, options: V2Options = {}): V2Result {
   } else {
     if (typeof docker.baseImage === 'string' && docker.baseImage.trim()) environment.image = docker.baseImage;
     if (has(conda)) {
-      result.conda = conda as Json;
+      result.conda = conda;
       environment.conda_file = CONDA_FILE;
     }
   }
@@ -230,7 +231,7 @@ export function v2ToV1(model: EnvObject, v2: Record<string, Json>, dockerfileTex
   const notes: ConversionNote[] = [];
   const name = typeof model.name === 'string' ? model.name : 'environment';
   const env = newEnvironment(name);
-  env.version = model.version === undefined ? null : (model.version as Json);
+  env.version = model.version === undefined ? null : model.version;
   env.environmentVariables = {};
   const python = obj(env.python);
   const fromPython = obj(model.python);

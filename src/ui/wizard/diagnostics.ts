@@ -70,8 +70,9 @@ function v2Diagnostics(draft: Draft): Diagnostic[] {
   for (const file of files) {
     const name = basename(file.path);
     if (name !== 'environment.yml' && name !== 'job.yml') continue;
-    const loaded = loadDefinitionText(file.text, file.path, { reader });
-    if (!loaded.ok) continue; // a job file is read once the validator knows jobs
+    // job: 'whole' checks the job itself, as `amlenv validate job.yml` does.
+    const loaded = loadDefinitionText(file.text, file.path, { reader, job: 'whole' });
+    if (!loaded.ok) continue;
     for (const d of validateLoaded(loaded.def)) {
       // The job's inline environment (and its conda.yml) was checked above, as environment.yml.
       if (name === 'job.yml' && d.file && basename(d.file) !== 'job.yml') continue;
