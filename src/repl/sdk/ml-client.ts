@@ -148,7 +148,7 @@ function createOrUpdate(value: Value, scope: ClientScope, ctx: Ctx): Value {
       `ml_client.environments.create_or_update(env) would register environment ${label} in ${where(scope)}`,
       typeof version === 'string'
         ? `as version ${reprStr(version)} (refused if that version already exists with a different definition: a registered version never changes).`
-        : 'with the next version number (1 for a new name, else the latest version + 1).',
+        : 'with the next version number (1 for a new name, else the latest version + 1); offline, the copy it returns keeps version None.',
       builds
         ? 'Registration builds nothing: the image is built the first time a job or deployment uses this version, from the build context or the image plus conda file, and reused after that.'
         : 'The image is used as it is; nothing is built.',
