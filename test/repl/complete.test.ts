@@ -31,6 +31,18 @@ describe('Tab completion', () => {
     expect(candidates(s, 'from azure.ai.ml.entities import Environment, Bu')).toEqual(['BuildContext']);
   });
 
+  it('completes the v2 client: ml_client.environments methods and their keywords, Environment keywords', async () => {
+    const s = await session(
+      'from azure.ai.ml import MLClient',
+      'from azure.ai.ml.entities import Environment',
+      'ml_client = MLClient(None, "0000", "rg", "ws")',
+    );
+    expect(candidates(s, 'ml_client.env')).toEqual(['environments']);
+    expect(candidates(s, 'ml_client.environments.cr')).toEqual(['create_or_update']);
+    expect(candidates(s, 'ml_client.environments.get(name="sklearn-1.5", la')).toEqual(['label=']);
+    expect(candidates(s, 'Environment(name="x", os_')).toEqual(['os_type=']);
+  });
+
   it('completes attributes by reading the chain, methods included', async () => {
     const s = await session('from azureml.core import Environment', 'env = Environment("x")');
     expect(candidates(s, 'env.pyth')).toEqual(['python']);
