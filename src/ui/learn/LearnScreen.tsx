@@ -133,8 +133,10 @@ export function LearnScreen({
   );
 
   let body: ReactElement;
-  if (view.id === 'lesson') {
-    const l = content.lessons.find((x) => x.id === view.lesson)!;
+  const openLesson = view.id === 'lesson' ? content.lessons.find((x) => x.id === view.lesson) : undefined;
+  const mastery = (topic: string) => report.topics.find((x) => x.id === topic) ?? { mastery: 0, dueToday: 0 };
+  if (view.id === 'lesson' && openLesson) {
+    const l = openLesson;
     const count = content.questions.filter((q) => q.lesson === l.id).length;
     body = (
       <LessonView
@@ -164,22 +166,24 @@ export function LearnScreen({
         onQuit={onExit}
       />
     );
-  } else if (view.id === 'topics') {
+  } else if (view.id === 'topics' || view.id === 'lesson') {
+    // (A lesson id that is not in the content shows the topics.)
+    const focus = view.id === 'topics' ? view.focus : 0;
     const items = content.topics.map((t) => {
-      const p = report.topics.find((x) => x.id === t.id)!;
+      const p = mastery(t.id);
       const s = dueSummary(content.questions, store.cards, now, { topic: t.id });
       const due =
         [s.due ? `${s.due} due` : '', s.fresh ? `${s.fresh} new` : ''].filter(Boolean).join(' · ') || 'nothing due';
       return { title: t.title, stats: `${bar(p.mastery)} ${String(Math.round(p.mastery * 100)).padStart(3)}%  ${due}` };
     });
-    const { lines: rows, starts } = listRows(items, view.focus, width - 2);
-    const focused = content.topics[view.focus];
+    const { lines: rows, starts } = listRows(items, focus, width - 2);
+    const focused = content.topics[focus];
     const room = Math.max(3, h - 8);
-    const [start, end] = visibleWindow(rows.length, starts[view.focus], room);
+    const [start, end] = visibleWindow(rows.length, starts[focus] ?? 0, room);
     const lines: Line[] = [
       ...rows.slice(start, end),
       { text: '' },
-      ...wrapped(focused.summary, width - 2, '', '', { dim: true }),
+      ...wrapped(focused?.summary ?? '', width - 2, '', '', { dim: true }),
     ];
     body = (
       <Page
@@ -194,7 +198,7 @@ export function LearnScreen({
       />
     );
   } else {
-    const t = content.topics.find((x) => x.id === view.topic)!;
+    const t = content.topics.find((x) => x.id === view.topic) ?? { id: view.topic, title: view.topic, summary: '' };
     const items = lessons.map((l) => {
       const s = dueSummary(content.questions, store.cards, now, { lesson: l.id });
       const due = [s.due ? `${s.due} due` : '', s.fresh ? `${s.fresh} new` : ''].filter(Boolean).join(' · ');
@@ -206,7 +210,7 @@ export function LearnScreen({
     const { lines: rows, starts } = listRows(items, view.focus, width - 2);
     const room = Math.max(3, h - 8);
     const [start, end] = visibleWindow(rows.length, starts[view.focus] ?? 0, room);
-    const p = report.topics.find((x) => x.id === t.id)!;
+    const p = mastery(t.id);
     body = (
       <Page
         width={width}
