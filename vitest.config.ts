@@ -20,7 +20,14 @@ export default defineConfig({
     // CI=false: Ink renders only at exit when it thinks it runs in CI.
     // AMLENV_SOLVE_CHANNELS: the app's "Solve now" probes a closed loopback port, never real conda channels
     // (tests that solve set their own local channel).
-    env: { FORCE_COLOR: '0', NO_COLOR: '1', CI: 'false', AMLENV_SOLVE_CHANNELS: 'http://127.0.0.1:9/no-channel' },
+    // TSX_DISABLE_CACHE: the tests that start tsx (corpus, store writers) leave no tsx cache in the temp folder.
+    env: {
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      CI: 'false',
+      AMLENV_SOLVE_CHANNELS: 'http://127.0.0.1:9/no-channel',
+      TSX_DISABLE_CACHE: '1',
+    },
     projects: [
       { extends: true, test: { name: 'suite', include: ALL, exclude: TIMED_ALONE } },
       { extends: true, test: { name: 'timed', include: TIMED_ALONE, sequence: { groupOrder: 1 } } },

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCorpus } from '../scripts/corpus.js';
-import { cli, hasRealWorld, REAL_WORLD } from './helpers.js';
+import { cli, hasRealWorld, REAL_WORLD, tempDir } from './helpers.js';
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
@@ -50,7 +50,11 @@ describe.skipIf(!hasRealWorld)('the real-world corpus (../shared/real-world, whe
 
 it('npm run corpus with a missing folder says so and exits 0', async () => {
   const { spawnSync } = await import('node:child_process');
-  const r = spawnSync('npx', ['tsx', 'scripts/corpus.ts', '/no/such/folder'], { encoding: 'utf8' });
+  // tsx makes a folder for its pipe in the temp folder and keeps it: here that is a test folder.
+  const r = spawnSync('npx', ['tsx', 'scripts/corpus.ts', '/no/such/folder'], {
+    encoding: 'utf8',
+    env: { ...process.env, TMPDIR: tempDir() },
+  });
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/does not exist; nothing to check/);
 });

@@ -55,7 +55,8 @@ describe.skipIf(!docker)('Docker safety (real daemon)', () => {
           '300',
         ],
         {
-          env: { ...process.env, NO_COLOR: '1', CI: '1' },
+          // Killed with -9, it never removes its run folder: it makes it inside a test folder instead.
+          env: { ...process.env, NO_COLOR: '1', CI: '1', TMPDIR: tempDir() },
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
