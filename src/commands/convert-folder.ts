@@ -83,6 +83,7 @@ export function findCandidates(
   root: string,
   guard: PathGuard,
   skip: string[] = [],
+  limits: typeof WALK_LIMITS = WALK_LIMITS,
 ): { candidates: Candidate[]; outside: string[]; truncated?: string } {
   const candidates: Candidate[] = [];
   const outside: string[] = [];
@@ -99,8 +100,8 @@ export function findCandidates(
     list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of list) {
       if (truncated) return;
-      if (++entries > WALK_LIMITS.entries) {
-        truncated = `stopped after ${WALK_LIMITS.entries} entries`;
+      if (++entries > limits.entries) {
+        truncated = `stopped after ${limits.entries} entries`;
         return;
       }
       const path = join(dir, entry.name);
@@ -116,11 +117,11 @@ export function findCandidates(
       } else if (entry.isDirectory()) {
         if (SKIPPED_FOLDERS.includes(entry.name) || isOutputOf(dir, entry.name)) continue;
         if (existsSync(join(path, V1_DIR_JSON))) candidates.push({ path, kind: 'folder' });
-        else if (depth < WALK_LIMITS.depth) walk(path, depth + 1);
+        else if (depth < limits.depth) walk(path, depth + 1);
       } else if (entry.isFile() && /\.(json|ya?ml)$/i.test(entry.name)) {
         candidates.push({ path, kind: 'file' });
       }
-      if (candidates.length >= WALK_LIMITS.definitions * 5) {
+      if (candidates.length >= limits.definitions * 5) {
         truncated = `stopped after ${candidates.length} files`;
         return;
       }
