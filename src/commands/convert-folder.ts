@@ -185,7 +185,7 @@ async function convertOne(
 
   row.output = outDir;
   const { result, files } = v2Files(def.env, outDir, {
-    source: relative(dirname(join(outDir, 'environment.yml')), candidate.path) || basename(candidate.path),
+    source: display,
     command: options.command,
     code: options.code,
   });

@@ -66,7 +66,7 @@ describe('amlenv convert DIR --to v2', () => {
     for (const out of ['envs/train-v2', 'envs/score-v2', 'seed-v2', 'legacy/env-v2'])
       for (const f of ['environment.yml', 'job.yml']) expect(existsSync(join(dir, out, f)), `${out}/${f}`).toBe(true);
     expect(readFileSync(join(dir, 'envs', 'train-v2', 'environment.yml'), 'utf8')).toMatch(
-      /^# Converted by amlenv from \.\.\/train\.json\./,
+      /^# Converted by amlenv from envs\/train\.json\./,
     );
     expect(existsSync(join(dir, 'envs', 'broken-v2'))).toBe(false);
     // nothing else was touched
