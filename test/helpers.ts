@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDefinition, loadDefinitionText } from '../src/env/load.js';
@@ -25,25 +24,7 @@ export function loadText(text: string, file = '/virtual/env.json'): LoadedDefini
   return outcome.def;
 }
 
-const madeDirs: string[] = [];
-
-/** A new folder under the temp folder; removed when the test file ends (test/setup.ts). */
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'amlenv-test-'));
-  madeDirs.push(dir);
-  return dir;
-}
-
-/** Removes every folder tempDir made in this test file. */
-export function removeTempDirs(): void {
-  for (const dir of madeDirs.splice(0)) {
-    try {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
-    } catch {
-      // A folder a test made unreadable on purpose may resist; the next runs are not affected by it.
-    }
-  }
-}
+export { removeTempDirs, tempDir } from './temp-dirs.js';
 
 export interface CliResult {
   code: number;
