@@ -122,6 +122,23 @@ describe('validate screen', () => {
     expect(frame).toMatch(/WARNING env\/secret-like at environmentVariables\.DB_PASSWORD/);
   });
 
+  it('Down then Enter in one read opens the finding below, as the two keys one at a time do', async () => {
+    const r = await mount(<ValidateScreen width={80} height={24} onBack={() => undefined} />);
+    await type(r, join(FIXTURES, 'invalid', 'v2-type.yml'));
+    await send(r, SEQ.enter);
+    await waitFor(r, (f) => /invalid — 3 errors/.test(f));
+    const title = (f: string) => f.split('\n')[0].trim();
+    await send(r, SEQ.down);
+    const second = title(await send(r, SEQ.enter));
+    expect(second).toMatch(/^v2\//);
+    await send(r, SEQ.esc, SEQ.up);
+    const first = title(await send(r, SEQ.enter));
+    expect(first).not.toBe(second);
+    await send(r, SEQ.esc);
+    r.stdin.write(SEQ.down + SEQ.enter);
+    expect(title(await waitFor(r, (f) => /^v2\//.test(f.trim())))).toBe(second);
+  });
+
   it('completes paths with Tab', () => {
     const found = completions(join(FIXTURES, 'valid', 'v1-d'));
     expect(found.map((f) => f.split('/').slice(-2).join('/'))).toEqual(['v1-dir/', 'v1-dir-dockerfile/']);

@@ -19,6 +19,7 @@ import {
   SEVERITY_COLOR,
   SEVERITY_MARK,
 } from '../components/theme.js';
+import { useSyncedState } from '../hooks/useSyncedState.js';
 import { pressed } from '../keys.js';
 import { groupBySection, summary } from '../components/diagnostic-groups.js';
 
@@ -43,7 +44,8 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
   const { isRawModeSupported } = useStdin();
   const [result, setResult] = useState<Result>();
   const [error, setError] = useState<string>();
-  const [focus, setFocus] = useState(0);
+  // Read through currentFocus(): Down then Enter in one read opens the finding below, not the one before.
+  const [focus, setFocus, currentFocus] = useSyncedState(0);
   const [open, setOpen] = useState<Diagnostic>();
 
   const check = async (path: string) => {
@@ -64,7 +66,7 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
       if (!result || open) return;
       if (pressed('up', input, key)) setFocus((f) => Math.max(0, f - 1));
       else if (pressed('down', input, key)) setFocus((f) => Math.min(items.length - 1, f + 1));
-      else if (pressed('select', input, key) && items[focus]) setOpen(items[focus]);
+      else if (pressed('select', input, key) && items[currentFocus()]) setOpen(items[currentFocus()]);
       else if (pressed('back', input, key)) setResult(undefined);
       else if (pressed('quit', input, key)) onBack();
     },
