@@ -3,7 +3,7 @@
 // single-file one (env/v2-files.ts), so a folder converts exactly as its files would one by one.
 import { type Dirent, existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { guardFor, OUTSIDE_RULE, type PathGuard } from '../env/containment.js';
+import { guardFor, OUTSIDE_RULE, type PathGuard, refusalHint, refusalMessage } from '../env/containment.js';
 import { loadDefinition, V1_DIR_JSON } from '../env/load.js';
 import { v1View } from '../env/sections.js';
 import type { Diagnostic, LoadedDefinition } from '../env/types.js';
@@ -84,9 +84,9 @@ export function findCandidates(
   guard: PathGuard,
   skip: string[] = [],
   limits: typeof WALK_LIMITS = WALK_LIMITS,
-): { candidates: Candidate[]; outside: string[]; truncated?: string } {
+): { candidates: Candidate[]; outside: Array<{ path: string; detail: string }>; truncated?: string } {
   const candidates: Candidate[] = [];
-  const outside: string[] = [];
+  const outside: Array<{ path: string; detail: string }> = [];
   let entries = 0;
   let truncated: string | undefined;
   const skipped = new Set(skip.map((p) => resolve(p)));
@@ -109,8 +109,9 @@ export function findCandidates(
       // Links are not followed into folders; a linked file is read only when it resolves inside the project.
       if (entry.isSymbolicLink()) {
         if (!/\.(json|ya?ml)$/i.test(entry.name)) continue;
-        if (guard.check(path)) {
-          outside.push(path);
+        const refusal = guard.check(path);
+        if (refusal) {
+          outside.push({ path, detail: `${refusalMessage('this link', path, refusal)}; ${refusalHint(refusal)}` });
           continue;
         }
         if (statSync(path, { throwIfNoEntry: false })?.isFile()) candidates.push({ path, kind: 'file' });
@@ -241,14 +242,8 @@ export async function convertFolder(root: string, options: FolderOptions): Promi
   const guard = guardFor(root);
   const { candidates, outside, truncated } = findCandidates(root, guard, options.out ? [options.out] : []);
   const report: FolderReport = { root, dryRun: options.dryRun, rows: [], otherYaml: 0, truncated };
-  for (const path of outside)
-    report.rows.push({
-      source: path,
-      status: 'skipped',
-      warnings: [],
-      reason: 'outside',
-      detail: 'a link to a file outside the project folder; not read (--allow-outside reads it)',
-    });
+  for (const { path, detail } of outside)
+    report.rows.push({ source: path, status: 'skipped', warnings: [], reason: 'outside', detail });
   const planned = new Set<string>();
   let definitions = 0;
   for (const candidate of candidates) {

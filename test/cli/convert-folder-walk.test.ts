@@ -50,6 +50,7 @@ describe('convert DIR: the search', () => {
     const r = found(root);
     expect(r.paths).toEqual(['env.yml', 'legacy']);
     expect(r.candidates.find((c) => c.path.endsWith('legacy'))?.kind).toBe('folder');
-    expect(r.outside.map((p) => relative(root, p))).toEqual(['linked.json']);
+    expect(r.outside.map((o) => relative(root, o.path))).toEqual(['linked.json']);
+    expect(r.outside[0].detail).toMatch(/outside the project folder.*--allow-outside/);
   });
 });

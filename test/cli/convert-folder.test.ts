@@ -1,6 +1,7 @@
 // `amlenv convert DIR --to v2`: a project with v1 JSON files, a v1 folder, a v2 file and broken ones, converted
 // as a user runs it; the table, the files, --dry-run, --json and the refusal to overwrite.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, FIXTURES, tempDir } from '../helpers.js';
@@ -138,7 +139,7 @@ describe('amlenv convert DIR --to v2', () => {
     mkdirSync(join(dir, 'p'));
     symlinkSync(join(elsewhere, 'secret.json'), join(dir, 'p', 'linked.json'));
     const r = cli(['convert', 'p', '--to', 'v2'], { cwd: dir });
-    expect(row(r.stdout, 'p/linked.json')).toMatch(/skipped: outside .*not read/);
+    expect(row(r.stdout, 'p/linked.json')).toMatch(/skipped: outside .*outside the project folder.*--allow-outside/);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'p', 'linked-v2'))).toBe(false);
     const empty = join(dir, 'empty');
@@ -146,6 +147,21 @@ describe('amlenv convert DIR --to v2', () => {
     const none = cli(['convert', 'empty', '--to', 'v2'], { cwd: dir });
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/no environment definitions found under empty/);
+  });
+
+  it('a FIFO, a link to /dev/zero and a folder link loop in the project are not read: the run ends at once', () => {
+    const dir = tempDir();
+    const p = join(dir, 'p');
+    mkdirSync(p);
+    cpSync(valid('sklearn.json'), join(p, 'env.json'));
+    execFileSync('mkfifo', [join(p, 'pipe.json')]);
+    symlinkSync('/dev/zero', join(p, 'zero.json'));
+    symlinkSync('.', join(p, 'loop'));
+    const r = cli(['convert', 'p', '--to', 'v2', '--dry-run'], { cwd: dir });
+    expect(row(r.stdout, 'p/env.json')).toMatch(/would convert/);
+    expect(row(r.stdout, 'p/zero.json')).toMatch(/skipped: outside .*\/proc, \/sys or \/dev; amlenv never reads those/);
+    expect(r.stdout).not.toMatch(/pipe\.json|loop/);
+    expect(r.code).toBe(1);
   });
 
   it('folders convert --to v2 only, and --dry-run/--json need a folder', () => {
