@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SpreadDockerFiles from './test/sequencer.js';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 /** Files that time code in process against fixed bounds: they run last, alone, once the rest has finished. */
@@ -15,6 +16,8 @@ export default defineConfig({
     // Vitest's default on 2 cores is one worker, so the suite ran one file at a time while most files wait on
     // child processes, terminals or Docker. Three keep both cores busy (VITEST_MAX_WORKERS=1 runs one at a time).
     maxWorkers: 3,
+    // Vitest's order with the files that take the Docker lock spread out (test/sequencer.ts).
+    sequence: { sequencer: SpreadDockerFiles },
     testTimeout: 20000,
     hookTimeout: 60000,
     // CI=false: Ink renders only at exit when it thinks it runs in CI.
