@@ -20,8 +20,6 @@ export default class SpreadDockerFiles extends BaseSequencer {
     const rest = sorted.filter((spec) => !docker.includes(spec));
     // Each Docker file goes ahead of an equal share of the others; within a project group the order is kept.
     const share = Math.ceil(rest.length / docker.length);
-    const out: TestSpecification[] = [];
-    docker.forEach((spec, i) => out.push(spec, ...rest.slice(i * share, (i + 1) * share)));
-    return out;
+    return docker.flatMap((spec, i) => [spec, ...rest.slice(i * share, (i + 1) * share)]);
   }
 }
