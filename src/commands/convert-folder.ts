@@ -272,6 +272,9 @@ export async function convertFolder(root: string, options: FolderOptions): Promi
     if (row.format === 'v1-json' || row.format === 'v1-dir') definitions++;
     report.rows.push(row);
   }
+  // In the walk's order (folder by folder, names sorted), refused links among the rest.
+  const order = new Map([...outside.map((o) => o.path), ...candidates.map((c) => c.path)].sort().map((p, i) => [p, i]));
+  report.rows.sort((a, b) => (order.get(a.source) ?? 0) - (order.get(b.source) ?? 0));
   return report;
 }
 
