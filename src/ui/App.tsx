@@ -43,7 +43,13 @@ function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
 const WizardFlow = lazyScreen(() => import('./wizard/WizardFlow.js').then((m) => m.WizardFlow));
 const ValidateScreen = lazyScreen(() => import('./validate/ValidateScreen.js').then((m) => m.ValidateScreen));
 const LearnScreen = lazyScreen(() => import('./learn/LearnScreen.js').then((m) => m.LearnScreen));
-const QuizScreen = lazyScreen(() => import('./quiz/QuizScreen.js').then((m) => m.QuizScreen));
+// The quiz grades fix-file answers with the validator: its libraries load with the screen, so the screen
+// takes keys from its first frame.
+const QuizScreen = lazyScreen(() =>
+  Promise.all([import('./quiz/QuizScreen.js'), import('../env/libs.js').then((m) => m.loadFieldLibs())]).then(
+    ([m]) => m.QuizScreen,
+  ),
+);
 const ProgressScreen = lazyScreen(() => import('./progress/ProgressScreen.js').then((m) => m.ProgressScreen));
 const ReplScreen = lazyScreen(() => import('./repl/ReplScreen.js').then((m) => m.ReplScreen));
 const BuildRunScreen = lazyScreen(() => import('./job/BuildRunScreen.js').then((m) => m.BuildRunScreen));

@@ -60,6 +60,20 @@ describe('keys typed while a screen loads', () => {
     s.kill();
   }, 60000);
 
+  it('Quiz: Down, Enter typed while it loads open the practice exam (not practice)', async () => {
+    const s = spawnCli([], { env: { AMLENV_HOME: storeDir(), HOME: '/tmp' } });
+    await s.waitFor(/▸ Learn/);
+    await keys(s, SEQ.down, SEQ.down);
+    await s.waitFor(/▸ Quiz/);
+    s.write(SEQ.enter);
+    await pause(5);
+    s.write(SEQ.down);
+    await pause(5);
+    s.write(SEQ.enter);
+    expect(await s.waitFor(/^Exam/m, 10000)).toMatch(/Enter start/);
+    s.kill();
+  }, 60000);
+
   it('a screen opened from the command line gets the keys typed while it loads', async () => {
     const s = spawnCli(['progress'], { env: { AMLENV_HOME: storeDir(), HOME: '/tmp' } });
     await pause(50);

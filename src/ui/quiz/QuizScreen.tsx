@@ -1,12 +1,13 @@
 import { Notice, noticeLines } from '../components/Notice.js';
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { loadFieldLibs } from '../../env/libs.js';
+import { fieldLibs, loadFieldLibs } from '../../env/libs.js';
 import { type Content, loadContent } from '../../learn/content.js';
 import { defaultBlueprint, examLabel } from '../../learn/blueprints.js';
 import { answeredCount, EXAM, type ExamSession as Session, newExam, passMark, remainingMs } from '../../learn/exam.js';
 import { LearningStore } from '../../learn/learning-store.js';
 import { dueSummary, planSession, PRACTICE_COUNT } from '../../learn/session.js';
+import { useSyncedState } from '../hooks/useSyncedState.js';
 import { pressed } from '../keys.js';
 import { plural } from '../../util/plural.js';
 import { ExamSession } from './ExamSession.js';
@@ -48,12 +49,23 @@ type View =
   | { id: 'practice'; items: PracticeItem[]; key: number }
   | { id: 'exam'; exam: Session; resuming: boolean };
 
+function libsLoaded(): boolean {
+  try {
+    fieldLibs();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function QuizScreen(props: QuizScreenProps) {
   const { width, height, clock = Date.now, random = Math.random, onExit } = props;
   const { isRawModeSupported } = useStdin();
   const [content] = useState(() => props.content ?? loadContent());
   const [store] = useState(() => props.store ?? new LearningStore(props.storeDir));
-  const [ready, setReady] = useState(false);
+  // Ready at once when the validator's libraries are loaded already (the app loads them with this screen), so
+  // keys typed while the screen loaded are not ignored by a first frame that waits for them.
+  const [ready, setReady] = useState(libsLoaded);
   const exams = content.exams ?? [];
   const blueprint = exams.find((b) => b.id === props.exam) ?? defaultBlueprint(exams);
   const draw = () =>
@@ -80,20 +92,21 @@ export function QuizScreen(props: QuizScreenProps) {
   const [view, setView] = useState<View>(() =>
     props.mode === 'exam' ? examView() : props.mode === 'practice' ? practiceView() : { id: 'menu' },
   );
-  const [focus, setFocus] = useState(0);
+  // Read through currentFocus(): Down then Enter in one read opens the exam, not practice.
+  const [focus, setFocus, currentFocus] = useSyncedState(0);
   useEffect(() => {
-    void loadFieldLibs().then(() => setReady(true));
+    if (!ready) void loadFieldLibs().then(() => setReady(true));
   }, []);
   const back = () => (props.mode === 'menu' ? setView({ id: 'menu' }) : onExit());
 
   // Ink subscribes the handler after the frame shows: read the latest values through a ref, not the closure.
-  const live = useRef({ ready, focus, menu: view.id === 'menu' });
-  live.current = { ready, focus, menu: view.id === 'menu' };
+  const live = useRef({ ready, menu: view.id === 'menu' });
+  live.current = { ready, menu: view.id === 'menu' };
   useInput(
     (input, key) => {
       if (!live.current.ready || !live.current.menu) return;
       if (pressed('up', input, key) || pressed('down', input, key)) setFocus((f) => 1 - f);
-      else if (pressed('select', input, key)) setView(live.current.focus === 0 ? practiceView() : examView());
+      else if (pressed('select', input, key)) setView(currentFocus() === 0 ? practiceView() : examView());
       else if (pressed('back', input, key)) onExit();
       else if (pressed('quit', input, key)) (props.onQuit ?? onExit)();
     },
