@@ -5,6 +5,9 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCandidates, WALK_LIMITS } from '../../src/commands/convert-folder.js';
 import { guardForRoot } from '../../src/env/containment.js';
+import { commandHelp } from '../../src/cli.js';
+import { findCommand } from '../../src/commands/index.js';
+import { SKIPPED_FOLDERS } from '../../src/commands/convert-folder.js';
 import { FIXTURES, tempDir } from '../helpers.js';
 
 const found = (root: string, limits = WALK_LIMITS) => {
@@ -52,5 +55,14 @@ describe('convert DIR: the search', () => {
     expect(r.candidates.find((c) => c.path.endsWith('legacy'))?.kind).toBe('folder');
     expect(r.outside.map((o) => relative(root, o.path))).toEqual(['linked.json']);
     expect(r.outside[0].detail).toMatch(/outside the project folder.*--allow-outside/);
+  });
+
+  it('convert --help states the limits and skipped folders the search uses', () => {
+    const info = findCommand('convert');
+    const help = info ? commandHelp(info) : '';
+    expect(help).toContain(`${SKIPPED_FOLDERS.slice(0, -1).join(', ')} and ${SKIPPED_FOLDERS.at(-1)}`);
+    expect(help).toContain(
+      `stops at ${WALK_LIMITS.depth} levels, ${WALK_LIMITS.entries} entries or ${WALK_LIMITS.definitions} definitions`,
+    );
   });
 });
