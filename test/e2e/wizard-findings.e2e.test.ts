@@ -46,7 +46,12 @@ describe.each([
     await keys(s, SEQ.down, SEQ.down);
     await s.waitFor(/▸ Template: scikit-learn/);
     await keys(s, SEQ.enter);
-    await s.waitFor('step 1 of 6: Basics');
+    // This walks the v1 path: the SDK step comes first, v2 by default.
+    await s.waitFor('step 1 of 7: SDK');
+    await keys(s, SEQ.right);
+    await s.waitFor(/Target SDK\s+◂ SDK v1/);
+    await keys(s, SEQ.tab);
+    await s.waitFor('step 2 of 7: Basics');
     await keys(s, SEQ.tab);
     await s.waitFor(': Python');
     // PgDn to the pip "+ add" row, add the entry, then up onto it

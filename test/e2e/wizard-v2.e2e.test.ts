@@ -17,7 +17,7 @@ describe('wizard v2 path end to end in a pseudo-terminal (80×24)', () => {
 
     // The SDK first: v2 is chosen, and v1's end of support is said plainly.
     let screen = await s.waitFor('step 1 of 7: SDK');
-    expect(screen).toMatch(/Write for\s+◂ SDK v2 \(azure-ai-ml, az ml\) ▸/);
+    expect(screen).toMatch(/Target SDK\s+◂ SDK v2 \(azure-ai-ml, az ml\) ▸/);
     expect(screen.replace(/\s+/g, ' ')).toMatch(/SDK v1 is out of support since 2026-06-30/);
 
     await keys(s, SEQ.tab);

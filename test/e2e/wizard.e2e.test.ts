@@ -16,7 +16,7 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
     // The SDK comes first, v2 by default; this test walks the v1 path.
     await s.waitFor('step 1 of 7: SDK');
     await keys(s, SEQ.right);
-    await s.waitFor(/Write for\s+◂ SDK v1/);
+    await s.waitFor(/Target SDK\s+◂ SDK v1/);
     await keys(s, SEQ.tab);
     await s.waitFor('step 2 of 7: Basics');
     await keys(s, SEQ.enter, ...Array(8).fill(SEQ.backspace), ...'churn-model', SEQ.enter);
@@ -90,7 +90,7 @@ describe('wizard end to end in a pseudo-terminal (80×24)', () => {
     await keys(first, SEQ.enter);
     await first.waitFor('step 1 of 7: SDK');
     await keys(first, SEQ.right);
-    await first.waitFor(/Write for\s+◂ SDK v1/);
+    await first.waitFor(/Target SDK\s+◂ SDK v1/);
     await keys(first, SEQ.tab);
     await first.waitFor('step 2 of 7: Basics');
     await keys(first, SEQ.tab);

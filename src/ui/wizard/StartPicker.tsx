@@ -148,7 +148,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
       <Text dimColor>
         {mode === 'curated'
           ? 'The copy uses the curated image as it is, under a name of your own.'
-          : 'Everything can be changed in the steps that follow; the first asks which SDK (v2 unless you pick v1).'}
+          : 'Change anything later. The first step asks which SDK: v2 unless you pick v1.'}
       </Text>
       {list.slice(start, end).map((c, i) => (
         <Text key={c.id} inverse={start + i === focus} wrap="truncate-end">

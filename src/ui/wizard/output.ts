@@ -31,16 +31,18 @@ const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith(
 /**
  * A v2 draft in the shape the builder reads: the build folder (typed relative to where amlenv runs) made
  * relative to the folder the YAML goes in, and no v1-only python settings (v2 has conda_file or nothing).
+ * The conda lists stay in the draft when they are not written, so switching back brings them back.
  */
 function v2Env(draft: Draft, dir: string): EnvObject {
   const env = outputEnv(draft);
   const python = jsonRecord(env.python);
   if (python) {
-    const user = pythonKind(env) === 'user';
+    // v2 has conda_file next to an image, or nothing: a build context's Dockerfile installs the packages.
+    const noConda = pythonKind(env) === 'user' || ['build', 'dockerfile'].includes(draft.meta.imageSource);
     python.userManagedDependencies = false;
     python.interpreterPath = 'python';
     python.baseCondaEnvironment = null;
-    if (user) delete python.condaDependencies;
+    if (noConda) delete python.condaDependencies;
   }
   const context = jsonRecord(jsonRecord(env.docker)?.buildContext);
   if (context && typeof context.location === 'string' && context.location && !isUrl(context.location))
@@ -115,5 +117,7 @@ export function previewText(draft: Draft): { title: string; text: string; lang: 
   const { files } = outputFiles(draft);
   const v2 = sdkOf(draft) === 'v2' || draft.meta.output === 'v2';
   const main = files.find((f) => /environment\.yml$/.test(f.path) && v2) ?? files[0];
-  return { title: main.path, text: main.text, lang: main.path.endsWith('.json') ? 'json' : 'yaml' };
+  // The YAML itself first: the # header (notes, the create command) is in the file, and the review says it.
+  const body = main.text.replace(/^(#[^\n]*\n)+/, '');
+  return { title: main.path, text: body, lang: main.path.endsWith('.json') ? 'json' : 'yaml' };
 }

@@ -4,7 +4,8 @@ import type { Key } from 'ink';
 import type { Diagnostic } from '../../env/types.js';
 import { pressed } from '../keys.js';
 import { buffer, editBuffer, type TextBuffer } from '../text-buffer.js';
-import { type Draft, draftListItems, sdkOf, setListItems } from './draft.js';
+import { looksSecret } from '../../rules/env-vars.js';
+import { type Draft, draftListItems, type ListKey, sdkOf, setListItems } from './draft.js';
 import { type Row, type StepContext, stepOfPath, stepsOf } from './steps.js';
 
 export type Confirm =
@@ -83,6 +84,13 @@ function clampFocus(rows: Row[], wanted: number, direction: 1 | -1 = 1): number 
   return next ?? (direction > 0 ? usable[usable.length - 1] : usable[0]);
 }
 
+/** A list item as a message may show it: a secret-looking variable's value is never echoed. */
+function shownItem(list: ListKey, item: string): string {
+  if (list !== 'env') return item;
+  const name = item.split('=')[0] ?? '';
+  return looksSecret(name) ? `${name}=••••` : item;
+}
+
 export const stepErrors = (diagnostics: Diagnostic[], step: number, draft: Draft): Diagnostic[] =>
   diagnostics.filter((d) => d.severity === 'error' && stepOfPath(d.path, stepsOf(draft)) === step);
 
@@ -144,7 +152,7 @@ function commitEdit(state: WizardState, row: Row, text: string): Result {
     if (row.kind === 'add') {
       if (!value) return { state: done, effects: [] };
       return changed({ ...done, focus: state.focus + 1 }, setListItems(state.draft, row.list, [...items, value]), {
-        text: `added ${value}`,
+        text: `added ${shownItem(row.list, value)}`,
         tone: 'info',
       });
     }
@@ -311,7 +319,7 @@ export function handleKey(
         items.filter((_, i) => i !== row.index),
       );
       return changed({ ...state, focus: clampFocus(rowsOf({ ...state, draft }, ctx), state.focus, -1) }, draft, {
-        text: `removed ${row.value}`,
+        text: `removed ${shownItem(row.list, row.value)}`,
         tone: 'info',
       });
     }

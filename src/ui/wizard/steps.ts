@@ -368,7 +368,7 @@ const SDK_STEP: Step = {
     {
       kind: 'choice',
       id: 'sdk',
-      label: 'Write for',
+      label: 'Target SDK',
       value: sdkOf(d),
       options: SDKS,
       lesson: 'v1-to-v2-migration',
@@ -458,7 +458,7 @@ const V2_STEPS: Step[] = [
           label: 'Image from',
           value: source,
           options: V2_IMAGE_SOURCES,
-          path: source === 'build' || source === 'dockerfile' ? 'build' : 'image',
+          path: 'image',
           lesson: 'v2-environments',
           help: 'Exactly one of image or build: giving both, or neither, is refused.',
           apply: (x, v) => setImageSource(x, oneOf(['catalog', 'custom', 'dockerfile', 'build'], v, 'catalog')),
@@ -699,7 +699,7 @@ const V2_STEPS: Step[] = [
     id: 'review',
     title: 'Review and write',
     owns: [''],
-    intro: `Writes environment.yml ($schema), conda.yml and job.yml to the folder. Then: ${ENV_CREATE} · ${JOB_CREATE}`,
+    intro: `Writes environment.yml ($schema), conda.yml (when there is a conda file) and job.yml to the folder. Then: ${ENV_CREATE} · ${JOB_CREATE}`,
     rows: (d, ctx) => [
       {
         kind: 'text',
