@@ -18,13 +18,11 @@ const settle = () => new Promise((r) => setTimeout(r, 150));
 function seedDue(home: string, ids: string[]): void {
   mkdirSync(home, { recursive: true });
   const cards: Record<string, unknown> = {};
-  ids.forEach(
-    (id, i) =>
-      (cards[id] = {
-        ...storeCard(reviewCard(undefined, Rating.Easy, new Date(Date.now() - 40 * DAY))),
-        due: new Date(Date.now() - (10 - i) * DAY).toISOString(),
-      }),
-  );
+  for (const [i, id] of ids.entries())
+    cards[id] = {
+      ...storeCard(reviewCard(undefined, Rating.Easy, new Date(Date.now() - 40 * DAY))),
+      due: new Date(Date.now() - (10 - i) * DAY).toISOString(),
+    };
   writeFileSync(join(home, 'learning.json'), JSON.stringify({ version: 1, cards, days: {}, exams: [] }));
 }
 

@@ -285,21 +285,19 @@ describe('drawing an exam by its blueprint', () => {
     const pool = [...many(20, 'a1', ['ai-300']), ...many(20, 'b1', ['ai-300'])];
     const byId = new Map(pool.map((p) => [p.id, p]));
     let exam = newExam(pool, topics, { blueprint: strict, count: 10, now: T0, random: seededRandom(2) });
-    exam.questionIds.forEach(
-      (id, i) =>
-        (exam = recordExamAnswer(
-          exam,
-          id,
-          {
-            answer: { type: 'truefalse', value: true },
-            correct: i < 7,
-            score: i < 7 ? 1 : 0,
-            ms: 1000,
-            answeredAt: T0.toISOString(),
-          },
-          0,
-        )),
-    );
+    for (const [i, id] of exam.questionIds.entries())
+      exam = recordExamAnswer(
+        exam,
+        id,
+        {
+          answer: { type: 'truefalse', value: true },
+          correct: i < 7,
+          score: i < 7 ? 1 : 0,
+          ms: 1000,
+          answeredAt: T0.toISOString(),
+        },
+        0,
+      );
     const result = examResult(exam, byId, topics, strict);
     expect(result).toMatchObject({ score: 700, passed: false });
     expect(result.byArea.map((a) => a.area).sort()).toEqual(['infra', 'life']);

@@ -55,7 +55,7 @@ describe('progress report', () => {
     const later = { ...reviewCard(undefined, Rating.Easy, T0), due: dayAt(0, 22) };
     const inFive = { ...later, due: dayAt(5) };
     const inNine = { ...later, due: dayAt(9) };
-    [overdue, later, inFive, inNine].forEach((c, i) => cards.set(spark[i].id, c));
+    for (const [i, c] of [overdue, later, inFive, inNine].entries()) cards.set(spark[i].id, c);
     const r = progressReport(
       { cards, days: { [dayKey(T0)]: 4 }, exams: [], questions: content.questions, topics: content.topics },
       T0,

@@ -4,7 +4,13 @@ import { loadContent, type Question } from '../../src/learn/content.js';
 import { newExam, seededRandom } from '../../src/learn/exam.js';
 import { Rating } from '../../src/learn/scheduler.js';
 import { type ExamContext, examKey, examTick, startExamState, timeLeft } from '../../src/ui/quiz/exam-state.js';
-import { initialInput, inputKey, type InputOptions, type InputState } from '../../src/ui/quiz/input-state.js';
+import {
+  initialInput,
+  inputKey,
+  type InputOptions,
+  type InputResult,
+  type InputState,
+} from '../../src/ui/quiz/input-state.js';
 import { editMulti, multiline, textOf } from '../../src/ui/quiz/multiline.js';
 import {
   type PracticeContext,
@@ -26,7 +32,7 @@ const exercise = (id: string) => content.exercises.find((e) => e.id === id);
 const options: InputOptions = { exam: false, hasEditor: false, editorHeight: 18 };
 const press = (question: Question, input: InputState, ...keys: Array<[string, ReturnType<typeof k>]>) => {
   let state = input;
-  let last;
+  let last: InputResult | undefined;
   for (const [text, key] of keys) {
     last = inputKey(question, state, text, key, {
       ...options,
