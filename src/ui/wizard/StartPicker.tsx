@@ -1,4 +1,5 @@
 import { Box, Text, useInput, useStdin } from 'ink';
+import { TONE_COLOR } from '../components/theme.js';
 import { useState } from 'react';
 import { useSyncedState } from '../hooks/useSyncedState.js';
 import type { Catalog } from '../../content/catalog.js';
@@ -132,7 +133,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
             setError(undefined);
           }}
         />
-        {error ? <Text color="red">{error}</Text> : null}
+        {error ? <Text color={TONE_COLOR.error}>{error}</Text> : null}
         <Footer keys={['complete', 'select', 'back']} labels={{ select: 'open' }} />
       </Box>
     );
@@ -162,7 +163,7 @@ export function StartPicker({ resume, templates, catalog, outPath, height, width
           {line}
         </Text>
       ))}
-      {error ? <Text color="red">{error}</Text> : <Text> </Text>}
+      {error ? <Text color={TONE_COLOR.error}>{error}</Text> : <Text> </Text>}
       <Footer keys={['up', 'select', 'back', 'quit']} labels={{ select: 'choose' }} />
     </Box>
   );

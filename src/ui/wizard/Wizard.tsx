@@ -12,7 +12,13 @@ import { truncate, visibleWindow } from '../components/window.js';
 import { highlight, renderMarkdown, wrapText } from '../../learn/render-markdown.js';
 import { helpBar, type KeyId } from '../keys.js';
 import { summary } from '../components/diagnostic-groups.js';
-import { HEADING_COLOR, SEVERITY_COLOR as COLOR, SEVERITY_MARK as MARK, toneColor } from '../components/theme.js';
+import {
+  ATTENTION_COLOR,
+  HEADING_COLOR,
+  SEVERITY_COLOR as COLOR,
+  SEVERITY_MARK as MARK,
+  toneColor,
+} from '../components/theme.js';
 import { errorCode, errorMessage } from '../../util/errors.js';
 import { ENV_CREATE, JOB_CREATE } from '../../env/v2-files.js';
 import { draftDiagnostics, findingsByRow, groupBySteps, shownPath } from './diagnostics.js';
@@ -417,7 +423,7 @@ export function Wizard({
         {status.map((line, i) => (
           <Text
             key={`s${i}`}
-            color={state.confirm ? 'yellow' : undefined}
+            color={state.confirm ? ATTENTION_COLOR : undefined}
             bold={Boolean(state.confirm)}
             dimColor={!state.confirm}
           >

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ATTENTION_COLOR } from '../components/theme.js';
 import { loadCatalog } from '../../content/catalog.js';
 import { loadTemplates } from '../../content/templates.js';
 import { loadFieldLibs } from '../../env/libs.js';
@@ -51,7 +52,7 @@ export function WizardFlow({
   if (!draft) {
     return (
       <>
-        {drafts.problem ? <Text color="yellow">{drafts.problem}</Text> : null}
+        {drafts.problem ? <Text color={ATTENTION_COLOR}>{drafts.problem}</Text> : null}
         <StartPicker
           resume={drafts.load()}
           templates={templates}
