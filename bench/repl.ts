@@ -2,7 +2,7 @@
 // after each statement), and `amlenv repl < lesson.py` end to end against `amlenv --version` (the CLI's own
 // start) measured in the same run. Run alone with `npx tsx bench/repl.ts` after a build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadFieldLibs } from '../src/env/libs.js';
@@ -17,8 +17,12 @@ const LESSON = readFileSync(join(TRANSCRIPTS, '22-exam-multiline-create.py'), 'u
   '',
 );
 
+const workdirs: string[] = [];
+
+/** A copy of the transcripts' input files in a temp folder; benchRepl removes them all when it ends. */
 function workdir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'amlenv-bench-repl-'));
+  workdirs.push(dir);
   cpSync(join(TRANSCRIPTS, '_inputs'), dir, { recursive: true });
   return dir;
 }
@@ -61,6 +65,14 @@ function runLesson(cwd: string): number {
 }
 
 export async function benchRepl(): Promise<boolean> {
+  try {
+    return await measureRepl();
+  } finally {
+    for (const dir of workdirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureRepl(): Promise<boolean> {
   await loadFieldLibs();
   await perStatement(true, 3);
   const plain = await perStatement(false, 30);
