@@ -74,6 +74,17 @@ describe('keys typed while a screen loads', () => {
     s.kill();
   }, 60000);
 
+  it('Learn: Esc typed as soon as a topic quiz appears ends it (the quiz never waits on the validator)', async () => {
+    const s = spawnCli(['learn'], { env: { AMLENV_HOME: storeDir(), HOME: '/tmp' } });
+    await s.waitFor(/Learn — topics/);
+    await keys(s, SEQ.down, SEQ.up);
+    s.write('q');
+    await s.waitFor(/Quiz|loading the validator/, 10000);
+    s.write(SEQ.esc);
+    expect(await s.waitFor(/Quiz · .*done/, 10000)).not.toMatch(/loading the validator/);
+    s.kill();
+  }, 60000);
+
   it('a screen opened from the command line gets the keys typed while it loads', async () => {
     const s = spawnCli(['progress'], { env: { AMLENV_HOME: storeDir(), HOME: '/tmp' } });
     await pause(50);
