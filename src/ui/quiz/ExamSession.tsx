@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { type EffectTools, type KeyEvent, useMachine } from '../hooks/useMachine.js';
 import type { Content, Exercise, Question } from '../../learn/content.js';
 import { blueprintOf, coveredAreas, type ExamBlueprint, examLabel, examQuestions } from '../../learn/blueprints.js';
-import { answeredCount, type ExamSession as Session, examRecord, passMark } from '../../learn/exam.js';
+import { answeredCount, type ExamResult, type ExamSession as Session, examRecord, passMark } from '../../learn/exam.js';
 import { grade } from '../../learn/grading.js';
 import type { LearningStore, Review } from '../../learn/learning-store.js';
 import type { SaveResult } from '../../store/json-store.js';
@@ -136,8 +136,12 @@ function introLines(
   ];
 }
 
-function resultLines(state: ExamState, blueprints: readonly ExamBlueprint[] | undefined, width: number): Line[] {
-  const r = state.result!;
+function resultLines(
+  state: ExamState,
+  r: ExamResult,
+  blueprints: readonly ExamBlueprint[] | undefined,
+  width: number,
+): Line[] {
   const b = blueprintOf(blueprints, state.exam.exam);
   const { pass, scale } = passMark(b);
   // Titles whole, wrapped under themselves when the screen is narrow; the bars stay in one column.
@@ -189,7 +193,7 @@ function resultLines(state: ExamState, blueprints: readonly ExamBlueprint[] | un
 }
 
 function reviewLines(state: ExamState, content: Content, exercises: Map<string, Exercise>, width: number): Line[] {
-  const item = state.result!.wrong[state.review];
+  const item = state.result?.wrong[state.review];
   if (!item) return [];
   const q = item.question;
   const exercise = q.type === 'fix-file' ? exercises.get(q.exercise) : undefined;
@@ -428,14 +432,15 @@ export function ExamSession({
     case 'result':
       return page(
         'Exam · result',
-        resultLines(state, content.exams, textWidth),
+        state.result ? resultLines(state, state.result, content.exams, textWidth) : [],
         state.result?.wrong.length ? ['select', 'back'] : ['back'],
         { select: 'review wrong answers', back: 'done' },
       );
     case 'review': {
-      const item = state.result!.wrong[state.review];
+      const wrong = state.result?.wrong ?? [];
+      const item = wrong[state.review];
       return page(
-        `Exam review · ${state.review + 1} of ${state.result!.wrong.length}${item ? ` · ${item.question.id}` : ''}`,
+        `Exam review · ${state.review + 1} of ${wrong.length}${item ? ` · ${item.question.id}` : ''}`,
         reviewLines(state, content, lookups.exercises, textWidth),
         ['nextStep', 'prevStep', 'up', 'back'],
         { nextStep: 'next', prevStep: 'previous', up: 'scroll', back: 'result' },

@@ -132,7 +132,8 @@ function finish(state: ExamState, ctx: ExamContext, message?: ExamState['message
 }
 
 function answer(state: ExamState, a: Answer, ctx: ExamContext): ExamStep {
-  const q = questionAt(state, ctx)!;
+  const q = questionAt(state, ctx);
+  if (!q) return { state, effects: [] };
   const graded = grade(q, a, { exercise: ctx.exercise, today: ctx.today });
   const used = elapsed(state, ctx.now);
   const previous = state.exam.answers[q.id];

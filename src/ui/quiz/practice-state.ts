@@ -104,7 +104,8 @@ function advance(state: PracticeState, ctx: PracticeContext): PracticeState {
 }
 
 function submit(state: PracticeState, answer: Answer, ctx: PracticeContext, input: InputState): PracticeStep {
-  const q = currentQuestion(state)!;
+  const q = currentQuestion(state);
+  if (!q) return { state, effects: [] };
   const graded = grade(q, answer, { exercise: ctx.exercise, today: ctx.today });
   if (
     q.type === 'fix-file' &&
@@ -182,7 +183,8 @@ export function practiceKey(state: PracticeState, input: string, key: Key, ctx: 
     return scrolled ? { state: scrolled, effects: [] } : none;
   }
 
-  const q = currentQuestion(state)!;
+  const q = currentQuestion(state);
+  if (!q) return none;
   const result = inputKey(q, state.input, input, key, {
     exam: false,
     hasEditor: ctx.hasEditor,
