@@ -234,9 +234,10 @@ export function examResult(
       };
     })
     .filter((t) => t.total > 0);
-  const byArea = (blueprint?.areas ?? [])
+  const bp = blueprint;
+  const byArea = (bp?.areas ?? [])
     .map((a) => {
-      const mine = asked.filter((q) => areaOf(blueprint!, q) === a);
+      const mine = bp ? asked.filter((q) => areaOf(bp, q) === a) : [];
       return {
         area: a.id,
         title: a.title,

@@ -167,10 +167,10 @@ export function examProgress(
     dueThisWeek: all.dueThisWeek,
     areas,
     taken: taken.length,
-    ...(taken.length
+    ...(last
       ? {
           best: Math.max(...taken.map((e) => e.score)),
-          last: { score: last!.score, passed: last!.passed, finishedAt: last!.finishedAt },
+          last: { score: last.score, passed: last.passed, finishedAt: last.finishedAt },
         }
       : {}),
   };

@@ -59,7 +59,10 @@ export function planSession(
     candidates.map((q) => q.id),
     now,
     options.count ?? PRACTICE_COUNT,
-  ).map((p) => ({ question: byId.get(p.id)!, reason: p.reason }));
+  ).flatMap((p) => {
+    const question = byId.get(p.id);
+    return question ? [{ question, reason: p.reason }] : [];
+  });
 }
 
 /** How many of the filtered questions are due now and how many are new. */
