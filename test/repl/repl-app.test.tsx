@@ -31,9 +31,9 @@ function app(history: string[] = [], onHistory?: (entry: string) => string | und
   return { tree, session, recorded, exits: () => exited };
 }
 
-/** Types a statement, presses Enter and waits until its output is on screen. */
+/** Enters a statement (written in one piece, as a paste), presses Enter and waits until its output is on screen. */
 async function statement(r: Rendered, text: string, until: string | RegExp): Promise<string> {
-  await type(r, text);
+  await send(r, text);
   await send(r, SEQ.enter);
   return waitFor(r, (f) => (typeof until === 'string' ? f.includes(until) : until.test(f)));
 }
