@@ -7,7 +7,7 @@ import { suggest } from '../../src/util/suggest.js';
 import { RULES } from '../../src/rules/index.js';
 import { cli } from '../helpers.js';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('--help lists every option', () => {
   it.each(COMMANDS.filter((c) => c.load).map((c) => [c.name, c] as const))(
@@ -17,7 +17,7 @@ describe('--help lists every option', () => {
       const help = commandHelp(info).split('\n');
       for (const [name, spec] of Object.entries(command.options)) {
         const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}`;
-        const lines = help.filter((l) => new RegExp(`^  ${escape(flag)}(\\s|$)`).test(l));
+        const lines = help.filter((l) => new RegExp(`^  ${escapeRegex(flag)}(\\s|$)`).test(l));
         expect(lines, `amlenv ${info.name} --help should describe ${flag} on a line of its own`).toHaveLength(1);
         // the line says what the option does, not only its name
         expect(lines[0].slice(2 + flag.length).trim().length).toBeGreaterThan(10);
@@ -31,7 +31,7 @@ describe('--help lists every option', () => {
     const r = cli(['run', '--help']);
     expect(r.code).toBe(0);
     for (const flag of ['--source-dir DIR', '--outputs DIR', '--network', '--timeout SEC', '--sample NAME'])
-      expect(r.stdout).toMatch(new RegExp(`^  ${escape(flag)}\\s+\\w`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^  ${escapeRegex(flag)}\\s+\\w`, 'm'));
   });
 });
 

@@ -25,8 +25,10 @@ describe('v1 → v2 goldens', () => {
     produced['notes.txt'] = `${result.notes.map((n) => `${n.path}: ${n.message}`).join('\n')}\n`;
     const expectedDir = join(CASES, name, 'expected');
     if (update)
-      for (const [file, text] of Object.entries(produced))
-        mkdirSync(dirname(join(expectedDir, file)), { recursive: true }), writeFileSync(join(expectedDir, file), text);
+      for (const [file, text] of Object.entries(produced)) {
+        mkdirSync(dirname(join(expectedDir, file)), { recursive: true });
+        writeFileSync(join(expectedDir, file), text);
+      }
     const list = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
         e.isDirectory() ? list(join(dir, e.name)).map((f) => join(e.name, f)) : [e.name],

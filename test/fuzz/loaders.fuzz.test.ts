@@ -228,8 +228,14 @@ describe('command entries in process', () => {
   async function quietly(run: () => Promise<unknown>): Promise<string> {
     const out: string[] = [];
     const [stdout, stderr] = [process.stdout.write, process.stderr.write];
-    process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-    process.stderr.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stderr.write;
+    process.stdout.write = ((chunk: string) => {
+      out.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    process.stderr.write = ((chunk: string) => {
+      out.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
     try {
       await run();
     } finally {
