@@ -11,8 +11,8 @@ import { runMeasured, type MeasuredRun } from './run-measured.js';
 import { runSetup, type SetupEffect } from './setup.js';
 import { spawnSync } from 'node:child_process';
 
-export const MAX_MS = 2000;
-export const MAX_RSS_MB = 300;
+const MAX_MS = 2000;
+const MAX_RSS_MB = 300;
 const NOBODY = 65534;
 /** Raw control characters (ESC, BEL, NUL...) that must never reach a terminal; \n and \t are fine. */
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f\x9b]/;

@@ -10,6 +10,7 @@ export interface SetupEffect {
   dropRoot?: boolean;
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: most steps change files and return nothing; a few return an effect.
 type Step = (dir: string) => SetupEffect | void;
 
 const repeat = (n: number, line: (i: number) => string) =>

@@ -11,7 +11,7 @@ export function patternAlphabet(source: string): { sequence: string[]; alphabet:
     sequence.push(chars[0]);
     for (const c of chars) alphabet.add(c);
   };
-  const escape = (c: string): string[] => {
+  const escaped = (c: string): string[] => {
     switch (c) {
       case 's':
         return [' ', '\n', '\t'];
@@ -49,14 +49,14 @@ export function patternAlphabet(source: string): { sequence: string[]; alphabet:
         const len = next === 'u' ? 4 : 2;
         add([String.fromCharCode(parseInt(source.slice(i + 1, i + 1 + len), 16))]);
         i += len;
-      } else add(escape(next));
+      } else add(escaped(next));
     } else if (c === '[') {
       const members: string[] = [];
       let j = i + 1;
       const negated = source[j] === '^';
       if (negated) j++;
       for (; j < source.length && source[j] !== ']'; j++) {
-        if (source[j] === '\\') members.push(...escape(source[++j] ?? '\\'));
+        if (source[j] === '\\') members.push(...escaped(source[++j] ?? '\\'));
         else if (source[j + 1] === '-' && source[j + 2] && source[j + 2] !== ']') {
           members.push(source[j], source[j + 2]);
           j += 2;
