@@ -48,3 +48,8 @@ export function fieldLibs(): FieldLibs {
   if (!libs) throw new Error('internal: loadFieldLibs() must be awaited before validating');
   return libs;
 }
+
+/** Whether loadFieldLibs() has resolved, so a screen can be ready from its first frame. */
+export function fieldLibsLoaded(): boolean {
+  return libs !== undefined;
+}

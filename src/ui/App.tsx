@@ -40,13 +40,13 @@ function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>) {
 }
 
 // Screens other than home load on first use, so the home screen's first frame stays fast.
-const WizardFlow = lazyScreen(() => import('./wizard/WizardFlow.js').then((m) => m.WizardFlow));
 const ValidateScreen = lazyScreen(() => import('./validate/ValidateScreen.js').then((m) => m.ValidateScreen));
 
-// The quiz (also opened from a lesson) grades fix-file answers with the validator: its libraries load with
+// The wizard validates as you type, and the quiz (also opened from a lesson) grades fix-file answers with the validator: its libraries load with
 // the screen's code, so the quiz takes keys from its first frame instead of showing "loading the validator".
 const withFieldLibs = <T,>(screen: Promise<T>): Promise<T> =>
   Promise.all([screen, import('../env/libs.js').then((m) => m.loadFieldLibs())]).then(([s]) => s);
+const WizardFlow = lazyScreen(() => withFieldLibs(import('./wizard/WizardFlow.js').then((m) => m.WizardFlow)));
 const LearnScreen = lazyScreen(() => withFieldLibs(import('./learn/LearnScreen.js').then((m) => m.LearnScreen)));
 const QuizScreen = lazyScreen(() => withFieldLibs(import('./quiz/QuizScreen.js').then((m) => m.QuizScreen)));
 const ProgressScreen = lazyScreen(() => import('./progress/ProgressScreen.js').then((m) => m.ProgressScreen));

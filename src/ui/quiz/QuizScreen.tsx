@@ -1,7 +1,7 @@
 import { Notice, noticeLines } from '../components/Notice.js';
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { fieldLibs, loadFieldLibs } from '../../env/libs.js';
+import { fieldLibsLoaded, loadFieldLibs } from '../../env/libs.js';
 import { type Content, loadContent } from '../../learn/content.js';
 import { defaultBlueprint, examLabel } from '../../learn/blueprints.js';
 import { answeredCount, EXAM, type ExamSession as Session, newExam, passMark, remainingMs } from '../../learn/exam.js';
@@ -49,15 +49,6 @@ type View =
   | { id: 'practice'; items: PracticeItem[]; key: number }
   | { id: 'exam'; exam: Session; resuming: boolean };
 
-function libsLoaded(): boolean {
-  try {
-    fieldLibs();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function QuizScreen(props: QuizScreenProps) {
   const { width, height, clock = Date.now, random = Math.random, onExit } = props;
   const { isRawModeSupported } = useStdin();
@@ -65,7 +56,7 @@ export function QuizScreen(props: QuizScreenProps) {
   const [store] = useState(() => props.store ?? new LearningStore(props.storeDir));
   // Ready at once when the validator's libraries are loaded already (the app loads them with this screen), so
   // keys typed while the screen loaded are not ignored by a first frame that waits for them.
-  const [ready, setReady] = useState(libsLoaded);
+  const [ready, setReady] = useState(fieldLibsLoaded);
   const exams = content.exams ?? [];
   const blueprint = exams.find((b) => b.id === props.exam) ?? defaultBlueprint(exams);
   const draw = () =>

@@ -49,7 +49,7 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
   const [open, setOpen] = useState<Diagnostic>();
 
   const check = async (path: string) => {
-    const outcome = loadDefinition(path);
+    const outcome = loadDefinition(path, { job: 'whole' });
     if (!outcome.ok) return setError(safeLine(outcome.message));
     setError(undefined);
     setFocus(0);

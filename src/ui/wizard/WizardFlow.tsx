@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ATTENTION_COLOR } from '../components/theme.js';
 import { loadCatalog } from '../../content/catalog.js';
 import { loadTemplates } from '../../content/templates.js';
-import { loadFieldLibs } from '../../env/libs.js';
+import { fieldLibsLoaded, loadFieldLibs } from '../../env/libs.js';
 import type { Draft } from './draft.js';
 import { DraftStore } from './draft-store.js';
 import { StartPicker } from './StartPicker.js';
@@ -33,11 +33,12 @@ export function WizardFlow({
   const [catalog] = useState(() => loadCatalog());
   const [templates] = useState(() => loadTemplates());
   const [draft, setDraft] = useState<Draft | undefined>(initial);
-  const [ready, setReady] = useState(false);
+  // Ready at once when the app loaded the validator's libraries with this screen (keys typed ahead are not lost).
+  const [ready, setReady] = useState(fieldLibsLoaded);
   const [dockerAvailable, setDockerAvailable] = useState(false);
   const [probed, setProbed] = useState(false);
   useEffect(() => {
-    void loadFieldLibs().then(() => setReady(true));
+    if (!ready) void loadFieldLibs().then(() => setReady(true));
   }, []);
   // Docker is asked only when the review step is reached (and the app can show a build): most sessions never
   // load the Docker client at all.
