@@ -36,7 +36,7 @@ export function jobToModel(
   if (vars !== undefined) {
     env[JOB_ENV_VARS] = vars;
     for (const [path, pos] of [...positions])
-      if (path === 'environment_variables' || path.startsWith('environment_variables.'))
+      if (path === 'environment_variables' || /^environment_variables[.[]/.test(path))
         positions.set(JOB_ENV_VARS + path.slice('environment_variables'.length), pos);
   }
   const def: LoadedDefinition = {

@@ -142,6 +142,8 @@ describe('environment_variables, code and resources', () => {
       ['env/non-string', 'environment_variables.N'],
       ['env/secret-like', 'environment_variables.API_TOKEN'],
     ]);
+    // Each at its own line, a name that needs quoting in the path too (lines 6, 7 and 8 of the file).
+    expect(list.map((d) => d.line)).toEqual([6, 7, 8]);
     expect(JSON.stringify(list)).not.toContain('abc123');
   });
 
