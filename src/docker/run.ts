@@ -97,7 +97,17 @@ export function containerConfig(request: RunRequest) {
   };
 }
 
+/** Runs the script; Ctrl-C during any of its daemon calls (create, attach, start...) is reported as "the run stopped". */
 export async function runInImage(docker: Docker, request: RunRequest): Promise<RunResult> {
+  try {
+    return await runContainer(docker, request);
+  } catch (err) {
+    if (err instanceof Aborted) throw new Aborted('the run');
+    throw err;
+  }
+}
+
+async function runContainer(docker: Docker, request: RunRequest): Promise<RunResult> {
   const { signal } = request;
   if (signal?.aborted) throw new Aborted('the run');
   const container = await daemonCall(

@@ -207,6 +207,23 @@ describe('a daemon that stalls in the middle of a run', () => {
     expect(r.code).toBe(130);
     expect(removed.some((u) => u.includes('force=true'))).toBe(true);
   });
+  it('Ctrl-C while the daemon has not answered the start: exit 130, and it says the run stopped (not a daemon call)', async () => {
+    const removed: string[] = [];
+    const startNeverAnswered = ((req, res) => {
+      if (req.method === 'POST' && (req.url ?? '').includes('/containers/c0ffee/start')) return;
+      return runThenStall(removed)?.(req, res);
+    }) as Parameters<typeof startFakeDaemon>[0];
+    daemon = await startFakeDaemon(startNeverAnswered);
+    const r = await amlenv(
+      ['run', userManaged(), join(SCRIPT_DIR, 'exit_with.py'), '--', '0'],
+      daemon,
+      {},
+      daemon.waitFor((s) => s.url.includes('/start')),
+    );
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/amlenv: the run stopped \(Ctrl-C\); nothing it created was left behind/);
+    expect(r.stderr).not.toContain('start the container stopped');
+  });
 });
 
 describe('registry credentials go only to their registry (what the daemon receives)', () => {
