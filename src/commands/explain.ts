@@ -23,6 +23,7 @@ function renderRule(rule: Rule): string {
     `${bold('Fix:')} ${rule.hint}`,
     `${bold('Applies to:')} ${rule.formats.join(', ')}`,
     `${bold('Lesson:')} ${lesson ? `${lesson.title} ${dim(`(amlenv explain ${lesson.id})`)}` : rule.lesson}`,
+    ...(rule.sources?.length ? [bold('Sources:'), ...rule.sources.map((s) => `  ${s}`)] : []),
   ].join('\n');
 }
 

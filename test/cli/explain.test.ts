@@ -38,6 +38,11 @@ describe('amlenv explain for topics and lessons', () => {
   it('a rule explanation links to its lesson by title', () => {
     expect(cli(['explain', 'env/secret-like']).stdout).toMatch(/Lesson: .*\(amlenv explain environment-variables\)/);
   });
+
+  it('a rule with sources lists them (the v2 loader refusals cite the azure-ai-ml schema)', () => {
+    const out = cli(['explain', 'v2/os-type']).stdout;
+    expect(out).toMatch(/^Sources:\n {2}https:\/\/github\.com\/Azure\/azure-sdk-for-python\/.*environment\.py$/m);
+  });
 });
 
 describe('the terminal renderer', () => {
