@@ -41,7 +41,7 @@ describe(`screens on a store amlenv may not touch (${asRoot ? 'run as uid 65534 
     chmodSync(join(dir, 'learning.json'), asRoot ? 0o600 : 0o000);
     const s = spawnCli(['progress'], { env: { AMLENV_HOME: dir, HOME: '/tmp' }, ...who });
     let screen = await s.waitFor(/Overall/, 20000);
-    expect(screen).toMatch(/cannot read .*learning\.json \(permission denied\)/);
+    expect(screen).toMatch(/cannot read \S*learning\.json\s+\(permission denied\)/);
     await keys(s, 'r');
     await s.waitFor(/Delete all progress/);
     await keys(s, 'y');

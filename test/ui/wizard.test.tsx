@@ -137,7 +137,7 @@ describe('wizard steps (80×24)', () => {
     expect(JSON.parse(readFileSync(join(dir, 'env.json'), 'utf8')).name).toBe('sklearn');
     expect(w.saved.at(-1)).toBeNull();
     frame = await send(r, SEQ.ctrlS);
-    expect(frame).toMatch(/Overwrite\? y\/n — already there: .*env\.json/);
+    expect(frame).toMatch(/Overwrite\? y\/n — already there:\s+\S*env\.json/);
     frame = await send(r, 'n');
     expect(frame).toMatch(/nothing written/);
     expect(existsSync(join(dir, 'env.json'))).toBe(true);
