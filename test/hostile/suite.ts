@@ -1,6 +1,7 @@
 // The shared hostile-input suite: every case in fixtures/hostile/ runs its own runs against the built CLI,
 // then its main file goes through every command that reads files. Each run is measured (wall time and peak
-// RSS of the child, see measure.mjs) and must stay under 2 s and 300 MB.
+// RSS of the child, see measure.mjs) and must stay under 2 s and 300 MB. The cases are dealt to a few test files
+// (hostile-N.test.ts) so that they run on several workers at once.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,62 +60,65 @@ function run(c: HostileCase, args: string[], cwd: string, effect: SetupEffect): 
   return r;
 }
 
-const cases = allCases();
+/** Defines the suite for every `of`-th case starting at `shard` (0-based). */
+export function hostileSuite(shard: number, of: number): void {
+  const cases = allCases().filter((_, i) => i % of === shard);
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js')))
-    spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-}, 120000);
+  beforeAll(() => {
+    if (!existsSync(join(ROOT, 'dist', 'cli.js')))
+      spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  }, 120000);
 
-afterAll(() => {
-  if (measured.length === 0) return;
-  const worstMs = measured.reduce((a, b) => (b.run.cpuMs > a.run.cpuMs ? b : a));
-  const worstRss = measured.reduce((a, b) => (b.run.maxRssMb > a.run.maxRssMb ? b : a));
-  process.stdout.write(
-    `hostile: ${cases.length} cases, ${measured.length} runs; most CPU ${worstMs.run.cpuMs.toFixed(0)} ms (in-process ${worstMs.run.ms.toFixed(0)} ms, wall ${worstMs.run.wallMs.toFixed(0)} ms, load ${loadavg()[0].toFixed(1)}, ${worstMs.id}: ${worstMs.args.join(' ')}); ` +
-      `peak RSS ${worstRss.run.maxRssMb.toFixed(0)} MB (${worstRss.id}: ${worstRss.args.join(' ')})\n`,
-  );
-});
+  afterAll(() => {
+    if (measured.length === 0) return;
+    const worstMs = measured.reduce((a, b) => (b.run.cpuMs > a.run.cpuMs ? b : a));
+    const worstRss = measured.reduce((a, b) => (b.run.maxRssMb > a.run.maxRssMb ? b : a));
+    process.stdout.write(
+      `hostile ${shard + 1} of ${of}: ${cases.length} cases, ${measured.length} runs; most CPU ${worstMs.run.cpuMs.toFixed(0)} ms (in-process ${worstMs.run.ms.toFixed(0)} ms, wall ${worstMs.run.wallMs.toFixed(0)} ms, load ${loadavg()[0].toFixed(1)}, ${worstMs.id}: ${worstMs.args.join(' ')}); ` +
+        `peak RSS ${worstRss.run.maxRssMb.toFixed(0)} MB (${worstRss.id}: ${worstRss.args.join(' ')})\n`,
+    );
+  });
 
-describe('hostile inputs', () => {
-  it('there are cases', () => expect(cases.length).toBeGreaterThan(0));
+  describe(`hostile inputs (${shard + 1} of ${of})`, () => {
+    it('there are cases', () => expect(cases.length).toBeGreaterThan(0));
 
-  for (const c of cases) {
-    describe(`${c.id} (finding ${c.finding}): ${c.what}`, () => {
-      it('its own runs behave as the case says', () => {
-        const { cwd, effect } = prepare(c);
-        try {
-          for (const expected of c.runs) {
-            const r = run(c, expected.args, cwd, effect);
-            const both = r.stdout + r.stderr;
-            const label = `${c.id}: amlenv ${expected.args.join(' ')}`;
-            expect(r.code, `${label} exit code; output:\n${both.slice(0, 2000)}`).toBe(expected.exit);
-            if (expected.output) expect(both, label).toMatch(new RegExp(expected.output, 'm'));
-            if (expected.notOutput) expect(both, label).not.toMatch(new RegExp(expected.notOutput, 'm'));
-          }
-        } finally {
-          rmSync(cwd, { recursive: true, force: true });
-        }
-      }, 120000);
-
-      if (c.main) {
-        it(`every reading command survives ${c.main}`, () => {
+    for (const c of cases) {
+      describe(`${c.id} (finding ${c.finding}): ${c.what}`, () => {
+        it('its own runs behave as the case says', () => {
           const { cwd, effect } = prepare(c);
           try {
-            for (const args of READING_COMMANDS(c.main!)) {
-              const r = run(c, args, cwd, effect);
-              expect(
-                [0, 1, 2, 3],
-                `${c.id}: amlenv ${args.join(' ')} exit code; output:\n${(r.stdout + r.stderr).slice(0, 2000)}`,
-              ).toContain(r.code);
-              if (args[1] === '--json' && r.code <= 1)
-                expect(() => JSON.parse(r.stdout), `${c.id}: validate --json printed no JSON`).not.toThrow();
+            for (const expected of c.runs) {
+              const r = run(c, expected.args, cwd, effect);
+              const both = r.stdout + r.stderr;
+              const label = `${c.id}: amlenv ${expected.args.join(' ')}`;
+              expect(r.code, `${label} exit code; output:\n${both.slice(0, 2000)}`).toBe(expected.exit);
+              if (expected.output) expect(both, label).toMatch(new RegExp(expected.output, 'm'));
+              if (expected.notOutput) expect(both, label).not.toMatch(new RegExp(expected.notOutput, 'm'));
             }
           } finally {
             rmSync(cwd, { recursive: true, force: true });
           }
-        }, 180000);
-      }
-    });
-  }
-});
+        }, 120000);
+
+        if (c.main) {
+          it(`every reading command survives ${c.main}`, () => {
+            const { cwd, effect } = prepare(c);
+            try {
+              for (const args of READING_COMMANDS(c.main!)) {
+                const r = run(c, args, cwd, effect);
+                expect(
+                  [0, 1, 2, 3],
+                  `${c.id}: amlenv ${args.join(' ')} exit code; output:\n${(r.stdout + r.stderr).slice(0, 2000)}`,
+                ).toContain(r.code);
+                if (args[1] === '--json' && r.code <= 1)
+                  expect(() => JSON.parse(r.stdout), `${c.id}: validate --json printed no JSON`).not.toThrow();
+              }
+            } finally {
+              rmSync(cwd, { recursive: true, force: true });
+            }
+          }, 180000);
+        }
+      });
+    }
+  });
+}
