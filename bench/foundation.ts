@@ -10,6 +10,9 @@ import { interleaved, median, percentile, report, timeProcess, type Check } from
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'amlenv.js');
 const TYPICAL = join(ROOT, 'fixtures', 'envs', 'valid', 'seed-style.json');
+/** A v2 environment with its conda file beside it, and a command job with an inline environment. */
+const TYPICAL_V2 = join(ROOT, 'fixtures', 'envs', 'valid', 'v2', 'environment.yml');
+const TYPICAL_JOB = join(ROOT, 'fixtures', 'envs', 'valid', 'job', 'job.yml');
 
 /** A definition with `n` dependencies, half conda and half pip, pinned and unpinned alike; no two versions repeat. */
 export function generatedDefinition(n: number): string {
@@ -44,6 +47,8 @@ export async function benchFoundation(runs = 15): Promise<boolean> {
         'node -e 0': () => timeProcess(process.execPath, ['-e', '0']),
         'amlenv --version': () => timeProcess(process.execPath, [BIN, '--version']),
         'amlenv validate <typical file>': () => timeProcess(process.execPath, [BIN, 'validate', TYPICAL]),
+        'amlenv validate <typical v2>': () => timeProcess(process.execPath, [BIN, 'validate', TYPICAL_V2]),
+        'amlenv validate <typical job>': () => timeProcess(process.execPath, [BIN, 'validate', TYPICAL_JOB]),
         'amlenv explain': () => timeProcess(process.execPath, [BIN, 'explain']),
         'amlenv progress --json': () => timeProcess(process.execPath, [BIN, 'progress', '--json'], undefined, homeEnv),
       },
@@ -55,6 +60,8 @@ export async function benchFoundation(runs = 15): Promise<boolean> {
   const base = median(times['node -e 0']);
   const version = median(times['amlenv --version']);
   const validate = median(times['amlenv validate <typical file>']);
+  const validateV2 = median(times['amlenv validate <typical v2>']);
+  const validateJob = median(times['amlenv validate <typical job>']);
   const explain = median(times['amlenv explain']);
   const progress = median(times['amlenv progress --json']);
 
@@ -83,10 +90,22 @@ export async function benchFoundation(runs = 15): Promise<boolean> {
       ok: version / base <= 2,
     },
     {
-      name: 'amlenv validate (typical)',
+      name: 'amlenv validate (typical v1)',
       value: `${validate.toFixed(0)} ms = ${(validate / base).toFixed(2)}× node -e 0`,
       target: '≤ 3×',
       ok: validate / base <= 3,
+    },
+    {
+      name: 'amlenv validate (v2 environment)',
+      value: `${validateV2.toFixed(0)} ms = ${(validateV2 / base).toFixed(2)}× node -e 0`,
+      target: '≤ 3×',
+      ok: validateV2 / base <= 3,
+    },
+    {
+      name: 'amlenv validate (v2 job)',
+      value: `${validateJob.toFixed(0)} ms = ${(validateJob / base).toFixed(2)}× node -e 0`,
+      target: '≤ 3×',
+      ok: validateJob / base <= 3,
     },
     {
       name: 'amlenv explain (topic list)',
