@@ -39,7 +39,10 @@ export function commandHelp(info: CommandInfo): string {
         `${'--allow-outside'.padEnd(OPTION_COLUMN - 1)} read files the definition names (conda file, build context, Dockerfile, local wheels) even outside its repository or the current folder; only for definitions you trust (never /proc, /sys, /dev)`,
       ]
     : [];
-  const options = [...(info.options ?? []), ...outside];
+  // Everything after `--` goes to the script: options are listed before it, as the usage line writes them.
+  const given = info.options ?? [];
+  const args = given.findIndex((line) => line.startsWith('-- '));
+  const options = args < 0 ? [...given, ...outside] : [...given.slice(0, args), ...outside, ...given.slice(args)];
   const block = (title: string, lines: string[]) =>
     lines.length ? `\n\n${bold(title)}\n${lines.map((d) => `  ${d}`).join('\n')}` : '';
   return `${bold('Usage:')} amlenv ${info.usage}\n\n${info.summary}${block('Options:', options)}${block('Notes:', info.details ?? [])}${info.planned ? `\n\n${info.planned} is not built in amlenv ${pkg.version} yet.` : ''}`;

@@ -27,6 +27,22 @@ describe('--help lists every option', () => {
     },
   );
 
+  // Everything after `--` goes to the script, so an option written after it is never read as one: the usage line
+  // and the options list both show every option before `-- ARGS`.
+  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s --help puts every option before -- ARGS', (_name, info) => {
+    const help = commandHelp(info).split('\n');
+    const usage = help[0].replace(/^\S*Usage:\S* amlenv /, '');
+    const dashDash = usage.indexOf('[-- ');
+    if (dashDash >= 0) expect(usage.slice(dashDash), `amlenv ${info.usage}`).toMatch(/^\[-- [A-Z]+\]$/);
+    const from = help.findIndex((l) => /Options:/.test(l));
+    const block = from < 0 ? [] : help.slice(from + 1);
+    const options = block.slice(0, block.indexOf('') < 0 ? undefined : block.indexOf(''));
+    const argsLine = options.findIndex((l) => /^ {2}-- /.test(l));
+    if (argsLine >= 0)
+      expect(options.slice(argsLine + 1), `amlenv ${info.name} --help lists options after -- ARGS`).toEqual([]);
+    expect(dashDash >= 0, 'the usage line and the options list agree on -- ARGS').toBe(argsLine >= 0);
+  });
+
   it('run --help, as a user runs it, lists --source-dir, --outputs, --network, --timeout and --sample', () => {
     const r = cli(['run', '--help']);
     expect(r.code).toBe(0);
