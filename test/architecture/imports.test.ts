@@ -172,6 +172,20 @@ describe('import rules (ARCHITECTURE.md)', () => {
     expect(cycles(pairs)).toEqual([]);
   });
 
+  it('screens take colours from the one theme: no colour is named in src/ui outside ui/components/theme.ts', () => {
+    const named = /['"](red|yellow|green|cyan|blue|magenta|white|gray|grey)['"]/;
+    const wrong = sourceFiles(join(SRC, 'ui'))
+      .filter((file) => !file.endsWith(join('components', 'theme.ts')))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line, at: `${relative(SRC, file)}:${i + 1}` }))
+          .filter(({ line }) => named.test(line) && !line.trim().startsWith('//'))
+          .map(({ at, line }) => `${at}: ${line.trim()}`),
+      );
+    expect(wrong).toEqual([]);
+  });
+
   it('finds a loop when there is one (the check can fail)', () => {
     expect(
       cycles([

@@ -47,3 +47,6 @@ export const outcomeMark = (ok: boolean): string => (ok ? OK_MARK : FAIL_MARK);
 
 /** Colour of a message tone, or none when there is no message. */
 export const toneColor = (tone: Tone | undefined): Color | undefined => (tone ? TONE_COLOR[tone] : undefined);
+
+/** Colour of the REPL's prompt (>>> and its continuation). */
+export const PROMPT_COLOR: Color = 'green';

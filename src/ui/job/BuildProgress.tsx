@@ -6,6 +6,7 @@ import type { JobEvent } from '../../job/events.js';
 import { formatBytes } from '../../snapshot/limits.js';
 import { plural } from '../../util/plural.js';
 import { initialBuildView, reduceBuildView, type BuildViewState, type LayerView } from './progress-state.js';
+import { ATTENTION_COLOR, FAIL_COLOR, OK_COLOR, outcomeColor } from '../components/theme.js';
 
 export interface BuildProgressProps {
   state: BuildViewState;
@@ -78,16 +79,16 @@ export function BuildProgress({ state, paneLines = 8, barWidth = 24 }: BuildProg
         </Box>
       ) : null}
       {result?.kind === 'reused' ? (
-        <Text color="green">up to date: {result.tag} exists already, nothing to build</Text>
+        <Text color={OK_COLOR}>up to date: {result.tag} exists already, nothing to build</Text>
       ) : null}
       {result?.kind === 'built' ? (
-        <Text color="green">
+        <Text color={OK_COLOR}>
           built {result.tag} in {(result.seconds ?? 0).toFixed(1)} s ({result.steps} steps, {result.cachedSteps} from
           cache)
         </Text>
       ) : null}
       {failure ? (
-        <Text color="red">
+        <Text color={FAIL_COLOR}>
           build failed
           {failure.step
             ? ` at step ${failure.step.index}/${failure.step.total} (${clip(failure.step.instruction, 60)})`
@@ -99,7 +100,7 @@ export function BuildProgress({ state, paneLines = 8, barWidth = 24 }: BuildProg
         <Box flexDirection="column" borderStyle="single" borderDimColor paddingX={1}>
           <Text dimColor>script output</Text>
           {outputTail.map((line, i) => (
-            <Text key={i} color={line.stream === 'stderr' ? 'yellow' : undefined} wrap="wrap">
+            <Text key={i} color={line.stream === 'stderr' ? ATTENTION_COLOR : undefined} wrap="wrap">
               {line.text}
             </Text>
           ))}
@@ -107,7 +108,7 @@ export function BuildProgress({ state, paneLines = 8, barWidth = 24 }: BuildProg
       ) : null}
       {finished ? (
         <Box flexDirection="column">
-          <Text color={finished.exitCode === 0 && !finished.timedOut ? 'green' : 'red'}>
+          <Text color={outcomeColor(finished.exitCode === 0 && !finished.timedOut)}>
             {finished.timedOut
               ? `timed out after ${finished.seconds.toFixed(0)} s: the container was stopped`
               : finished.oomKilled
@@ -120,7 +121,7 @@ export function BuildProgress({ state, paneLines = 8, barWidth = 24 }: BuildProg
             </Text>
           ) : null}
           {(finished.skipped ?? []).map((s) => (
-            <Text key={s} color="yellow">
+            <Text key={s} color={ATTENTION_COLOR}>
               left behind: {s}
             </Text>
           ))}

@@ -13,6 +13,7 @@ import { pressed } from '../keys.js';
 import { CheckTable } from './CheckTable.js';
 import { SolveSummary } from '../solve/SolveSummary.js';
 import { useSolveNow } from '../solve/use-solve-now.js';
+import { FAIL_COLOR, outcomeColor } from '../components/theme.js';
 
 export type JobChoice = { sample: Sample } | { script: string };
 type Ran = Extract<JobOutcome, { kind: 'ran' }>;
@@ -178,12 +179,12 @@ export function BuildRunScreen({ width, height, path, autoCheck, outputsRoot, on
         <CheckTable report={stage.result.report} width={width} height={paneLines + 2} />
       ) : null}
       {stage.id === 'done' && stage.error ? (
-        <Text color="red" wrap="wrap">
+        <Text color={FAIL_COLOR} wrap="wrap">
           {stage.error}
         </Text>
       ) : null}
       {stage.id === 'done' && stage.result && !stage.result.report ? (
-        <Text color={stage.result.result.exitCode === 0 ? 'green' : 'red'}>
+        <Text color={outcomeColor(stage.result.result.exitCode === 0)}>
           {stage.result.result.timedOut
             ? 'the script was stopped: it ran too long'
             : `the script exited with ${stage.result.result.exitCode}`}

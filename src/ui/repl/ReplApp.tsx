@@ -18,6 +18,14 @@ import {
 import { candidateRows, joinRows, layoutEntry, layoutLine } from './layout.js';
 import { initialPrompt, promptReducer } from './prompt-state.js';
 import type { TextBuffer } from '../text-buffer.js';
+import {
+  ACCENT_COLOR,
+  ATTENTION_COLOR,
+  FAIL_COLOR,
+  OK_COLOR,
+  PROMPT_COLOR,
+  SEVERITY_COLOR,
+} from '../components/theme.js';
 
 export interface ReplAppProps {
   session: ReplSession;
@@ -31,14 +39,14 @@ export interface ReplAppProps {
 }
 
 const STYLE: Partial<Record<LineStyle, { color?: string; dimColor?: boolean; bold?: boolean }>> = {
-  warning: { color: 'yellow' },
+  warning: { color: SEVERITY_COLOR.warning },
   note: { dimColor: true },
-  error: { color: 'red' },
-  focus: { color: 'cyan', bold: true },
-  added: { color: 'green' },
-  removed: { color: 'red' },
-  changed: { color: 'yellow' },
-  info: { color: 'cyan' },
+  error: { color: SEVERITY_COLOR.error },
+  focus: { color: ACCENT_COLOR, bold: true },
+  added: { color: OK_COLOR },
+  removed: { color: FAIL_COLOR },
+  changed: { color: ATTENTION_COLOR },
+  info: { color: SEVERITY_COLOR.info },
   summary: { dimColor: true },
   title: { bold: true },
 };
@@ -49,7 +57,7 @@ function Line({ line }: { line: EntryLine }) {
   if (line.style === 'prompt') {
     return (
       <Text>
-        <Text color="green">{line.prompt}</Text>
+        <Text color={PROMPT_COLOR}>{line.prompt}</Text>
         {line.text}
       </Text>
     );
@@ -238,7 +246,7 @@ function InputRows({ prompt, buf, width }: { prompt: string; buf: TextBuffer; wi
         const at = buf.cursor - start;
         return (
           <Text key={i}>
-            <Text color="green">{i === 0 ? prompt : ' '.repeat(prompt.length)}</Text>
+            <Text color={PROMPT_COLOR}>{i === 0 ? prompt : ' '.repeat(prompt.length)}</Text>
             {here ? text.slice(0, at) : text}
             {here ? <Text inverse>{text[at] ?? ' '}</Text> : null}
             {here ? text.slice(at + 1) : null}
