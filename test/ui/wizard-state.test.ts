@@ -154,7 +154,7 @@ describe('wizard state machine', () => {
   });
 
   it('Ctrl-C asks before quitting when there are unwritten changes', () => {
-    const state = press(initialState(templateDraft('sklearn', undefined, 'v1')), k({ ctrl: true })).state;
+    const state = { ...initialState(templateDraft('sklearn', undefined, 'v1')), dirty: true };
     const first = handleKey(state, 'c', k({ ctrl: true }), [], ctx);
     expect(first.state.confirm).toEqual({ kind: 'quit' });
     expect(first.effects).toEqual([]);

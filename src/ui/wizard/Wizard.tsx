@@ -3,7 +3,8 @@ import { safeLine } from '../../util/safe-text.js';
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../env/types.js';
-import { fieldAt } from '../../env/fields.js';
+import { type FieldSpec, fieldAt } from '../../env/fields.js';
+import { V2_FIELDS } from '../../env/v2-fields.js';
 import { loadLessons } from '../../learn/content.js';
 import { sections } from '../../learn/markdown.js';
 import { writeFileAtomic } from '../../util/write-files.js';
@@ -22,7 +23,7 @@ import {
 import { errorCode, errorMessage } from '../../util/errors.js';
 import { ENV_CREATE, JOB_CREATE } from '../../env/v2-files.js';
 import { draftDiagnostics, findingsByRow, groupBySteps, shownPath } from './diagnostics.js';
-import { type Draft, missingSecretLabels, sdkOf, section } from './draft.js';
+import { type Draft, missingSecretLabels, type Sdk, sdkOf, section } from './draft.js';
 import type { SaveResult } from '../../store/json-store.js';
 import { isRecord } from '../../env/path.js';
 import { definitionPath, outputFiles, previewText } from './output.js';
@@ -75,17 +76,45 @@ function rawRowValue(row: Row): string {
   }
 }
 
-/** The `?` pane: the row's help, its field's doc and the lesson's key facts, rendered and wrapped (never cut mid-bullet). */
-export function panelLines(row: Row | undefined, width: number, maxLines = Infinity): string[] {
+/** The model path of a row as the v1 field library names it (list items and pip entries under their list). */
+const v1FieldPath = (path: string) => path.replace(/\[\d+\].*$/, '').replace(/\.(dependencies|channels).*$/, '.$1');
+
+/** What job.yml's keys the v2 Job step edits are (they are not environment keys, so v2-fields.ts has none). */
+const V2_JOB_DOCS: Record<string, string> = {
+  'job.command': 'command (job.yml): the shell command the job runs, inside its uploaded code folder.',
+  'job.code': 'code (job.yml): the local folder uploaded as the job snapshot, written relative to job.yml.',
+  environmentVariables:
+    'environment_variables (job.yml): set when the job runs; a v2 environment has no variables of its own.',
+};
+
+/** A v2 row's field doc: the environment key from v2-fields.ts (named as the YAML spells it), or the job's key. */
+export function v2FieldDoc(path: string): string | undefined {
+  const job = Object.entries(V2_JOB_DOCS).find(
+    ([p]) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`),
+  );
+  if (job) return job[1];
+  // conda.yml rows: the conda spec is the same in both SDKs.
+  if (path.startsWith('python.')) return fieldAt(v1FieldPath(path))?.doc;
+  const parts = path.replace(/\[.*$/, '').split('.');
+  let spec: FieldSpec | undefined = V2_FIELDS[parts[0]];
+  const named: string[] = [parts[0]];
+  for (const part of parts.slice(1)) {
+    if (spec?.kind !== 'object' || !spec.fields?.[part]) break;
+    spec = spec.fields[part];
+    named.push(part);
+  }
+  return spec?.doc ? `${named.join('.')}: ${spec.doc}` : undefined;
+}
+
+/** The `?` pane: the row's help, its field's doc (v1 or v2 as the draft is) and the lesson's key facts, rendered and wrapped (never cut mid-bullet). */
+export function panelLines(row: Row | undefined, width: number, maxLines = Infinity, sdk: Sdk = 'v1'): string[] {
   if (!row) return [];
   const out: string[] = [];
-  const spec = row.path
-    ? fieldAt(row.path.replace(/\[\d+\].*$/, '').replace(/\.(dependencies|channels).*$/, '.$1'))
-    : undefined;
+  const doc = row.path ? (sdk === 'v2' ? v2FieldDoc(row.path) : fieldAt(v1FieldPath(row.path))?.doc) : undefined;
   const wrap = (text: string, prefix = '') => out.push(...wrapText(text, width, prefix, ' '.repeat(prefix.length)));
   out.push(row.label);
   wrap(row.help);
-  if (spec?.doc && spec.doc !== row.help) wrap(spec.doc);
+  if (doc && doc !== row.help) wrap(doc);
   const lessonId = row.lesson ?? undefined;
   const lesson = lessonId ? loadLessons().find((l) => l.id === lessonId) : undefined;
   if (lesson) {
@@ -145,10 +174,14 @@ export function Wizard({
   // The draft is saved only once something really changed (then every step change is kept too).
   const [startContent] = useState(() => contentOf(draft));
   const changedOnce = useRef(false);
+  // Whether the last save of the draft worked: the quit prompt says the draft is kept only when it is.
+  const draftKept = useRef(true);
   const save = (d: Draft): unknown => {
     if (!changedOnce.current && contentOf(d) === startContent) return;
     changedOnce.current = true;
-    return saveDraft(d);
+    const result = saveDraft(d);
+    draftKept.current = !(isRecord(result) && result.saved === false);
+    return result;
   };
   useEffect(() => onStep?.(state.step, stepsOf(state.draft)[state.step]?.id === 'review'), [state.step]);
   // "Solve now" on the review step: offered once the draft's conda channels answer
@@ -211,6 +244,7 @@ export function Wizard({
           current = {
             ...current,
             dirty: false,
+            written: true,
             message: {
               text: `wrote ${files.map((f) => f.path).join(', ')}${sdkOf(current.draft) === 'v2' ? ` — next, in ${current.draft.meta.outPath}: ${ENV_CREATE}, then ${JOB_CREATE}` : notes.length ? ` (${notes.length} v2 note${notes.length === 1 ? '' : 's'}: ${notes[0].message}${notes.length > 1 ? ' …' : ''})` : ''}`,
               tone: 'success',
@@ -278,8 +312,8 @@ export function Wizard({
   const detail = detailLines(state.message, shownDiag, focused && !review ? focused.help : undefined, width);
   const status = wrapText(
     state.confirm
-      ? confirmText(state.confirm)
-      : `${review ? 'All steps' : 'This step'}: ${summary(review ? diagnostics : stepDiags)}${state.dirty ? '' : ' · written'}`,
+      ? confirmText(state.confirm, draftKept.current)
+      : `${review ? 'All steps' : 'This step'}: ${summary(review ? diagnostics : stepDiags)}${state.written ? ' · written' : ''}`,
     width,
   );
   const footerKeys: KeyId[] = state.editing
@@ -379,7 +413,7 @@ export function Wizard({
             borderBottom={false}
             paddingLeft={1}
           >
-            {panelLines(focused, panelWidth - 3, Math.max(listHeight + 1, 6)).map((line, i) => (
+            {panelLines(focused, panelWidth - 3, Math.max(listHeight + 1, 6), sdkOf(state.draft)).map((line, i) => (
               <Text key={i} dimColor={i > 0} bold={i === 0} wrap="truncate-end">
                 {line || ' '}
               </Text>
@@ -467,10 +501,12 @@ export function detailLines(
   return help ? wrapText(help, width).map((text) => ({ text, dim: true })) : [{ text: ' ' }];
 }
 
-function confirmText(confirm: NonNullable<WizardState['confirm']>): string {
+export function confirmText(confirm: NonNullable<WizardState['confirm']>, draftKept = true): string {
   switch (confirm.kind) {
     case 'quit':
-      return 'Quit? y/n — changes are not written to files yet (the draft is kept for next time)';
+      return draftKept
+        ? 'Quit? y/n — your edits are not written to files yet; the draft is kept: run amlenv wizard and choose "Resume the saved draft"'
+        : 'Quit? y/n — your edits are not written to files, and the draft could not be saved: they will be lost';
     case 'errors':
       return `This step has ${confirm.count} error${confirm.count === 1 ? '' : 's'}. Continue anyway? Enter/y continue · Esc/n stay and fix`;
     case 'missing-secrets':

@@ -1,6 +1,7 @@
 // The wizard's findings: the rules of `amlenv validate`, run on the draft as it would be written, and which row
 // and step each finding belongs to.
-import { basename, resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
+import { jsonRecord, jsonString } from '../../env/json.js';
 import { diskReader, type FileReader, readWith } from '../../env/files.js';
 import { loadDefinitionText } from '../../env/load.js';
 import { SDK_JSON_STYLE } from '../../env/save.js';
@@ -8,8 +9,8 @@ import type { Diagnostic, LoadedDefinition } from '../../env/types.js';
 import { validateLoaded } from '../../rules/validate.js';
 import { safeDiagnostic } from '../../util/safe-text.js';
 import { groupBySection as groupFindings } from '../components/diagnostic-groups.js';
-import { type Draft, sdkOf } from './draft.js';
-import { type OutputFile, outputEnv, outputFiles } from './output.js';
+import { type Draft, sdkOf, v2Of } from './draft.js';
+import { besideYaml, type OutputFile, outputEnv, outputFiles } from './output.js';
 import { stepsOf } from './steps.js';
 
 const cache = new WeakMap<Draft, Diagnostic[]>();
@@ -77,10 +78,40 @@ function v2Diagnostics(draft: Draft): Diagnostic[] {
       // The job's inline environment (and its conda.yml) was checked above, as environment.yml.
       if (name === 'job.yml' && d.file && basename(d.file) !== 'job.yml') continue;
       const path = modelPath(d, name);
-      if (path !== undefined) out.push({ ...d, path });
+      if (path !== undefined) out.push(inWizardTerms({ ...d, path }, draft, file.path));
     }
   }
   return out;
+}
+
+/** The build folder as the draft holds it (empty until the user types one). */
+const buildFolder = (draft: Draft): string =>
+  jsonString(jsonRecord(jsonRecord(draft.env.docker)?.buildContext)?.location)?.trim() ?? '';
+
+/**
+ * A finding told as the wizard's rows show things: a build context with no folder yet is about the Build folder
+ * row (not "neither image nor build"), and the job's code folder is named as the user typed it, not as job.yml
+ * spells it relative to the output folder. The rule stays the same, so `amlenv explain` still finds it.
+ */
+export function inWizardTerms(d: Diagnostic, draft: Draft, writtenFile: string): Diagnostic {
+  if (d.rule === 'v2/image-or-build' && draft.meta.imageSource === 'build' && !buildFolder(draft))
+    return {
+      ...d,
+      path: 'build.path',
+      message: 'the build folder is not set yet',
+      hint: 'on the Build folder row, press Enter and type the folder that holds your Dockerfile, e.g. ./docker',
+    };
+  if ((d.path === 'job.code' || d.path === 'job.command') && basename(writtenFile) === 'job.yml') {
+    const typed = v2Of(draft).code || '.';
+    const written = besideYaml(typed, dirname(writtenFile));
+    const message = d.message.replace(`code folder "${written}"`, `code folder "${typed}"`);
+    const hint =
+      d.rule === 'job/code-missing'
+        ? 'on the Code folder row, type the folder that holds your scripts (relative to where you run amlenv)'
+        : d.hint;
+    return { ...d, message, hint };
+  }
+  return d;
 }
 
 const CONDA = 'python.condaDependencies';

@@ -1,7 +1,7 @@
 import { isRecord } from '../../env/path.js';
 import type { EnvObject } from '../../env/types.js';
 import { JsonStore, type SaveResult, type StoreOptions } from '../../store/json-store.js';
-import { type Draft, draftForDisk, type DraftMeta, emptyV2, ROUTES, type V2Part } from './draft.js';
+import { type Draft, draftForDisk, type DraftMeta, emptyV2, type KeptImage, ROUTES, type V2Part } from './draft.js';
 
 interface StoredDraft {
   env: EnvObject;
@@ -41,6 +41,18 @@ function v2Part(stored: unknown): V2Part {
   return part;
 }
 
+/** What the image modes kept, part by part: a hand-edited file cannot put anything but text there. */
+function keptImage(stored: unknown): KeptImage | undefined {
+  if (!isRecord(stored)) return undefined;
+  const kept: KeptImage = {};
+  if (typeof stored.image === 'string') kept.image = stored.image;
+  if (typeof stored.dockerfile === 'string') kept.dockerfile = stored.dockerfile;
+  const build = stored.build;
+  if (isRecord(build) && typeof build.location === 'string' && typeof build.dockerfilePath === 'string')
+    kept.build = { location: build.location, dockerfilePath: build.dockerfilePath };
+  return Object.keys(kept).length ? kept : undefined;
+}
+
 /**
  * The wizard's draft on disk (mode 0600): saved after every change, without the registry password and
  * secret-looking variable values unless the user chose to keep them (draftForDisk).
@@ -61,7 +73,12 @@ export class DraftStore {
     const stored = this.store.get();
     if (!stored) return undefined;
     // Drafts saved before the SDK choice existed are v1 drafts, one step earlier (the SDK step comes first now).
-    const meta: DraftMeta = stored.meta.sdk ? stored.meta : { ...stored.meta, sdk: 'v1', step: stored.meta.step + 1 };
+    const { keptImage: storedKept, ...rest } = stored.meta;
+    const kept = keptImage(storedKept);
+    const meta: DraftMeta = {
+      ...(rest.sdk ? rest : { ...rest, sdk: 'v1', step: rest.step + 1 }),
+      ...(kept ? { keptImage: kept } : {}),
+    };
     const draft: Draft = { env: stored.env, meta, password: stored.password ?? '' };
     if (meta.sdk === 'v2') draft.v2 = v2Part(stored.v2);
     return { draft, savedAt: stored.savedAt };

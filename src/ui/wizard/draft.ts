@@ -30,6 +30,8 @@ export interface DraftMeta {
   draftSecrets?: boolean;
   /** Secrets left out of the saved draft ("password", or variable names): a resumed draft lacks them. */
   withheld?: string[];
+  /** What the other image modes had, so switching back restores it (never written to the files). */
+  keptImage?: KeptImage;
 }
 
 /** What only a v2 environment (or its job) has, as the user typed it. */
@@ -305,28 +307,70 @@ export function setPythonKind(draft: Draft, kind: PythonKind): Draft {
   });
 }
 
+/**
+ * What each image mode had when the user left it: switching back brings it back. Kept in the draft's meta (saved
+ * with it), never written: the files hold only the chosen mode.
+ */
+export interface KeptImage {
+  /** The image of the catalog or typed-image mode (both edit docker.baseImage). */
+  image?: string;
+  /** The build context folder and Dockerfile path, as typed. */
+  build?: { location: string; dockerfilePath: string };
+  /** The text of the Dockerfile that was read. */
+  dockerfile?: string;
+}
+
+const text = (v: Json | undefined): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/** The current mode's values, added to what the other modes had kept. */
+function keptOf(draft: Draft): KeptImage {
+  const kept: KeptImage = { ...draft.meta.keptImage };
+  const docker = section(draft.env, 'docker');
+  const context = jsonRecord(docker.buildContext);
+  switch (draft.meta.imageSource) {
+    case 'catalog':
+    case 'custom':
+      if (text(docker.baseImage)) kept.image = text(docker.baseImage);
+      break;
+    case 'build':
+      if (context)
+        kept.build = {
+          location: text(context.location) ?? '',
+          dockerfilePath: text(context.dockerfilePath) ?? 'Dockerfile',
+        };
+      break;
+    case 'dockerfile':
+      if (text(docker.baseDockerfile)) kept.dockerfile = text(docker.baseDockerfile);
+      break;
+  }
+  return kept;
+}
+
 export function setImageSource(draft: Draft, source: ImageSource, dockerfileText?: string): Draft {
+  const kept = keptOf(draft);
   const next = withEnv(draft, (env) => {
     const docker = ensureSection(env, 'docker');
     if (source === 'dockerfile') {
       docker.baseImage = null;
-      docker.baseDockerfile =
-        dockerfileText ?? (typeof docker.baseDockerfile === 'string' ? docker.baseDockerfile : null);
+      docker.baseDockerfile = dockerfileText ?? text(docker.baseDockerfile) ?? kept.dockerfile ?? null;
     } else {
       docker.baseDockerfile = null;
     }
+    if ((source === 'catalog' || source === 'custom') && !text(docker.baseImage) && kept.image)
+      docker.baseImage = kept.image;
     if (source === 'build') {
       // v2's build context: a folder and the Dockerfile inside it (the image comes from there, not from baseImage).
       docker.baseImage = null;
       const context = jsonRecord(docker.buildContext);
       docker.buildContext = {
         locationType: null,
-        location: typeof context?.location === 'string' ? context.location : '',
-        dockerfilePath: typeof context?.dockerfilePath === 'string' ? context.dockerfilePath : 'Dockerfile',
+        location: text(context?.location) ?? kept.build?.location ?? '',
+        dockerfilePath: text(context?.dockerfilePath) ?? kept.build?.dockerfilePath ?? 'Dockerfile',
       };
     } else if (draft.meta.imageSource === 'build' || docker.buildContext === undefined) docker.buildContext = null;
   });
-  return { ...next, meta: { ...next.meta, imageSource: source } };
+  const keptImage = Object.keys(kept).length ? { keptImage: kept } : {};
+  return { ...next, meta: { ...next.meta, imageSource: source, ...keptImage } };
 }
 
 const PASSWORD = 'password';

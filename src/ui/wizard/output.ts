@@ -51,7 +51,7 @@ function v2Env(draft: Draft, dir: string): EnvObject {
 }
 
 /** A folder typed relative to where amlenv runs, as the YAML in `dir` names it. */
-function besideYaml(folder: string, dir: string): string {
+export function besideYaml(folder: string, dir: string): string {
   const absolute = isAbsolute(folder) ? folder : resolve(folder);
   return relative(resolve(dir), absolute).split('\\').join('/') || '.';
 }

@@ -27,8 +27,10 @@ export interface WizardState {
   /** Review step: the diagnostics list has the focus instead of the rows. */
   inFindings: boolean;
   findingFocus: number;
-  /** Unwritten changes since the last write. */
+  /** Changes since the wizard started or since the last write (Ctrl-C asks before quitting only then). */
   dirty: boolean;
+  /** The files were written and nothing changed since. */
+  written?: boolean;
   message?: { text: string; tone: 'info' | 'error' | 'success' };
 }
 
@@ -51,7 +53,7 @@ export function initialState(draft: Draft): WizardState {
     panel: false,
     inFindings: false,
     findingFocus: 0,
-    dirty: true,
+    dirty: false,
   };
 }
 
@@ -95,7 +97,7 @@ export const stepErrors = (diagnostics: Diagnostic[], step: number, draft: Draft
   diagnostics.filter((d) => d.severity === 'error' && stepOfPath(d.path, stepsOf(draft)) === step);
 
 function changed(state: WizardState, draft: Draft, message?: WizardState['message']): Result {
-  return { state: { ...state, draft, dirty: true, message }, effects: [{ type: 'save-draft' }] };
+  return { state: { ...state, draft, dirty: true, written: false, message }, effects: [{ type: 'save-draft' }] };
 }
 
 function goToStep(state: WizardState, step: number, ctx: StepContext): Result {

@@ -1,0 +1,202 @@
+// The wizard as a user meets it: switching image modes keeps what each had, a build context without a folder
+// says so on its row, Ctrl-C quits at once when nothing changed, the `?` pane shows the v2 key's doc, and the
+// job's code folder is named as typed.
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { loadCatalog } from '../../src/content/catalog.js';
+import { loadTemplates } from '../../src/content/templates.js';
+import { loadFieldLibs } from '../../src/env/libs.js';
+import { draftDiagnostics, findingsByRow } from '../../src/ui/wizard/diagnostics.js';
+import { type Draft, setField } from '../../src/ui/wizard/draft.js';
+import { DraftStore } from '../../src/ui/wizard/draft-store.js';
+import { outputFiles } from '../../src/ui/wizard/output.js';
+import { blankDraft, templateDraft } from '../../src/ui/wizard/start.js';
+import { handleKey, initialState, rowsOf, type WizardState } from '../../src/ui/wizard/state.js';
+import { stepsOf } from '../../src/ui/wizard/steps.js';
+import { panelLines, Wizard } from '../../src/ui/wizard/Wizard.js';
+import { tempDir } from '../helpers.js';
+import { k, KEY } from './keys.js';
+import { waitFor } from './render.js';
+import { flat, renderSized, type Sized } from './wizard-sized.js';
+
+const ctx = { catalog: loadCatalog(), templates: loadTemplates() };
+beforeAll(() => loadFieldLibs());
+let mounted: Sized[] = [];
+afterEach(() => {
+  for (const r of mounted) r.unmount();
+  mounted = [];
+});
+
+function press(state: WizardState, ...inputs: Array<string | ReturnType<typeof k>>) {
+  const effects: string[] = [];
+  for (const input of inputs) {
+    const chars = typeof input === 'string' ? [...input].map((c) => [c, k()] as const) : [['', input] as const];
+    for (const [ch, key] of chars) {
+      const r = handleKey(state, ch, key, draftDiagnostics(state.draft), ctx);
+      state = r.state;
+      effects.push(...r.effects.map((e) => e.type));
+    }
+  }
+  return { state, effects };
+}
+
+const at = (draft: Draft, stepId: string, rowId?: string): WizardState => {
+  const state = { ...initialState(draft), step: stepsOf(draft).findIndex((s) => s.id === stepId) };
+  return rowId ? { ...state, focus: rowsOf(state, ctx).findIndex((r) => r.id === rowId) } : state;
+};
+const focusOn = (state: WizardState, rowId: string) => ({
+  ...state,
+  focus: rowsOf(state, ctx).findIndex((r) => r.id === rowId),
+});
+const edit = (state: WizardState, rowId: string, text: string) =>
+  press(focusOn(state, rowId), KEY.enter, ...Array(200).fill(KEY.backspace), text, KEY.enter).state;
+const row = (state: WizardState, id: string) => rowsOf(state, ctx).find((r) => r.id === id);
+const envYaml = (d: Draft) => parse(outputFiles(d).files.find((f) => f.path.endsWith('environment.yml'))?.text ?? '');
+/** Ctrl-C as Ink reports it: input "c" with ctrl. */
+const ctrlC = (state: WizardState) => {
+  const r = handleKey(state, 'c', k({ ctrl: true }), draftDiagnostics(state.draft), ctx);
+  return { state: r.state, effects: r.effects.map((e) => e.type) };
+};
+
+describe('switching "Image from" keeps what each mode had', () => {
+  it('catalog → build context → catalog brings the chosen image back, and only the chosen mode is written', () => {
+    let state = at(templateDraft('sklearn'), 'image', 'source');
+    const chosen = envYaml(state.draft).image;
+    expect(chosen).toMatch(/^mcr\.microsoft\.com\/azureml\//);
+    state = press(state, KEY.right, KEY.right).state; // → Another image → A build context
+    expect(state.draft.meta.imageSource).toBe('build');
+    state = edit(state, 'build-path', './docker');
+    expect(envYaml(state.draft).image).toBeUndefined();
+    state = press(focusOn(state, 'source'), KEY.left, KEY.left).state; // → Another image → Azure ML base image
+    expect(state.draft.meta.imageSource).toBe('catalog');
+    const image = row(state, 'catalog-image');
+    expect(image?.kind === 'choice' && image.value).toBe(chosen);
+    expect(draftDiagnostics(state.draft).filter((d) => d.path === 'image')).toEqual([]);
+    expect(envYaml(state.draft).image).toBe(chosen);
+    expect(envYaml(state.draft).build).toBeUndefined();
+    // …and back to the build context: the folder typed there comes back too.
+    state = press(state, KEY.right, KEY.right).state;
+    const folder = row(state, 'build-path');
+    expect(folder?.kind === 'text' && folder.value).toBe('./docker');
+    expect(envYaml(state.draft).image).toBeUndefined();
+  });
+
+  it('what was kept survives a saved and resumed draft', () => {
+    let state = at(templateDraft('sklearn'), 'image', 'source');
+    const chosen = envYaml(state.draft).image;
+    state = press(state, KEY.right, KEY.right).state;
+    const store = new DraftStore(tempDir());
+    store.save(state.draft);
+    const back = store.load()?.draft;
+    expect(back).toBeDefined();
+    if (!back) return;
+    state = press(at(back, 'image', 'source'), KEY.left, KEY.left).state;
+    expect(envYaml(state.draft).image).toBe(chosen);
+  });
+});
+
+describe('a build context with no folder yet', () => {
+  it('is a finding on the Build folder row that says the folder is not set and how to set it', () => {
+    const state = press(at(templateDraft('sklearn'), 'image', 'source'), KEY.right, KEY.right).state;
+    const errors = draftDiagnostics(state.draft).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.path, d.message])).toEqual([['build.path', 'the build folder is not set yet']]);
+    expect(errors[0].hint).toMatch(/Build folder row/);
+    expect(errors.map((d) => d.message).join()).not.toMatch(/neither image nor build/);
+    const rows = rowsOf(state, ctx);
+    const own = findingsByRow(rows, errors);
+    expect(rows.filter((_, i) => own[i].length).map((r) => r.id)).toEqual(['build-path']);
+  });
+
+  it('an Azure ML base image with no image chosen still says neither image nor build (the mapping is only for build)', () => {
+    const d = setField(blankDraft('out'), 'docker.baseImage', null);
+    expect(draftDiagnostics(d).find((x) => x.rule === 'v2/image-or-build')?.message).toMatch(/neither image nor build/);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('quits at once when nothing was edited, even after moving between steps', () => {
+    const state = initialState(templateDraft('sklearn'));
+    expect(ctrlC(state).effects).toEqual(['quit']);
+    const moved = press(state, KEY.tab, KEY.tab).state;
+    expect(moved.step).toBe(2);
+    expect(ctrlC(moved).effects).toEqual(['quit']);
+  });
+
+  it('asks after an edit, and quits at once again once the files are written', () => {
+    const state = edit(at(templateDraft('sklearn'), 'basics'), 'name', 'churn');
+    const asked = ctrlC(state);
+    expect(asked.effects).toEqual([]);
+    expect(asked.state.confirm).toEqual({ kind: 'quit' });
+    const written = { ...state, dirty: false, written: true };
+    expect(ctrlC(written).effects).toEqual(['quit']);
+  });
+
+  it('the prompt says the draft is kept and how to resume it', async () => {
+    const r = renderSized(
+      <Wizard
+        draft={templateDraft('sklearn')}
+        ctx={ctx}
+        width={80}
+        height={24}
+        saveDraft={() => ({ saved: true })}
+        onExit={() => undefined}
+      />,
+      80,
+      24,
+    );
+    mounted.push(r);
+    await waitFor(r, (f) => f.includes('amlenv wizard'));
+    r.stdin.write('\t'); // basics
+    await waitFor(r, (f) => f.includes('step 2 of'));
+    r.stdin.write('\r');
+    r.stdin.write('x');
+    r.stdin.write('\r');
+    await waitFor(r, (f) => f.includes('sklearnx'));
+    r.stdin.write('\u0003');
+    await waitFor(r, (f) => flat(f).includes('Quit?'));
+    expect(flat(r.lastFrame() ?? '')).toMatch(/draft is kept: run amlenv wizard and choose "Resume the saved draft"/);
+  });
+});
+
+describe('the ? pane on v2 rows', () => {
+  it("shows the v2 key's own doc above the lesson", () => {
+    let state = at(templateDraft('sklearn'), 'image', 'source');
+    state = press(state, KEY.right, KEY.right).state;
+    const lines = panelLines(row(state, 'build-path'), 60, Infinity, 'v2').join('\n');
+    expect(lines).toMatch(/build\.path: Local folder or URL of the build context\./);
+    expect(lines.indexOf('build.path:')).toBeLessThan(lines.indexOf('Lesson:'));
+    const os = panelLines(row(state, 'os'), 60, Infinity, 'v2').join('\n');
+    expect(os).toMatch(/os_type: linux \(default\) or windows\./);
+    const job = at(templateDraft('sklearn'), 'job');
+    expect(panelLines(row(job, 'code'), 60, Infinity, 'v2').join('\n')).toMatch(/code \(job\.yml\)/);
+    // v1 rows keep the v1 field doc.
+    const v1 = at(templateDraft('sklearn', undefined, 'v1'), 'docker', 'source');
+    expect(panelLines(row(v1, 'source'), 60).join('\n')).not.toMatch(/^image:/m);
+  });
+});
+
+describe('the job step names the code folder as typed', () => {
+  // As a user runs it: the files go to a folder under the current one and the code folder is typed as "."; job.yml
+  // then says code: .. (nothing is written here).
+  const out = 'wizard-test-never-written';
+  it('a missing script is reported in the folder the Code folder row shows, not the one job.yml spells', () => {
+    let state = at(blankDraft(out), 'job');
+    state = edit(state, 'code', '.');
+    state = edit(state, 'command', 'python nothere.py');
+    const written = parse(outputFiles(state.draft).files.find((f) => f.path.endsWith('job.yml'))?.text ?? '').code;
+    expect(written).toBe('..');
+    const missing = draftDiagnostics(state.draft).find((d) => d.rule === 'job/script-missing');
+    expect(missing?.message).toContain('code folder "."');
+    expect(missing?.message).toContain(join(process.cwd(), 'nothere.py'));
+    expect(missing?.message).not.toContain('".."');
+    expect(missing?.path).toBe('job.command');
+  });
+
+  it('a code folder that is not there is named as typed, with a fix that names the row', () => {
+    const state = edit(at(blankDraft(out), 'job'), 'code', 'no-such-src');
+    const missing = draftDiagnostics(state.draft).find((d) => d.rule === 'job/code-missing');
+    expect(missing?.message).toContain('code folder "no-such-src"');
+    expect(missing?.hint).toMatch(/Code folder row/);
+  });
+});
