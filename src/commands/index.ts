@@ -116,6 +116,9 @@ export const COMMANDS: CommandInfo[] = [
       'mastery per topic and per exam, questions due, streak and exam history (--json for scripts, no terminal needed)',
     interactive: { instead: 'amlenv progress --json', afterFlags: true },
     options: [JSON_OPTION('the progress report (no terminal needed)')],
+    details: [
+      'Exit codes: 0 reported; 2 usage error (without a terminal, use --json); 3 with --json, the saved progress exists but cannot be read (fix its permissions, or set AMLENV_HOME): nothing is printed on stdout rather than an empty report.',
+    ],
     load: () => import('./progress.js'),
   },
   {

@@ -1,6 +1,6 @@
 import { loadContent } from '../learn/content.js';
 import { LearningStore } from '../learn/learning-store.js';
-import { EXIT, UsageError } from '../util/errors.js';
+import { EnvironmentProblem, EXIT, UsageError } from '../util/errors.js';
 import type { Command } from './types.js';
 
 const command: Command = {
@@ -10,6 +10,13 @@ const command: Command = {
   async run({ values }) {
     if (values.json) {
       const store = new LearningStore();
+      // A report built without the file would be an empty history, which a script cannot tell from a new learner.
+      if (store.unreadable)
+        throw new EnvironmentProblem(
+          /AMLENV_HOME/.test(store.unreadable)
+            ? store.unreadable
+            : `${store.unreadable}: fix its permissions so your user can read and write it, or set AMLENV_HOME to another folder`,
+        );
       if (store.problem) process.stderr.write(`amlenv: ${store.problem}\n`);
       process.stdout.write(`${JSON.stringify(store.report(loadContent(), new Date()), null, 2)}\n`);
       return EXIT.ok;

@@ -102,6 +102,11 @@ export class LearningStore {
     return problems.filter(Boolean).join('; ') || undefined;
   }
 
+  /** Set when a file of the store exists but cannot be read (permissions): why, naming the file. */
+  get unreadable(): string | undefined {
+    return this.data.unreadableReason ?? this.examStore.unreadableReason;
+  }
+
   /** The first failure of either file is the one that tells the user why. */
   private once(save: SaveResult): SaveResult {
     if (save.saved) return save;

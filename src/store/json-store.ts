@@ -50,6 +50,8 @@ export class JsonStore<T> {
   private blocked?: string;
   /** What went wrong loading the file, in one line for the user. */
   problem?: string;
+  /** Set when the file exists but could not be read (permissions, a file where the folder should be): why, naming it. */
+  unreadableReason?: string;
   /** The first reason a write failed; later failures are not reported again. */
   writeProblem?: string;
   private shortProblem?: string;
@@ -190,6 +192,7 @@ export class JsonStore<T> {
 
   private unreadable(reason: string): T {
     this.blocked = reason;
+    this.unreadableReason = reason;
     this.problem = `${reason}: it was left untouched; this session starts without it and saves nothing to it. Fix its permissions, or set AMLENV_HOME to another folder.`;
     return this.defaults();
   }
