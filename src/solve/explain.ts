@@ -6,6 +6,7 @@
 // or "No candidates were found for tensorflw *." for a package no channel has.
 import type { CondaDep } from '../env/deps.js';
 import type { Diagnostic, Position } from '../env/types.js';
+import { solveDiagnostic } from './findings.js';
 
 const PREFIX = /^Cannot solve the request because of:\s*/;
 const TREE = /^[\s│├└─|]*/;
@@ -63,13 +64,7 @@ function subjectOf(line: string): { name: string; missing: boolean } | undefined
 export function explainConflict(explanation: string, ctx: ExplainContext): Diagnostic[] {
   if (!PREFIX.test(explanation)) {
     return [
-      {
-        rule: 'solve/solver-error',
-        severity: 'error',
-        path: '',
-        message: `the solver stopped: ${explanation.split('\n')[0]}`,
-        hint: 'check the conda entries named in the message; run amlenv validate on the file for spec errors',
-      },
+      solveDiagnostic('solve/solver-error', { path: '', message: `the solver stopped: ${explanation.split('\n')[0]}` }),
     ];
   }
   const rawLines = explanation
@@ -89,14 +84,13 @@ export function explainConflict(explanation: string, ctx: ExplainContext): Diagn
     seen.add(subject.name);
     const dep = ctx.conda.find((d) => d.name === subject.name);
     if (subject.missing) {
-      diagnostics.push({
-        rule: 'solve/package-not-found',
-        severity: 'error',
-        path: dep?.path ?? '',
-        ...(dep ? where(dep, ctx) : {}),
-        message: `no channel has a package "${subject.name}" for ${ctx.platform} or noarch (searched ${ctx.channels.join(', ')})`,
-        hint: `check the spelling; if it is on PyPI only, move it under "- pip:"; if another channel has it, add that channel`,
-      });
+      diagnostics.push(
+        solveDiagnostic('solve/package-not-found', {
+          path: dep?.path ?? '',
+          ...(dep ? where(dep, ctx) : {}),
+          message: `no channel has a package "${subject.name}" for ${ctx.platform} or noarch (searched ${ctx.channels.join(', ')})`,
+        }),
+      );
       continue;
     }
     // the rest of this branch: what the requested package would need
@@ -109,23 +103,17 @@ export function explainConflict(explanation: string, ctx: ExplainContext): Diagn
     } else if (subject.name === 'python' && python) {
       hint = `the python pin "${python.raw}" rules out every build the other packages need: change it, or loosen the packages named`;
     }
-    diagnostics.push({
-      rule: 'solve/unsatisfiable',
-      severity: 'error',
-      path: dep?.path ?? '',
-      ...(dep ? where(dep, ctx) : {}),
-      message: text.startsWith(subject.name) ? text : `${subject.name}: ${text}`,
-      hint,
-    });
+    diagnostics.push(
+      solveDiagnostic('solve/unsatisfiable', {
+        path: dep?.path ?? '',
+        ...(dep ? where(dep, ctx) : {}),
+        message: text.startsWith(subject.name) ? text : `${subject.name}: ${text}`,
+        hint,
+      }),
+    );
   }
   if (!diagnostics.length) {
-    diagnostics.push({
-      rule: 'solve/unsatisfiable',
-      severity: 'error',
-      path: '',
-      message: text,
-      hint: 'loosen the pins of the packages named until they agree',
-    });
+    diagnostics.push(solveDiagnostic('solve/unsatisfiable', { path: '', message: text }));
   }
   return diagnostics;
 }

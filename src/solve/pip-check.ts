@@ -3,6 +3,7 @@
 import type { PipDep } from '../env/deps.js';
 import { normalizePipName } from '../env/deps.js';
 import type { Diagnostic, Position } from '../env/types.js';
+import { solveDiagnostic } from './findings.js';
 import type { SolvedRecord } from './rattler-solve.js';
 
 /** Conda names whose PyPI project is called differently. */
@@ -74,26 +75,24 @@ export function checkPipAgainstSolve(ctx: PipCheckContext): Diagnostic[] {
   const pyMinor = python?.version.split('.').slice(0, 2).join('.');
   const installs = ctx.pip.filter((d) => d.kind !== 'option' && !d.error);
   if (installs.length && !byName.has('pip')) {
-    out.push({
-      rule: 'solve/pip-not-installed',
-      severity: 'error',
-      path: ctx.pip[0].path.replace(/\[\d+\]$/, ''),
-      ...at(ctx.pip[0], ctx.positions),
-      message: 'the pip list cannot be installed: the solved environment has no pip package',
-      hint: 'add "pip" to the conda dependencies',
-    });
+    out.push(
+      solveDiagnostic('solve/pip-not-installed', {
+        path: ctx.pip[0].path.replace(/\[\d+\]$/, ''),
+        ...at(ctx.pip[0], ctx.positions),
+        message: 'the pip list cannot be installed: the solved environment has no pip package',
+      }),
+    );
   }
   for (const dep of installs) {
     const where = { path: dep.path, ...at(dep, ctx.positions) };
     const marker = /;\s*(.+)$/.exec(dep.raw)?.[1];
     if (marker && pyMinor && pythonMarkerHolds(marker, pyMinor) === false) {
-      out.push({
-        rule: 'solve/pip-marker-skipped',
-        severity: 'info',
-        ...where,
-        message: `"${dep.raw.trim()}" is skipped: its marker is false for python ${python!.version}`,
-        hint: 'remove the entry, or change its marker if the package is needed',
-      });
+      out.push(
+        solveDiagnostic('solve/pip-marker-skipped', {
+          ...where,
+          message: `"${dep.raw.trim()}" is skipped: its marker is false for python ${python!.version}`,
+        }),
+      );
       continue;
     }
     const wheel = /-(cp|py)(\d)(\d+)-[^/]*\.whl$/i.exec(dep.raw.trim());
@@ -104,13 +103,13 @@ export function checkPipAgainstSolve(ctx: PipCheckContext): Diagnostic[] {
       pyMinor &&
       `${wheel[2]}.${wheel[3]}` !== pyMinor
     ) {
-      out.push({
-        rule: 'solve/pip-wheel-python',
-        severity: 'error',
-        ...where,
-        message: `the wheel is built for CPython ${wheel[2]}.${wheel[3]}, but the solve installs python ${python!.version}; pip will refuse it`,
-        hint: `use the wheel built for cp${pyMinor.replace('.', '')}, or pin python=${wheel[2]}.${wheel[3]}`,
-      });
+      out.push(
+        solveDiagnostic('solve/pip-wheel-python', {
+          ...where,
+          message: `the wheel is built for CPython ${wheel[2]}.${wheel[3]}, but the solve installs python ${python!.version}; pip will refuse it`,
+          hint: `use the wheel built for cp${pyMinor.replace('.', '')}, or pin python=${wheel[2]}.${wheel[3]}`,
+        }),
+      );
       continue;
     }
     if (dep.kind !== 'requirement' || !dep.name) continue;
@@ -140,15 +139,19 @@ export function checkPipAgainstSolve(ctx: PipCheckContext): Diagnostic[] {
             .map((d) => `${r.name} ${r.version} needs ${d}`),
         )
       : [];
-    out.push({
-      rule: 'solve/pip-contradicts-conda',
-      severity: broken.length ? 'error' : 'warning',
-      ...where,
-      message: `pip asks for ${dep.raw.trim()} but the conda solve installs ${conda.name} ${conda.version}; pip will replace it at build time${broken.length ? `, and ${broken.join('; ')}` : ''}`,
-      hint: broken.length
-        ? `drop "${dep.raw.trim()}" from the pip list: conda already installs ${conda.name} ${conda.version}, which the packages above need; to choose a version, pin it in the conda list, where the solver checks it`
-        : `pin ${conda.name} once, in the conda list (${conda.name}${exact ? `=${exact}` : ''}), and drop the pip entry, or give pip a range that includes ${conda.version}`,
-    });
+    out.push(
+      solveDiagnostic(
+        'solve/pip-contradicts-conda',
+        {
+          ...where,
+          message: `pip asks for ${dep.raw.trim()} but the conda solve installs ${conda.name} ${conda.version}; pip will replace it at build time${broken.length ? `, and ${broken.join('; ')}` : ''}`,
+          hint: broken.length
+            ? `drop "${dep.raw.trim()}" from the pip list: conda already installs ${conda.name} ${conda.version}, which the packages above need; to choose a version, pin it in the conda list, where the solver checks it`
+            : `pin ${conda.name} once, in the conda list (${conda.name}${exact ? `=${exact}` : ''}), and drop the pip entry, or give pip a range that includes ${conda.version}`,
+        },
+        broken.length > 0,
+      ),
+    );
   }
   return out;
 }

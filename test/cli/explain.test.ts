@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/learn/content.js';
 import { renderMarkdown } from '../../src/learn/render-markdown.js';
+import { SOLVE_FINDINGS, type SolveFinding } from '../../src/solve/findings.js';
 import { setColor } from '../../src/util/color.js';
 import { cli } from '../helpers.js';
 
@@ -42,6 +43,42 @@ describe('amlenv explain for topics and lessons', () => {
   it('a rule with sources lists them (the v2 loader refusals cite the azure-ai-ml schema)', () => {
     const out = cli(['explain', 'v2/os-type']).stdout;
     expect(out).toMatch(/^Sources:\n {2}https:\/\/github\.com\/Azure\/azure-sdk-for-python\/.*environment\.py$/m);
+  });
+});
+
+describe('amlenv explain for the findings of amlenv solve', () => {
+  it.each(SOLVE_FINDINGS.map((f): [string, SolveFinding] => [f.id, f]))(
+    'explain %s prints it like a rule',
+    (id, finding) => {
+      const r = cli(['explain', id]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      const lesson = content.lessons.find((l) => l.id === finding.lesson);
+      expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^${id} \\[${finding.severity}\\].* — `));
+      expect(r.stdout.split('\n')[0]).toContain(finding.title);
+      expect(r.stdout).toContain(`Fix: ${finding.hint}`);
+      expect(r.stdout).toContain('Found by: amlenv solve');
+      expect(r.stdout).toContain(`Lesson: ${lesson?.title} (amlenv explain ${finding.lesson})`);
+      expect(r.stdout).toContain(['Sources:', ...finding.sources.map((url) => `  ${url}`)].join('\n'));
+      // the explanation itself, wrapped: its first words are there
+      expect(r.stdout.replace(/\s+/g, ' ')).toContain(finding.explanation.split(' ').slice(0, 8).join(' '));
+    },
+  );
+
+  it('a finding whose severity is raised in one case says when', () => {
+    const out = cli(['explain', 'solve/pip-contradicts-conda']).stdout.split('\n')[0];
+    expect(out).toMatch(/\[warning\], \[error\] when conda packages need the version conda installs/);
+  });
+
+  it('a mistyped solve id gets the right one suggested', () => {
+    const r = cli(['explain', 'solve/unsatisfiabel']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/did you mean "solve\/unsatisfiable"\?/);
+    expect(cli(['explain', 'pip-wheel-python']).stderr).toMatch(/did you mean "solve\/pip-wheel-python"\?/);
+  });
+
+  it('the topic list counts the solve findings beside the rules', () => {
+    expect(cli(['explain']).stdout).toContain(`the ${SOLVE_FINDINGS.length} findings of amlenv solve`);
   });
 });
 
