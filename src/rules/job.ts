@@ -36,6 +36,9 @@ const FORMS: Array<[RegExp, (m: RegExpExecArray) => EnvironmentReference]> = [
     new RegExp(`^azureml://registries/(${NAME})/environments/(${NAME})/(versions|labels)/(${VERSION})$`),
     (m) => ({ registry: m[1], name: m[2], ...(m[3] === 'versions' ? { version: m[4] } : { label: m[4] }) }),
   ],
+  // A bare name: the loader accepts it (ArmVersionedStr with allow_default_version=True); job/environment-unpinned
+  // warns that the file then does not say which version runs.
+  [new RegExp(`^azureml:(${NAME})$`), (m) => ({ name: m[1] })],
   // A full resource id, as az ml environment show prints it.
   [
     new RegExp(
@@ -58,12 +61,6 @@ export function parseEnvironmentReference(text: string): EnvironmentReference | 
 /** Why a reference string is not one of the accepted forms. */
 function referenceProblem(text: string): { message: string; hint: string } {
   const shown = excerpt(text, 80);
-  const bare = new RegExp(`^azureml:(${NAME})$`).exec(text.trim());
-  if (bare)
-    return {
-      message: `"${shown}" names an environment without a version or label`,
-      hint: `add a version or the latest label: azureml:${bare[1]}:1 or azureml:${bare[1]}@latest`,
-    };
   if (!text.trim().startsWith('azureml:'))
     return {
       message: `"${shown}" is not an environment reference (it has no azureml: prefix)`,
@@ -155,7 +152,7 @@ export const jobRules: Rule[] = [
     severity: 'error',
     title: 'An environment reference in a form the job does not accept',
     explanation:
-      'A job refers to an existing environment as azureml:NAME:VERSION, azureml:NAME@latest (the newest version), or, for an environment in a registry such as the curated one, azureml://registries/REGISTRY/environments/NAME/versions/VERSION or .../labels/latest. A bare name, an image name or a path is not a reference; the job fails to resolve its environment.',
+      'A job refers to an existing environment as azureml:NAME:VERSION, azureml:NAME@latest (the newest version), or, for an environment in a registry such as the curated one, azureml://registries/REGISTRY/environments/NAME/versions/VERSION or .../labels/latest (a bare azureml:NAME is accepted too, see job/environment-unpinned). An image name, a path or a registry path without versions/ or labels/ is not a reference: the loader refuses it ("In order to specify an existing environments, please provide either of the following prefixed with \'azureml:\'"), so az ml job create stops.',
     hint: 'write azureml:NAME:VERSION or azureml:NAME@latest',
     lesson: 'v2-environments',
     sources: [JOB_REFERENCE, 'https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2'],
@@ -164,6 +161,32 @@ export const jobRules: Rule[] = [
       const env = job(ctx).environment;
       if (typeof env !== 'string' || parseEnvironmentReference(env)) return [];
       return [{ path: 'environment', ...referenceProblem(env) }];
+    },
+  },
+  {
+    id: 'job/environment-unpinned',
+    severity: 'warning',
+    title: 'An environment named without a version or label',
+    explanation:
+      'A command job may name a registered environment as just azureml:NAME: the job loader accepts it (the environment field is an ArmVersionedStr with allow_default_version=True) and the workspace picks the version. The file then does not say which environment the job runs in, so the same job.yml can run on a different environment after someone registers a new version. Pin a version (azureml:NAME:3) or say that you want the newest explicitly (azureml:NAME@latest).',
+    hint: 'write azureml:NAME:VERSION, or azureml:NAME@latest to take the newest on purpose',
+    lesson: 'v2-environments',
+    sources: [
+      JOB_REFERENCE,
+      'https://github.com/Azure/azure-sdk-for-python/blob/main/sdk/ml/azure-ai-ml/azure/ai/ml/_schema/core/fields.py',
+    ],
+    formats: JOB,
+    check: (ctx) => {
+      const env = job(ctx).environment;
+      const ref = typeof env === 'string' ? parseEnvironmentReference(env) : undefined;
+      if (!ref || ref.version || ref.label || ref.registry || typeof env !== 'string') return [];
+      return [
+        {
+          path: 'environment',
+          message: `"${excerpt(env, 80)}" names an environment without a version or label: the workspace picks which version runs`,
+          hint: `pin it, e.g. azureml:${ref.name}:1, or take the newest on purpose with azureml:${ref.name}@latest`,
+        },
+      ];
     },
   },
   {

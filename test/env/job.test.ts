@@ -60,7 +60,6 @@ describe('environment references', () => {
   });
 
   it.each([
-    ['azureml:my-env', 'without a version or label'],
     ['my-env:3', 'no azureml: prefix'],
     ['azureml:my env:3', 'not an environment reference'],
     ['azureml://registries/azureml/environments/sklearn-1.5', 'not an environment reference'],
@@ -88,6 +87,28 @@ describe('environment references', () => {
 
   it('a workspace environment with an ordinary name is not looked up in the curated catalog', () => {
     expect(job(`${HEAD}environment: azureml:team-sklearn@latest\n`)).toEqual([]);
+  });
+});
+
+describe('a bare azureml:NAME', () => {
+  it('is accepted as the job loader accepts it (allow_default_version), with a warning that the version is not pinned', () => {
+    const list = job(`${HEAD}environment: azureml:my-env\n`);
+    expect(list.filter((d) => d.severity === 'error')).toEqual([]);
+    const [d] = list.filter((x) => x.rule === 'job/environment-unpinned');
+    expect(d.severity).toBe('warning');
+    expect(d.line).toBe(4);
+    expect(d.hint).toContain('azureml:my-env@latest');
+  });
+
+  it('a pinned or labelled reference gets no such warning', () => {
+    for (const ref of ['azureml:my-env:3', 'azureml:my-env@latest'])
+      expect(job(`${HEAD}environment: ${ref}\n`).map((d) => d.rule)).not.toContain('job/environment-unpinned');
+  });
+
+  it('a bare curated legacy name is still checked against the catalog', () => {
+    expect(job(`${HEAD}environment: azureml:AzureML-Minimal\n`).map((d) => d.rule)).toContain(
+      'job/curated-environment',
+    );
   });
 });
 
