@@ -63,10 +63,10 @@ const TABLE = {
     sources: [CONDA_MATCH_SPECS, AZUREML_TROUBLESHOOT],
   },
   'solve/pip-not-installed': {
-    severity: 'error',
+    severity: 'warning',
     title: 'A pip list, but the solved environment has no pip package',
     explanation:
-      'conda installs the "- pip:" entries by running the pip of the new environment, so pip has to be among the solved packages. amlenv solved exactly what the conda list asks for, and pip was not among the results. Some conda configurations add pip next to python on their own, but that depends on the conda of the build image; without it the pip packages are not installed, or are installed by a pip outside the environment, and the job fails when it imports them. Listing pip makes the result certain.',
+      'conda installs the "- pip:" entries by running the pip of the new environment, so pip has to end up among the installed packages. amlenv solved exactly what the conda list asks for, and pip was not among the results. conda\'s default setting add_pip_as_python_dependency adds pip next to python when it solves, so the build usually works anyway; but that is a setting of the conda in the build image, not of your file, and conda itself warns when pip is missing from a file with a pip list. Listing pip makes the result certain and pins which pip runs.',
     hint: 'add "pip" to the conda dependencies',
     lesson: 'conda-and-pip',
     sources: [CONDA_ENVIRONMENTS, AZUREML_TROUBLESHOOT],

@@ -53,7 +53,7 @@ describe('the solve findings table', () => {
     const plain = solveDiagnostic('solve/pip-not-installed', { path: 'dependencies', message: 'm' });
     expect(plain).toEqual({
       rule: 'solve/pip-not-installed',
-      severity: 'error',
+      severity: 'warning',
       path: 'dependencies',
       message: 'm',
       hint: findSolveFinding('solve/pip-not-installed')?.hint,
