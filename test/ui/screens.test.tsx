@@ -139,6 +139,37 @@ describe('validate screen', () => {
     expect(title(await waitFor(r, (f) => /^v2\//.test(f.trim())))).toBe(second);
   });
 
+  it('names the file of a finding in another file (the conda file beside a v2 YAML), relative to its folder', async () => {
+    const r = await mount(<ValidateScreen width={100} height={24} onBack={() => undefined} />);
+    await type(r, join(FIXTURES, 'invalid', 'v2-file-prefix.yml'));
+    await send(r, SEQ.enter);
+    let frame = await waitFor(r, (f) => /1 warning, 1 info/.test(f));
+    expect(frame).toMatch(/ v2-file-prefix-conda\.yml:6:5 dependencies\[1\] conda package "pip" has no version/);
+    // the finding in the validated file itself keeps its field and line
+    expect(frame).toMatch(/ conda_file:3 the "file:" prefix/);
+    await send(r, SEQ.down);
+    frame = await send(r, SEQ.enter);
+    frame = await waitFor(r, (f) => /INFO deps\/unpinned/.test(f));
+    expect(frame).toMatch(/INFO deps\/unpinned in v2-file-prefix-conda\.yml at dependencies\[1\] \(line 6, column 5\)/);
+  });
+
+  it('escapes a file name from the definition before it reaches the terminal', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { tempDir } = await import('../helpers.js');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'con\u0007da.yml'), 'name: x\ndependencies:\n  - python=3.10\n  - numpy\n');
+    writeFileSync(
+      join(dir, 'env.yml'),
+      'name: x\nversion: "1"\nimage: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20240101.v1\nconda_file: "con\\ada.yml"\n',
+    );
+    const r = await mount(<ValidateScreen width={100} height={24} onBack={() => undefined} />);
+    await type(r, join(dir, 'env.yml'));
+    await send(r, SEQ.enter);
+    const frame = await waitFor(r, (f) => /numpy/.test(f));
+    expect(frame).toMatch(/con\\x07da\.yml:4:5 dependencies\[1\] conda package "numpy"/);
+    expect(frame).not.toMatch(/\u0007/);
+  });
+
   it('completes paths with Tab', () => {
     const found = completions(join(FIXTURES, 'valid', 'v1-d'));
     expect(found.map((f) => f.split('/').slice(-2).join('/'))).toEqual(['v1-dir/', 'v1-dir-dockerfile/']);

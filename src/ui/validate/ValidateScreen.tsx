@@ -1,3 +1,4 @@
+import { basename, dirname, relative, resolve } from 'node:path';
 import { Box, Text, useInput, useStdin } from 'ink';
 import { safeDiagnostic, safeLine } from '../../util/safe-text.js';
 import { useState } from 'react';
@@ -25,12 +26,30 @@ import { groupBySection, summary } from '../components/diagnostic-groups.js';
 
 type Result = { path: string; format: Format; diagnostics: Diagnostic[] };
 
+/**
+ * The file a finding is in when it is not the file validated (the conda file beside a v2 YAML, a BaseDockerfile,
+ * a file of a v1 folder), named from the validated file's folder as `validate` names it; undefined otherwise.
+ */
+export function findingFile(d: Diagnostic, path: string, main: string | undefined): string | undefined {
+  const inFolder = main !== undefined && resolve(main) !== resolve(path) ? main : undefined;
+  const file = d.file ?? (d.line !== undefined ? inFolder : undefined);
+  if (file === undefined || resolve(file) === resolve(path)) return undefined;
+  const base = inFolder ? resolve(path) : dirname(resolve(path));
+  return relative(base, resolve(file)) || basename(file);
+}
+
+/** Where a finding is, for its line in the list: file:line:column and the field for another file, else field:line. */
+function where(d: Diagnostic): string {
+  if (d.file === undefined) return `${d.path || 'file'}${d.line ? `:${d.line}` : ''}`;
+  return `${d.file}${d.line ? `:${d.line}:${d.column}` : ''}${d.path ? ` ${d.path}` : ''}`;
+}
+
 /** The text shown for one diagnostic: what it found, the rule's explanation, and the field's lesson. */
 export function explainDiagnostic(d: Diagnostic, width: number): string {
   const rule = findRule(d.rule);
   const lesson = rule ? loadLessons().find((l) => l.id === rule.lesson) : undefined;
   const parts = [
-    `${d.severity.toUpperCase()} ${d.rule}${d.path ? ` at ${d.path}` : ''}${d.line ? ` (line ${d.line}, column ${d.column})` : ''}`,
+    `${d.severity.toUpperCase()} ${d.rule}${d.file ? ` in ${d.file}` : ''}${d.path ? ` at ${d.path}` : ''}${d.line ? ` (line ${d.line}, column ${d.column})` : ''}`,
     '',
     d.message,
     `Fix: ${d.hint}`,
@@ -53,10 +72,17 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
     if (!outcome.ok) return setError(safeLine(outcome.message));
     setError(undefined);
     setFocus(0);
+    const main = outcome.def.sources[0]?.file;
+    const found = await validateDefinition(outcome.def);
     setResult({
       path: safeLine(path),
       format: outcome.def.format,
-      diagnostics: (await validateDefinition(outcome.def)).map(safeDiagnostic),
+      // Escaped after the file is named: a file name from the definition is input like any other.
+      diagnostics: found.map((d) => {
+        const { file: _asLoaded, ...rest } = d;
+        const file = findingFile(d, path, main);
+        return safeDiagnostic(file === undefined ? rest : { ...rest, file });
+      }),
     });
   };
 
@@ -76,7 +102,7 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
   if (open)
     return (
       <DocView
-        title={`${open.rule} — ${open.path || 'file'}`}
+        title={`${open.rule} — ${open.file ? `${open.file} ` : ''}${open.path || 'file'}`}
         text={explainDiagnostic(open, width - 2)}
         height={height}
         onBack={() => setOpen(undefined)}
@@ -102,7 +128,7 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
     lines.push({ text: g.title });
     for (const d of g.items)
       lines.push({
-        text: `${SEVERITY_MARK[d.severity]} ${d.path || 'file'}${d.line ? `:${d.line}` : ''} ${d.message}`,
+        text: `${SEVERITY_MARK[d.severity]} ${where(d)} ${d.message}`,
         d,
         index: items.indexOf(d),
       });
