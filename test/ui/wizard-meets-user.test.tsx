@@ -14,7 +14,7 @@ import { outputFiles } from '../../src/ui/wizard/output.js';
 import { blankDraft, templateDraft } from '../../src/ui/wizard/start.js';
 import { handleKey, initialState, rowsOf, type WizardState } from '../../src/ui/wizard/state.js';
 import { stepsOf } from '../../src/ui/wizard/steps.js';
-import { panelLines, Wizard } from '../../src/ui/wizard/Wizard.js';
+import { panelLines, previewShown, Wizard } from '../../src/ui/wizard/Wizard.js';
 import { tempDir } from '../helpers.js';
 import { k, KEY } from './keys.js';
 import { waitFor } from './render.js';
@@ -108,6 +108,37 @@ describe('a build context with no folder yet', () => {
     expect(rows.filter((_, i) => own[i].length).map((r) => r.id)).toEqual(['build-path']);
   });
 
+  it('a Dockerfile not read yet is a finding on the Dockerfile row; a folder not found is typed from here', () => {
+    let state = press(at(templateDraft('sklearn'), 'image', 'source'), KEY.right, KEY.right, KEY.right).state;
+    expect(state.draft.meta.imageSource).toBe('dockerfile');
+    const errors = draftDiagnostics(state.draft).filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.path, d.message])).toEqual([['build', 'no Dockerfile has been read yet']]);
+    const rows = rowsOf(state, ctx);
+    const own = findingsByRow(rows, errors);
+    expect(rows.filter((_, i) => own[i].length).map((r) => r.id)).toEqual(['dockerfile']);
+    state = press(focusOn(state, 'source'), KEY.left).state;
+    state = edit(state, 'build-path', 'no-such-docker-folder');
+    const missing = draftDiagnostics(state.draft).find((d) => d.path === 'build.path');
+    expect(missing?.hint).toMatch(/relative to where you run amlenv/);
+  });
+
+  it('v1: a Dockerfile not read yet, or no image typed, is told on the row that sets it', () => {
+    let state = press(at(templateDraft('sklearn', undefined, 'v1'), 'docker', 'source'), KEY.right, KEY.right).state;
+    expect(state.draft.meta.imageSource).toBe('dockerfile');
+    const onRows = (s: WizardState) => {
+      const rows = rowsOf(s, ctx);
+      const own = findingsByRow(
+        rows,
+        draftDiagnostics(s.draft).filter((d) => d.severity === 'error'),
+      );
+      return rows.flatMap((r, i) => own[i].map((d) => [r.id, d.message]));
+    };
+    expect(onRows(state)).toEqual([['dockerfile', 'no Dockerfile has been read yet']]);
+    state = press(state, KEY.left).state; // Another image, typed empty
+    state = edit(state, 'image', '');
+    expect(onRows(state).map(([id]) => id)).toContain('image');
+  });
+
   it('an Azure ML base image with no image chosen still says neither image nor build (the mapping is only for build)', () => {
     const d = setField(blankDraft('out'), 'docker.baseImage', null);
     expect(draftDiagnostics(d).find((x) => x.rule === 'v2/image-or-build')?.message).toMatch(/neither image nor build/);
@@ -198,5 +229,28 @@ describe('the job step names the code folder as typed', () => {
     const missing = draftDiagnostics(state.draft).find((d) => d.rule === 'job/code-missing');
     expect(missing?.message).toContain('code folder "no-such-src"');
     expect(missing?.hint).toMatch(/Code folder row/);
+  });
+});
+
+describe('what the screen shows whole', () => {
+  it('list items use the label column’s width: a pip entry is not cut while the ? pane is open at 80 columns', async () => {
+    const draft = templateDraft('sklearn');
+    draft.meta.step = stepsOf(draft).findIndex((s) => s.id === 'python');
+    const r = renderSized(
+      <Wizard draft={draft} ctx={ctx} width={80} height={30} saveDraft={() => undefined} onExit={() => undefined} />,
+      80,
+      30,
+    );
+    mounted.push(r);
+    await waitFor(r, (f) => f.includes('Python'));
+    r.stdin.write('?');
+    await waitFor(r, (f) => f.includes('hide help'));
+    expect(r.lastFrame()).toContain('azureml-defaults==1.60.0');
+  });
+
+  it('the preview counts no trailing blank line, and shows a last line instead of "… 1 more lines"', () => {
+    expect(previewShown('a\nb\nc\n', 3).map((l) => l.text)).toEqual(['a', 'b', 'c']);
+    expect(previewShown('a\nb\nc\nd\n', 3).map((l) => l.text)).toEqual(['a', 'b', 'c', 'd']);
+    expect(previewShown('a\nb\nc\nd\ne\n', 3).map((l) => l.text)).toEqual(['a', 'b', 'c', '… 2 more lines']);
   });
 });

@@ -291,7 +291,10 @@ export function Wizard({
   const focused = rows[state.focus];
   const panelWidth = state.panel ? Math.min(34, Math.floor(width * 0.4)) : 0;
   const mainWidth = width - (panelWidth ? panelWidth + 2 : 0);
-  const valueWidth = Math.max(8, mainWidth - LABEL_WIDTH - 6);
+  // A row is the focus mark (2), the label column, the value and the finding mark (2); items, the add row and
+  // buttons have no label column, so their text may use its width.
+  const valueWidth = Math.max(8, mainWidth - LABEL_WIDTH - 4);
+  const bareWidth = (row: Row) => Math.max(8, mainWidth - 4 - (row.indent ?? 0));
   const review = step.id === 'review';
   const preview = review ? previewText(state.draft) : undefined;
   const groups = review ? groupBySteps(diagnostics, state.draft) : [];
@@ -388,7 +391,7 @@ export function Wizard({
                   ) : row.kind === 'add' ? (
                     <Text dimColor>{row.label}</Text>
                   ) : (
-                    truncate(rowValue(row), valueWidth)
+                    truncate(rowValue(row), bare ? bareWidth(row) : valueWidth)
                   )}
                   {rowDiag && !editing ? (
                     <Text color={COLOR[rowDiag.severity]}>{` ${MARK[rowDiag.severity]}`}</Text>
@@ -424,17 +427,11 @@ export function Wizard({
       {review && preview ? (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>{`Preview: ${preview.title}`}</Text>
-          {highlight(preview.text, preview.lang)
-            .split('\n')
-            .slice(0, previewHeight)
-            .map((line, i) => (
-              <Text key={i} wrap="truncate-end">
-                {`  ${line}`}
-              </Text>
-            ))}
-          {preview.text.split('\n').length > previewHeight ? (
-            <Text dimColor>{`  … ${preview.text.split('\n').length - previewHeight} more lines`}</Text>
-          ) : null}
+          {previewShown(highlight(preview.text, preview.lang), previewHeight).map((line, i) => (
+            <Text key={i} wrap="truncate-end" dimColor={line.more}>
+              {`  ${line.text}`}
+            </Text>
+          ))}
           <Text
             bold
           >{`Findings: ${summary(diagnostics)}${diagnostics.length ? ' (↓ to reach them, Enter jumps to the field)' : ''}`}</Text>
@@ -472,6 +469,17 @@ export function Wizard({
       </Box>
     </Box>
   );
+}
+
+/**
+ * The preview's lines in `height` rows: the file's trailing newline is no line, and when only one line is left
+ * over it shows in the row "… 1 more line" would take.
+ */
+export function previewShown(text: string, height: number): Array<{ text: string; more?: boolean }> {
+  const lines = text.replace(/\n+$/, '').split('\n');
+  if (lines.length <= height + 1) return lines.map((line) => ({ text: line }));
+  const rest = lines.length - height;
+  return [...lines.slice(0, height).map((line) => ({ text: line })), { text: `… ${rest} more lines`, more: true }];
 }
 
 type DetailLine = { text: string; color?: string; dim?: boolean };

@@ -35,7 +35,7 @@ function v1Diagnostics(draft: Draft): Diagnostic[] {
     sources: [{ file: 'draft', text: '', style: SDK_JSON_STYLE }],
     parsed: true,
   };
-  return validateLoaded(def);
+  return validateLoaded(def).map((d) => inWizardTerms(d, draft, 'draft'));
 }
 
 /** Reads the files about to be written from memory, and everything else (a build folder) from disk. */
@@ -101,6 +101,26 @@ export function inWizardTerms(d: Diagnostic, draft: Draft, writtenFile: string):
       message: 'the build folder is not set yet',
       hint: 'on the Build folder row, press Enter and type the folder that holds your Dockerfile, e.g. ./docker',
     };
+  if (d.rule === 'v2/image-or-build' && draft.meta.imageSource === 'dockerfile')
+    return {
+      ...d,
+      path: 'build',
+      message: 'no Dockerfile has been read yet',
+      hint: 'on the Dockerfile row, press Enter and type the path of your Dockerfile, e.g. ./Dockerfile',
+    };
+  // v1: "which image" is told on the row that sets it (the docker section itself has no row).
+  if (d.rule === 'docker/no-image' && d.path === 'docker')
+    return draft.meta.imageSource === 'dockerfile'
+      ? {
+          ...d,
+          path: 'docker.baseDockerfile',
+          message: 'no Dockerfile has been read yet',
+          hint: 'on the Dockerfile path row, press Enter and type the path of your Dockerfile, e.g. ./Dockerfile',
+        }
+      : { ...d, path: 'docker.baseImage', hint: 'on the Base image row, choose or type the image' };
+  // The builder's hint says "relative to this file": in the wizard the folder is typed relative to where amlenv runs.
+  if (d.rule === 'v2/missing-file' && d.path === 'build.path')
+    return { ...d, hint: 'type the folder relative to where you run amlenv (or its absolute path)' };
   if ((d.path === 'job.code' || d.path === 'job.command') && basename(writtenFile) === 'job.yml') {
     const typed = v2Of(draft).code || '.';
     const written = besideYaml(typed, dirname(writtenFile));
