@@ -5,6 +5,7 @@ import { lessonsOf, loadContent } from '../learn/content.js';
 import { renderMarkdown } from '../learn/render-markdown.js';
 import { didYouMean } from '../rules/helpers.js';
 import { findRule, RULES } from '../rules/index.js';
+import { findSolveFinding, SOLVE_FINDINGS } from '../solve/findings.js';
 
 /** Every field path in SDK spelling (python.user_managed_dependencies) with its JSON spelling and spec. */
 function fieldPaths(): Array<{ sdk: string; json: string; spec: FieldSpec }> {
@@ -33,6 +34,7 @@ export function explainNames(): string[] {
   const content = loadContent();
   return [
     ...RULES.map((r) => r.id),
+    ...SOLVE_FINDINGS.map((f) => f.id),
     ...content.topics.map((t) => t.id),
     ...content.lessons.map((l) => l.id),
     ...fieldPaths().map((f) => f.sdk),
@@ -54,6 +56,17 @@ export function explain(name: string, width = terminalWidth()): string {
       '',
       `Fix: ${rule.hint}`,
       `Lesson: :explain ${rule.lesson}`,
+    ].join('\n');
+  const finding = findSolveFinding(name);
+  if (finding)
+    return [
+      `${finding.id} [${finding.severity}] — ${finding.title}`,
+      '',
+      renderMarkdown(finding.explanation, width),
+      '',
+      `Fix: ${finding.hint}`,
+      'Found by: amlenv solve',
+      `Lesson: :explain ${finding.lesson}`,
     ].join('\n');
   const content = loadContent();
   const lesson = content.lessons.find((l) => l.id === name);

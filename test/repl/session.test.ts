@@ -215,6 +215,15 @@ describe('meta commands', () => {
     expect(unknown.error?.message).toMatch(/did you mean "python\.user_managed_dependencies"\?/);
   });
 
+  it(':explain knows the findings of amlenv solve too, with did-you-mean', async () => {
+    const s = session();
+    const found = text(await s.run(':explain solve/unsatisfiable'));
+    expect(found).toMatch(/^solve\/unsatisfiable \[error\]/);
+    expect(found).toContain('Found by: amlenv solve');
+    const typo = await s.run(':explain solve/unsatisfiabel');
+    expect(typo.error?.message).toMatch(/did you mean "solve\/unsatisfiable"\?/);
+  });
+
   it(':history lists the statements; :reset forgets every name; :quit quits', async () => {
     const s = session();
     await runAll(s, 'from azureml.core import Environment', 'env = Environment("x")');
