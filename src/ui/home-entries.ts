@@ -6,7 +6,7 @@ export const HOME_ENTRIES: HomeEntry[] = [
   {
     id: 'wizard',
     label: 'Build an environment',
-    summary: 'the guided wizard: python, variables, docker, spark, then write the files',
+    summary: 'the guided wizard: SDK v2 (or v1) files, each field explained and checked as you type',
   },
   { id: 'quiz', label: 'Quiz', summary: 'practice questions and exam mode' },
   { id: 'repl', label: 'REPL', summary: 'type SDK statements and watch the environment change' },
