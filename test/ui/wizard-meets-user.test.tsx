@@ -14,7 +14,7 @@ import { outputFiles } from '../../src/ui/wizard/output.js';
 import { blankDraft, templateDraft } from '../../src/ui/wizard/start.js';
 import { handleKey, initialState, rowsOf, type WizardState } from '../../src/ui/wizard/state.js';
 import { stepsOf } from '../../src/ui/wizard/steps.js';
-import { panelLines, previewShown, Wizard } from '../../src/ui/wizard/Wizard.js';
+import { keyLines, panelLines, previewShown, Wizard } from '../../src/ui/wizard/Wizard.js';
 import { tempDir } from '../helpers.js';
 import { k, KEY } from './keys.js';
 import { waitFor } from './render.js';
@@ -252,5 +252,65 @@ describe('what the screen shows whole', () => {
     expect(previewShown('a\nb\nc\n', 3).map((l) => l.text)).toEqual(['a', 'b', 'c']);
     expect(previewShown('a\nb\nc\nd\n', 3).map((l) => l.text)).toEqual(['a', 'b', 'c', 'd']);
     expect(previewShown('a\nb\nc\nd\ne\n', 3).map((l) => l.text)).toEqual(['a', 'b', 'c', '… 2 more lines']);
+  });
+});
+
+describe('narrow screens', () => {
+  it('the key bar wraps between keys: no line starts with "·" and no key is split from its label', () => {
+    const bar = '↑↓ move · Enter edit · Tab next step · Esc back · ? explain · Ctrl-S write · Ctrl-C quit';
+    const lines = keyLines(bar, 60);
+    expect(lines).toEqual([
+      '↑↓ move · Enter edit · Tab next step · Esc back · ? explain',
+      'Ctrl-S write · Ctrl-C quit',
+    ]);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+  });
+
+  it('the ? pane never runs past the rows it has, and keeps the command to read the lesson', () => {
+    let state = at(templateDraft('sklearn'), 'image', 'source');
+    const lines = panelLines(row(state, 'source'), 19, 13, 'v2');
+    expect(lines.length).toBeLessThanOrEqual(13);
+    expect(lines.join(' ')).toMatch(/more: amlenv\s+explain\s+v2-environments$/);
+    state = at(templateDraft('sklearn'), 'python', 'kind');
+    expect(panelLines(row(state, 'kind'), 19, 5, 'v2').length).toBeLessThanOrEqual(5);
+  });
+
+  it.each([60, 80, 120])('at %i columns the ? pane on the Image step keeps the title on screen', async (columns) => {
+    const draft = templateDraft('sklearn');
+    draft.meta.step = stepsOf(draft).findIndex((s) => s.id === 'image');
+    const r = renderSized(
+      <Wizard
+        draft={draft}
+        ctx={ctx}
+        width={columns}
+        height={24}
+        saveDraft={() => undefined}
+        onExit={() => undefined}
+      />,
+      columns,
+      24,
+    );
+    mounted.push(r);
+    await waitFor(r, (f) => f.includes('Image'));
+    r.stdin.write('?');
+    await waitFor(r, (f) => f.includes('hide help'));
+    const frame = r.lastFrame() ?? '';
+    expect(frame.split('\n').length).toBeLessThan(24);
+    expect(frame.split('\n')[0]).toMatch(/^amlenv wizard — step 3 of 7: Image/);
+    expect(frame).toContain('v2-environments');
+  });
+
+  it('the option picker says Enter chooses and Esc cancels', async () => {
+    const draft = templateDraft('sklearn');
+    const r = renderSized(
+      <Wizard draft={draft} ctx={ctx} width={60} height={24} saveDraft={() => undefined} onExit={() => undefined} />,
+      60,
+      24,
+    );
+    mounted.push(r);
+    await waitFor(r, (f) => f.includes('Target SDK'));
+    r.stdin.write('\r');
+    await waitFor(r, (f) => f.includes('Choose target sdk'));
+    expect(flat(r.lastFrame() ?? '')).toContain('Enter choose · Esc cancel');
   });
 });

@@ -117,20 +117,20 @@ export function panelLines(row: Row | undefined, width: number, maxLines = Infin
   if (doc && doc !== row.help) wrap(doc);
   const lessonId = row.lesson ?? undefined;
   const lesson = lessonId ? loadLessons().find((l) => l.id === lessonId) : undefined;
-  if (lesson) {
-    out.push('');
-    wrap(`Lesson: ${lesson.title}`);
-    const facts = sections(lesson.body).find((s) => s.heading === 'Key facts')?.text ?? '';
-    const more = `more: amlenv explain ${lesson.id}`;
-    // Whole bullets only, as many as fit; the command to read the rest always shows.
-    for (const bullet of bulletBlocks(facts)) {
-      const lines = renderMarkdown(bullet, width).split('\n');
-      if (out.length + lines.length + 1 > maxLines) break;
-      out.push(...lines);
-    }
-    out.push(...wrapText(more, width));
+  if (!lesson) return out.slice(0, maxLines);
+  // The command to read the lesson always shows; what comes before it is cut to leave it room.
+  const more = wrapText(`more: amlenv explain ${lesson.id}`, width);
+  const room = maxLines - more.length;
+  out.push('');
+  wrap(`Lesson: ${lesson.title}`);
+  const facts = sections(lesson.body).find((s) => s.heading === 'Key facts')?.text ?? '';
+  // Whole bullets only, as many as fit.
+  for (const bullet of bulletBlocks(facts)) {
+    const lines = renderMarkdown(bullet, width).split('\n');
+    if (out.length + lines.length > room) break;
+    out.push(...lines);
   }
-  return out;
+  return [...out.slice(0, Math.max(1, room)), ...more];
 }
 
 /** A markdown list split into its bullets, each with its continuation lines. */
@@ -328,8 +328,10 @@ export function Wizard({
         : ['up', 'select', 'nextStep', 'back', 'help', 'write', 'quit'];
   const footerLabels: Partial<Record<KeyId, string>> = state.editing
     ? { select: 'done', back: 'cancel' }
-    : { select: 'edit', help: state.panel ? 'hide help' : 'explain' };
-  const footer = wrapText(helpBar(footerKeys, footerLabels), width, '', '');
+    : state.picking
+      ? { select: 'choose', back: 'cancel' }
+      : { select: 'edit', help: state.panel ? 'hide help' : 'explain' };
+  const footer = keyLines(helpBar(footerKeys, footerLabels), width);
   const intro = wrapText(step.intro, width);
   // title, intro, the "n–m of k" line, the margin, the bottom area, and one spare line so the frame stays shorter than the terminal
   const chrome = 1 + intro.length + 1 + 1 + detail.length + status.length + footer.length + 1;
@@ -416,7 +418,7 @@ export function Wizard({
             borderBottom={false}
             paddingLeft={1}
           >
-            {panelLines(focused, panelWidth - 3, Math.max(listHeight + 1, 6), sdkOf(state.draft)).map((line, i) => (
+            {panelLines(focused, panelWidth - 3, listHeight + 1, sdkOf(state.draft)).map((line, i) => (
               <Text key={i} dimColor={i > 0} bold={i === 0} wrap="truncate-end">
                 {line || ' '}
               </Text>
@@ -480,6 +482,17 @@ export function previewShown(text: string, height: number): Array<{ text: string
   if (lines.length <= height + 1) return lines.map((line) => ({ text: line }));
   const rest = lines.length - height;
   return [...lines.slice(0, height).map((line) => ({ text: line })), { text: `… ${rest} more lines`, more: true }];
+}
+
+/** The key bar wrapped between keys, so no line starts with "·" and no key is split from what it does. */
+export function keyLines(bar: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const part of bar.split(' · ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 3 + part.length <= width) lines[last] += ` · ${part}`;
+    else lines.push(...wrapText(part, width));
+  }
+  return lines;
 }
 
 type DetailLine = { text: string; color?: string; dim?: boolean };
