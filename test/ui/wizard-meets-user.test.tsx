@@ -314,3 +314,46 @@ describe('narrow screens', () => {
     expect(flat(r.lastFrame() ?? '')).toContain('Enter choose · Esc cancel');
   });
 });
+
+describe('nothing moves under the keys', () => {
+  it.each([60, 80, 120])(
+    'at %i columns, moving down the Image and Python rows keeps the key bar in place',
+    async (columns) => {
+      const draft = templateDraft('sklearn');
+      draft.meta.step = stepsOf(draft).findIndex((s) => s.id === 'image');
+      const r = renderSized(
+        <Wizard
+          draft={draft}
+          ctx={ctx}
+          width={columns}
+          height={24}
+          saveDraft={() => undefined}
+          onExit={() => undefined}
+        />,
+        columns,
+        24,
+      );
+      mounted.push(r);
+      await waitFor(r, (f) => f.includes('Image from'));
+      const barAt = () => (r.lastFrame() ?? '').split('\n').findIndex((l) => l.includes('Ctrl-C quit'));
+      const seen = new Set<number>([barAt()]);
+      for (const _ of [1, 2]) {
+        const before = r.lastFrame();
+        r.stdin.write('\u001B[B');
+        await waitFor(r, (f) => f !== before);
+        seen.add(barAt());
+      }
+      expect([...seen]).toHaveLength(1);
+      r.stdin.write('\t');
+      await waitFor(r, (f) => f.includes('Packages from'));
+      const onPython = new Set<number>([barAt()]);
+      for (const _ of [1, 2, 3, 4]) {
+        const before = r.lastFrame();
+        r.stdin.write('\u001B[B');
+        await waitFor(r, (f) => f !== before);
+        onPython.add(barAt());
+      }
+      expect([...onPython]).toHaveLength(1);
+    },
+  );
+});

@@ -312,7 +312,24 @@ export function Wizard({
   const shownDiag = state.inFindings ? diagnostics[state.findingFocus] : worst(focusDiags);
   const stepDiags = diagnostics.filter((d) => rowsBelong(d.path, step.owns));
   // The bottom area grows to show the focused finding (message and fix) or message whole, never cut.
-  const detail = detailLines(state.message, shownDiag, focused && !review ? focused.help : undefined, width);
+  const shown = detailLines(state.message, shownDiag, focused && !review ? focused.help : undefined, width);
+  // …and keeps the height the step's tallest row help or finding needs, so moving between rows moves nothing else.
+  const reserved = review
+    ? 0
+    : Math.min(
+        8,
+        Math.max(
+          0,
+          ...rows.map((r, i) => {
+            const d = worst(own[i] ?? []);
+            return Math.max(wrapText(r.help, width).length, d ? detailLines(undefined, d, undefined, width).length : 0);
+          }),
+        ),
+      );
+  const detail: DetailLine[] = [
+    ...shown,
+    ...Array.from({ length: Math.max(0, reserved - shown.length) }, () => ({ text: '' })),
+  ];
   const status = wrapText(
     state.confirm
       ? confirmText(state.confirm, draftKept.current)
