@@ -122,6 +122,26 @@ describe('validate screen', () => {
     expect(frame).toMatch(/WARNING env\/secret-like at environmentVariables\.DB_PASSWORD/);
   });
 
+  it('a path pasted with its Enter in one read is checked (the Enter sees the whole path)', async () => {
+    const r = await mount(<ValidateScreen width={80} height={24} onBack={() => undefined} />);
+    r.stdin.write(`${join(FIXTURES, 'invalid', 'env-secret-like.json')}\r`);
+    expect(await waitFor(r, (f) => /DB_PASSWORD looks like a secret/.test(f))).toMatch(/Environment variables/);
+  });
+
+  it('a path and Enter written back to back (before a redraw) are checked, not lost', async () => {
+    const r = await mount(<ValidateScreen width={80} height={24} onBack={() => undefined} />);
+    r.stdin.write(join(FIXTURES, 'invalid', 'env-secret-like.json'));
+    r.stdin.write(SEQ.enter);
+    expect(await waitFor(r, (f) => /DB_PASSWORD looks like a secret/.test(f))).toMatch(/Environment variables/);
+  });
+
+  it('a command job is read whole: its variables and resources are checked, not only its environment', async () => {
+    const r = await mount(<ValidateScreen width={80} height={24} onBack={() => undefined} />);
+    await type(r, join(FIXTURES, 'invalid', 'job-shm-size.yml'));
+    await send(r, SEQ.enter);
+    expect(await waitFor(r, (f) => /\(v2-job\)/.test(f))).toMatch(/shm_size/);
+  });
+
   it('Down then Enter in one read opens the finding below, as the two keys one at a time do', async () => {
     const r = await mount(<ValidateScreen width={80} height={24} onBack={() => undefined} />);
     await type(r, join(FIXTURES, 'invalid', 'v2-type.yml'));

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Box, Text, useInput, useStdin } from 'ink';
 import { useState } from 'react';
+import { useSyncedState } from '../hooks/useSyncedState.js';
 import { pressed } from '../keys.js';
 import { buffer, editBuffer } from '../text-buffer.js';
 import { TextLine } from './TextLine.js';
@@ -51,23 +52,33 @@ export function PathPrompt({
   onCancel: () => void;
 }) {
   const { isRawModeSupported } = useStdin();
-  const [buf, setBuf] = useState(buffer(initial));
+  // Read through currentBuf(): a path typed or pasted and Enter in the same read must submit the whole path.
+  const [buf, setBuf, currentBuf] = useSyncedState(() => buffer(initial));
   const [candidates, setCandidates] = useState<string[]>([]);
   useInput(
     (input, key) => {
+      const typed = currentBuf();
+      // A pasted path that ends with its newline: insert it, then submit it, as typing it and Enter would.
+      const lineEnd = input.length > 1 ? /[\r\n]+$/.exec(input) : null;
+      if (lineEnd) {
+        const pasted = editBuffer(typed, input.slice(0, lineEnd.index), key) ?? typed;
+        setBuf(pasted);
+        if (pasted.text.trim()) onSubmit(pasted.text.trim());
+        return;
+      }
       if (pressed('select', input, key)) {
-        if (buf.text.trim()) onSubmit(buf.text.trim());
+        if (typed.text.trim()) onSubmit(typed.text.trim());
         return;
       }
       if (pressed('back', input, key)) return onCancel();
       if (pressed('complete', input, key)) {
-        const found = completions(buf.text);
+        const found = completions(typed.text);
         const prefix = commonPrefix(found);
-        if (prefix.length > buf.text.length) setBuf(buffer(prefix));
+        if (prefix.length > typed.text.length) setBuf(buffer(prefix));
         setCandidates(found.length > 1 ? found : []);
         return;
       }
-      const next = editBuffer(buf, input, key);
+      const next = editBuffer(typed, input, key);
       if (next) {
         setBuf(next);
         setCandidates([]);
