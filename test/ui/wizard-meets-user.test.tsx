@@ -253,6 +253,14 @@ describe('what the screen shows whole', () => {
     expect(previewShown('a\nb\nc\nd\n', 3).map((l) => l.text)).toEqual(['a', 'b', 'c', 'd']);
     expect(previewShown('a\nb\nc\nd\ne\n', 3).map((l) => l.text)).toEqual(['a', 'b', 'c', '… 2 more lines']);
   });
+
+  it('at 60 columns the preview wraps the image reference instead of cutting its tag', () => {
+    const image = 'image: mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1';
+    const rows = previewShown(`name: x\n${image}\n`, 8, 60);
+    for (const r of rows) expect(r.text.length + 2).toBeLessThanOrEqual(60);
+    expect(rows.map((r) => r.text.trim()).join('')).toBe(`name: x${image}`);
+    expect(rows.at(-1)?.text).toMatch(/20250601\.v1$/);
+  });
 });
 
 describe('narrow screens', () => {

@@ -446,9 +446,9 @@ export function Wizard({
       {review && preview ? (
         <Box flexDirection="column" marginTop={1}>
           <Text bold>{`Preview: ${preview.title}`}</Text>
-          {previewShown(highlight(preview.text, preview.lang), previewHeight).map((line, i) => (
+          {previewShown(preview.text, previewHeight, width).map((line, i) => (
             <Text key={i} wrap="truncate-end" dimColor={line.more}>
-              {`  ${line.text}`}
+              {`  ${line.whole ? highlight(line.text, preview.lang) : line.text}`}
             </Text>
           ))}
           <Text
@@ -491,14 +491,29 @@ export function Wizard({
 }
 
 /**
- * The preview's lines in `height` rows: the file's trailing newline is no line, and when only one line is left
- * over it shows in the row "… 1 more line" would take.
+ * The preview's rows in `height` rows of `width` columns: a long line (an image reference, the $schema URL)
+ * wraps with a deeper indent instead of being cut; the file's trailing newline is no row; and when only one row
+ * is left over it shows in the row "… 1 more lines" would take. Whole lines are highlighted, wrapped ones not.
  */
-export function previewShown(text: string, height: number): Array<{ text: string; more?: boolean }> {
-  const lines = text.replace(/\n+$/, '').split('\n');
-  if (lines.length <= height + 1) return lines.map((line) => ({ text: line }));
-  const rest = lines.length - height;
-  return [...lines.slice(0, height).map((line) => ({ text: line })), { text: `… ${rest} more lines`, more: true }];
+export function previewShown(
+  text: string,
+  height: number,
+  width = Infinity,
+): Array<{ text: string; whole?: boolean; more?: boolean }> {
+  const room = Math.max(8, width - 2);
+  const rows = text
+    .replace(/\n+$/, '')
+    .split('\n')
+    .flatMap((line) => {
+      if (line.length <= room) return [{ text: line, whole: true }];
+      const indent = ' '.repeat(Math.min(line.length - line.trimStart().length + 2, room - 4));
+      const out = [{ text: line.slice(0, room) }];
+      for (let at = room; at < line.length; at += room - indent.length)
+        out.push({ text: indent + line.slice(at, at + room - indent.length) });
+      return out;
+    });
+  if (rows.length <= height + 1) return rows;
+  return [...rows.slice(0, height), { text: `… ${rows.length - height} more lines`, more: true }];
 }
 
 /** The key bar wrapped between keys, so no line starts with "·" and no key is split from what it does. */
