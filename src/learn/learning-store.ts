@@ -1,5 +1,5 @@
 // The learner's progress on disk: one FSRS card per answered question, answers per day (for the streak),
-// exam history, and the exam in progress. Saved after every answer through JsonStore (locked
+// exam history, and the exams in progress (one per exam blueprint). Saved after every answer through JsonStore (locked
 // read-merge-write, atomic, last good copy kept, a damaged file set aside and reported), so killing the app
 // loses no answered card and two sessions at once both keep their answers.
 import { JsonStore, type SaveResult, type StoreOptions } from '../store/json-store.js';
@@ -48,6 +48,32 @@ export function isLearningData(v: unknown): v is LearningData {
 
 const empty = (): LearningData => ({ version: 1, cards: {}, days: {}, exams: [] });
 
+/** The slot of an exam in progress: its blueprint's id (ai-300, dp-100), or `default` for one across every topic. */
+export const examSlot = (exam: string | undefined): string => exam ?? 'default';
+
+/** exam.json: the exams in progress, one per slot, so starting one exam never overwrites another's progress. */
+export interface ExamSlots {
+  version: 2;
+  exams: Record<string, ExamSession>;
+}
+
+/** What exam.json may hold: version 2 slots, or (written before slots) one session or null, read as its slot. */
+type StoredExams = ExamSlots | ExamSession | null;
+
+function isStoredExams(v: unknown): v is StoredExams {
+  if (v === null || isExamSession(v)) return true;
+  return isRecord(v) && v.version === 2 && isRecord(v.exams) && Object.values(v.exams).every(isExamSession);
+}
+
+/** Every exam in progress by its slot (each session filed under its own blueprint, whatever key it was under). */
+function slotsOf(stored: StoredExams): Record<string, ExamSession> {
+  if (stored === null) return {};
+  const sessions = stored.version === 2 ? Object.values(stored.exams) : [stored];
+  return Object.fromEntries(sessions.map((e) => [examSlot(e.exam), e]));
+}
+
+const noExams = (): ExamSlots => ({ version: 2, exams: {} });
+
 export interface Review {
   id: string;
   rating: Grade;
@@ -71,20 +97,14 @@ function mergeExam(disk: ExamSession | null, mine: ExamSession): ExamSession {
 
 export class LearningStore {
   private data: JsonStore<LearningData>;
-  private examStore: JsonStore<ExamSession | null>;
+  private examStore: JsonStore<StoredExams>;
   readonly cards: Map<string, Card>;
   /** A failed save was already reported (the two files share one "said once"). */
   private told = false;
 
   constructor(dir?: string, options?: StoreOptions) {
     this.data = new JsonStore<LearningData>('learning', empty, isLearningData, dir, options);
-    this.examStore = new JsonStore<ExamSession | null>(
-      'exam',
-      () => null,
-      (v): v is ExamSession | null => v === null || isExamSession(v),
-      dir,
-      options,
-    );
+    this.examStore = new JsonStore<StoredExams>('exam', noExams, isStoredExams, dir, options);
     this.cards = new Map();
     this.refreshCards();
   }
@@ -158,12 +178,43 @@ export class LearningStore {
     return { card: r.changed.get(id)!, save: r.save };
   }
 
-  currentExam(): ExamSession | null {
-    return this.examStore.get();
+  /** The exam of this blueprint in progress (undefined: the exam across every topic), or null. */
+  examInProgress(exam: string | undefined): ExamSession | null {
+    return slotsOf(this.examStore.get())[examSlot(exam)] ?? null;
   }
 
-  saveExam(exam: ExamSession | null): SaveResult {
-    return this.once(exam ? this.examStore.update((disk) => mergeExam(disk, exam)) : this.examStore.set(null));
+  /** Every exam in progress, the most recently started first. */
+  examsInProgress(): ExamSession[] {
+    return Object.values(slotsOf(this.examStore.get())).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  }
+
+  /** The most recently started exam in progress, of any blueprint, or null. */
+  currentExam(): ExamSession | null {
+    return this.examsInProgress()[0] ?? null;
+  }
+
+  /** Saves an exam in its own slot, merged with what another window saved of the same exam; other exams stay. */
+  saveExam(exam: ExamSession): SaveResult {
+    return this.once(
+      this.examStore.update((disk) => {
+        const slots = slotsOf(disk);
+        const slot = examSlot(exam.exam);
+        return { version: 2, exams: { ...slots, [slot]: mergeExam(slots[slot] ?? null, exam) } };
+      }),
+    );
+  }
+
+  /** Drops the exam in progress of this blueprint (only the one started at `startedAt`, when given). */
+  dropExam(exam: string | undefined, startedAt?: string): SaveResult {
+    const slot = examSlot(exam);
+    return this.once(
+      this.examStore.update((disk) => ({
+        version: 2,
+        exams: Object.fromEntries(
+          Object.entries(slotsOf(disk)).filter(([k, e]) => k !== slot || (startedAt && e.startedAt !== startedAt)),
+        ),
+      })),
+    );
   }
 
   /** Files an exam: its answers become reviews, its score joins the history, the session is cleared. */
@@ -171,7 +222,7 @@ export class LearningStore {
     // A crash between the two writes leaves the session behind; finishing it again must not count it twice.
     const already = this.exams.some((e) => e.startedAt === record.startedAt);
     const filed = already ? ({ saved: true } as const) : this.record(reviews, record).save;
-    const cleared = this.saveExam(null);
+    const cleared = this.dropExam(record.exam, record.startedAt);
     return filed.saved ? cleared : filed;
   }
 
@@ -180,7 +231,7 @@ export class LearningStore {
     const wiped = this.data.update(empty, { keepInMemory: false });
     if (!wiped.saved) return wiped;
     this.refreshCards();
-    return this.saveExam(null);
+    return this.once(this.examStore.set(noExams()));
   }
 
   /** With content.exams (the blueprints), mastery per exam too. */

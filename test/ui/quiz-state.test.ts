@@ -378,7 +378,7 @@ describe('an exam (pure, fake clock)', () => {
     const s = startExamState(saved, true, T0, ctx(T0));
     expect(timeLeft(s, T0 + 999999)).toBe(6 * 60000);
     const fresh = examKey(s, 'n', KEY.none, ctx(T0));
-    expect(fresh.effects).toEqual([{ type: 'discard' }]);
+    expect(fresh.effects).toEqual([{ type: 'discard', exam: saved.exam, startedAt: saved.startedAt }]);
     expect(fresh.state.resuming).toBe(false);
     expect(fresh.state.exam.elapsedMs).toBe(0);
   });

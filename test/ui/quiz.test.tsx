@@ -250,6 +250,109 @@ describe('exam mode at 80×24', () => {
   });
 });
 
+describe('two exams at once', () => {
+  const blueprint = (id: string) => content.exams.find((b) => b.id === id)!;
+  const quiz = (dir: string, mode: 'exam' | 'menu', exam?: string) =>
+    mount(
+      <QuizScreen
+        mode={mode}
+        exam={exam}
+        count={3}
+        minutes={30}
+        storeDir={dir}
+        width={80}
+        height={24}
+        clock={() => T0}
+        editor={false}
+        onExit={() => undefined}
+      />,
+    );
+  /** A DP-100 exam saved half-way: one of four answered, 7 minutes of 30 used. */
+  const savedDp100 = () => {
+    const exam = newExam(content.questions, content.topics, {
+      count: 4,
+      minutes: 30,
+      blueprint: blueprint('dp-100'),
+      now: new Date(T0 - 3600000),
+      random: seededRandom(4),
+    });
+    const answer = { answer: { type: 'truefalse' as const, value: true }, correct: false, score: 0, ms: 1000 };
+    return {
+      ...exam,
+      elapsedMs: 7 * 60000,
+      current: 1,
+      answers: { [exam.questionIds[0]]: { ...answer, answeredAt: new Date(T0 - 3000000).toISOString() } },
+    };
+  };
+
+  it('starting an AI-300 exam leaves a saved DP-100 exam as it was, and each resumes its own', async () => {
+    const dir = tempDir();
+    new LearningStore(dir).saveExam(savedDp100());
+    let r = await quiz(dir, 'exam', 'ai-300');
+    await settle();
+    let frame = await waitFor(r, (f) => /questions across the topics/.test(f));
+    expect(frame).toMatch(/AI-300 ·/);
+    expect(frame).not.toMatch(/An unfinished exam/);
+    frame = await send(r, SEQ.enter);
+    expect(frame).toMatch(/question 1 of 3/);
+    frame = await send(r, SEQ.esc);
+    frame = await send(r, 's');
+    r.unmount();
+
+    r = await quiz(dir, 'exam', 'dp-100');
+    await settle();
+    frame = await waitFor(r, (f) => /An unfinished exam/.test(f));
+    expect(frame).toMatch(/DP-100 ·/);
+    expect(frame).toMatch(/An unfinished exam: 1 of 4 answered, 23:00 left/);
+    r.unmount();
+
+    r = await quiz(dir, 'exam', 'ai-300');
+    await settle();
+    frame = await waitFor(r, (f) => /An unfinished exam/.test(f));
+    expect(frame).toMatch(/AI-300 ·/);
+    expect(frame).toMatch(/An unfinished exam: 0 of 3 answered/);
+  });
+
+  it('the menu offers every exam in progress, the one asked for first', async () => {
+    const dir = tempDir();
+    const store = new LearningStore(dir);
+    store.saveExam(savedDp100());
+    store.saveExam(
+      newExam(content.questions, content.topics, {
+        count: 2,
+        minutes: 20,
+        blueprint: blueprint('ai-300'),
+        now: new Date(T0),
+        random: seededRandom(5),
+      }),
+    );
+    const r = await quiz(dir, 'menu', 'dp-100');
+    await settle();
+    let frame = await waitFor(r, (f) => f.includes('Practise'));
+    expect(frame).toMatch(/Resume the DP-100 exam\s+1 of 4 answered, 23:00 left\n.*Resume the AI-300 exam\s+0 of 2/);
+    expect(frame).not.toMatch(/Take a practice exam/);
+    await settle();
+    frame = await send(r, SEQ.down, SEQ.down, SEQ.enter);
+    await settle();
+    expect(frame).toMatch(/AI-300 ·/);
+    expect(frame).toMatch(/An unfinished exam: 0 of 2 answered/);
+  });
+
+  it('an exam saved before exams had slots (one exam.json session) still resumes, under its own exam', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'exam.json'), JSON.stringify(savedDp100()));
+    let r = await quiz(dir, 'exam', 'ai-300');
+    await settle();
+    let frame = await waitFor(r, (f) => /questions across the topics/.test(f));
+    expect(frame).not.toMatch(/An unfinished exam/);
+    r.unmount();
+    r = await quiz(dir, 'exam', 'dp-100');
+    await settle();
+    frame = await waitFor(r, (f) => /An unfinished exam/.test(f));
+    expect(frame).toMatch(/An unfinished exam: 1 of 4 answered, 23:00 left/);
+  });
+});
+
 describe('the quiz menu', () => {
   it('offers practice and an exam, and resumes a saved exam', async () => {
     const dir = tempDir();

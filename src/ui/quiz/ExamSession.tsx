@@ -292,7 +292,7 @@ export function ExamSession({
         lastSave.current = at;
         return afterSave(current, store.saveExam(sessionNow(current, at)));
       case 'discard':
-        return afterSave(current, store.saveExam(null));
+        return afterSave(current, store.dropExam(effect.exam, effect.startedAt));
       case 'finish':
         if (!current.result) return current;
         return afterSave(

@@ -5,7 +5,7 @@ import { fieldLibsLoaded, loadFieldLibs } from '../../env/libs.js';
 import { type Content, loadContent } from '../../learn/content.js';
 import { defaultBlueprint, examLabel } from '../../learn/blueprints.js';
 import { answeredCount, EXAM, type ExamSession as Session, newExam, passMark, remainingMs } from '../../learn/exam.js';
-import { LearningStore } from '../../learn/learning-store.js';
+import { examSlot, LearningStore } from '../../learn/learning-store.js';
 import { dueSummary, planSession, PRACTICE_COUNT } from '../../learn/session.js';
 import { useSyncedState } from '../hooks/useSyncedState.js';
 import { pressed } from '../keys.js';
@@ -67,9 +67,37 @@ export function QuizScreen(props: QuizScreenProps) {
       now: new Date(clock()),
       random,
     });
-  const examView = (): View => {
-    const current = store.currentExam();
-    return current ? { id: 'exam', exam: current, resuming: true } : { id: 'exam', exam: draw(), resuming: false };
+  // Each exam keeps its own slot: --exam ai-300 resumes an AI-300 exam and leaves a saved DP-100 one alone.
+  const examView = (saved = store.examInProgress(blueprint?.id)): View =>
+    saved ? { id: 'exam', exam: saved, resuming: true } : { id: 'exam', exam: draw(), resuming: false };
+  /** The menu: practice, every exam in progress (the one of this blueprint first), and a new exam unless one is saved. */
+  const menuEntries = (): Array<{ label: string; summary: string; open: () => View }> => {
+    const mine = store.examInProgress(blueprint?.id);
+    const first = (e: Session) => Number(examSlot(e.exam) === examSlot(blueprint?.id));
+    const saved = store.examsInProgress().sort((a, b) => first(b) - first(a));
+    const now = new Date(clock());
+    const s = dueSummary(content.questions, store.cards, now, { topic: props.topic });
+    return [
+      {
+        label: `Practise ${plural(props.count ?? PRACTICE_COUNT, 'question')}`,
+        summary: `${s.due} due, ${s.fresh} new; feedback after each answer`,
+        open: practiceView,
+      },
+      ...saved.map((e) => ({
+        label: `Resume the ${e.exam ? `${examLabel(e.exam)} ` : ''}exam`,
+        summary: `${answeredCount(e)} of ${e.questionIds.length} answered, ${formatClock(remainingMs(e))} left`,
+        open: () => examView(e),
+      })),
+      ...(mine
+        ? []
+        : [
+            {
+              label: 'Take a practice exam',
+              summary: `${blueprint ? `${examLabel(blueprint.id)}: ` : ''}${plural(props.count ?? blueprint?.questions ?? EXAM.count, 'question')}, ${props.minutes ?? blueprint?.minutes ?? EXAM.minutes} minutes, pass at ${passMark(blueprint).pass}/${passMark(blueprint).scale}`,
+              open: () => examView(null),
+            },
+          ]),
+    ];
   };
   const practiceView = (): View => ({
     id: 'practice',
@@ -96,8 +124,10 @@ export function QuizScreen(props: QuizScreenProps) {
   useInput(
     (input, key) => {
       if (!live.current.ready || !live.current.menu) return;
-      if (pressed('up', input, key) || pressed('down', input, key)) setFocus((f) => 1 - f);
-      else if (pressed('select', input, key)) setView(currentFocus() === 0 ? practiceView() : examView());
+      const n = menuEntries().length;
+      if (pressed('up', input, key)) setFocus((f) => (f + n - 1) % n);
+      else if (pressed('down', input, key)) setFocus((f) => (f + 1) % n);
+      else if (pressed('select', input, key)) setView((menuEntries()[currentFocus()] ?? menuEntries()[0]).open());
       else if (pressed('back', input, key)) onExit();
       else if (pressed('quit', input, key)) (props.onQuit ?? onExit)();
     },
@@ -146,24 +176,7 @@ export function QuizScreen(props: QuizScreenProps) {
           onQuit={props.onQuit ?? onExit}
         />
       );
-    const now = new Date(clock());
-    const s = dueSummary(content.questions, store.cards, now, { topic: props.topic });
-    const current = store.currentExam();
-    const entries = [
-      {
-        label: `Practise ${plural(props.count ?? PRACTICE_COUNT, 'question')}`,
-        summary: `${s.due} due, ${s.fresh} new; feedback after each answer`,
-      },
-      current
-        ? {
-            label: 'Resume the exam',
-            summary: `${answeredCount(current)} of ${current.questionIds.length} answered, ${formatClock(remainingMs(current))} left`,
-          }
-        : {
-            label: 'Take a practice exam',
-            summary: `${blueprint ? `${examLabel(blueprint.id)}: ` : ''}${plural(props.count ?? blueprint?.questions ?? EXAM.count, 'question')}, ${props.minutes ?? blueprint?.minutes ?? EXAM.minutes} minutes, pass at ${passMark(blueprint).pass}/${passMark(blueprint).scale}`,
-          },
-    ];
+    const entries = menuEntries();
     const lines: Line[] = entries.flatMap((e, i) => [
       { text: `${i === focus ? '▸ ' : '  '}${e.label.padEnd(24)}${e.summary}`, inverse: i === focus },
     ]);

@@ -41,7 +41,8 @@ export type ExamEffect =
   | { type: 'save' }
   | { type: 'finish' }
   | { type: 'open-editor'; text: string }
-  | { type: 'discard' }
+  /** The unfinished exam offered for resuming is dropped: its blueprint (its slot) and when it started. */
+  | { type: 'discard'; exam: string | undefined; startedAt: string }
   | { type: 'leave' }
   | { type: 'quit' };
 
@@ -194,7 +195,10 @@ export function examKey(state: ExamState, input: string, key: Key, ctx: ExamCont
         };
       if (state.resuming && pressed('no', input, key)) {
         const fresh = startExamState(ctx.draw(), false, ctx.now, ctx);
-        return { state: fresh, effects: [{ type: 'discard' }] };
+        return {
+          state: fresh,
+          effects: [{ type: 'discard', exam: state.exam.exam, startedAt: state.exam.startedAt }],
+        };
       }
       if (pressed('back', input, key)) return { state, effects: [{ type: 'leave' }] };
       if (pressed('quit', input, key)) return { state, effects: [{ type: 'quit' }] };
