@@ -5,7 +5,8 @@ import { loadTemplates } from '../../src/content/templates.js';
 import { loadFieldLibs } from '../../src/env/libs.js';
 import { HOME_ENTRIES } from '../../src/ui/home-entries.js';
 import { Home } from '../../src/ui/home/Home.js';
-import { ValidateScreen } from '../../src/ui/validate/ValidateScreen.js';
+import type { Diagnostic } from '../../src/env/types.js';
+import { findingFile, ValidateScreen } from '../../src/ui/validate/ValidateScreen.js';
 import type { Draft } from '../../src/ui/wizard/draft.js';
 import { templateDraft } from '../../src/ui/wizard/start.js';
 import { StartPicker } from '../../src/ui/wizard/StartPicker.js';
@@ -188,6 +189,22 @@ describe('validate screen', () => {
     const frame = await waitFor(r, (f) => /numpy/.test(f));
     expect(frame).toMatch(/con\\x07da\.yml:4:5 dependencies\[1\] conda package "numpy"/);
     expect(frame).not.toMatch(/\u0007/);
+  });
+
+  it('names the file inside a v1 folder a finding is in, from that folder', () => {
+    const dir = join(FIXTURES, 'valid', 'v1-dir-dockerfile');
+    const main = join(dir, 'azureml_environment.json');
+    const at: Diagnostic = { rule: 'x', severity: 'info', path: 'p', message: 'm', hint: 'h' };
+    // a position without a file is in the folder's main file; a file named is shown from the folder
+    expect(findingFile({ ...at, line: 2, column: 1 }, dir, main)).toBe('azureml_environment.json');
+    expect(findingFile({ ...at, file: join(dir, 'BaseDockerfile'), line: 1, column: 1 }, dir, main)).toBe(
+      'BaseDockerfile',
+    );
+    // the main file validated by its own path: its findings need no file name
+    expect(findingFile({ ...at, line: 2, column: 1 }, main, main)).toBeUndefined();
+    expect(findingFile({ ...at, file: join(dir, 'conda_dependencies.yml') }, main, main)).toBe(
+      'conda_dependencies.yml',
+    );
   });
 
   it('completes paths with Tab', () => {
