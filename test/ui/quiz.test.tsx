@@ -293,6 +293,9 @@ describe('two exams at once', () => {
     let frame = await waitFor(r, (f) => /questions across the topics/.test(f));
     expect(frame).toMatch(/AI-300 ·/);
     expect(frame).not.toMatch(/An unfinished exam/);
+    expect(frame).toMatch(
+      /DP-100 exam in progress \(1 of 4 answered\) stays saved: amlenv quiz --exam\s+dp-100 resumes it/,
+    );
     frame = await send(r, SEQ.enter);
     expect(frame).toMatch(/question 1 of 3/);
     frame = await send(r, SEQ.esc);

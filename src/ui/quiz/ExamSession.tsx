@@ -5,7 +5,7 @@ import type { Content, Exercise, Question } from '../../learn/content.js';
 import { blueprintOf, coveredAreas, type ExamBlueprint, examLabel, examQuestions } from '../../learn/blueprints.js';
 import { answeredCount, type ExamResult, type ExamSession as Session, examRecord, passMark } from '../../learn/exam.js';
 import { grade } from '../../learn/grading.js';
-import type { LearningStore, Review } from '../../learn/learning-store.js';
+import { examSlot, type LearningStore, type Review } from '../../learn/learning-store.js';
 import type { SaveResult } from '../../store/json-store.js';
 import { bar } from '../../learn/progress.js';
 import { ratingFor } from '../../learn/scheduler.js';
@@ -83,6 +83,8 @@ function introLines(
   now: number,
   width: number,
   next?: string,
+  /** Exams of other blueprints in progress: they stay saved, and the intro says how to resume them. */
+  others: readonly Session[] = [],
 ): Line[] {
   const n = state.exam.questionIds.length;
   const b = blueprintOf(content.exams, state.exam.exam);
@@ -132,6 +134,12 @@ function introLines(
     ...wrapped(
       `Enter answers and moves on; Tab skips a question and Shift-Tab goes back to change an answer. ${leave}`,
       width,
+    ),
+    ...others.flatMap((e) =>
+      wrapped(
+        `Your ${e.exam ? `${examLabel(e.exam)} ` : ''}exam in progress (${answeredCount(e)} of ${e.questionIds.length} answered) stays saved: ${resumeCommand(e.exam)} resumes it.`,
+        width,
+      ),
     ),
   ];
 }
@@ -388,7 +396,14 @@ export function ExamSession({
     case 'intro':
       return page(
         `Exam${state.exam.exam ? ` · ${examLabel(state.exam.exam)}` : ''}${state.resuming ? ' · resume' : ''}`,
-        introLines(state, content, now, textWidth, next),
+        introLines(
+          state,
+          content,
+          now,
+          textWidth,
+          next,
+          state.resuming ? [] : store.examsInProgress().filter((e) => examSlot(e.exam) !== examSlot(state.exam.exam)),
+        ),
         state.resuming ? ['select', 'no', 'back'] : ['select', 'back'],
         { select: state.resuming ? 'resume' : 'start', no: 'new exam', back: 'back' },
       );
