@@ -8,7 +8,7 @@ import { loadCatalog } from '../../src/content/catalog.js';
 import { loadTemplates } from '../../src/content/templates.js';
 import { loadFieldLibs } from '../../src/env/libs.js';
 import { draftDiagnostics, findingsByRow } from '../../src/ui/wizard/diagnostics.js';
-import { type Draft, setField } from '../../src/ui/wizard/draft.js';
+import { type Draft, setField, setListItems } from '../../src/ui/wizard/draft.js';
 import { DraftStore } from '../../src/ui/wizard/draft-store.js';
 import { outputFiles } from '../../src/ui/wizard/output.js';
 import { blankDraft, templateDraft } from '../../src/ui/wizard/start.js';
@@ -362,6 +362,36 @@ describe('nothing moves under the keys', () => {
         onPython.add(barAt());
       }
       expect([...onPython]).toHaveLength(1);
+    },
+  );
+});
+
+describe('the review step uses the screen', () => {
+  it.each([60, 80, 120])(
+    'at %i×24 the preview gets the spare rows and the frame stays shorter than the screen',
+    async (columns) => {
+      for (const bad of [false, true]) {
+        let draft = templateDraft('sklearn');
+        if (bad) draft = setListItems(draft, 'env', ['bad-name=1', 'API_KEY=x', '2BAD=y']);
+        draft.meta.step = stepsOf(draft).findIndex((s) => s.id === 'review');
+        const r = renderSized(
+          <Wizard
+            draft={draft}
+            ctx={ctx}
+            width={columns}
+            height={24}
+            saveDraft={() => undefined}
+            onExit={() => undefined}
+          />,
+          columns,
+          24,
+        );
+        mounted.push(r);
+        await waitFor(r, (f) => f.includes('Preview:'));
+        const frame = r.lastFrame() ?? '';
+        expect(frame.split('\n').length).toBeLessThan(24);
+        if (!bad && columns > 60) expect(frame).toContain('conda_file: conda.yml');
+      }
     },
   );
 });

@@ -352,8 +352,25 @@ export function Wizard({
   const intro = wrapText(step.intro, width);
   // title, intro, the "n–m of k" line, the margin, the bottom area, and one spare line so the frame stays shorter than the terminal
   const chrome = 1 + intro.length + 1 + 1 + detail.length + status.length + footer.length + 1;
-  const findingsHeight = review ? Math.min(6, diagnostics.length + groups.length) : 0;
-  const previewHeight = review ? Math.max(3, Math.min(8, height - chrome - 8 - findingsHeight)) : 0;
+  // The preview takes what the rows, the findings and a solve outcome leave (the frame stays one line short).
+  const solveRows =
+    solveNow.view.status === 'solving' || solveNow.view.status === 'failed'
+      ? 1
+      : solveNow.view.status === 'done'
+        ? solveNow.view.problems.length
+          ? 6
+          : 1
+        : 0;
+  const findingsTitle = review
+    ? wrapText(
+        `Findings: ${summary(diagnostics)}${diagnostics.length ? ' (↓ to reach them, Enter jumps to the field)' : ''}`,
+        width,
+      )
+    : [];
+  // Rows the preview and the findings list share; the findings leave the preview at least three.
+  const shared = height - 1 - chrome - rows.length - solveRows - findingsTitle.length;
+  const findingsHeight = review ? Math.min(6, diagnostics.length + groups.length, Math.max(1, shared - 3)) : 0;
+  const previewHeight = review ? Math.max(1, Math.min(8, shared - findingsHeight)) : 0;
   const listHeight = Math.max(3, height - chrome - (review ? previewHeight + findingsHeight + 3 : 0));
   const [start, end] = visibleWindow(rows.length, state.focus, listHeight);
 
@@ -451,9 +468,11 @@ export function Wizard({
               {`  ${line.whole ? highlight(line.text, preview.lang) : line.text}`}
             </Text>
           ))}
-          <Text
-            bold
-          >{`Findings: ${summary(diagnostics)}${diagnostics.length ? ' (↓ to reach them, Enter jumps to the field)' : ''}`}</Text>
+          {findingsTitle.map((line, i) => (
+            <Text key={`ft${i}`} bold>
+              {line}
+            </Text>
+          ))}
           <FindingsView
             groups={groups}
             focus={state.inFindings ? state.findingFocus : -1}
