@@ -112,7 +112,9 @@ export function ValidateScreen({ width, height, onBack }: { width: number; heigh
     return (
       <Box flexDirection="column">
         <Text bold>Validate a file</Text>
-        <Text dimColor>An SDK v1 env.json or folder, a v2 environment YAML, or a conda file. Tab completes paths.</Text>
+        <Text dimColor>
+          A v2 environment or command job YAML, an SDK v1 env.json or folder, or a conda file. Tab completes paths.
+        </Text>
         <PathPrompt label="Path:" onSubmit={(p) => void check(p)} onCancel={onBack} />
         {error ? (
           <Text color={FAIL_COLOR} wrap="truncate-end">
