@@ -395,3 +395,28 @@ describe('the review step uses the screen', () => {
     },
   );
 });
+
+describe('the v1 review step', () => {
+  it.each([60, 80])('at %i×24 shows all its rows (no "1–4 of 5") above the preview', async (columns) => {
+    const draft = templateDraft('sklearn', undefined, 'v1');
+    draft.meta.step = stepsOf(draft).findIndex((s) => s.id === 'review');
+    const r = renderSized(
+      <Wizard
+        draft={draft}
+        ctx={{ ...ctx, dockerAvailable: true }}
+        width={columns}
+        height={24}
+        saveDraft={() => undefined}
+        onExit={() => undefined}
+      />,
+      columns,
+      24,
+    );
+    mounted.push(r);
+    await waitFor(r, (f) => f.includes('Preview:'));
+    const frame = r.lastFrame() ?? '';
+    expect(frame).toContain('Secrets in draft');
+    expect(frame).not.toMatch(/1–\d of \d/);
+    expect(frame.split('\n').length).toBeLessThan(24);
+  });
+});

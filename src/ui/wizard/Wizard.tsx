@@ -371,7 +371,11 @@ export function Wizard({
   const shared = height - 1 - chrome - rows.length - solveRows - findingsTitle.length;
   const findingsHeight = review ? Math.min(6, diagnostics.length + groups.length, Math.max(1, shared - 3)) : 0;
   const previewHeight = review ? Math.max(1, Math.min(8, shared - findingsHeight)) : 0;
-  const listHeight = Math.max(3, height - chrome - (review ? previewHeight + findingsHeight + 3 : 0));
+  // On the review step the rows get what the preview, the findings and their titles leave.
+  const listHeight = Math.max(
+    3,
+    height - chrome - (review ? 1 + previewHeight + findingsHeight + findingsTitle.length + solveRows : 0),
+  );
   const [start, end] = visibleWindow(rows.length, state.focus, listHeight);
 
   const picker = state.picking && focused?.kind === 'choice' ? focused : undefined;
