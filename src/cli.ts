@@ -102,7 +102,8 @@ export async function main(argv: string[]): Promise<number> {
   if (first === undefined || first === '--no-color') {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new UsageError(
-        'the home screen needs a terminal; for files use amlenv init or amlenv validate (amlenv --help lists every command)',
+        'the home screen needs a terminal; for files use amlenv init or amlenv validate (amlenv ' +
+          '--help lists every command)',
       );
     }
     const { runApp } = await import('./ui/run-app.js');

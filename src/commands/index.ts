@@ -53,7 +53,9 @@ export const COMMANDS: CommandInfo[] = [
   {
     name: 'init',
     usage:
-      'init [--template NAME | --from-conda FILE | --from-requirements FILE | --from-dockerfile FILE [--conda FILE | --requirements FILE] | --from-existing PATH] [--name NAME] [--out PATH] [--layout file|directory|v2] [--force] [--allow-outside]',
+      'init [--template NAME | --from-conda FILE | --from-requirements FILE | --from-dockerfile ' +
+      'FILE [--conda FILE | --requirements FILE] | --from-existing PATH] [--name NAME] [--out ' +
+      'PATH] [--layout file|directory|v2] [--force] [--allow-outside]',
     summary: "write a starter definition from a template, or import one the way the SDK's from_* methods do",
     options: [
       opt('-t, --template NAME', 'start from a template (amlenv templates lists them; default minimal-cpu)'),
@@ -99,7 +101,8 @@ export const COMMANDS: CommandInfo[] = [
     name: 'quiz',
     usage: 'quiz [--topic T] [--count N] [--exam [ai-300|dp-100] [--minutes M]]',
     summary:
-      'practise with spaced repetition (due questions first), or take a timed exam scored out of 1000: --exam alone is AI-300, the current exam; --exam dp-100 the retired DP-100',
+      'practise with spaced repetition (due questions first), or take a timed exam scored out of ' +
+      '1000: --exam alone is AI-300, the current exam; --exam dp-100 the retired DP-100',
     interactive: { instead: 'amlenv explain', afterFlags: true },
     options: [
       opt('-t, --topic T', 'practise one topic (amlenv explain lists them)'),
@@ -117,7 +120,9 @@ export const COMMANDS: CommandInfo[] = [
     interactive: { instead: 'amlenv progress --json', afterFlags: true },
     options: [JSON_OPTION('the progress report (no terminal needed)')],
     details: [
-      'Exit codes: 0 reported; 2 usage error (without a terminal, use --json); 3 with --json, the saved progress exists but cannot be read (fix its permissions, or set AMLENV_HOME): nothing is printed on stdout rather than an empty report.',
+      'Exit codes: 0 reported; 2 usage error (without a terminal, use --json); 3 with --json, ' +
+        'the saved progress exists but cannot be read (fix its permissions, or set AMLENV_HOME): ' +
+        'nothing is printed on stdout rather than an empty report.',
     ],
     load: () => import('./progress.js'),
   },
@@ -130,14 +135,17 @@ export const COMMANDS: CommandInfo[] = [
   {
     name: 'convert',
     usage:
-      'convert PATH --to v1|v2 [--out DIR] [--force] [--layout file|directory] [--command CMD] [--code DIR] [--dry-run] [--json] [--allow-outside]',
+      'convert PATH --to v1|v2 [--out DIR] [--force] [--layout file|directory] [--command CMD] ' +
+      '[--code DIR] [--dry-run] [--json] [--allow-outside]',
     summary:
-      'convert between SDK v1 and v2 forms (v2 adds a job.yml for az ml job create); every dropped field is named; PATH may be a folder of definitions (--to v2)',
+      'convert between SDK v1 and v2 forms (v2 adds a job.yml for az ml job create); every ' +
+      'dropped field is named; PATH may be a folder of definitions (--to v2)',
     options: [
       opt('--to v1|v2', 'the form to convert to (required)'),
       opt(
         '-o, --out DIR',
-        'where to write (default NAME-v2, or NAME-v1 / NAME.json); for a folder PATH, the folder the results go under, mirroring PATH (default: beside each definition)',
+        'where to write (default NAME-v2, or NAME-v1 / NAME.json); for a folder PATH, the folder ' +
+          'the results go under, mirroring PATH (default: beside each definition)',
       ),
       opt(
         '-f, --force',
@@ -150,9 +158,15 @@ export const COMMANDS: CommandInfo[] = [
       opt('--json', 'with a folder PATH: print the table as JSON ({"results": [...], "summary": {...}}), for scripts'),
     ],
     details: [
-      'A folder PATH that is not itself a v1 folder is searched for v1 definitions: JSON files and folders holding azureml_environment.json. Each converts into NAME-v2 beside it (or under --out), and one table lists what was converted, its warnings, and what was skipped and why (not v1, invalid, exists, outside the project).',
-      'The search skips node_modules, .git, .venv and __pycache__, follows no folder links, and stops at 8 levels, 5000 entries or 200 definitions.',
-      'Exit codes: 0 converted; 1 invalid input (for a folder: a definition was invalid, or its result has errors); 2 usage error or an output that exists (pass --force to write into it).',
+      'A folder PATH that is not itself a v1 folder is searched for v1 definitions: JSON files ' +
+        'and folders holding azureml_environment.json. Each converts into NAME-v2 beside it (or ' +
+        'under --out), and one table lists what was converted, its warnings, and what was skipped ' +
+        'and why (not v1, invalid, exists, outside the project).',
+      'The search skips node_modules, .git, .venv and __pycache__, follows no folder links, and ' +
+        'stops at 8 levels, 5000 entries or 200 definitions.',
+      'Exit codes: 0 converted; 1 invalid input (for a folder: a definition was invalid, or its ' +
+        'result has errors); 2 usage error or an output that exists (pass --force to write into ' +
+        'it).',
     ],
     load: () => import('./convert.js'),
   },
@@ -191,25 +205,31 @@ export const COMMANDS: CommandInfo[] = [
     ],
     details: [
       'Registry credentials (docker.baseImageRegistry) are sent only to the registry the base image is pulled from.',
-      'AMLENV_DOCKER_TIMEOUT=SEC bounds each call to the daemon (default 60); AMLENV_DOCKER_IDLE_TIMEOUT=SEC bounds a build or pull that sends nothing (default 1800).',
-      'Exit codes: 0 built (or reused), 1 invalid definition or failed build, 2 usage error, 3 Docker unreachable or stuck, 130 Ctrl-C.',
+      'AMLENV_DOCKER_TIMEOUT=SEC bounds each call to the daemon (default 60); ' +
+        'AMLENV_DOCKER_IDLE_TIMEOUT=SEC bounds a build or pull that sends nothing (default 1800).',
+      'Exit codes: 0 built (or reused), 1 invalid definition or failed build, 2 usage error, 3 ' +
+        'Docker unreachable or stuck, 130 Ctrl-C.',
     ],
     load: () => import('./build.js'),
   },
   {
     name: 'run',
     usage:
-      'run PATH [SCRIPT | --sample NAME] [--source-dir DIR] [--outputs DIR] [--network] [--timeout SEC] [--allow-outside] [-- ARGS]',
+      'run PATH [SCRIPT | --sample NAME] [--source-dir DIR] [--outputs DIR] [--network] ' +
+      '[--timeout SEC] [--allow-outside] [-- ARGS]',
     summary:
-      'run a script in the built image as an Azure ML job would (builds first if needed); with no script, check that the image holds what the definition declares',
+      'run a script in the built image as an Azure ML job would (builds first if needed); with ' +
+      'no script, check that the image holds what the definition declares',
     options: [
       opt(
         'SCRIPT',
-        'the script to run, relative to --source-dir as in ScriptRunConfig(source_directory, script); a path that exists from the current folder works too',
+        'the script to run, relative to --source-dir as in ScriptRunConfig(source_directory, ' +
+          'script); a path that exists from the current folder works too',
       ),
       opt(
         '--sample NAME',
-        'run a bundled sample instead of a script (amlenv samples lists them; alone, run checks the environment with check-env)',
+        'run a bundled sample instead of a script (amlenv samples lists them; alone, run checks ' +
+          'the environment with check-env)',
       ),
       opt(
         '--source-dir DIR',
@@ -221,8 +241,10 @@ export const COMMANDS: CommandInfo[] = [
       opt('-- ARGS', 'everything after -- is passed to the script'),
     ],
     details: [
-      'Every container is labelled with the amlenv process that owns it; a run removes containers whose amlenv process is gone.',
-      'Exit codes: 0 the script succeeded, 1 it failed (its own exit code is printed and kept in run.json), 2 usage error, 3 Docker unreachable or stuck, 130 Ctrl-C.',
+      'Every container is labelled with the amlenv process that owns it; a run removes ' +
+        'containers whose amlenv process is gone.',
+      'Exit codes: 0 the script succeeded, 1 it failed (its own exit code is printed and kept in ' +
+        'run.json), 2 usage error, 3 Docker unreachable or stuck, 130 Ctrl-C.',
     ],
     load: () => import('./run.js'),
   },
@@ -231,15 +253,18 @@ export const COMMANDS: CommandInfo[] = [
     usage:
       'solve PATH [--channel URL]... [--platform P] [--lock FILE [--force]] [--refresh] [--json] [--allow-outside]',
     summary:
-      'solve the conda dependencies against their channels before any build: the packages a build would get, conflicts explained at file:line:column, an explicit lock',
+      'solve the conda dependencies against their channels before any build: the packages a ' +
+      'build would get, conflicts explained at file:line:column, an explicit lock',
     options: [
       opt(
         'PATH',
-        'a v1 JSON file or folder, a v2 environment YAML (with its conda file), a conda YAML, or a command job YAML with an inline environment',
+        'a v1 JSON file or folder, a v2 environment YAML (with its conda file), a conda YAML, or a ' +
+          'command job YAML with an inline environment',
       ),
       opt(
         '--channel URL',
-        "solve against this channel instead of the file's (repeatable; a name such as conda-forge or a URL, e.g. a mirror)",
+        "solve against this channel instead of the file's (repeatable; a name such as conda-forge " +
+          'or a URL, e.g. a mirror)',
       ),
       opt(
         '--platform P',
@@ -254,8 +279,10 @@ export const COMMANDS: CommandInfo[] = [
       opt('--json', 'print the result as JSON'),
     ],
     details: [
-      'Channel indexes are cached in $AMLENV_CACHE_DIR, else $XDG_CACHE_HOME/amlenv, else ~/.cache/amlenv, reused as their HTTP caching headers allow.',
-      'Exit codes: 0 solved, 1 cannot be solved (or the pip list contradicts the solve), 2 usage error, 3 channels unreachable.',
+      'Channel indexes are cached in $AMLENV_CACHE_DIR, else $XDG_CACHE_HOME/amlenv, else ' +
+        '~/.cache/amlenv, reused as their HTTP caching headers allow.',
+      'Exit codes: 0 solved, 1 cannot be solved (or the pip list contradicts the solve), 2 usage ' +
+        'error, 3 channels unreachable.',
     ],
     load: () => import('./solve.js'),
   },

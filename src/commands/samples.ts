@@ -35,7 +35,7 @@ const command: Command = {
     for (const s of samples)
       process.stdout.write(`${bold(s.name.padEnd(width))}  ${s.summary} ${dim(`(${s.script})`)}\n`);
     process.stdout.write(
-      `\n${dim('amlenv run PATH --sample NAME runs one in the built image; amlenv run PATH alone runs check-env. amlenv samples NAME shows its README.')}\n`,
+      `\n${dim('amlenv run PATH --sample NAME runs one in the built image; amlenv run PATH alone runs ' + 'check-env. amlenv samples NAME shows its README.')}\n`,
     );
     return EXIT.ok;
   },

@@ -131,7 +131,8 @@ export function refusalMessage(what: string, shown: string, refusal: Refusal): s
 export function refusalHint(refusal: Refusal): string {
   return refusal.kind === 'system'
     ? 'point it at a regular file inside the project; /proc, /sys and /dev are refused even with --allow-outside'
-    : 'move the file into the project (the repository or the current folder), or pass --allow-outside if you trust this definition';
+    : 'move the file into the project (the repository or the current folder), or pass ' +
+        '--allow-outside if you trust this definition';
 }
 
 /**

@@ -103,7 +103,8 @@ export function v1ToV2(env: EnvObject, options: V2Options = {}): V2Result {
     if (has(conda))
       note(
         'python.condaDependencies',
-        "a v2 build context cannot take conda_file; install the conda packages in the context's Dockerfile (dropped here)",
+        "a v2 build context cannot take conda_file; install the conda packages in the context's " +
+          'Dockerfile (dropped here)',
       );
   } else {
     if (typeof docker.baseImage === 'string' && docker.baseImage.trim()) environment.image = docker.baseImage;
@@ -161,7 +162,8 @@ export function v1ToV2(env: EnvObject, options: V2Options = {}): V2Result {
   if (has(registry.address) || has(registry.username) || has(registry.password) || has(registry.registryIdentity)) {
     note(
       'docker.baseImageRegistry',
-      'v2 reads private registries through workspace connections or the workspace identity; the credentials were not written (give the full registry host in image)',
+      'v2 reads private registries through workspace connections or the workspace identity; the ' +
+        'credentials were not written (give the full registry host in image)',
     );
   }
   if (has(python.condaDependenciesFile)) note('python.condaDependenciesFile', 'replaced by conda_file');

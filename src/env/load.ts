@@ -69,7 +69,8 @@ function loadText(raw: string, file: string, options: LoadOptions, guard: PathGu
   if (!options.format && looksLikeRequirements(raw, file)) {
     return unrecognized(
       file,
-      'a pip requirements file, not an environment definition (list it under "- pip:" in a conda file, or point a Dockerfile at it)',
+      'a pip requirements file, not an environment definition (list it under "- pip:" in a conda ' +
+        'file, or point a Dockerfile at it)',
     );
   }
   const looksJson =
@@ -122,7 +123,8 @@ function loadText(raw: string, file: string, options: LoadOptions, guard: PathGu
     return { ok: true, def: fromV1Json(file, value, parsed.positions, source, reader, guard) };
   return unrecognized(
     file,
-    'YAML that is neither a v2 environment (name, image or build), a v2 command job (type: command) nor a conda file (channels, dependencies)',
+    'YAML that is neither a v2 environment (name, image or build), a v2 command job (type: ' +
+      'command) nor a conda file (channels, dependencies)',
   );
 }
 

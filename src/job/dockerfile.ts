@@ -30,7 +30,8 @@ export function renderDockerfileBody(parts: DockerfileParts): string {
   if (parts.condaEnv) {
     const prefix = `${ENVS_ROOT}/${parts.condaEnv}`;
     lines.push(
-      "RUN if dpkg --compare-versions `conda --version | grep -oE '[^ ]+$'` lt 4.4.11; then conda install conda==4.4.11; fi",
+      "RUN if dpkg --compare-versions `conda --version | grep -oE '[^ ]+$'` lt 4.4.11; then " +
+        'conda install conda==4.4.11; fi',
       `COPY ${CONDA_SPEC_FILE} ${CONDA_SPEC_FILE}`,
     );
     if (parts.hasPackages) lines.push(`COPY ${PACKAGES_DIR}/ /${PACKAGES_DIR}/`);

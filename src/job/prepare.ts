@@ -43,9 +43,12 @@ export async function prepareLoaded(def: LoadedDefinition): Promise<Prepared> {
 
 const CREDENTIALS_RULE = 'pip/credentials-in-url';
 const URL_CREDENTIALS_MESSAGE =
-  'this pip entry has a user name and password in its URL; amlenv does not build it, since the secret would be written into the image, its build log and the run outputs (value not shown)';
+  'this pip entry has a user name and password in its URL; amlenv does not build it, since ' +
+  'the secret would be written into the image, its build log and the run outputs (value not ' +
+  'shown)';
 const URL_CREDENTIALS_HINT =
-  'remove the credentials from the URL and reach the feed another way (amlenv learn private-packages: a workspace connection, or a wheel uploaded to the workspace)';
+  'remove the credentials from the URL and reach the feed another way (amlenv learn ' +
+  'private-packages: a workspace connection, or a wheel uploaded to the workspace)';
 
 /** For build, run and the Dockerfile context, credentials in a pip URL are an error, not a warning. */
 function refuseUrlCredentials(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -30,7 +30,9 @@ export function sparkCacheScript(packages: string[], repositories: string[]): st
     '',
     'if PACKAGES:',
     '    from pyspark.sql import SparkSession',
-    '    builder = SparkSession.builder.appName("AzureMLSparkPrecache").config("spark.jars.packages", ",".join(PACKAGES))',
+    '    builder = ' +
+      'SparkSession.builder.appName("AzureMLSparkPrecache").config("spark.jars.packages", ' +
+      '",".join(PACKAGES))',
     '    if REPOSITORIES:',
     '        builder = builder.config("spark.jars.repositories", ",".join(REPOSITORIES))',
     '    builder.getOrCreate().stop()',

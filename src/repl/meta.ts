@@ -235,7 +235,8 @@ async function show(session: ReplSession, focus: Focus, format: string | undefin
     return {
       ok: false,
       error:
-        'this environment has no conda dependencies (python.conda_dependencies is None), so there is no conda_dependencies.yml',
+        'this environment has no conda dependencies (python.conda_dependencies is None), so there ' +
+        'is no conda_dependencies.yml',
     };
   out(yaml);
   return { ok: true };
@@ -318,7 +319,8 @@ async function save(session: ReplSession, focus: Focus, args: string[]): Promise
     return {
       ok: false,
       error:
-        ':save needs a path: a folder (the save_to_directory layout for v1, environment.yml and conda.yml for v2) or a .json file (v1)',
+        ':save needs a path: a folder (the save_to_directory layout for v1, environment.yml and ' +
+        'conda.yml for v2) or a .json file (v1)',
     };
   const cwd = session.options.cwd;
   const full = isAbsolute(path) ? path : resolve(cwd, path);

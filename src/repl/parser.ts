@@ -281,7 +281,8 @@ class Parser {
     const start = this.next();
     if (this.isOp('.') || this.isOp('...'))
       throw syntaxError(
-        'relative imports are not supported in the REPL; import from the SDK package, e.g. from azureml.core import Environment',
+        'relative imports are not supported in the REPL; import from the SDK package, e.g. from ' +
+          'azureml.core import Environment',
         this.tok,
       );
     const module = this.dotted();

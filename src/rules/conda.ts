@@ -10,7 +10,10 @@ export const condaRules: Rule[] = [
     severity: 'error',
     title: 'A top-level key conda does not accept',
     explanation:
-      'A conda environment file may only have the keys name, channels, dependencies, prefix and variables. Azure ML passes the file to conda, which stops with "unknown key in environment specification" for anything else, such as a misplaced pip: list or python_version.',
+      'A conda environment file may only have the keys name, channels, dependencies, prefix and ' +
+      'variables. Azure ML passes the file to conda, which stops with "unknown key in ' +
+      'environment specification" for anything else, such as a misplaced pip: list or ' +
+      'python_version.',
     hint: 'remove the key, or move its content under dependencies',
     lesson: 'conda-and-pip',
     formats: ALL,
@@ -28,7 +31,10 @@ export const condaRules: Rule[] = [
     severity: 'error',
     title: 'A conda dependency that conda cannot read',
     explanation:
-      'Each conda dependency is a match spec: a package name, optionally a version ("numpy=1.26", "numpy>=1.24,<2") and a build string, optionally prefixed by a channel ("conda-forge::numpy"). conda stops the whole environment build on the first entry it cannot parse, minutes into a cloud build.',
+      'Each conda dependency is a match spec: a package name, optionally a version ' +
+      '("numpy=1.26", "numpy>=1.24,<2") and a build string, optionally prefixed by a channel ' +
+      '("conda-forge::numpy"). conda stops the whole environment build on the first entry it ' +
+      'cannot parse, minutes into a cloud build.',
     hint: 'write it as name, name=version or name>=version',
     lesson: 'conda-and-pip',
     formats: ALL,
@@ -46,7 +52,10 @@ export const condaRules: Rule[] = [
     severity: 'info',
     title: 'Packages come from the anaconda/defaults channels',
     explanation:
-      "The anaconda and defaults channels are covered by Anaconda's terms of service, which can require a paid licence for use in larger organisations; a conda file with no channels uses defaults implicitly. conda-forge is community-run and free to use. Listing channels explicitly also makes builds more predictable.",
+      "The anaconda and defaults channels are covered by Anaconda's terms of service, which can " +
+      'require a paid licence for use in larger organisations; a conda file with no channels ' +
+      'uses defaults implicitly. conda-forge is community-run and free to use. Listing channels ' +
+      'explicitly also makes builds more predictable.',
     hint: 'list conda-forge as the channel, unless your organisation has an Anaconda licence',
     lesson: 'conda-and-pip',
     formats: ALL,

@@ -35,7 +35,10 @@ export const depsRules: Rule[] = [
     severity: 'warning',
     title: 'The same package is listed twice, or by both conda and pip',
     explanation:
-      "A package listed twice leaves the solver to pick one, and when the two pins differ the build fails or silently takes one of them. A package installed by conda and again by pip is worse: pip overwrites conda's files without telling conda, which is a classic source of broken numpy or scipy installs.",
+      'A package listed twice leaves the solver to pick one, and when the two pins differ the ' +
+      'build fails or silently takes one of them. A package installed by conda and again by pip ' +
+      "is worse: pip overwrites conda's files without telling conda, which is a classic source " +
+      'of broken numpy or scipy installs.',
     hint: 'keep one entry per package, installed by one package manager',
     lesson: 'conda-and-pip',
     formats: ALL,
@@ -46,7 +49,10 @@ export const depsRules: Rule[] = [
     severity: 'info',
     title: 'A package has no version',
     explanation:
-      'An unpinned package gets whatever version is newest when the image is first built. Azure ML then caches that image by the hash of the definition, which has not changed, so every later run reuses those versions until something else in the definition changes, and a rebuild months later can pick very different ones. Pinning makes builds reproducible.',
+      'An unpinned package gets whatever version is newest when the image is first built. Azure ' +
+      'ML then caches that image by the hash of the definition, which has not changed, so every ' +
+      'later run reuses those versions until something else in the definition changes, and a ' +
+      'rebuild months later can pick very different ones. Pinning makes builds reproducible.',
     hint: 'pin it: name=1.2.3 for conda, name==1.2.3 for pip',
     lesson: 'pinning-and-reproducible-builds',
     formats: ALL,
@@ -64,7 +70,10 @@ export const depsRules: Rule[] = [
     severity: 'info',
     title: 'No azureml-defaults >= 1.0.45 among the pip packages',
     explanation:
-      'To deploy a model with an SDK v1 environment (ACI, AKS, local web service), the image must contain azureml-defaults at version 1.0.45 or later, which brings the scoring web server; inferencingStackVersion "latest" adds the inferencing stack. Training-only environments do not need it, hence info.',
+      'To deploy a model with an SDK v1 environment (ACI, AKS, local web service), the image ' +
+      'must contain azureml-defaults at version 1.0.45 or later, which brings the scoring web ' +
+      'server; inferencingStackVersion "latest" adds the inferencing stack. Training-only ' +
+      'environments do not need it, hence info.',
     hint: 'add "azureml-defaults>=1.0.45" under "- pip:" if this environment will be deployed',
     lesson: 'user-managed-python',
     formats: ['v1-json', 'v1-dir', 'conda-yaml'],

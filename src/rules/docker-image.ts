@@ -19,7 +19,10 @@ export const dockerImageRules: Rule[] = [
     severity: 'error',
     title: 'More than one of baseImage, baseDockerfile and buildContext',
     explanation:
-      'An environment image comes from exactly one place: a base image, a Dockerfile, or a build context. The SDK resets the others when you set one ("mutually exclusive"), and the service rejects a definition with more than one ("Too many Docker options"). Decide which one you mean.',
+      'An environment image comes from exactly one place: a base image, a Dockerfile, or a build ' +
+      'context. The SDK resets the others when you set one ("mutually exclusive"), and the ' +
+      'service rejects a definition with more than one ("Too many Docker options"). Decide which ' +
+      'one you mean.',
     hint: 'keep one of docker.baseImage, docker.baseDockerfile and docker.buildContext; set the others to null',
     lesson: 'dockerfiles-and-registries',
     formats: V1,
@@ -41,7 +44,10 @@ export const dockerImageRules: Rule[] = [
     severity: 'error',
     title: 'No base image, Dockerfile or build context',
     explanation:
-      'Every Azure ML environment runs in a Docker image, so the definition must say where the image comes from: docker.baseImage (the usual case, an Azure ML base image), docker.baseDockerfile, or docker.buildContext. With none of them the service reports "Missing Docker definition".',
+      'Every Azure ML environment runs in a Docker image, so the definition must say where the ' +
+      'image comes from: docker.baseImage (the usual case, an Azure ML base image), ' +
+      'docker.baseDockerfile, or docker.buildContext. With none of them the service reports ' +
+      '"Missing Docker definition".',
     hint: 'set docker.baseImage, e.g. "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"',
     lesson: 'base-images',
     formats: V1,
@@ -61,7 +67,10 @@ export const dockerImageRules: Rule[] = [
     severity: 'error',
     title: 'The base image is not a valid image reference',
     explanation:
-      'Docker image references have the form [registry/]repository[:tag][@digest], with a lowercase repository, e.g. mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1. Anything else fails at the first step of the build, when Docker tries to pull the image.',
+      'Docker image references have the form [registry/]repository[:tag][@digest], with a ' +
+      'lowercase repository, e.g. ' +
+      'mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1. Anything else fails at ' +
+      'the first step of the build, when Docker tries to pull the image.',
     hint: 'write it as registry/repository:tag',
     lesson: 'base-images',
     formats: WITH_IMAGE,
@@ -76,7 +85,10 @@ export const dockerImageRules: Rule[] = [
     severity: 'warning',
     title: 'The base image has no tag or digest, or uses latest',
     explanation:
-      'Without a fixed tag or a digest, the image behind the name changes over time. Azure ML caches your environment image by the hash of the definition, which does not change when the base image moves, so you cannot tell which base a build used, and a rebuild can differ. Pin a dated tag or, for full reproducibility, a digest.',
+      'Without a fixed tag or a digest, the image behind the name changes over time. Azure ML ' +
+      'caches your environment image by the hash of the definition, which does not change when ' +
+      'the base image moves, so you cannot tell which base a build used, and a rebuild can ' +
+      'differ. Pin a dated tag or, for full reproducibility, a digest.',
     hint: 'add a dated tag such as ":20250601.v1", or a digest "@sha256:..."',
     lesson: 'pinning-and-reproducible-builds',
     formats: WITH_IMAGE,
@@ -94,7 +106,10 @@ export const dockerImageRules: Rule[] = [
     severity: 'warning',
     title: 'The base image is deprecated',
     explanation:
-      'Microsoft retires Azure ML base images when their operating system or CUDA version reaches end of support (intelmpi2018.3, openmpi3.1.2, base and base-gpu, the Ubuntu 16.04, 18.04 and 20.04 images). Retired images get no security patches, may be removed from the registry, and builds on them fail in ways that are hard to trace.',
+      'Microsoft retires Azure ML base images when their operating system or CUDA version ' +
+      'reaches end of support (intelmpi2018.3, openmpi3.1.2, base and base-gpu, the Ubuntu ' +
+      '16.04, 18.04 and 20.04 images). Retired images get no security patches, may be removed ' +
+      'from the registry, and builds on them fail in ways that are hard to trace.',
     hint: 'move to a supported image from amlenv curated / the base image list',
     lesson: 'base-images',
     formats: WITH_IMAGE,

@@ -17,7 +17,10 @@ export const dockerRegistryRules: Rule[] = [
     severity: 'error',
     title: 'Incomplete or conflicting registry credentials',
     explanation:
-      'A private registry is reached either with basic authentication (both username and password) or with a managed identity (registryIdentity), not both. A user name without a password, or the reverse, fails when the build pulls the base image; giving both kinds leaves the service to reject the definition.',
+      'A private registry is reached either with basic authentication (both username and ' +
+      'password) or with a managed identity (registryIdentity), not both. A user name without a ' +
+      'password, or the reverse, fails when the build pulls the base image; giving both kinds ' +
+      'leaves the service to reject the definition.',
     hint: 'give both username and password, or only registryIdentity',
     lesson: 'dockerfiles-and-registries',
     formats: V1,
@@ -48,7 +51,10 @@ export const dockerRegistryRules: Rule[] = [
     severity: 'warning',
     title: 'A registry password is stored in the file',
     explanation:
-      'docker.baseImageRegistry.password holds a literal password. Environment definitions are registered in the workspace, committed to repositories and shared; a password there leaks to everyone who can read them. Use a managed identity (registryIdentity) or a workspace connection instead. amlenv never prints the value.',
+      'docker.baseImageRegistry.password holds a literal password. Environment definitions are ' +
+      'registered in the workspace, committed to repositories and shared; a password there leaks ' +
+      'to everyone who can read them. Use a managed identity (registryIdentity) or a workspace ' +
+      'connection instead. amlenv never prints the value.',
     hint: 'remove the password; use registryIdentity or a workspace connection',
     lesson: 'dockerfiles-and-registries',
     formats: V1,
@@ -69,8 +75,15 @@ export const dockerRegistryRules: Rule[] = [
     severity: 'error',
     title: 'The base image is not in the registry the credentials are for',
     explanation:
-      'docker.baseImageRegistry says which registry the credentials belong to, but the image is pulled from the host written in docker.baseImage. Azure ML does not put the address in front of an image that names no host: such an image comes from Docker Hub, so "team/private-base:1.0" with the address "myregistry.azurecr.io" is looked up on Docker Hub, not in your registry. amlenv sends credentials only to the registry they are for, so it refuses the pair rather than send your registry password to another host.',
-    hint: 'write the registry host into docker.baseImage (myregistry.azurecr.io/team/private-base:1.0), or fix the address',
+      'docker.baseImageRegistry says which registry the credentials belong to, but the image is ' +
+      'pulled from the host written in docker.baseImage. Azure ML does not put the address in ' +
+      'front of an image that names no host: such an image comes from Docker Hub, so ' +
+      '"team/private-base:1.0" with the address "myregistry.azurecr.io" is looked up on Docker ' +
+      'Hub, not in your registry. amlenv sends credentials only to the registry they are for, so ' +
+      'it refuses the pair rather than send your registry password to another host.',
+    hint:
+      'write the registry host into docker.baseImage ' +
+      '(myregistry.azurecr.io/team/private-base:1.0), or fix the address',
     lesson: 'dockerfiles-and-registries',
     formats: V1,
     check: (ctx) => {

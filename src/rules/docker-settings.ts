@@ -16,7 +16,11 @@ export const dockerSettingRules: Rule[] = [
     severity: 'info',
     title: 'A deprecated docker or python setting is used',
     explanation:
-      'docker.enabled, sharedVolumes, shmSize, arguments and gpuSupport are run settings that old SDKs kept in the environment. Azure ML now takes them from the run configuration (DockerConfiguration) or the job, and ignores or warns about them here. The SDK still writes their defaults into every saved file, so amlenv only mentions them when you changed them.',
+      'docker.enabled, sharedVolumes, shmSize, arguments and gpuSupport are run settings that ' +
+      'old SDKs kept in the environment. Azure ML now takes them from the run configuration ' +
+      '(DockerConfiguration) or the job, and ignores or warns about them here. The SDK still ' +
+      'writes their defaults into every saved file, so amlenv only mentions them when you ' +
+      'changed them.',
     hint: 'move the setting to the run configuration or job',
     lesson: 'four-sections',
     formats: V1,
@@ -42,7 +46,10 @@ export const dockerSettingRules: Rule[] = [
     severity: 'error',
     title: 'docker.shmSize is not a Docker size',
     explanation:
-      'shmSize becomes the container\'s --shm-size, which Docker reads as a number of bytes with an optional unit: b, k, m, g (also t, p; an i or b after the unit is allowed, e.g. 512mb or 2GiB). Anything else, such as "2 gigs" or "2GB of RAM", makes the container fail to start when the run begins, long after the image was built. The default is 2g.',
+      "shmSize becomes the container's --shm-size, which Docker reads as a number of bytes with " +
+      'an optional unit: b, k, m, g (also t, p; an i or b after the unit is allowed, e.g. 512mb ' +
+      'or 2GiB). Anything else, such as "2 gigs" or "2GB of RAM", makes the container fail to ' +
+      'start when the run begins, long after the image was built. The default is 2g.',
     hint: 'write a Docker size such as "2g", "512m" or a number of bytes',
     lesson: 'four-sections',
     formats: V1,
@@ -62,7 +69,10 @@ export const dockerSettingRules: Rule[] = [
     severity: 'error',
     title: 'Unknown operating system or architecture in docker.platform',
     explanation:
-      'docker.platform tells Azure ML which kind of image to build: os is Linux or Windows (OSX is accepted by the SDK but not buildable), architecture a Docker architecture such as amd64. Azure ML compute runs Linux amd64 images; any other value fails when the image is built or scheduled.',
+      'docker.platform tells Azure ML which kind of image to build: os is Linux or Windows (OSX ' +
+      'is accepted by the SDK but not buildable), architecture a Docker architecture such as ' +
+      'amd64. Azure ML compute runs Linux amd64 images; any other value fails when the image is ' +
+      'built or scheduled.',
     hint: 'use os "Linux" and architecture "amd64"',
     lesson: 'docker-images-and-containers',
     formats: V1,

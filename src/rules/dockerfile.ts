@@ -25,7 +25,10 @@ export const dockerfileRules: Rule[] = [
     severity: 'error',
     title: 'The Dockerfile has no FROM instruction first',
     explanation:
-      'A Dockerfile starts from a base image: its first instruction must be FROM (only ARG may come before it). Azure ML builds docker.baseDockerfile (v1) and the Dockerfile of a v2 build context as given, so the image build of a Dockerfile without FROM fails at once ("no build stage in current context").',
+      'A Dockerfile starts from a base image: its first instruction must be FROM (only ARG may ' +
+      'come before it). Azure ML builds docker.baseDockerfile (v1) and the Dockerfile of a v2 ' +
+      'build context as given, so the image build of a Dockerfile without FROM fails at once ' +
+      '("no build stage in current context").',
     hint: 'start the Dockerfile with FROM, e.g. "FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20250601.v1"',
     lesson: 'dockerfiles-and-registries',
     sources: ['https://docs.docker.com/reference/dockerfile/#from'],
@@ -51,7 +54,10 @@ export const dockerfileRules: Rule[] = [
     severity: 'error',
     title: 'The Dockerfile is larger than 100 KB',
     explanation:
-      'Azure ML accepts a Dockerfile of at most 100 KB in an environment: an inline docker.baseDockerfile (a v1 BaseDockerfile) or the Dockerfile of a v2 build context. Larger build recipes belong in scripts inside a build context that the Dockerfile copies and runs.',
+      'Azure ML accepts a Dockerfile of at most 100 KB in an environment: an inline ' +
+      'docker.baseDockerfile (a v1 BaseDockerfile) or the Dockerfile of a v2 build context. ' +
+      'Larger build recipes belong in scripts inside a build context that the Dockerfile copies ' +
+      'and runs.',
     hint: 'move the bulk into scripts in a build context and use docker.buildContext',
     lesson: 'dockerfiles-and-registries',
     // v2 build-context Dockerfiles are measured by the loader (read-input.ts), which reports this rule.

@@ -37,7 +37,9 @@ export const envVarRules: Rule[] = [
     severity: 'error',
     title: 'An environment variable name that a shell cannot use',
     explanation:
-      'Variable names should be letters, digits and underscores, not starting with a digit (MY_SETTING, not my-setting or 2FAST). Other names cannot be read from a shell, are dropped by some tools, and behave differently between Linux and Windows containers.',
+      'Variable names should be letters, digits and underscores, not starting with a digit ' +
+      '(MY_SETTING, not my-setting or 2FAST). Other names cannot be read from a shell, are ' +
+      'dropped by some tools, and behave differently between Linux and Windows containers.',
     hint: 'use letters, digits and underscores only, starting with a letter or underscore',
     lesson: 'environment-variables',
     formats: WITH_VARIABLES,
@@ -57,7 +59,9 @@ export const envVarRules: Rule[] = [
     severity: 'error',
     title: 'An environment variable value that is not a string',
     explanation:
-      'Environment variables are always text. The SDK expects a string for every value; a number, boolean, list or null is rejected or turned into text you did not expect (true becomes "True" in Python). Quote the value.',
+      'Environment variables are always text. The SDK expects a string for every value; a ' +
+      'number, boolean, list or null is rejected or turned into text you did not expect (true ' +
+      'becomes "True" in Python). Quote the value.',
     hint: 'write the value in quotes, e.g. "1"',
     lesson: 'environment-variables',
     formats: WITH_VARIABLES,
@@ -80,7 +84,10 @@ export const envVarRules: Rule[] = [
     severity: 'warning',
     title: 'A secret written into the environment',
     explanation:
-      'A variable named like a password, secret, token or key holds a literal value. The definition is stored in the workspace, copied into version control and shown to everyone who can read the environment. Keep secrets in the workspace key vault and read them at run time; amlenv never prints such values.',
+      'A variable named like a password, secret, token or key holds a literal value. The ' +
+      'definition is stored in the workspace, copied into version control and shown to everyone ' +
+      'who can read the environment. Keep secrets in the workspace key vault and read them at ' +
+      'run time; amlenv never prints such values.',
     hint: 'remove the value and read the secret from Azure Key Vault at run time',
     lesson: 'environment-variables',
     formats: WITH_VARIABLES,
@@ -96,7 +103,9 @@ export const envVarRules: Rule[] = [
     severity: 'warning',
     title: 'An environment variable with the AZUREML_ prefix',
     explanation:
-      'Azure ML sets its own variables starting with AZUREML_ (AZUREML_RUN_ID, AZUREML_CONDA_ENVIRONMENT_PATH, ...). A variable of yours with that prefix can be overwritten by the platform, or can overwrite one the platform relies on.',
+      'Azure ML sets its own variables starting with AZUREML_ (AZUREML_RUN_ID, ' +
+      'AZUREML_CONDA_ENVIRONMENT_PATH, ...). A variable of yours with that prefix can be ' +
+      'overwritten by the platform, or can overwrite one the platform relies on.',
     hint: 'choose a prefix of your own, e.g. MYAPP_',
     lesson: 'environment-variables',
     formats: WITH_VARIABLES,

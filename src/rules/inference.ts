@@ -7,7 +7,8 @@ export const inferenceRules: Rule[] = [
     severity: 'error',
     title: 'inferencingStackVersion is neither null nor "latest"',
     explanation:
-      'inferencingStackVersion adds the Azure ML inferencing stack to an image used for v1 deployments. The only accepted value is "latest"; leave it null for training environments.',
+      'inferencingStackVersion adds the Azure ML inferencing stack to an image used for v1 ' +
+      'deployments. The only accepted value is "latest"; leave it null for training environments.',
     hint: 'set it to "latest" or null',
     lesson: 'user-managed-python',
     formats: V1,

@@ -68,7 +68,9 @@ function referenceProblem(text: string): { message: string; hint: string } {
     };
   return {
     message: `"${shown}" is not an environment reference the job accepts`,
-    hint: 'use azureml:NAME:VERSION, azureml:NAME@latest or azureml://registries/REGISTRY/environments/NAME/versions/VERSION (or /labels/latest)',
+    hint:
+      'use azureml:NAME:VERSION, azureml:NAME@latest or ' +
+      'azureml://registries/REGISTRY/environments/NAME/versions/VERSION (or /labels/latest)',
   };
 }
 
@@ -102,7 +104,10 @@ export const jobRules: Rule[] = [
     severity: 'error',
     title: 'The command job names no environment',
     explanation:
-      'A command job runs its command in an environment, and environment is a required key of the command job YAML: a reference to a registered or curated environment, or an inline environment (image or build, optionally conda_file). Without it, az ml job create refuses the job.',
+      'A command job runs its command in an environment, and environment is a required key of ' +
+      'the command job YAML: a reference to a registered or curated environment, or an inline ' +
+      'environment (image or build, optionally conda_file). Without it, az ml job create refuses ' +
+      'the job.',
     hint: 'add environment: azureml:NAME@latest, or an inline mapping with image: and conda_file:',
     lesson: 'v2-environments',
     sources: [JOB_REFERENCE],
@@ -126,7 +131,9 @@ export const jobRules: Rule[] = [
     severity: 'error',
     title: 'An environment-related job field has the wrong type',
     explanation:
-      'In a command job, command and code are strings, environment_variables and resources are mappings (name: value lines). The job loader refuses other types ("Not a valid string.", "Not a valid mapping type."), so az ml job create stops before the job is submitted.',
+      'In a command job, command and code are strings, environment_variables and resources are ' +
+      'mappings (name: value lines). The job loader refuses other types ("Not a valid string.", ' +
+      '"Not a valid mapping type."), so az ml job create stops before the job is submitted.',
     hint: 'write the value with the expected type',
     lesson: 'v2-environments',
     sources: [JOB_REFERENCE],
@@ -152,7 +159,13 @@ export const jobRules: Rule[] = [
     severity: 'error',
     title: 'An environment reference in a form the job does not accept',
     explanation:
-      'A job refers to an existing environment as azureml:NAME:VERSION, azureml:NAME@latest (the newest version), or, for an environment in a registry such as the curated one, azureml://registries/REGISTRY/environments/NAME/versions/VERSION or .../labels/latest (a bare azureml:NAME is accepted too, see job/environment-unpinned). An image name, a path or a registry path without versions/ or labels/ is not a reference: the loader refuses it ("In order to specify an existing environments, please provide either of the following prefixed with \'azureml:\'"), so az ml job create stops.',
+      'A job refers to an existing environment as azureml:NAME:VERSION, azureml:NAME@latest (the ' +
+      'newest version), or, for an environment in a registry such as the curated one, ' +
+      'azureml://registries/REGISTRY/environments/NAME/versions/VERSION or .../labels/latest (a ' +
+      'bare azureml:NAME is accepted too, see job/environment-unpinned). An image name, a path ' +
+      'or a registry path without versions/ or labels/ is not a reference: the loader refuses it ' +
+      '("In order to specify an existing environments, please provide either of the following ' +
+      "prefixed with 'azureml:'\"), so az ml job create stops.",
     hint: 'write azureml:NAME:VERSION or azureml:NAME@latest',
     lesson: 'v2-environments',
     sources: [JOB_REFERENCE, 'https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2'],
@@ -168,7 +181,12 @@ export const jobRules: Rule[] = [
     severity: 'warning',
     title: 'An environment named without a version or label',
     explanation:
-      'A command job may name a registered environment as just azureml:NAME: the job loader accepts it (the environment field is an ArmVersionedStr with allow_default_version=True) and the workspace picks the version. The file then does not say which environment the job runs in, so the same job.yml can run on a different environment after someone registers a new version. Pin a version (azureml:NAME:3) or say that you want the newest explicitly (azureml:NAME@latest).',
+      'A command job may name a registered environment as just azureml:NAME: the job loader ' +
+      'accepts it (the environment field is an ArmVersionedStr with allow_default_version=True) ' +
+      'and the workspace picks the version. The file then does not say which environment the job ' +
+      'runs in, so the same job.yml can run on a different environment after someone registers a ' +
+      'new version. Pin a version (azureml:NAME:3) or say that you want the newest explicitly ' +
+      '(azureml:NAME@latest).',
     hint: 'write azureml:NAME:VERSION, or azureml:NAME@latest to take the newest on purpose',
     lesson: 'v2-environments',
     sources: [
@@ -194,7 +212,12 @@ export const jobRules: Rule[] = [
     severity: 'warning',
     title: 'A curated environment that is deprecated or not in the catalog',
     explanation:
-      'Curated environments are maintained by Microsoft and retired as their frameworks and base images age. A deprecated one stops receiving security patches and may be removed from the azureml registry; a name that is not in the catalog is often a typo or an old workspace-era name ("not found" at job submission, azure-sdk-for-python#38594). Today they are referenced from the azureml registry: azureml://registries/azureml/environments/NAME/labels/latest.',
+      'Curated environments are maintained by Microsoft and retired as their frameworks and base ' +
+      'images age. A deprecated one stops receiving security patches and may be removed from the ' +
+      'azureml registry; a name that is not in the catalog is often a typo or an old ' +
+      'workspace-era name ("not found" at job submission, azure-sdk-for-python#38594). Today ' +
+      'they are referenced from the azureml registry: ' +
+      'azureml://registries/azureml/environments/NAME/labels/latest.',
     hint: 'use a current curated environment, e.g. azureml://registries/azureml/environments/sklearn-1.5/labels/latest',
     lesson: 'curated-environments',
     sources: [CURATED_DOC, 'https://github.com/Azure/azure-sdk-for-python/issues/38594'],
@@ -234,7 +257,11 @@ export const jobRules: Rule[] = [
     severity: 'error',
     title: 'resources.shm_size is not a Docker size',
     explanation:
-      'shm_size sets the size of the container\'s shared memory block (/dev/shm), which PyTorch data loaders use heavily. The job reference says it "should be in the format of <number><unit> where number has to be greater than 0 and the unit can be one of b (bytes), k (kilobytes), m (megabytes), or g (gigabytes)", for example 2g. Other spellings (2GB, 2 g, 2Gi) are refused when the container starts.',
+      "shm_size sets the size of the container's shared memory block (/dev/shm), which PyTorch " +
+      'data loaders use heavily. The job reference says it "should be in the format of ' +
+      '<number><unit> where number has to be greater than 0 and the unit can be one of b ' +
+      '(bytes), k (kilobytes), m (megabytes), or g (gigabytes)", for example 2g. Other spellings ' +
+      '(2GB, 2 g, 2Gi) are refused when the container starts.',
     hint: 'write the size as a number and one of b, k, m, g, e.g. shm_size: 2g',
     lesson: 'v2-environments',
     sources: [JOB_REFERENCE],
@@ -256,7 +283,9 @@ export const jobRules: Rule[] = [
     severity: 'error',
     title: 'resources.docker_args is not a well-formed argument string',
     explanation:
-      "docker_args passes extra arguments to docker run for the job's container. It is split like a shell command line, so an unclosed quote makes the whole string unusable and the job fails before your code runs.",
+      "docker_args passes extra arguments to docker run for the job's container. It is split " +
+      'like a shell command line, so an unclosed quote makes the whole string unusable and the ' +
+      'job fails before your code runs.',
     hint: 'close the quote, or write the arguments without quotes, e.g. docker_args: --ipc=host',
     lesson: 'v2-environments',
     sources: [JOB_REFERENCE],
@@ -289,7 +318,9 @@ export const jobRules: Rule[] = [
     severity: 'error',
     title: 'The code folder of the job is not there',
     explanation:
-      "code names the local folder az ml uploads as the job's snapshot; the command runs inside it. A folder that does not exist (relative to the job file) makes az ml job create fail before anything is uploaded.",
+      "code names the local folder az ml uploads as the job's snapshot; the command runs inside " +
+      'it. A folder that does not exist (relative to the job file) makes az ml job create fail ' +
+      'before anything is uploaded.',
     hint: 'give the folder that holds your scripts, relative to the job file',
     lesson: 'v2-environments',
     sources: [JOB_REFERENCE],
@@ -300,7 +331,10 @@ export const jobRules: Rule[] = [
     severity: 'warning',
     title: 'The script the command runs is not in the code folder',
     explanation:
-      'The command runs in the uploaded code folder, so "python train.py" needs train.py inside code. az ml job create does not look: the job is submitted, waits for compute and then fails with "No such file or directory", minutes later. A warning, since a script may also come from the image or a mounted input.',
+      'The command runs in the uploaded code folder, so "python train.py" needs train.py inside ' +
+      'code. az ml job create does not look: the job is submitted, waits for compute and then ' +
+      'fails with "No such file or directory", minutes later. A warning, since a script may also ' +
+      'come from the image or a mounted input.',
     hint: 'move the script into the code folder, or correct its path in command',
     lesson: 'v2-environments',
     sources: [JOB_REFERENCE],

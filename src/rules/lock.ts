@@ -8,7 +8,11 @@ export const lockRules: Rule[] = [
     severity: 'info',
     title: 'A conda file locked by amlenv solve',
     explanation:
-      'amlenv solve --lock writes the solved environment as a conda file in which every package names its channel, exact version and build ("conda-forge::numpy=1.26.4=py311h64a7726_0"). A definition that uses it builds the same packages every time, instead of whatever the channels hold on the day of the build. Pip entries are carried over as written, so pin them too.',
+      'amlenv solve --lock writes the solved environment as a conda file in which every package ' +
+      'names its channel, exact version and build ("conda-forge::numpy=1.26.4=py311h64a7726_0"). ' +
+      'A definition that uses it builds the same packages every time, instead of whatever the ' +
+      'channels hold on the day of the build. Pip entries are carried over as written, so pin ' +
+      'them too.',
     hint: 'to update the lock, change the source definition and run amlenv solve SOURCE --lock FILE --force',
     lesson: 'pinning-and-reproducible-builds',
     formats: ALL,

@@ -11,7 +11,9 @@ export const nameRules: Rule[] = [
     severity: 'error',
     title: 'The environment has no name',
     explanation:
-      'Every environment needs a name: it is how you register it in a workspace, how jobs refer to it, and, together with the version, how Azure ML finds it again. Environment(name) takes it as its one required argument.',
+      'Every environment needs a name: it is how you register it in a workspace, how jobs refer ' +
+      'to it, and, together with the version, how Azure ML finds it again. Environment(name) ' +
+      'takes it as its one required argument.',
     hint: 'add "name": "my-environment"',
     lesson: 'what-is-an-environment',
     formats: V1,
@@ -26,7 +28,10 @@ export const nameRules: Rule[] = [
     severity: 'error',
     title: 'The name starts with "AzureML" or "Microsoft"',
     explanation:
-      'Names starting with "AzureML" or "Microsoft" are reserved for curated environments that Microsoft maintains. Registering one fails ("Environment name can not start with the prefix AzureML"). To change a curated environment, copy it and give the copy a name of your own.',
+      'Names starting with "AzureML" or "Microsoft" are reserved for curated environments that ' +
+      'Microsoft maintains. Registering one fails ("Environment name can not start with the ' +
+      'prefix AzureML"). To change a curated environment, copy it and give the copy a name of ' +
+      'your own.',
     hint: 'rename it, for example by removing the prefix: "sklearn-custom"',
     lesson: 'curated-environments',
     sources: [
@@ -51,7 +56,8 @@ export const nameRules: Rule[] = [
     severity: 'error',
     title: 'The name is longer than 255 characters',
     explanation:
-      'Azure ML limits environment names to 255 characters; a longer name is rejected when the environment is registered.',
+      'Azure ML limits environment names to 255 characters; a longer name is rejected when the ' +
+      'environment is registered.',
     hint: 'shorten the name to 255 characters or fewer',
     lesson: 'what-is-an-environment',
     sources: [
@@ -69,7 +75,16 @@ export const nameRules: Rule[] = [
     severity: 'error',
     title: 'The name holds characters Azure ML does not accept in an asset name',
     explanation:
-      'An environment is registered as an asset whose name becomes part of a URL (…/environments/NAME/versions/VERSION) and of references such as azureml:NAME:VERSION. The Azure ML REST API describes asset names as starting with a letter or digit and continuing with letters, digits, "-" and "_" (https://github.com/Azure/azure-rest-api-specs/tree/main/specification/machinelearningservices); the registered curated names also use "." (AzureML-sklearn-1.0-ubuntu20.04-py38-cpu), so amlenv accepts "." as well. Spaces, slashes, ":" and control characters are refused when the environment is created, and a name such as "../../x" must never be used as a folder name. See https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2.',
+      'An environment is registered as an asset whose name becomes part of a URL ' +
+      '(…/environments/NAME/versions/VERSION) and of references such as azureml:NAME:VERSION. ' +
+      'The Azure ML REST API describes asset names as starting with a letter or digit and ' +
+      'continuing with letters, digits, "-" and "_" ' +
+      '(https://github.com/Azure/azure-rest-api-specs/tree/main/specification/machinelearningservices); ' +
+      'the registered curated names also use "." (AzureML-sklearn-1.0-ubuntu20.04-py38-cpu), so ' +
+      'amlenv accepts "." as well. Spaces, slashes, ":" and control characters are refused when ' +
+      'the environment is created, and a name such as "../../x" must never be used as a folder ' +
+      'name. See ' +
+      'https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2.',
     hint: 'use letters, digits, "-", "_" and "." only, starting with a letter or digit, e.g. "my-environment"',
     lesson: 'what-is-an-environment',
     sources: [

@@ -13,7 +13,10 @@ export const pythonRules: Rule[] = [
     severity: 'error',
     title: 'Conda-managed python with no conda dependencies',
     explanation:
-      'With userManagedDependencies false (the default), Azure ML builds a conda environment from python.condaDependencies. Without it there is nothing to build and the service reports missing conda dependencies. Either give the conda specification, or set userManagedDependencies to true when the image already holds every package.',
+      'With userManagedDependencies false (the default), Azure ML builds a conda environment ' +
+      'from python.condaDependencies. Without it there is nothing to build and the service ' +
+      'reports missing conda dependencies. Either give the conda specification, or set ' +
+      'userManagedDependencies to true when the image already holds every package.',
     hint: 'add python.condaDependencies (channels and dependencies), or set python.userManagedDependencies to true',
     lesson: 'python-kinds',
     formats: V1,
@@ -39,7 +42,10 @@ export const pythonRules: Rule[] = [
     severity: 'error',
     title: 'The conda dependencies have no python entry',
     explanation:
-      'A conda specification must name exactly one python, such as "python=3.11". The SDK refuses to save one without it ("Python package is missing") and the service reports "Python version missing": without it the conda environment has no interpreter of its own and jobs fall back to whatever the image has.',
+      'A conda specification must name exactly one python, such as "python=3.11". The SDK ' +
+      'refuses to save one without it ("Python package is missing") and the service reports ' +
+      '"Python version missing": without it the conda environment has no interpreter of its own ' +
+      'and jobs fall back to whatever the image has.',
     hint: 'add "python=3.11" (or the version you need) to dependencies',
     lesson: 'conda-and-pip',
     formats: ALL,
@@ -54,8 +60,12 @@ export const pythonRules: Rule[] = [
     severity: 'warning',
     title: 'User-managed python, so the conda specification is ignored',
     explanation:
-      'userManagedDependencies true tells Azure ML that the image already holds every package: it skips conda entirely and runs interpreterPath. Any conda or pip packages listed in the definition are then never installed, which is almost never what the author meant.',
-    hint: 'set python.userManagedDependencies to false to have conda install the packages, or remove the conda dependencies',
+      'userManagedDependencies true tells Azure ML that the image already holds every package: ' +
+      'it skips conda entirely and runs interpreterPath. Any conda or pip packages listed in the ' +
+      'definition are then never installed, which is almost never what the author meant.',
+    hint:
+      'set python.userManagedDependencies to false to have conda install the packages, or remove ' +
+      'the conda dependencies',
     lesson: 'user-managed-python',
     formats: V1,
     check: (ctx) => {
@@ -74,7 +84,9 @@ export const pythonRules: Rule[] = [
     severity: 'error',
     title: 'User-managed python without an interpreter path',
     explanation:
-      'When you manage the python yourself, Azure ML needs to know which interpreter in the image to run: python.interpreterPath (for example /opt/miniconda/bin/python, or just python when it is on the PATH). Without it the job cannot start your script.',
+      'When you manage the python yourself, Azure ML needs to know which interpreter in the ' +
+      'image to run: python.interpreterPath (for example /opt/miniconda/bin/python, or just ' +
+      'python when it is on the PATH). Without it the job cannot start your script.',
     hint: 'set python.interpreterPath, e.g. "/opt/miniconda/bin/python"',
     lesson: 'user-managed-python',
     formats: V1,
@@ -94,7 +106,10 @@ export const pythonRules: Rule[] = [
     severity: 'warning',
     title: 'The python version is past its end of life',
     explanation:
-      'Python versions get security fixes for five years. After that, new releases of numpy, pandas and the Azure ML packages stop supporting them, base images drop them, and conda solves fail or pull in old, vulnerable packages. Azure ML warns about unsupported python versions for the same reason.',
+      'Python versions get security fixes for five years. After that, new releases of numpy, ' +
+      'pandas and the Azure ML packages stop supporting them, base images drop them, and conda ' +
+      'solves fail or pull in old, vulnerable packages. Azure ML warns about unsupported python ' +
+      'versions for the same reason.',
     hint: 'move to a supported python, e.g. python=3.12',
     lesson: 'conda-and-pip',
     formats: ALL,

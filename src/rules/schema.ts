@@ -78,7 +78,10 @@ export const schemaRules: Rule[] = [
     severity: 'error',
     title: 'A known field has the wrong type',
     explanation:
-      'Each field of an environment has one type: names and images are strings, userManagedDependencies is true or false, arguments is a list. The SDK and the service reject a definition whose fields have other types (a number where a string belongs, a string "true" where a boolean belongs), so the file would not register.',
+      'Each field of an environment has one type: names and images are strings, ' +
+      'userManagedDependencies is true or false, arguments is a list. The SDK and the service ' +
+      'reject a definition whose fields have other types (a number where a string belongs, a ' +
+      'string "true" where a boolean belongs), so the file would not register.',
     hint: 'write the value with the expected type',
     lesson: 'four-sections',
     formats: V1,
@@ -89,7 +92,10 @@ export const schemaRules: Rule[] = [
     severity: 'warning',
     title: 'A key the environment schema does not know',
     explanation:
-      'Keys outside the SDK v1 schema are ignored by Azure ML, so a misspelt key (userManagedDependancies, base_image in a JSON file) silently does nothing and the setting you meant keeps its default. The JSON form uses camelCase keys; the SDK attributes in Python use snake_case.',
+      'Keys outside the SDK v1 schema are ignored by Azure ML, so a misspelt key ' +
+      '(userManagedDependancies, base_image in a JSON file) silently does nothing and the ' +
+      'setting you meant keeps its default. The JSON form uses camelCase keys; the SDK ' +
+      'attributes in Python use snake_case.',
     hint: 'rename the key to the one you meant, or remove it',
     lesson: 'four-sections',
     formats: V1,

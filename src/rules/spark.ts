@@ -11,7 +11,10 @@ export const sparkRules: Rule[] = [
     severity: 'error',
     title: 'A Spark package is not a full Maven coordinate',
     explanation:
-      'Spark packages are Maven coordinates split in three: group (com.microsoft.azure), artifact (synapseml_2.12) and version (1.0.4). Spark resolves them as group:artifact:version when the run starts (or when the image is built, with precachePackages); a missing or malformed part fails the resolution.',
+      'Spark packages are Maven coordinates split in three: group (com.microsoft.azure), ' +
+      'artifact (synapseml_2.12) and version (1.0.4). Spark resolves them as ' +
+      'group:artifact:version when the run starts (or when the image is built, with ' +
+      'precachePackages); a missing or malformed part fails the resolution.',
     hint: 'give group, artifact and version, each without spaces or colons',
     lesson: 'spark-and-other-sections',
     formats: V1,
@@ -45,7 +48,8 @@ export const sparkRules: Rule[] = [
     severity: 'error',
     title: 'A Spark repository is not a URL',
     explanation:
-      'spark.repositories lists Maven repositories by URL (https://repo1.maven.org/maven2/, https://mmlspark.azureedge.net/maven). Spark cannot search anything else for packages.',
+      'spark.repositories lists Maven repositories by URL (https://repo1.maven.org/maven2/, ' +
+      'https://mmlspark.azureedge.net/maven). Spark cannot search anything else for packages.',
     hint: 'write the repository as an https:// URL',
     lesson: 'spark-and-other-sections',
     formats: V1,

@@ -126,7 +126,14 @@ export const v2SchemaRules: Rule[] = [
     severity: 'error',
     title: 'A key the v2 environment schema does not know',
     explanation:
-      'The v2 loader refuses any key its schema does not define: every azure-ai-ml schema class is built with PatchedSchemaMeta, which sets marshmallow\'s unknown = RAISE, so `az ml environment create` stops with "Unknown field." for a misspelt or extra key, at the top level and inside build (path, dockerfile_path), inference_config (liveness_route, readiness_route, scoring_route) and each route (port, path). The published JSON schema says the same (additionalProperties: false). A common case is environment_variables, which v2 keeps on the job (environment_variables: in job.yml), not on the environment; another is a conda file passed where an environment file is expected.',
+      'The v2 loader refuses any key its schema does not define: every azure-ai-ml schema class ' +
+      "is built with PatchedSchemaMeta, which sets marshmallow's unknown = RAISE, so `az ml " +
+      'environment create` stops with "Unknown field." for a misspelt or extra key, at the top ' +
+      'level and inside build (path, dockerfile_path), inference_config (liveness_route, ' +
+      'readiness_route, scoring_route) and each route (port, path). The published JSON schema ' +
+      'says the same (additionalProperties: false). A common case is environment_variables, ' +
+      'which v2 keeps on the job (environment_variables: in job.yml), not on the environment; ' +
+      'another is a conda file passed where an environment file is expected.',
     hint: 'remove the key or correct its spelling',
     lesson: 'v2-environments',
     sources: [SOURCES.unknown, SOURCES.schema, SOURCES.jsonSchema],
@@ -143,7 +150,11 @@ export const v2SchemaRules: Rule[] = [
     severity: 'error',
     title: 'A v2 environment field has the wrong type',
     explanation:
-      'Each key of the v2 environment schema has one type: name, description, image, os_type and datastore are strings (fields.Str: "Not a valid string."), tags is a mapping (fields.Dict: "Not a valid mapping type."), build, inference_config and each route are nested mappings (NestedField: "Invalid input type."), build.path, build.dockerfile_path and a route\'s path are strings. The loader refuses any other type.',
+      'Each key of the v2 environment schema has one type: name, description, image, os_type and ' +
+      'datastore are strings (fields.Str: "Not a valid string."), tags is a mapping ' +
+      '(fields.Dict: "Not a valid mapping type."), build, inference_config and each route are ' +
+      'nested mappings (NestedField: "Invalid input type."), build.path, build.dockerfile_path ' +
+      "and a route's path are strings. The loader refuses any other type.",
     hint: 'write the value with the expected type',
     lesson: 'v2-environments',
     sources: [SOURCES.schema, SOURCES.jsonSchema],
@@ -168,7 +179,10 @@ export const v2SchemaRules: Rule[] = [
     severity: 'error',
     title: 'os_type is neither linux nor windows',
     explanation:
-      "os_type is a StringTransformedEnum with the allowed values linux and windows (any letter case; linux when left out). Any other value is refused by the loader with \"Value 'macos' passed is not in set ['linux', 'windows']\". Azure ML builds and runs Linux containers, and Windows containers for the few Windows images; there is no macOS option.",
+      'os_type is a StringTransformedEnum with the allowed values linux and windows (any letter ' +
+      "case; linux when left out). Any other value is refused by the loader with \"Value 'macos' " +
+      "passed is not in set ['linux', 'windows']\". Azure ML builds and runs Linux containers, " +
+      'and Windows containers for the few Windows images; there is no macOS option.',
     hint: 'set os_type: linux, or remove it (linux is the default)',
     lesson: 'v2-environments',
     sources: [SOURCES.schema, SOURCES.fields, SOURCES.reference],
@@ -189,7 +203,10 @@ export const v2SchemaRules: Rule[] = [
     severity: 'error',
     title: 'inference_config lacks one of its three routes',
     explanation:
-      'InferenceConfigSchema declares liveness_route, readiness_route and scoring_route, each required=True: an inference_config with one of them missing is refused with "Missing data for required field.". An inference server image needs all three, because the deployment probes liveness and readiness and sends requests to the scoring route.',
+      'InferenceConfigSchema declares liveness_route, readiness_route and scoring_route, each ' +
+      'required=True: an inference_config with one of them missing is refused with "Missing data ' +
+      'for required field.". An inference server image needs all three, because the deployment ' +
+      'probes liveness and readiness and sends requests to the scoring route.',
     hint: 'give liveness_route, readiness_route and scoring_route, each with port and path',
     lesson: 'v2-environments',
     sources: [SOURCES.schema, SOURCES.reference],
@@ -209,7 +226,8 @@ export const v2SchemaRules: Rule[] = [
     severity: 'error',
     title: 'An inference route without port or path',
     explanation:
-      'RouteSchema has two required fields, port and path: a route with either missing is refused with "Missing data for required field.".',
+      'RouteSchema has two required fields, port and path: a route with either missing is ' +
+      'refused with "Missing data for required field.".',
     hint: 'give the route both port: (a number) and path: (a URL path such as /score)',
     lesson: 'v2-environments',
     sources: [SOURCES.schema, SOURCES.reference],
@@ -237,7 +255,8 @@ export const v2SchemaRules: Rule[] = [
     severity: 'error',
     title: 'A route port that is not an integer',
     explanation:
-      'A route\'s port is a marshmallow fields.Int: a value that is not a whole number (text such as "http", a list, true) is refused with "Not a valid integer.".',
+      "A route's port is a marshmallow fields.Int: a value that is not a whole number (text " +
+      'such as "http", a list, true) is refused with "Not a valid integer.".',
     hint: 'write the port as a whole number, e.g. port: 5001',
     lesson: 'v2-environments',
     sources: [SOURCES.schema, SOURCES.jsonSchema],
@@ -262,7 +281,10 @@ export const v2SchemaRules: Rule[] = [
     severity: 'error',
     title: 'conda_file is neither a path nor a conda mapping',
     explanation:
-      'conda_file is either the path of a conda YAML (relative to the environment file) or the conda specification written inline as a mapping (channels:, dependencies:). The published schema allows only these two; a list, a number or true is not a conda file, and the environment cannot be built from it.',
+      'conda_file is either the path of a conda YAML (relative to the environment file) or the ' +
+      'conda specification written inline as a mapping (channels:, dependencies:). The published ' +
+      'schema allows only these two; a list, a number or true is not a conda file, and the ' +
+      'environment cannot be built from it.',
     hint: 'write conda_file: conda.yml, or an inline mapping with channels: and dependencies:',
     lesson: 'v2-environments',
     sources: [SOURCES.jsonSchema, SOURCES.reference, SOURCES.schema],
@@ -278,7 +300,10 @@ export const v2SchemaRules: Rule[] = [
     severity: 'warning',
     title: '$schema does not point at the published environment schema',
     explanation:
-      "The $schema line tells editors (the VS Code Azure ML extension, YAML language servers) which schema to check the file against; the loader ignores it. An unknown URL, a typo or another asset's schema (commandJob, model) means the editor checks the file against the wrong rules or none, so mistakes show up only when az ml refuses the file.",
+      'The $schema line tells editors (the VS Code Azure ML extension, YAML language servers) ' +
+      'which schema to check the file against; the loader ignores it. An unknown URL, a typo or ' +
+      "another asset's schema (commandJob, model) means the editor checks the file against the " +
+      'wrong rules or none, so mistakes show up only when az ml refuses the file.',
     hint: '$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json',
     lesson: 'v2-environments',
     sources: [SOURCES.jsonSchema, SOURCES.reference],

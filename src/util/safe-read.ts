@@ -69,7 +69,9 @@ function fromError(err: unknown, kind: ReadKind): ReadResult {
         missing: false,
         rule: 'input/unreadable',
         message: `permission denied: amlenv may not read this ${what}`,
-        hint: 'give your user read permission on the file (and search permission on its folders), or point at a readable copy',
+        hint:
+          'give your user read permission on the file (and search permission on its folders), or ' +
+          'point at a readable copy',
       };
     case 'ELOOP':
       return {

@@ -33,7 +33,9 @@ export class WorkspacePlaceholder extends PyObject {
 }
 
 const WORKSPACE_NOTE =
-  'offline: this Workspace is a placeholder. The real call reads config.json (or the ids you give) and signs in to Azure. Pass it on: Environment.get(ws, "<curated name>") works from the catalog, and cloud calls (register, build, ...) explain what they would do.';
+  'offline: this Workspace is a placeholder. The real call reads config.json (or the ids you ' +
+  'give) and signs in to Azure. Pass it on: Environment.get(ws, "<curated name>") works from ' +
+  'the catalog, and cloud calls (register, build, ...) explain what they would do.';
 
 export function workspaceClass(): PyClass {
   const make = (name: Value, ctx: Ctx) => {
@@ -76,7 +78,8 @@ export function credentialClass(): PyClass {
     'azure.identity',
     staticFunction('DefaultAzureCredential', '__init__', { params: [], varKeywords: true }, (_a, site) => {
       site.ctx.note(
-        'offline: this DefaultAzureCredential is a placeholder; nothing signs in (the real one tries environment variables, a managed identity, then az login). Pass it to MLClient.',
+        'offline: this DefaultAzureCredential is a placeholder; nothing signs in (the real one ' +
+          'tries environment variables, a managed identity, then az login). Pass it to MLClient.',
       );
       return new WorkspacePlaceholder('DefaultAzureCredential', null);
     }),

@@ -172,7 +172,8 @@ export class CondaDependencies extends PyObject {
       if (version === null) {
         if (deps.some(isPython) && this.pythonVersion === null) return;
         throw typeError(
-          'can only concatenate str (not "NoneType") to str (add_conda_package("python") needs a version, e.g. "python=3.10")',
+          'can only concatenate str (not "NoneType") to str (add_conda_package("python") needs a ' +
+            'version, e.g. "python=3.10")',
         );
       }
       this.setPythonVersion(version);

@@ -46,7 +46,8 @@ export class EnvironmentV1 extends FieldObject {
   setAttr(name: string, value: Value, ctx: Ctx): void {
     if (name === 'environment_variables')
       ctx.warn(
-        'Property environment_variables is deprecated. Use RunConfiguration.environment_variables to set runtime variables.',
+        'Property environment_variables is deprecated. Use RunConfiguration.environment_variables ' +
+          'to set runtime variables.',
       );
     if (this.methods()[name] || environmentStatics()[name])
       throw new PyError('AttributeError', `can't set attribute '${name}': it is a method of Environment`);
@@ -98,7 +99,8 @@ export class EnvironmentV1 extends FieldObject {
       register: m('register', [{ name: 'workspace' }], (_a, site) => {
         if (this.env.version !== null && this.env.version !== undefined)
           site.ctx.warn(
-            'Environment version is set. Attempting to register desired version. To auto-version, reset version to None.',
+            'Environment version is set. Attempting to register desired version. To auto-version, ' +
+              'reset version to None.',
           );
         const name = String(this.env.name ?? '');
         site.ctx.note(

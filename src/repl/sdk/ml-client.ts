@@ -125,7 +125,7 @@ function findingLine(d: Diagnostic): string {
 function createOrUpdate(value: Value, scope: ClientScope, ctx: Ctx): Value {
   if (!(value instanceof EnvironmentV2))
     throw typeError(
-      `create_or_update() takes an azure.ai.ml.entities.Environment, not ${typeName(value)}${value instanceof PyObject && value.typeName === 'Environment' ? ' (this is an SDK v1 azureml.core Environment: use env.register(ws), or :show v2 for its v2 form)' : ''}`,
+      `create_or_update() takes an azure.ai.ml.entities.Environment, not ${typeName(value)}${value instanceof PyObject && value.typeName === 'Environment' ? ' (this is an SDK v1 azureml.core Environment: use env.register(ws), or :show v2 for its ' + 'v2 form)' : ''}`,
     );
   const diagnostics = validateLoaded(loadedDefinition(value, ctx.cwd), ctx.today ? { today: ctx.today } : {});
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -148,9 +148,11 @@ function createOrUpdate(value: Value, scope: ClientScope, ctx: Ctx): Value {
       `ml_client.environments.create_or_update(env) would register environment ${label} in ${where(scope)}`,
       typeof version === 'string'
         ? `as version ${reprStr(version)} (refused if that version already exists with a different definition: a registered version never changes).`
-        : 'with the next version number (1 for a new name, else the latest version + 1); offline, the copy it returns keeps version None.',
+        : 'with the next version number (1 for a new name, else the latest version + 1); offline, ' +
+          'the copy it returns keeps version None.',
       builds
-        ? 'Registration builds nothing: the image is built the first time a job or deployment uses this version, from the build context or the image plus conda file, and reused after that.'
+        ? 'Registration builds nothing: the image is built the first time a job or deployment uses ' +
+          'this version, from the build context or the image plus conda file, and reused after that.'
         : 'The image is used as it is; nothing is built.',
       `${OFFLINE} :save PATH writes the files for az ml environment create --file; :build builds the image locally.`,
     ].join(' '),
@@ -186,7 +188,8 @@ function getCurated(a: Args, scope: ClientScope, ctx: Ctx): Value {
 }
 
 const CLIENT_USE =
-  'ml_client.environments.get(name, label="latest") works for curated environments from the catalog; create_or_update(env) runs the v2 rules and says what the service would do.';
+  'ml_client.environments.get(name, label="latest") works for curated environments from the ' +
+  'catalog; create_or_update(env) runs the v2 rules and says what the service would do.';
 
 export class MLClientPlaceholder extends PyObject {
   readonly typeName = 'MLClient';

@@ -73,14 +73,16 @@ const EXCLUSIVE = [
 
 const DEPRECATED_DOCKER: { [attr: string]: string } = {
   enabled:
-    "'enabled' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object with the 'use_docker' param instead.",
+    "'enabled' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object " +
+    "with the 'use_docker' param instead.",
   shared_volumes:
     "'shared_volumes' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object instead.",
   arguments: "'arguments' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object instead.",
   shm_size: "'shm_size' is deprecated. Please use the azureml.core.runconfig.DockerConfiguration object instead.",
 };
 const GPU_SUPPORT =
-  "'gpu_support' is no longer necessary; AzureML now automatically detects and uses nvidia docker extension when it is available. It will be removed in a future release.";
+  "'gpu_support' is no longer necessary; AzureML now automatically detects and uses nvidia " +
+  'docker extension when it is available. It will be removed in a future release.';
 
 class DockerSection extends FieldObject {
   getAttr(name: string, ctx: Ctx): Value | undefined {
@@ -214,7 +216,10 @@ export function sectionClasses(): { [name: string]: PyClass } {
           },
           (_a, site) => {
             site.ctx.note(
-              'DockerBuildContext.from_local_directory(workspace, path) would upload the folder to the workspace storage account and return a context pointing at it; offline nothing is uploaded. To build a local folder, use the v2 form: Environment(build=BuildContext(path=...)) from azure.ai.ml.entities, then :build.',
+              'DockerBuildContext.from_local_directory(workspace, path) would upload the folder to the ' +
+                'workspace storage account and return a context pointing at it; offline nothing is ' +
+                'uploaded. To build a local folder, use the v2 form: ' +
+                'Environment(build=BuildContext(path=...)) from azure.ai.ml.entities, then :build.',
             );
             return null;
           },

@@ -103,7 +103,8 @@ export class EnvironmentV2 extends PyObject {
         this,
         name,
         name === 'environment_variables'
-          ? ' (a v2 environment has no environment variables: set them on the job, command(environment_variables={...}) or environment_variables: in job.yml)'
+          ? ' (a v2 environment has no environment variables: set them on the job, ' +
+              'command(environment_variables={...}) or environment_variables: in job.yml)'
           : '',
       );
     this.assign(name, value, ctx);
