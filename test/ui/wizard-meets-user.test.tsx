@@ -14,7 +14,7 @@ import { outputFiles } from '../../src/ui/wizard/output.js';
 import { blankDraft, templateDraft } from '../../src/ui/wizard/start.js';
 import { handleKey, initialState, rowsOf, type WizardState } from '../../src/ui/wizard/state.js';
 import { stepsOf } from '../../src/ui/wizard/steps.js';
-import { keyLines, panelLines, previewShown, Wizard } from '../../src/ui/wizard/Wizard.js';
+import { editWindow, keyLines, panelLines, previewShown, Wizard } from '../../src/ui/wizard/Wizard.js';
 import { tempDir } from '../helpers.js';
 import { k, KEY } from './keys.js';
 import { waitFor } from './render.js';
@@ -418,5 +418,43 @@ describe('the v1 review step', () => {
     expect(frame).toContain('Secrets in draft');
     expect(frame).not.toMatch(/1–\d of \d/);
     expect(frame.split('\n').length).toBeLessThan(24);
+  });
+});
+
+describe('editing a long value', () => {
+  it('scrolls the text so the cursor and the end being typed stay on screen', () => {
+    const text = '/tmp/project/some/very/long/path/to/a/docker/context/folder';
+    const end = editWindow({ text, cursor: text.length }, 20);
+    expect(end.text.length).toBeLessThanOrEqual(19);
+    expect(end.text.startsWith('…')).toBe(true);
+    expect(end.text.endsWith('context/folder')).toBe(true);
+    expect(end.cursor).toBe(end.text.length);
+    const start = editWindow({ text, cursor: 0 }, 20);
+    expect(start).toEqual({ text: text.slice(0, 19), cursor: 0 });
+    const middle = editWindow({ text, cursor: 30 }, 20);
+    expect(middle.text[middle.cursor]).toBe(text[30]);
+    expect(editWindow({ text: 'short', cursor: 5 }, 20)).toEqual({ text: 'short', cursor: 5 });
+  });
+
+  it('at 60 columns the Build folder being typed shows its end, not a cut', async () => {
+    const draft = templateDraft('sklearn');
+    draft.meta.step = stepsOf(draft).findIndex((s) => s.id === 'image');
+    const r = renderSized(
+      <Wizard draft={draft} ctx={ctx} width={60} height={24} saveDraft={() => undefined} onExit={() => undefined} />,
+      60,
+      24,
+    );
+    mounted.push(r);
+    await waitFor(r, (f) => f.includes('Image from'));
+    r.stdin.write('\u001B[C'); // Another image
+    await waitFor(r, (f) => f.includes('Another image'));
+    r.stdin.write('\u001B[B');
+    r.stdin.write('\r');
+    await waitFor(r, (f) => f.includes('Enter done'));
+    for (const ch of '\u0015registry.example.com/team/project/images/base-with-tools:2026.12.02') r.stdin.write(ch);
+    await waitFor(r, (f) => f.includes('2026.12.02'));
+    const line = (r.lastFrame() ?? '').split('\n').find((l) => l.includes('2026.12.02')) ?? '';
+    expect(line.length).toBeLessThanOrEqual(60);
+    expect(line).toContain('…');
   });
 });

@@ -9,6 +9,7 @@ import { loadLessons } from '../../learn/content.js';
 import { sections } from '../../learn/markdown.js';
 import { writeFileAtomic } from '../../util/write-files.js';
 import { TextLine } from '../components/TextLine.js';
+import type { TextBuffer } from '../text-buffer.js';
 import { truncate, visibleWindow } from '../components/window.js';
 import { highlight, renderMarkdown, wrapText } from '../../learn/render-markdown.js';
 import { helpBar, type KeyId } from '../keys.js';
@@ -422,7 +423,7 @@ export function Wizard({
                   {bare ? label : label.padEnd(LABEL_WIDTH)}
                   {editBuf ? (
                     <TextLine
-                      buf={editBuf}
+                      buf={editWindow(editBuf, bare ? bareWidth(row) : valueWidth)}
                       mask={row.kind === 'text' && row.mask}
                       placeholder={row.kind === 'text' || row.kind === 'add' ? row.placeholder : undefined}
                     />
@@ -537,6 +538,18 @@ export function previewShown(
     });
   if (rows.length <= height + 1) return rows;
   return [...rows.slice(0, height), { text: `… ${rows.length - height} more lines`, more: true }];
+}
+
+/**
+ * The part of a text being edited that fits in `width` columns, always with the cursor in it: a long path scrolls
+ * as it is typed instead of running off the row (a leading … says there is more before it).
+ */
+export function editWindow(buf: TextBuffer, width: number): TextBuffer {
+  const room = Math.max(4, width - 1); // one column for the cursor after the last character
+  if (buf.text.length <= room) return buf;
+  const start = Math.min(Math.max(0, buf.cursor - room + 1), buf.text.length - room);
+  if (start === 0) return { text: buf.text.slice(0, room), cursor: buf.cursor };
+  return { text: `…${buf.text.slice(start + 1, start + room)}`, cursor: buf.cursor - start };
 }
 
 /** The key bar wrapped between keys, so no line starts with "·" and no key is split from what it does. */
