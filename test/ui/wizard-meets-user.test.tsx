@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { loadCatalog } from '../../src/content/catalog.js';
 import { loadTemplates } from '../../src/content/templates.js';
 import { loadFieldLibs } from '../../src/env/libs.js';
+import { loadLessons } from '../../src/learn/content.js';
 import { draftDiagnostics, findingsByRow } from '../../src/ui/wizard/diagnostics.js';
 import { type Draft, setField, setListItems } from '../../src/ui/wizard/draft.js';
 import { DraftStore } from '../../src/ui/wizard/draft-store.js';
@@ -456,5 +457,37 @@ describe('editing a long value', () => {
     const line = (r.lastFrame() ?? '').split('\n').find((l) => l.includes('2026.12.02')) ?? '';
     expect(line.length).toBeLessThanOrEqual(60);
     expect(line).toContain('…');
+  });
+});
+
+describe('the ? pane at narrow widths', () => {
+  it('the lesson command shows whole under the rows (a lesson id can be wider than the pane), and no title is cut', async () => {
+    const draft = templateDraft('sklearn');
+    draft.meta.step = stepsOf(draft).findIndex((s) => s.id === 'job');
+    const r = renderSized(
+      <Wizard draft={draft} ctx={ctx} width={80} height={24} saveDraft={() => undefined} onExit={() => undefined} />,
+      80,
+      24,
+    );
+    mounted.push(r);
+    await waitFor(r, (f) => f.includes('Job command'));
+    r.stdin.write('?');
+    await waitFor(r, (f) => f.includes('hide help'));
+    const frame = r.lastFrame() ?? '';
+    expect(frame).toMatch(/more on this: amlenv explain environments-in-jobs-and-components/);
+    expect(frame.split('\n').length).toBeLessThan(24);
+  });
+
+  it('drops the lesson title rather than cut it', () => {
+    const v1 = at(templateDraft('sklearn', undefined, 'v1'), 'docker', 'password');
+    const lines = panelLines(row(v1, 'password'), 21, 10, 'v1', false);
+    const title = loadLessons().find((l) => l.id === 'dockerfiles-and-registries')?.title ?? '';
+    expect(title.length).toBeGreaterThan(21); // wraps in a pane this narrow
+    const joined = lines.join(' ').replace(/\s+/g, ' ');
+    if (joined.includes('Lesson:')) expect(joined).toContain(`Lesson: ${title}`);
+    expect(lines.length).toBeLessThanOrEqual(10);
+    // With room for only part of the title, it is left out.
+    const tight = panelLines(row(v1, 'password'), 21, 7, 'v1', false).join(' ').replace(/\s+/g, ' ');
+    expect(tight.includes('Lesson:') ? tight.includes(`Lesson: ${title}`) : true).toBe(true);
   });
 });

@@ -108,7 +108,14 @@ export function v2FieldDoc(path: string): string | undefined {
 }
 
 /** The `?` pane: the row's help, its field's doc (v1 or v2 as the draft is) and the lesson's key facts, rendered and wrapped (never cut mid-bullet). */
-export function panelLines(row: Row | undefined, width: number, maxLines = Infinity, sdk: Sdk = 'v1'): string[] {
+export function panelLines(
+  row: Row | undefined,
+  width: number,
+  maxLines = Infinity,
+  sdk: Sdk = 'v1',
+  /** false: the view shows the "amlenv explain" command under the rows, at full width (a lesson id may be longer than the pane is wide). */
+  withMore = true,
+): string[] {
   if (!row) return [];
   const out: string[] = [];
   const doc = row.path ? (sdk === 'v2' ? v2FieldDoc(row.path) : fieldAt(v1FieldPath(row.path))?.doc) : undefined;
@@ -120,10 +127,12 @@ export function panelLines(row: Row | undefined, width: number, maxLines = Infin
   const lesson = lessonId ? loadLessons().find((l) => l.id === lessonId) : undefined;
   if (!lesson) return out.slice(0, maxLines);
   // The command to read the lesson always shows; what comes before it is cut to leave it room.
-  const more = wrapText(`more: amlenv explain ${lesson.id}`, width);
+  const more = withMore ? wrapText(`more: amlenv explain ${lesson.id}`, width) : [];
   const room = maxLines - more.length;
-  out.push('');
-  wrap(`Lesson: ${lesson.title}`);
+  // The lesson's title whole or not at all.
+  const title = wrapText(`Lesson: ${lesson.title}`, width);
+  if (out.length + 1 + title.length > room) return [...out.slice(0, Math.max(1, room)), ...more];
+  out.push('', ...title);
   const facts = sections(lesson.body).find((s) => s.heading === 'Key facts')?.text ?? '';
   // Whole bullets only, as many as fit.
   for (const bullet of bulletBlocks(facts)) {
@@ -331,6 +340,11 @@ export function Wizard({
     ...shown,
     ...Array.from({ length: Math.max(0, reserved - shown.length) }, () => ({ text: '' })),
   ];
+  // With the ? pane open, the command that reads the row's lesson in full, whole (the pane is too narrow for some ids).
+  if (state.panel) {
+    const lesson = focused?.lesson ? `more on this: amlenv explain ${focused.lesson}` : '';
+    detail.push(...(lesson ? wrapText(lesson, width).map((text) => ({ text, dim: true })) : [{ text: '' }]));
+  }
   const status = wrapText(
     state.confirm
       ? confirmText(state.confirm, draftKept.current)
@@ -457,7 +471,7 @@ export function Wizard({
             borderBottom={false}
             paddingLeft={1}
           >
-            {panelLines(focused, panelWidth - 3, listHeight + 1, sdkOf(state.draft)).map((line, i) => (
+            {panelLines(focused, panelWidth - 3, listHeight + 1, sdkOf(state.draft), false).map((line, i) => (
               <Text key={i} dimColor={i > 0} bold={i === 0} wrap="truncate-end">
                 {line || ' '}
               </Text>
