@@ -323,28 +323,33 @@ export function Wizard({
   const stepDiags = diagnostics.filter((d) => rowsBelong(d.path, step.owns));
   // The bottom area grows to show the focused finding (message and fix) or message whole, never cut.
   const shown = detailLines(state.message, shownDiag, focused && !review ? focused.help : undefined, width);
+  // With the ? pane open, the command that reads the row's lesson in full, whole (the pane is too narrow for some ids).
+  const moreOn = (r: Row | undefined): DetailLine[] =>
+    state.panel && r?.lesson
+      ? wrapText(`more on this: amlenv explain ${r.lesson}`, width).map((text) => ({ text, dim: true }))
+      : [];
   // …and keeps the height the step's tallest row help or finding needs, so moving between rows moves nothing else.
   const reserved = review
     ? 0
     : Math.min(
-        8,
+        10,
         Math.max(
           0,
           ...rows.map((r, i) => {
             const d = worst(own[i] ?? []);
-            return Math.max(wrapText(r.help, width).length, d ? detailLines(undefined, d, undefined, width).length : 0);
+            const own_ = Math.max(
+              wrapText(r.help, width).length,
+              d ? detailLines(undefined, d, undefined, width).length : 0,
+            );
+            return own_ + moreOn(r).length;
           }),
         ),
       );
+  const top = [...shown, ...moreOn(focused)];
   const detail: DetailLine[] = [
-    ...shown,
-    ...Array.from({ length: Math.max(0, reserved - shown.length) }, () => ({ text: '' })),
+    ...top,
+    ...Array.from({ length: Math.max(0, reserved - top.length) }, () => ({ text: '' })),
   ];
-  // With the ? pane open, the command that reads the row's lesson in full, whole (the pane is too narrow for some ids).
-  if (state.panel) {
-    const lesson = focused?.lesson ? `more on this: amlenv explain ${focused.lesson}` : '';
-    detail.push(...(lesson ? wrapText(lesson, width).map((text) => ({ text, dim: true })) : [{ text: '' }]));
-  }
   const status = wrapText(
     state.confirm
       ? confirmText(state.confirm, draftKept.current)
