@@ -613,7 +613,8 @@ export function confirmText(confirm: NonNullable<WizardState['confirm']>, draftK
   switch (confirm.kind) {
     case 'quit':
       return draftKept
-        ? 'Quit? y/n — your edits are not written to files yet; the draft is kept: run amlenv wizard and choose "Resume the saved draft"'
+        ? 'Quit? y/n — your edits are not written to files yet; the draft is kept: run amlenv wizard ' +
+            'and choose "Resume the saved draft"'
         : 'Quit? y/n — your edits are not written to files, and the draft could not be saved: they will be lost';
     case 'errors':
       return `This step has ${confirm.count} error${confirm.count === 1 ? '' : 's'}. Continue anyway? Enter/y continue · Esc/n stay and fix`;

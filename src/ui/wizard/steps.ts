@@ -309,7 +309,9 @@ function writeRows(d: Draft, ctx: StepContext): Row[] {
     id: 'draft-secrets',
     label: 'Secrets in draft',
     value: Boolean(d.meta.draftSecrets),
-    help: 'Off: the registry password and secret-looking variable values are left out of the saved draft (a resumed draft asks for them). On: they are saved in it (a 0600 file).',
+    help:
+      'Off: the registry password and secret-looking variable values are left out of the saved ' +
+      'draft (a resumed draft asks for them). On: they are saved in it (a 0600 file).',
     apply: (x, v) => ({ ...x, meta: { ...x.meta, draftSecrets: v } }),
   });
   if (ctx.solveAvailable)
@@ -318,7 +320,9 @@ function writeRows(d: Draft, ctx: StepContext): Row[] {
       id: 'solve',
       action: 'solve',
       label: 'Solve now',
-      help: 'Solves the conda dependencies against their channels (no Docker needed): what a build would install, or the conflict explained.',
+      help:
+        'Solves the conda dependencies against their channels (no Docker needed): what a build ' +
+        'would install, or the conflict explained.',
     });
   return rows;
 }
@@ -363,7 +367,8 @@ const SDK_STEP: Step = {
   title: 'SDK',
   owns: [],
   intro:
-    'Which SDK the files are for. v2 (azure-ai-ml and the az ml CLI) is current. SDK v1 is out of support since 2026-06-30.',
+    'Which SDK the files are for. v2 (azure-ai-ml and the az ml CLI) is current. SDK v1 is out ' +
+    'of support since 2026-06-30.',
   rows: (d) => [
     {
       kind: 'choice',
@@ -447,7 +452,8 @@ const V2_STEPS: Step[] = [
     title: 'Image',
     owns: ['image', 'build', 'os_type', 'docker'],
     intro:
-      'What the environment is built on: an image (conda_file may add packages on top) or a build context (a folder with a Dockerfile).',
+      'What the environment is built on: an image (conda_file may add packages on top) or a ' +
+      'build context (a folder with a Dockerfile).',
     rows: (d, ctx) => {
       const docker = section(d.env, 'docker');
       const source = d.meta.imageSource;
@@ -552,7 +558,8 @@ const V2_STEPS: Step[] = [
     title: 'Python',
     owns: ['python', 'conda_file'],
     intro:
-      'With an image: a conda file (conda.yml beside the YAML) or the image as it is. With a build context the Dockerfile installs everything.',
+      'With an image: a conda file (conda.yml beside the YAML) or the image as it is. With a ' +
+      'build context the Dockerfile installs everything.',
     rows: (d) => {
       const source = d.meta.imageSource;
       if (source === 'build' || source === 'dockerfile')
@@ -678,7 +685,9 @@ const V2_STEPS: Step[] = [
         value: v2Of(d).code,
         path: 'job.code',
         lesson: 'environments-in-jobs-and-components',
-        help: 'The folder uploaded with the job, holding the script the command runs (relative to where you run amlenv; written relative to job.yml).',
+        help:
+          'The folder uploaded with the job, holding the script the command runs (relative to where ' +
+          'you run amlenv; written relative to job.yml).',
         placeholder: '.',
         apply: (x, t) =>
           withV2(x, (p) => {
@@ -792,7 +801,8 @@ export const STEPS: Step[] = [
     title: 'Docker',
     owns: ['docker'],
     intro:
-      'The image the environment is built on: an Azure ML base image (recommended), another image, or your own Dockerfile.',
+      'The image the environment is built on: an Azure ML base image (recommended), another ' +
+      'image, or your own Dockerfile.',
     rows: (d, ctx) => {
       const docker = section(d.env, 'docker');
       const registry = section(docker, 'baseImageRegistry');
@@ -896,7 +906,9 @@ export const STEPS: Step[] = [
           value: d.meta.writePassword,
           path: 'docker.baseImageRegistry.password',
           lesson: 'dockerfiles-and-registries',
-          help: 'Off: the file gets no password (use a workspace connection). On: the password is written into the file.',
+          help:
+            'Off: the file gets no password (use a workspace connection). On: the password is written ' +
+            'into the file.',
           apply: (x, v) => ({ ...x, meta: { ...x.meta, writePassword: v } }),
         },
         {
