@@ -41,7 +41,10 @@ describe('exams by blueprint in a pseudo-terminal (80×24)', () => {
     await keys(s, 's');
     expect(await s.exited).toBe(0);
 
-    const exam = stored(home, 'exam');
+    // exam.json keeps one exam in progress per blueprint: this one is in the ai-300 slot.
+    const slots = stored(home, 'exam');
+    expect(Object.keys(slots.exams)).toEqual(['ai-300']);
+    const exam = slots.exams['ai-300'];
     expect(exam.exam).toBe('ai-300');
     expect(exam.questionIds).toHaveLength(50);
     expect(exam.questionIds.every((id: string) => byId.get(id)?.exam.includes('ai-300'))).toBe(true);

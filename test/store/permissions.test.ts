@@ -36,9 +36,11 @@ describe(`a store amlenv may not touch (${who})`, () => {
     writeFileSync(join(dir, 'learning.json'), good);
     chmodSync(join(dir, 'learning.json'), asRoot ? 0o600 : 0o000);
     const r = progressJson(dir);
-    expect(r.code).toBe(0);
+    // Exit 3 and no JSON: a report built from defaults would tell a script the learner has no history.
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/cannot read .*learning\.json \(permission denied\): it was left untouched/);
+    expect(r.stderr).toMatch(/cannot read .*learning\.json \(permission denied\): fix its permissions/);
     expect(r.stderr).not.toMatch(/\n\s+at |unexpected error/);
     expect(readdirSync(dir)).toEqual(['learning.json']);
     chmodSync(join(dir, 'learning.json'), 0o600);
@@ -64,7 +66,9 @@ describe(`a store amlenv may not touch (${who})`, () => {
     const dir = join(parent, 'amlenv');
     writeFileSync(dir, 'x');
     const r = progressJson(dir);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/settings folder .*amlenv is a file, not a folder/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

@@ -39,6 +39,13 @@ export function commonPrefix(items: string[]): string {
   return prefix;
 }
 
+/** The text without the newlines at its end (a loop: a regex such as /[\r\n]+$/ is quadratic on many newlines). */
+function trimLineEnds(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '\r' || text[end - 1] === '\n')) end--;
+  return text.slice(0, end);
+}
+
 /** A path input with Tab completion. */
 export function PathPrompt({
   label,
@@ -59,9 +66,9 @@ export function PathPrompt({
     (input, key) => {
       const typed = currentBuf();
       // A pasted path that ends with its newline: insert it, then submit it, as typing it and Enter would.
-      const lineEnd = input.length > 1 ? /[\r\n]+$/.exec(input) : null;
-      if (lineEnd) {
-        const pasted = editBuffer(typed, input.slice(0, lineEnd.index), key) ?? typed;
+      const body = trimLineEnds(input);
+      if (input.length > 1 && body.length < input.length) {
+        const pasted = editBuffer(typed, body, key) ?? typed;
         setBuf(pasted);
         if (pasted.text.trim()) onSubmit(pasted.text.trim());
         return;

@@ -545,7 +545,7 @@ export function previewShown(
 ): Array<{ text: string; whole?: boolean; more?: boolean }> {
   const room = Math.max(8, width - 2);
   const rows = text
-    .replace(/\n+$/, '')
+    .trimEnd()
     .split('\n')
     .flatMap((line) => {
       if (line.length <= room) return [{ text: line, whole: true }];
