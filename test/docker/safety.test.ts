@@ -69,8 +69,13 @@ describe.skipIf(!docker)('Docker safety (real daemon)', () => {
           resolve();
         });
       });
-      // Found among the process's containers by state: a loaded daemon may still list a second one as created.
-      const owned = await ownedBy(pid);
+      // The script prints before the daemon records the start (its state is still "created" for a moment under
+      // load): wait for "running", and name every container of the process if it never comes.
+      let owned = await ownedBy(pid);
+      for (let tries = 0; tries < 100 && !owned.some((c) => c.State === 'running'); tries++) {
+        await new Promise((r) => setTimeout(r, 100));
+        owned = await ownedBy(pid);
+      }
       const running = owned.find((c) => c.State === 'running');
       expect(
         running,
