@@ -26,6 +26,22 @@ const TOP_KEYS = [...V2_KEYS, ...READ_ONLY];
 const BUILD_KEYS = ['path', 'dockerfile_path'];
 export const ROUTES = ['liveness_route', 'readiness_route', 'scoring_route'];
 const ROUTE_KEYS = ['port', 'path'];
+/** The path each route usually has, for the fix of a missing route. */
+const ROUTE_EXAMPLE: Record<string, string> = {
+  liveness_route: '/live',
+  readiness_route: '/ready',
+  scoring_route: '/score',
+};
+
+/** The routes of inference_config that are mappings (the other shapes have rules of their own). */
+function routeMappings(ctx: RuleContext): Array<[string, JsonRecord]> {
+  const inference = doc(ctx).inference_config;
+  if (!isJsonRecord(inference)) return [];
+  return ROUTES.flatMap((route): Array<[string, JsonRecord]> => {
+    const value = inference[route];
+    return isJsonRecord(value) ? [[route, value]] : [];
+  });
+}
 const OS_TYPES = ['linux', 'windows'];
 
 const doc = (ctx: RuleContext): JsonRecord => ctx.def.v2 ?? {};
@@ -217,7 +233,7 @@ export const v2SchemaRules: Rule[] = [
       return ROUTES.filter((r) => inference[r] === undefined || inference[r] === null).map((r) => ({
         path: 'inference_config',
         message: `inference_config has no ${r} ("Missing data for required field.")`,
-        hint: `add ${r}: with port: and path:, e.g. port: 5001, path: /${r === 'scoring_route' ? 'score' : r === 'liveness_route' ? 'live' : 'ready'}`,
+        hint: `add ${r}: with port: and path:, e.g. port: 5001, path: ${ROUTE_EXAMPLE[r]}`,
       }));
     },
   },
@@ -233,21 +249,13 @@ export const v2SchemaRules: Rule[] = [
     sources: [SOURCES.schema, SOURCES.reference],
     formats: V2,
     check: (ctx) => {
-      const inference = doc(ctx).inference_config;
-      if (!isJsonRecord(inference)) return [];
-      const out: Finding[] = [];
-      for (const route of ROUTES) {
-        const value = inference[route];
-        if (!isJsonRecord(value)) continue;
-        for (const key of ROUTE_KEYS)
-          if (value[key] === undefined || value[key] === null)
-            out.push({
-              path: `inference_config.${route}`,
-              message: `${route} has no ${key} ("Missing data for required field.")`,
-              hint: key === 'port' ? `add port: 5001 to ${route}` : `add path: /... to ${route}`,
-            });
-      }
-      return out;
+      return routeMappings(ctx).flatMap(([route, value]) =>
+        ROUTE_KEYS.filter((key) => value[key] === undefined || value[key] === null).map((key) => ({
+          path: `inference_config.${route}`,
+          message: `${route} has no ${key} ("Missing data for required field.")`,
+          hint: key === 'port' ? `add port: 5001 to ${route}` : `add path: /... to ${route}`,
+        })),
+      );
     },
   },
   {
@@ -262,18 +270,12 @@ export const v2SchemaRules: Rule[] = [
     sources: [SOURCES.schema, SOURCES.jsonSchema],
     formats: V2,
     check: (ctx) => {
-      const inference = doc(ctx).inference_config;
-      if (!isJsonRecord(inference)) return [];
-      const out: Finding[] = [];
-      for (const route of ROUTES) {
-        const value = inference[route];
-        if (!isJsonRecord(value) || value.port === undefined || value.port === null || portOk(value.port)) continue;
-        out.push({
+      return routeMappings(ctx)
+        .filter(([, value]) => value.port !== undefined && value.port !== null && !portOk(value.port))
+        .map(([route, value]) => ({
           path: `inference_config.${route}.port`,
-          message: `the port of ${route} is ${describe(value.port)}, not an integer ("Not a valid integer.")`,
-        });
-      }
-      return out;
+          message: `the port of ${route} is ${describe(value.port ?? null)}, not an integer ("Not a valid integer.")`,
+        }));
     },
   },
   {
